@@ -1,0 +1,6 @@
+// Every CLI command group, registered in this order. Add a module here to add a command group.
+import type { Command } from "commander";
+
+export type RegisterCommand = (program: Command) => void;
+
+export const commandModules: RegisterCommand[] = [];

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// The `edgeline` command line. Each command group lives in its own module under ./commands and
+// registers itself on the program; this file only assembles them.
+import { Command } from "commander";
+import { commandModules } from "./commands/index.ts";
+
+const program = new Command("edgeline")
+  .description("Edgeline: sports-betting data platform")
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const register of commandModules) register(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  const code = (err as { exitCode?: number }).exitCode;
+  if (typeof code === "number") process.exit(code);
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}

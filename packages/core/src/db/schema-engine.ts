@@ -1,0 +1,48 @@
+// Prisma's schema engine compiled to WebAssembly: migrations without the native binary that the
+// Prisma CLI would download (shared/notes/prisma-offline.md). Node 20 cannot `import` a .wasm
+// file, so the module is instantiated by hand.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+
+export type { SchemaEngine };
+
+let wasmReady: Promise<void> | undefined;
+
+function initWasm(): Promise<void> {
+  wasmReady ??= (async () => {
+    const require = createRequire(import.meta.url);
+    // The package exports no path for the .wasm file; it sits beside the entry module.
+    const wasmPath = join(dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+    const bytes = await readFile(wasmPath);
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as () => void)();
+  })();
+  return wasmReady;
+}
+
+export interface SchemaEngineOptions {
+  connectionString: string;
+  schemaPath: string;
+  schemaText: string;
+  /** Receives the engine's JSON log lines; silent by default. */
+  onLog?: (line: string) => void;
+}
+
+/** Opens a schema engine bound to one database. Call `engine.free()` when done. */
+export async function openSchemaEngine(opts: SchemaEngineOptions): Promise<SchemaEngine> {
+  await initWasm();
+  const adapter = bindMigrationAwareSqlAdapterFactory(
+    new PrismaPg({ connectionString: opts.connectionString }),
+  );
+  return bg.SchemaEngine.new(
+    { datamodels: [[opts.schemaPath, opts.schemaText]] },
+    (line: string) => opts.onLog?.(line),
+    adapter,
+  ) as Promise<SchemaEngine>;
+}
