@@ -1,0 +1,1 @@
+// @edgeline/core public surface. Each concept re-exports from its own folder.
