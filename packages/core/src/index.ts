@@ -1,1 +1,2 @@
 // @edgeline/core public surface. Each concept re-exports from its own folder.
+export * from "./http/index.ts";
