@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
+import pg from "pg";
 
 export type { SchemaEngine };
 
@@ -34,15 +35,34 @@ export interface SchemaEngineOptions {
   onLog?: (line: string) => void;
 }
 
-/** Opens a schema engine bound to one database. Call `engine.free()` when done. */
-export async function openSchemaEngine(opts: SchemaEngineOptions): Promise<SchemaEngine> {
+export interface OpenSchemaEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes its connections (a template database must have none left). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a schema engine bound to one database. Of its commands, `applyMigrations`,
+ * `markMigrationApplied`, `diagnoseMigrationHistory` and `diff` between schema files work here;
+ * introspecting a live database through the pg adapter fails on PostgreSQL's internal "char"
+ * type, and shadow databases are not supported, which is why `db check`, adoption and
+ * `db migration` read the catalog themselves (catalog.ts).
+ */
+export async function openSchemaEngine(opts: SchemaEngineOptions): Promise<OpenSchemaEngine> {
   await initWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: opts.connectionString }),
-  );
-  return bg.SchemaEngine.new(
+  // An external pool, so that its connections can be closed: freeing the engine does not.
+  const pool = new pg.Pool({ connectionString: opts.connectionString, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const engine = (await bg.SchemaEngine.new(
     { datamodels: [[opts.schemaPath, opts.schemaText]] },
     (line: string) => opts.onLog?.(line),
     adapter,
-  ) as Promise<SchemaEngine>;
+  )) as SchemaEngine;
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await pool.end();
+    },
+  };
 }

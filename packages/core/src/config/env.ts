@@ -1,0 +1,40 @@
+// Process configuration, read once from environment variables and validated with zod so that a
+// missing or malformed value stops start-up with a message naming the variable.
+import { z } from "zod";
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
+  .refine((v) => URL.canParse(v), "is not a valid URL");
+
+export const envSchema = z.object({
+  /** PostgreSQL to use. When unset, `pnpm start` runs an embedded PostgreSQL in EDGELINE_DATA_DIR. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Connections in each process's pools (Prisma's and the set-based `pg` pool). */
+  EDGELINE_DB_POOL_SIZE: positiveInt(10),
+  /** Server-side statement_timeout for every connection, in milliseconds. */
+  EDGELINE_DB_STATEMENT_TIMEOUT_MS: positiveInt(30_000),
+  /** Where local state lives: the embedded database (`pg/`), demo payloads. */
+  EDGELINE_DATA_DIR: z.string().min(1).default(".edgeline"),
+  /** HTTP port of the API server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type EdgelineEnv = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses configuration; throws a ConfigError listing every bad variable by name. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): EdgelineEnv {
+  // An empty string means "unset" for every variable: shells often export VAR= to clear one.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,38 @@
+// Vitest global setup: find a PostgreSQL for the integration tests. TEST_DATABASE_URL wins; else
+// the server on 127.0.0.1:5432; else an embedded PostgreSQL started here, so the suite passes on a
+// machine with no database installed.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded.ts";
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+let embedded: EmbeddedDatabase | undefined;
+
+export async function setup(): Promise<void> {
+  if (process.env.TEST_DATABASE_URL) return;
+  const local = "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (await reachable(local)) {
+    process.env.TEST_DATABASE_URL = local;
+    return;
+  }
+  embedded = await startEmbeddedPostgres({ dataDir: join(tmpdir(), "edgeline-test-pg"), database: "postgres" });
+  process.env.TEST_DATABASE_URL = embedded.adminUrl;
+  console.log(`[edgeline] no PostgreSQL on 127.0.0.1:5432; tests use an embedded one on port ${embedded.port}`);
+}
+
+export async function teardown(): Promise<void> {
+  await embedded?.stop();
+}
