@@ -1,0 +1,57 @@
+// Pre-game probabilities from two ratings. Pure: no state, no I/O.
+import type { EloConfig } from "./config.ts";
+
+/** Where and when a game is played, as far as the probability is concerned. */
+export interface GameContext {
+  /** No home advantage at a neutral site. */
+  neutral?: boolean;
+  /** Playoff games scale the Elo difference by `playoffMultiplier`. */
+  playoff?: boolean;
+}
+
+/** Pre-game probabilities. `draw` is present only when the config has a draw model. */
+export interface GameProbabilities {
+  home: number;
+  away: number;
+  draw?: number;
+  /** The home-side Elo difference used: (home − away + home advantage) × playoff multiplier. */
+  eloDiff: number;
+  /** Elo expected score of the home side, home + draw/2. Equals `home` without draws. */
+  expectedHome: number;
+}
+
+/** Elo expected score of a side `diff` points better: 1 / (10^(−diff/scale) + 1), written as 538 writes it. */
+export function expectedScore(diff: number, scale = 400): number {
+  return 1.0 / (10 ** (-diff / scale) + 1.0);
+}
+
+/** The home side's adjusted Elo difference. */
+export function eloDifference(
+  config: Pick<EloConfig, "homeAdvantage" | "playoffMultiplier">,
+  homeRating: number,
+  awayRating: number,
+  context: GameContext = {},
+): number {
+  const diff = homeRating - awayRating + (context.neutral ? 0 : config.homeAdvantage);
+  return context.playoff ? diff * config.playoffMultiplier : diff;
+}
+
+/**
+ * Pre-game probabilities for the home (first-named) side, the away side and, when the sport has a
+ * draw model, the draw. They sum to 1.
+ */
+export function gameProbabilities(
+  config: EloConfig,
+  homeRating: number,
+  awayRating: number,
+  context: GameContext = {},
+): GameProbabilities {
+  const eloDiff = eloDifference(config, homeRating, awayRating, context);
+  const expectedHome = expectedScore(eloDiff, config.scale);
+  if (config.draws.kind === "none") {
+    return { home: expectedHome, away: 1 - expectedHome, eloDiff, expectedHome };
+  }
+  const draw = config.draws.drawRateAtEven * 4 * expectedHome * (1 - expectedHome);
+  const home = expectedHome - draw / 2;
+  return { home, draw, away: 1 - home - draw, eloDiff, expectedHome };
+}

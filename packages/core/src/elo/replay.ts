@@ -1,0 +1,236 @@
+// Chronological replay. `applyEloDay` is the single step; `replayElo` is a fold of it over days,
+// so "one new day on top of the state" equals "a full replay" by construction (and by test).
+import type { EloConfig } from "./config.ts";
+import { assertIsoDate, nextDay } from "./dates.ts";
+import { type EloHistoryRow, mergeHistoryRows, storedRating } from "./history.ts";
+import { type GameProbabilities, gameProbabilities } from "./probability.ts";
+import {
+  cloneEloState,
+  type EloState,
+  type EntityState,
+  emptyEloState,
+  type NewStateOptions,
+  revertedRating,
+  startingRating,
+} from "./state.ts";
+import { rateGame } from "./update.ts";
+
+/** A game to rate. Home is the first-named side (team1 in 538's files; player 1 in tennis). */
+export interface EloGame {
+  /** YYYY-MM-DD. */
+  date: string;
+  season: number;
+  home: string;
+  away: string;
+  /** Null when not yet played: the game gets probabilities and moves no rating. */
+  homeScore: number | null;
+  awayScore: number | null;
+  neutral?: boolean;
+  playoff?: boolean;
+}
+
+/** A game with the ratings it was played at, its pre-game probabilities and (if played) the result. */
+export interface EloGameRating {
+  game: EloGame;
+  /** Pre-game ratings, after any season reversion: 538's elo1_pre / elo2_pre. */
+  homePre: number;
+  awayPre: number;
+  probabilities: GameProbabilities;
+  /** Post-game ratings; equal to the pre-game ones for an unplayed game. */
+  homePost: number;
+  awayPost: number;
+}
+
+export interface EloDayResult {
+  state: EloState;
+  games: EloGameRating[];
+  /** elo_ratings rows to upsert on (entity, validFrom): new rows, and closed former current rows. */
+  rows: EloHistoryRow[];
+}
+
+/** Rounds to the stored 2 dp in `stored` mode; identity in `full` mode. */
+function carried(state: EloState, rating: number): number {
+  return state.precision === "stored" ? storedRating(rating).toNumber() : rating;
+}
+
+/** Sets an entity's open row to start on `validFrom`, closing the previous one. */
+function writeRow(
+  entity: EntityState,
+  entityId: string,
+  validFrom: string,
+  upserts: Map<string, EloHistoryRow>,
+) {
+  const row: EloHistoryRow = {
+    entityId,
+    rating: storedRating(entity.rating),
+    validFrom,
+    validTo: null,
+    gamesPlayed: entity.gamesPlayed,
+  };
+  const previous = entity.current;
+  if (previous.validFrom !== validFrom) {
+    const closed = { ...previous, validTo: validFrom };
+    upserts.set(`${entityId}\u0000${closed.validFrom}`, closed);
+  }
+  entity.current = row;
+  upserts.set(`${entityId}\u0000${validFrom}`, row);
+}
+
+/** The entity as it stands at the start of a game of `season` on `date`: created or reverted if due. */
+function entityForGame(
+  config: EloConfig,
+  state: EloState,
+  entityId: string,
+  season: number,
+  date: string,
+  upserts: Map<string, EloHistoryRow>,
+): EntityState {
+  let entity = state.entities.get(entityId);
+  if (!entity) {
+    const rating = carried(state, startingRating(config, state, entityId, season));
+    entity = {
+      rating,
+      season,
+      gamesPlayed: 0,
+      current: { entityId, rating: storedRating(rating), validFrom: date, validTo: null, gamesPlayed: 0 },
+    };
+    state.entities.set(entityId, entity);
+    upserts.set(`${entityId}\u0000${date}`, entity.current);
+    return entity;
+  }
+  if (entity.season !== null && entity.season !== season) {
+    entity.rating = carried(state, revertedRating(config, entityId, entity.rating, season));
+    writeRow(entity, entityId, date, upserts);
+  }
+  entity.season = season;
+  return entity;
+}
+
+function validateGame(game: EloGame, date: string, index: number): void {
+  const where = `game ${index + 1} (${game.date} ${game.home} v ${game.away})`;
+  if (game.date !== date) throw new Error(`${where}: all games of one day must share the date ${date}`);
+  if (!Number.isInteger(game.season)) throw new Error(`${where}: season must be an integer`);
+  if (!game.home || !game.away) throw new Error(`${where}: both sides need an id`);
+  if (game.home === game.away) throw new Error(`${where}: a side cannot play itself`);
+  const played = [game.homeScore, game.awayScore].filter((s) => s !== null).length;
+  if (played === 1) throw new Error(`${where}: give both scores or neither`);
+  for (const s of [game.homeScore, game.awayScore]) {
+    if (s !== null && !(Number.isFinite(s) && s >= 0))
+      throw new Error(`${where}: scores must be numbers ≥ 0`);
+  }
+}
+
+/**
+ * Applies one day's games, in the order given (so a doubleheader's second game starts from the
+ * first game's result), to a copy of `state`. Throws if the day is not after the state's last day.
+ */
+export function applyEloDay(
+  config: EloConfig,
+  state: EloState,
+  date: string,
+  games: readonly EloGame[],
+): EloDayResult {
+  return applyDayInPlace(config, cloneEloState(state), date, games);
+}
+
+/** {@link applyEloDay} on a state the caller owns (the replay's working copy): no copy per day. */
+function applyDayInPlace(
+  config: EloConfig,
+  next: EloState,
+  date: string,
+  games: readonly EloGame[],
+): EloDayResult {
+  assertIsoDate(date, "Elo day");
+  if (next.lastDate !== null && date <= next.lastDate) {
+    throw new Error(
+      `Elo day ${date} is not after the last day applied (${next.lastDate}): games must be in date order`,
+    );
+  }
+  const upserts = new Map<string, EloHistoryRow>();
+  const played = new Set<string>();
+  const rated: EloGameRating[] = [];
+  for (const [i, game] of games.entries()) validateGame(game, date, i);
+  for (const game of games) {
+    if (next.firstSeason === null) next.firstSeason = game.season;
+    const home = entityForGame(config, next, game.home, game.season, date, upserts);
+    const away = entityForGame(config, next, game.away, game.season, date, upserts);
+    const context = { neutral: game.neutral, playoff: game.playoff };
+    const homePre = home.rating;
+    const awayPre = away.rating;
+    if (game.homeScore === null || game.awayScore === null) {
+      const probabilities = gameProbabilities(config, homePre, awayPre, context);
+      rated.push({ game, homePre, awayPre, probabilities, homePost: homePre, awayPost: awayPre });
+      continue;
+    }
+    const result = rateGame(
+      config,
+      homePre,
+      awayPre,
+      { homeScore: game.homeScore, awayScore: game.awayScore },
+      context,
+      { home: home.gamesPlayed, away: away.gamesPlayed },
+    );
+    home.rating = result.homePost;
+    away.rating = result.awayPost;
+    home.gamesPlayed += 1;
+    away.gamesPlayed += 1;
+    played.add(game.home).add(game.away);
+    rated.push({ game, homePre, awayPre, probabilities: result.probabilities, ...pick(result) });
+  }
+  // Results of day D are in force from day D + 1; stored mode rounds here, once per day.
+  const after = nextDay(date);
+  for (const id of played) {
+    const entity = next.entities.get(id)!;
+    entity.rating = carried(next, entity.rating);
+    writeRow(entity, id, after, upserts);
+  }
+  next.lastDate = date;
+  return { state: next, games: rated, rows: [...upserts.values()] };
+}
+
+function pick(r: { homePost: number; awayPost: number }) {
+  return { homePost: r.homePost, awayPost: r.awayPost };
+}
+
+export interface ReplayResult {
+  games: EloGameRating[];
+  /** Every elo_ratings row, sorted by entity then validFrom; each entity's last row is current. */
+  history: EloHistoryRow[];
+  /** Full state after the last day: pass to {@link applyEloDay} to continue. */
+  state: EloState;
+}
+
+/** Groups games by date; throws on a game dated before the one before it. */
+export function groupByDay(games: readonly EloGame[]): Array<[string, EloGame[]]> {
+  const days: Array<[string, EloGame[]]> = [];
+  games.forEach((game, i) => {
+    assertIsoDate(game.date, `game ${i + 1}`);
+    const last = days[days.length - 1];
+    if (last && game.date < last[0]) {
+      throw new Error(
+        `game ${i + 1} (${game.date} ${game.home} v ${game.away}) is dated before the game before it (${last[0]}): games must be in date order`,
+      );
+    }
+    if (last && last[0] === game.date) last[1].push(game);
+    else days.push([game.date, [game]]);
+  });
+  return days;
+}
+
+/** Replays games in date order from an empty state (or `from`, to continue a history). */
+export function replayElo(
+  config: EloConfig,
+  games: readonly EloGame[],
+  options: NewStateOptions & { from?: EloState } = {},
+): ReplayResult {
+  let state = options.from ? cloneEloState(options.from) : emptyEloState(options);
+  const rated: EloGameRating[] = [];
+  const upserts: EloHistoryRow[] = [];
+  for (const [date, dayGames] of groupByDay(games)) {
+    const day = applyDayInPlace(config, state, date, dayGames);
+    state = day.state;
+    for (const g of day.games) rated.push(g);
+    for (const r of day.rows) upserts.push(r);
+  }
+  return { games: rated, history: mergeHistoryRows([], upserts), state };
+}
