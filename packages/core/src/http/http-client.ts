@@ -62,7 +62,7 @@ type Attempt<T> = { ok: true; value: T } | { ok: false; error: SourceError; retr
  */
 export class HttpClient {
   readonly config: Readonly<HttpSourceConfig>;
-  private readonly logger: Logger;
+  readonly logger: Logger;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly fetchFn: typeof fetch;
   private readonly random: () => number;

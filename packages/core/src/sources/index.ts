@@ -1,0 +1,12 @@
+export {
+  GameMatcher,
+  isoDay,
+  type KnownGame,
+  type MatchResult,
+  type UnmatchedEvent,
+} from "./game-matching.ts";
+export * from "./kalshi/index.ts";
+export { type DateWindow, inWindow, type OddsFetchResult } from "./odds-fetch-result.ts";
+export { americanToDecimalOdds, contractPriceToDecimalOdds } from "./odds-price.ts";
+export * from "./odds-record.ts";
+export * from "./the-odds-api/index.ts";
