@@ -1,2 +1,3 @@
 // @edgeline/core public surface. Each concept re-exports from its own folder.
 export * from "./http/index.ts";
+export * from "./sources/index.ts";
