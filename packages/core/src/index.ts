@@ -1,3 +1,6 @@
 // @edgeline/core public surface. Each concept re-exports from its own folder.
 export * from "./http/index.ts";
 export * from "./sources/index.ts";
+export * from "./plugins/index.ts";
+export * from "./db/index.ts";
+export * from "./config/env.ts";

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { isValidRange } from "./compatibility.ts";
+import type { PluginContext } from "./context.ts";
+import type { DateRange } from "./date-range.ts";
+import type { Entity } from "./entities.ts";
+import { ENTITY_ID_PATTERN } from "./entity-id.ts";
+import type { GameRecord } from "./game-record.ts";
+
+/** A market a sport offers: moneyline 2-way (no draw) or 3-way (home/draw/away), spread, total. */
+export interface MarketOffer {
+  type: "moneyline" | "spread" | "total";
+  ways: 2 | 3;
+}
+
+/** When a model edge becomes a recommendation for this sport. Odds are decimal. */
+export interface RecommendationThresholds {
+  /** Smallest edge (model probability minus implied probability) worth a bet, e.g. 0.05. */
+  minEdge: number;
+  /** Shortest decimal odds accepted (below it the payout is not worth the risk), e.g. 1.3. */
+  minOdds: number;
+  /** Longest decimal odds accepted (beyond it the model is least reliable), e.g. 5. */
+  maxOdds: number;
+  /** At most this many recommendations per day for the sport. */
+  maxPerDay: number;
+}
+
+/** Maps Kalshi markets of this sport: `KXNHLGAME-25OCT07CHIFLA-FLA` -> game and team. */
+export interface KalshiMapping {
+  /** Series tickers whose events are single games of this sport ("KXNHLGAME"). */
+  series: string[];
+  /** Canonical entity id for a team code used in Kalshi tickers ("JAC" -> "JAX"). */
+  teamIdFromCode(code: string): string | undefined;
+}
+
+/** Maps The Odds API events of this sport, which name teams by full name only. */
+export interface OddsApiMapping {
+  /** The Odds API sport key ("icehockey_nhl"); tennis keys are per tournament, so a prefix ends in `_`. */
+  sportKey: string;
+  /** Canonical entity id for a team or player name as The Odds API spells it. */
+  teamIdFromName(name: string): string | undefined;
+}
+
+/** Maps SportsBookReview rows, which name teams in their own spelling. */
+export interface SbrMapping {
+  teamIdFromName(name: string): string | undefined;
+}
+
+/**
+ * A sport, as one typed object exported by a package and listed in `edgeline.plugins.json`.
+ * The bundled sports (NHL, NBA, the ESPN ones) use exactly this contract; core has no special
+ * path for any of them.
+ */
+export interface SportPlugin {
+  /** Upper-case sport code, unique across loaded plugins; the prefix of game ids ("NHL"). */
+  code: string;
+  /** Human-readable name ("National Hockey League"). */
+  name: string;
+  /** npm-style range of the plugin contract versions this plugin works with ("^0.1.0"). */
+  coreVersion: string;
+  /** Name of the Elo parameter preset in core's elo module ("fivethirtyeight-nhl"). */
+  eloPreset: string;
+  /** IANA zone of the league's calendar: `gameDate` and date ranges are days in this zone. */
+  timeZone: string;
+  /** Markets this sport is bet on; a sport with draws offers a 3-way moneyline. */
+  markets: MarketOffer[];
+  /** Whether games are between teams or between players (tennis). */
+  entityKind: "team" | "player";
+  /**
+   * Known entities with their per-source spellings. May be empty or partial for open fields
+   * (college teams, tennis players); ids then come from the source, normalised.
+   */
+  entities: readonly Entity[];
+  /**
+   * Games whose league-local day lies in `range` (inclusive), validated and mapped to
+   * `unified_games` records. Must not write anywhere; the caller upserts.
+   */
+  fetchGames(range: DateRange, ctx: PluginContext): Promise<GameRecord[]>;
+  kalshi?: KalshiMapping;
+  oddsApi?: OddsApiMapping;
+  sbr?: SbrMapping;
+  /** Thresholds the recommendation step applies to this sport. */
+  recommendation: RecommendationThresholds;
+}
+
+const fn = (what: string) =>
+  z.custom<(...args: never[]) => unknown>((v) => typeof v === "function", `${what} must be a function`);
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Runtime check of a plugin object; the registry reports its first issue with the JSON path. */
+export const sportPluginSchema = z.object({
+  code: z.string().regex(/^[A-Z0-9]{2,12}$/, "must be 2-12 upper-case letters or digits"),
+  name: z.string().trim().min(1),
+  coreVersion: z.string().refine(isValidRange, "must be a version range such as ^0.1.0"),
+  eloPreset: z.string().min(1),
+  timeZone: z.string().refine(isTimeZone, "must be an IANA time zone"),
+  markets: z
+    .array(
+      z.object({
+        type: z.enum(["moneyline", "spread", "total"]),
+        ways: z.union([z.literal(2), z.literal(3)]),
+      }),
+    )
+    .min(1)
+    .refine((ms) => new Set(ms.map((m) => m.type)).size === ms.length, "lists a market type twice"),
+  entityKind: z.enum(["team", "player"]),
+  entities: z.array(
+    z.object({
+      id: z.string().regex(ENTITY_ID_PATTERN, "must be upper-case letters/digits joined by '-'"),
+      name: z.string().min(1),
+      names: z.array(z.string().min(1)).optional(),
+      codes: z.record(z.string(), z.array(z.string().min(1))).optional(),
+    }),
+  ),
+  fetchGames: fn("fetchGames"),
+  kalshi: z.object({ series: z.array(z.string().min(1)), teamIdFromCode: fn("teamIdFromCode") }).optional(),
+  oddsApi: z.object({ sportKey: z.string().min(1), teamIdFromName: fn("teamIdFromName") }).optional(),
+  sbr: z.object({ teamIdFromName: fn("teamIdFromName") }).optional(),
+  recommendation: z
+    .object({
+      minEdge: z.number().min(0).max(1),
+      minOdds: z.number().gt(1),
+      maxOdds: z.number().gt(1),
+      maxPerDay: z.number().int().min(0),
+    })
+    .refine((r) => r.minOdds <= r.maxOdds, "minOdds is above maxOdds"),
+});
+
+/**
+ * Declares a plugin. Only types it: validation and the compatibility check happen when the
+ * registry loads it, so a bad plugin fails start-up with the module named, not an import.
+ */
+export function definePlugin<const P extends SportPlugin>(plugin: P): P {
+  return plugin;
+}

@@ -1,0 +1,63 @@
+import { nameKey, toEntityId } from "./entity-id.ts";
+
+/** A team or player as the plugin knows it, with how each source spells it. */
+export interface Entity {
+  /** Canonical id used in game ids and ratings: upper-case, no `_` ("BOS", "CARLOS-ALCARAZ"). */
+  id: string;
+  /** Display name ("Boston Bruins"). */
+  name: string;
+  /** Further names the entity goes by in sources or in the past ("LA Clippers", "Arizona Coyotes"). */
+  names?: readonly string[];
+  /**
+   * Per-source codes that differ from `id`, keyed by source name: `{ kalshi: ["JAC"] }` for the
+   * Jaguars whose id is "JAX". A source code equal to the id needs no entry.
+   */
+  codes?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Lookups over one plugin's entity catalog. */
+export interface EntityIndex {
+  readonly entities: readonly Entity[];
+  get(id: string): Entity | undefined;
+  /** Canonical id for a source's code: an alias of that source, else the code itself if it is a known id. */
+  idFromCode(source: string, code: string): string | undefined;
+  /** Canonical id for a display name in any source's spelling (accents, case, punctuation ignored). */
+  idFromName(name: string): string | undefined;
+}
+
+/** Builds the lookups; a code or name claimed by two entities is a catalog bug and throws. */
+export function createEntityIndex(entities: readonly Entity[]): EntityIndex {
+  const byId = new Map<string, Entity>();
+  const byCode = new Map<string, string>();
+  const byName = new Map<string, string>();
+  const claim = (map: Map<string, string>, key: string, id: string, what: string) => {
+    const other = map.get(key);
+    if (other !== undefined && other !== id)
+      throw new Error(`${what} "${key}" belongs to both ${other} and ${id}`);
+    map.set(key, id);
+  };
+  for (const entity of entities) {
+    if (byId.has(entity.id)) throw new Error(`entity id "${entity.id}" is listed twice`);
+    if (toEntityId(entity.id) !== entity.id) throw new Error(`entity id "${entity.id}" is not canonical`);
+    byId.set(entity.id, entity);
+    for (const name of [entity.name, ...(entity.names ?? [])])
+      claim(byName, nameKey(name), entity.id, "name");
+    for (const [source, codes] of Object.entries(entity.codes ?? {})) {
+      for (const code of codes) claim(byCode, `${source}:${code.toUpperCase()}`, entity.id, `${source} code`);
+    }
+  }
+  return {
+    entities,
+    get: (id) => byId.get(id),
+    idFromCode(source, code) {
+      const upper = code.toUpperCase();
+      return byCode.get(`${source}:${upper}`) ?? (byId.has(upper) ? upper : undefined);
+    },
+    idFromName: (name) => byName.get(nameKey(name)),
+  };
+}
+
+/** Shorthand for catalogs: `entity("BOS", "Boston Bruins")`, extra spellings and codes optional. */
+export function entity(id: string, name: string, extra: Omit<Entity, "id" | "name"> = {}): Entity {
+  return { id, name, ...extra };
+}

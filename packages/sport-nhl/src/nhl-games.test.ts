@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { nhlScheduleToGames, nhlStatus } from "./nhl-games.ts";
+import { nhlSchedulePayloadSchema } from "./nhl-schedule-schema.ts";
+import { readRecording, recording } from "./recordings.test-helpers.ts";
+
+const week2025 = recording("nhl", "schedule-2025-10-07.json");
+const day2023 = recording("nhl", "schedule-2023-11-11.json");
+
+describe.skipIf(!week2025.present)("NHL schedule 2025-10-07 (recorded)", () => {
+  const payload = nhlSchedulePayloadSchema.parse(readRecording(week2025.file));
+
+  it("maps the finished opening-night games with their Eastern day, UTC start and score", () => {
+    const games = nhlScheduleToGames(payload, { from: "2025-10-07", to: "2025-10-07" });
+    expect(games.map((g) => g.gameId)).toEqual([
+      "NHL_20251007_CHI_FLA",
+      "NHL_20251007_PIT_NYR",
+      "NHL_20251007_COL_LAK",
+    ]);
+    expect(games[0]).toEqual({
+      gameId: "NHL_20251007_CHI_FLA",
+      sport: "NHL",
+      gameDate: "2025-10-07",
+      season: 2025,
+      status: "Final",
+      homeTeamId: "FLA",
+      homeTeamName: "Florida Panthers",
+      awayTeamId: "CHI",
+      awayTeamName: "Chicago Blackhawks",
+      homeScore: 3,
+      awayScore: 2,
+      commenceTime: new Date("2025-10-07T21:00:00Z"),
+      venue: "Amerant Bank Arena",
+    });
+    // 7pm ET on the 7th is midnight UTC on the 8th: the game day stays the Eastern one.
+    expect(games[1]).toMatchObject({ gameDate: "2025-10-07", homeScore: 0, awayScore: 3 });
+    expect(games[1]?.commenceTime.toISOString()).toBe("2025-10-08T00:00:00.000Z");
+    expect(games[2]).toMatchObject({ homeTeamName: "Los Angeles Kings", homeScore: 1, awayScore: 4 });
+    expect(games[2]?.commenceTime.toISOString()).toBe("2025-10-08T02:30:00.000Z");
+  });
+
+  it("keeps future games Scheduled without scores and filters the week to the range", () => {
+    const games = nhlScheduleToGames(payload, { from: "2025-10-09", to: "2025-10-10" });
+    expect(games).toHaveLength(14);
+    const uta = games.find((g) => g.gameId === "NHL_20251009_UTA_COL");
+    expect(uta).toMatchObject({
+      status: "Scheduled",
+      awayTeamName: "Utah Mammoth",
+      homeScore: null,
+      awayScore: null,
+      venue: "Ball Arena",
+    });
+    expect(uta?.commenceTime.toISOString()).toBe("2025-10-10T01:00:00.000Z");
+    const week = nhlScheduleToGames(payload, { from: "2025-10-07", to: "2025-10-13" });
+    expect(week).toHaveLength(48);
+    expect(week.filter((g) => g.status === "Final")).toHaveLength(7);
+  });
+
+  it("maps a postponed game (gameScheduleState PPD, state left at FUT) to Postponed, never Final", () => {
+    // The recording has no postponed game: a copy of the real CHI @ BOS game with its schedule state changed.
+    const copy = structuredClone(payload);
+    const day = copy.gameWeek.find((d) => d.date === "2025-10-09")!;
+    day.games[0]!.gameScheduleState = "PPD";
+    const [game] = nhlScheduleToGames(copy, { from: "2025-10-09", to: "2025-10-09" });
+    expect(game).toMatchObject({ gameId: "NHL_20251009_CHI_BOS", status: "Postponed", homeScore: null });
+    // Even a postponed game whose state says OFF with a score stays Postponed and unscored.
+    const finished = structuredClone(payload.gameWeek[0]!.games[0]!);
+    expect(nhlStatus({ ...finished, gameScheduleState: "PPD" })).toBe("Postponed");
+    expect(nhlStatus({ ...finished, gameScheduleState: "CNCL" })).toBe("Cancelled");
+  });
+});
+
+describe.skipIf(!day2023.present)("NHL schedule 2023-11-11 (recorded, no commonName)", () => {
+  it("names teams from the catalog and keeps Arizona's old tricode", () => {
+    const payload = nhlSchedulePayloadSchema.parse(readRecording(day2023.file));
+    const games = nhlScheduleToGames(payload, { from: "2023-11-11", to: "2023-11-11" });
+    expect(games).toHaveLength(12);
+    expect(games[0]).toMatchObject({
+      gameId: "NHL_20231111_CBJ_DET",
+      season: 2023,
+      awayTeamName: "Columbus Blue Jackets",
+      homeTeamName: "Detroit Red Wings",
+      venue: "Little Caesars Arena",
+    });
+    const ari = games.find((g) => g.awayTeamId === "ARI");
+    expect(ari).toMatchObject({ gameId: "NHL_20231111_ARI_NSH", awayTeamName: "Arizona Coyotes" });
+    // 10:30pm ET on the 11th: UTC day 12, game day 11.
+    expect(games.at(-1)).toMatchObject({ gameId: "NHL_20231111_PHI_LAK", gameDate: "2023-11-11" });
+    expect(games.at(-1)?.commenceTime.toISOString()).toBe("2023-11-12T03:30:00.000Z");
+  });
+});
+
+describe("nhlStatus", () => {
+  it.each([
+    ["FUT", "Scheduled"],
+    ["PRE", "Scheduled"],
+    ["LIVE", "InProgress"],
+    ["CRIT", "InProgress"],
+    ["FINAL", "Final"],
+    ["OFF", "Final"],
+  ] as const)("%s -> %s", (gameState, status) => {
+    expect(nhlStatus({ gameState, gameScheduleState: "OK" })).toBe(status);
+  });
+});

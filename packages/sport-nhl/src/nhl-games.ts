@@ -1,0 +1,77 @@
+import {
+  assignGameIds,
+  createEntityIndex,
+  type DateRange,
+  type GameDraft,
+  type GameRecord,
+  type GameStatus,
+  gameRecordSchema,
+  isInRange,
+  toEntityId,
+} from "@edgeline/core";
+import type { NhlGame, NhlSchedulePayload } from "./nhl-schedule-schema.ts";
+import { NHL_TEAMS } from "./nhl-teams.ts";
+
+export const NHL_CODE = "NHL";
+const teams = createEntityIndex(NHL_TEAMS);
+/** Preseason, regular season and playoffs; the all-star game (4) has no real teams. */
+const GAME_TYPES = new Set([1, 2, 3]);
+
+/** gameScheduleState wins over gameState: a postponed game still says FUT. */
+export function nhlStatus(game: Pick<NhlGame, "gameState" | "gameScheduleState">): GameStatus {
+  switch (game.gameScheduleState) {
+    case "PPD":
+    case "SUSP": // suspended games are finished on a later date, like a postponement
+      return "Postponed";
+    case "CNCL":
+      return "Cancelled";
+  }
+  switch (game.gameState) {
+    case "FUT":
+    case "PRE":
+      return "Scheduled";
+    case "LIVE":
+    case "CRIT":
+      return "InProgress";
+    case "FINAL":
+    case "OFF":
+    case "OVER":
+      return "Final";
+  }
+}
+
+function team(t: NhlGame["homeTeam"]): { id: string; name: string } {
+  const id = teams.idFromCode("nhl", t.abbrev) ?? toEntityId(t.abbrev);
+  const fromPayload = [t.placeName?.default, t.commonName?.default].filter(Boolean).join(" ");
+  return { id, name: teams.get(id)?.name ?? (fromPayload || t.abbrev) };
+}
+
+function toDraft(game: NhlGame, gameDate: string): GameDraft {
+  const status = nhlStatus(game);
+  const home = team(game.homeTeam);
+  const away = team(game.awayTeam);
+  const scored = status === "InProgress" || status === "Final";
+  return {
+    sourceKey: String(game.id),
+    sport: NHL_CODE,
+    gameDate,
+    season: Math.floor(game.season / 10_000),
+    status,
+    homeTeamId: home.id,
+    homeTeamName: home.name,
+    awayTeamId: away.id,
+    awayTeamName: away.name,
+    homeScore: scored ? (game.homeTeam.score ?? null) : null,
+    awayScore: scored ? (game.awayTeam.score ?? null) : null,
+    commenceTime: new Date(game.startTimeUTC),
+    venue: game.venue?.default ?? null,
+  };
+}
+
+/** Games of a schedule payload whose (Eastern) day lies in `range`, as validated records. */
+export function nhlScheduleToGames(payload: NhlSchedulePayload, range: DateRange): GameRecord[] {
+  const drafts = payload.gameWeek
+    .filter((day) => isInRange(day.date, range))
+    .flatMap((day) => day.games.filter((g) => GAME_TYPES.has(g.gameType)).map((g) => toDraft(g, day.date)));
+  return assignGameIds(drafts).map((g) => gameRecordSchema.parse(g));
+}
