@@ -1,0 +1,144 @@
+// Price formats. Decimal odds (the gross payout per unit staked, stake included) are the hub:
+// every other format converts to and from them. Odds and probabilities are JS numbers; the
+// stored forms (DECIMAL(10,4) prices, Kalshi dollar strings) are Decimal.
+import { Decimal } from "decimal.js";
+
+/** Throws unless `odds` are valid decimal odds: finite and greater than 1. */
+export function assertDecimalOdds(odds: number, what = "decimal odds"): void {
+  if (!Number.isFinite(odds) || odds <= 1) {
+    throw new Error(`${what} must be a finite number greater than 1, got ${odds}`);
+  }
+}
+
+/** Throws unless `p` is a probability strictly between 0 and 1. */
+export function assertProbability(p: number, what = "probability"): void {
+  if (!Number.isFinite(p) || p <= 0 || p >= 1) {
+    throw new Error(`${what} must be strictly between 0 and 1, got ${p}`);
+  }
+}
+
+/** American odds (+150, −200) to decimal odds. |american| must be at least 100. */
+export function decimalFromAmerican(american: number): number {
+  if (!Number.isFinite(american) || Math.abs(american) < 100) {
+    throw new Error(`American odds must be ≤ −100 or ≥ +100, got ${american}`);
+  }
+  return american > 0 ? 1 + american / 100 : 1 + 100 / -american;
+}
+
+/** Decimal odds to American odds: positive from 2.0 up (+100 at evens), negative below. */
+export function americanFromDecimal(odds: number): number {
+  assertDecimalOdds(odds);
+  return odds >= 2 ? (odds - 1) * 100 : -100 / (odds - 1);
+}
+
+/** Fractional odds "a/b" (profit a for stake b; "evens" is 1/1) to decimal odds. */
+export function decimalFromFractional(fractional: string): number {
+  const text = fractional.trim().toLowerCase();
+  if (text === "evens" || text === "evs") return 2;
+  const m = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(text);
+  const [num, den] = m ? [Number(m[1]), Number(m[2])] : [Number.NaN, Number.NaN];
+  if (!m || !(num > 0) || !(den > 0)) {
+    throw new Error(`Fractional odds must look like "5/2" with positive numbers, got "${fractional}"`);
+  }
+  return 1 + num / den;
+}
+
+/**
+ * Decimal odds to the nearest fraction with denominator ≤ `maxDenominator` (best rational
+ * approximation of odds − 1 by continued fractions): 3.5 → "5/2", 1.909 → "10/11".
+ */
+export function fractionalFromDecimal(odds: number, maxDenominator = 100): string {
+  assertDecimalOdds(odds);
+  const x = odds - 1;
+  let [h0, h1, k0, k1] = [0, 1, 1, 0];
+  let rest = x;
+  for (let i = 0; i < 64; i++) {
+    const a = Math.floor(rest);
+    const [h2, k2] = [a * h1 + h0, a * k1 + k0];
+    if (k2 > maxDenominator) break;
+    [h0, h1, k0, k1] = [h1, h2, k1, k2];
+    if (Math.abs(rest - a) < 1e-12) break;
+    rest = 1 / (rest - a);
+  }
+  return `${h1}/${k1}`;
+}
+
+/** Raw implied probability 1/odds (margin included). */
+export function impliedProbability(odds: number): number {
+  assertDecimalOdds(odds);
+  return 1 / odds;
+}
+
+/** Fair decimal odds of a probability, 1/p. */
+export function decimalFromProbability(p: number): number {
+  assertProbability(p);
+  return 1 / p;
+}
+
+const MAX_STORED_PRICE = new Decimal("999999.9999");
+
+/**
+ * Decimal odds as stored in `game_odds.price` / `placed_bets.odds` (DECIMAL(10,4), half-up).
+ * Throws for odds that do not fit, e.g. from an American line of +100000000.
+ */
+export function storedPrice(odds: number | Decimal): Decimal {
+  const d = new Decimal(odds);
+  if (!d.isFinite() || d.lte(1)) throw new Error(`A stored price must be decimal odds above 1, got ${d}`);
+  const rounded = d.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+  if (rounded.gt(MAX_STORED_PRICE))
+    throw new Error(`Decimal odds ${d} do not fit DECIMAL(10,4) (max 999999.9999)`);
+  return rounded;
+}
+
+// Kalshi: a YES contract pays $1; its price P (in dollars, 0 < P < 1, up to 4 dp since the
+// fixed-point migration) is the market's implied probability, and gross decimal odds are 1/P.
+
+const KALSHI_DOLLARS = /^0?\.\d{1,4}$/;
+
+/** A Kalshi dollar string such as "0.6500" or ".65" to a price in dollars. */
+export function kalshiPriceFromDollars(dollars: string): Decimal {
+  const text = dollars.trim();
+  if (!KALSHI_DOLLARS.test(text)) {
+    throw new Error(
+      `A Kalshi price must be a dollar string like "0.6500" (at most 4 decimals), got "${dollars}"`,
+    );
+  }
+  return assertKalshiPrice(new Decimal(text.startsWith(".") ? `0${text}` : text));
+}
+
+/** A Kalshi price in cents (65, or 0.5 on deci-cent markets) to dollars. */
+export function kalshiPriceFromCents(cents: number): Decimal {
+  if (!Number.isFinite(cents)) throw new Error(`A Kalshi price in cents must be a number, got ${cents}`);
+  const dollars = new Decimal(cents).div(100);
+  if (dollars.decimalPlaces() > 4)
+    throw new Error(`A Kalshi price has at most 0.01 cent precision, got ${cents}¢`);
+  return assertKalshiPrice(dollars);
+}
+
+function assertKalshiPrice(price: Decimal): Decimal {
+  if (price.lte(0) || price.gte(1))
+    throw new Error(`A Kalshi price must be between $0 and $1 exclusive, got $${price}`);
+  return price;
+}
+
+/** A Kalshi price as the API writes it: four decimals, "0.6500". */
+export function kalshiDollarString(price: Decimal): string {
+  return assertKalshiPrice(price).toFixed(4);
+}
+
+/** A Kalshi price in cents. */
+export function kalshiCents(price: Decimal): Decimal {
+  return assertKalshiPrice(price).times(100);
+}
+
+/** Gross decimal odds of buying at a Kalshi price (fees excluded; see staking/kalshi-fees). */
+export function decimalFromKalshiPrice(price: Decimal): number {
+  return 1 / assertKalshiPrice(price).toNumber();
+}
+
+/** The Kalshi price whose gross odds are `odds`, rounded to `tick` dollars (default one cent). */
+export function kalshiPriceFromDecimal(odds: number, tick: Decimal = new Decimal("0.01")): Decimal {
+  assertDecimalOdds(odds);
+  const price = new Decimal(1).div(odds).div(tick).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).times(tick);
+  return assertKalshiPrice(price);
+}
