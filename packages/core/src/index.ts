@@ -2,5 +2,3 @@
 export * from "./http/index.ts";
 export * from "./sources/index.ts";
 export * from "./plugins/index.ts";
-export * from "./db/index.ts";
-export * from "./config/env.ts";
