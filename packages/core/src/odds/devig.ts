@@ -29,7 +29,7 @@ export function overround(odds: readonly number[]): number {
 
 function validate(odds: readonly number[]): number[] {
   if (odds.length < 2) throw new Error(`De-vigging needs at least two outcomes, got ${odds.length}`);
-  odds.forEach((o, i) => assertDecimalOdds(o, `odds of outcome ${i + 1}`));
+  for (const [i, o] of odds.entries()) assertDecimalOdds(o, `odds of outcome ${i + 1}`);
   const raw = odds.map((o) => 1 / o);
   const booksum = raw.reduce((s, r) => s + r, 0);
   if (booksum < 1) {
