@@ -1,0 +1,108 @@
+import {
+  assignGameIds,
+  createEntityIndex,
+  type DateRange,
+  type GameDraft,
+  type GameRecord,
+  type GameStatus,
+  gameRecordSchema,
+  isInRange,
+  toEntityId,
+} from "@edgeline/core";
+import type {
+  NbaScheduleGame,
+  NbaSchedulePayload,
+  NbaScoreboardGame,
+  NbaScoreboardPayload,
+} from "./nba-schemas.ts";
+import { NBA_TEAMS } from "./nba-teams.ts";
+
+export const NBA_CODE = "NBA";
+const teams = createEntityIndex(NBA_TEAMS);
+/** Second digit of a game id: 3 is the All-Star game, whose "teams" are not franchises. */
+const ALL_STAR_TYPE = "3";
+
+/** The status text wins over gameStatus: a postponed game keeps gameStatus 1 and says "PPD". */
+export function nbaStatus(game: { gameStatus: 1 | 2 | 3; gameStatusText: string }): GameStatus {
+  const text = game.gameStatusText.trim().toUpperCase();
+  if (text === "PPD" || text.startsWith("POSTPONED")) return "Postponed";
+  if (text.startsWith("CANCEL")) return "Cancelled";
+  return game.gameStatus === 1 ? "Scheduled" : game.gameStatus === 2 ? "InProgress" : "Final";
+}
+
+type NbaTeam = NbaScoreboardGame["homeTeam"];
+
+function team(t: NbaTeam): { id: string; name: string } | undefined {
+  if (!t.teamTricode) return undefined;
+  const id = teams.idFromCode("nba", t.teamTricode) ?? toEntityId(t.teamTricode);
+  const fromPayload = [t.teamCity, t.teamName].filter(Boolean).join(" ");
+  return { id, name: teams.get(id)?.name ?? (fromPayload || t.teamTricode) };
+}
+
+/** "0022500524" -> 2025 (the season's starting year). */
+export function nbaSeason(gameId: string): number {
+  return 2000 + Number(gameId.slice(3, 5));
+}
+
+function draft(
+  game: NbaScheduleGame | NbaScoreboardGame,
+  gameDate: string,
+  commenceTime: string,
+  liveScores: boolean,
+  venue: string | null,
+): GameDraft | undefined {
+  const home = team(game.homeTeam);
+  const away = team(game.awayTeam);
+  if (!home || !away || game.gameId[2] === ALL_STAR_TYPE) return undefined;
+  const status = nbaStatus(game);
+  const scored = status === "Final" || (status === "InProgress" && liveScores);
+  return {
+    sourceKey: game.gameId,
+    sport: NBA_CODE,
+    gameDate,
+    season: nbaSeason(game.gameId),
+    status,
+    homeTeamId: home.id,
+    homeTeamName: home.name,
+    awayTeamId: away.id,
+    awayTeamName: away.name,
+    homeScore: scored ? game.homeTeam.score : null,
+    awayScore: scored ? game.awayTeam.score : null,
+    commenceTime: new Date(commenceTime),
+    venue,
+  };
+}
+
+/** Schedule games in range. Live games get no score: the schedule file shows 0-0 until the end. */
+export function nbaScheduleDrafts(payload: NbaSchedulePayload, range: DateRange): GameDraft[] {
+  return payload.leagueSchedule.gameDates
+    .flatMap((d) => d.games)
+    .map((g) => draft(g, g.gameDateEst.slice(0, 10), g.gameDateTimeUTC, false, g.arenaName || null))
+    .filter((g): g is GameDraft => g !== undefined && isInRange(g.gameDate, range));
+}
+
+/** Scoreboard games in range, with live scores; the game day is the one in `gameCode`. */
+export function nbaScoreboardDrafts(payload: NbaScoreboardPayload, range: DateRange): GameDraft[] {
+  return payload.scoreboard.games
+    .map((g) => {
+      const day = g.gameCode.slice(0, 8);
+      return draft(g, `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`, g.gameTimeUTC, true, null);
+    })
+    .filter((g): g is GameDraft => g !== undefined && isInRange(g.gameDate, range));
+}
+
+/**
+ * Final records: schedule games, with status and scores taken from the scoreboard where it has
+ * the game (it is the fresher of the two), keeping the schedule's venue.
+ */
+export function mergeNbaGames(
+  schedule: readonly GameDraft[],
+  scoreboard: readonly GameDraft[],
+): GameRecord[] {
+  const byId = new Map(schedule.map((g) => [g.sourceKey, g]));
+  for (const live of scoreboard) {
+    const planned = byId.get(live.sourceKey);
+    byId.set(live.sourceKey, planned ? { ...live, venue: planned.venue ?? live.venue } : live);
+  }
+  return assignGameIds([...byId.values()]).map((g) => gameRecordSchema.parse(g));
+}
