@@ -10,6 +10,8 @@ export interface SourceErrorInit {
   attempts?: number;
   detail: string;
   cause?: unknown;
+  /** What was done to the URL, for the message. @defaultValue "GET" (files read by importers say "READ") */
+  operation?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export class SourceError extends Error {
   readonly attempts: number;
 
   constructor(init: SourceErrorInit) {
-    super(`${init.source}: GET ${init.url}: ${init.detail}`, { cause: init.cause });
+    super(`${init.source}: ${init.operation ?? "GET"} ${init.url}: ${init.detail}`, { cause: init.cause });
     this.name = "SourceError";
     this.source = init.source;
     this.url = init.url;
