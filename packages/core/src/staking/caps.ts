@@ -1,0 +1,138 @@
+// From Kelly fractions to stakes a venue accepts: caps per bet, per event and on daily exposure
+// (fractions of bankroll), then rounding down to the venue's unit, so a stake never exceeds a cap.
+import { Decimal } from "decimal.js";
+import { z } from "zod";
+import { type KalshiRole, kalshiContractsFor, kalshiCost } from "./kalshi-fees.ts";
+
+/** Staking limits, all as fractions of bankroll. */
+export interface StakingLimits {
+  /** Multiplier on full Kelly (¼ Kelly = 0.25). */
+  kellyFraction: number;
+  maxPerBet: number;
+  /** Total on one event (game), across its outcomes and markets. */
+  maxPerEvent: number;
+  /** Total newly staked per day, including bets already placed that day. */
+  maxDailyExposure: number;
+}
+
+/** Defaults suggested in shared notes §4 from practitioner rules: ¼ Kelly, 2% / 3% / 10%. */
+export const DEFAULT_STAKING_LIMITS: Readonly<StakingLimits> = {
+  kellyFraction: 0.25,
+  maxPerBet: 0.02,
+  maxPerEvent: 0.03,
+  maxDailyExposure: 0.1,
+};
+
+const fraction = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .gt(0, `${what} must be > 0`)
+    .lte(1, `${what} must be ≤ 1`);
+
+export const stakingLimitsSchema = z.object({
+  kellyFraction: fraction("kellyFraction"),
+  maxPerBet: fraction("maxPerBet"),
+  maxPerEvent: fraction("maxPerEvent"),
+  maxDailyExposure: fraction("maxDailyExposure"),
+});
+
+/** Validates limits (e.g. from a sport plugin's settings), naming the bad field. */
+export function parseStakingLimits(input: unknown): StakingLimits {
+  const r = stakingLimitsSchema.safeParse(input);
+  if (!r.success)
+    throw new Error(`Invalid staking limits: ${r.error.issues.map((i) => i.message).join("; ")}`);
+  return r.data;
+}
+
+/** Where a stake is placed: the unit it must be rounded to. */
+export type Venue = { kind: "sportsbook" } | { kind: "kalshi"; price: Decimal; role?: KalshiRole };
+
+export interface VenueStake {
+  /** Cash committed: stake in cents, or Kalshi contracts × price + fee. */
+  stake: Decimal;
+  /** Whole contracts, for Kalshi. */
+  contracts?: number;
+}
+
+/** The largest stake the venue accepts that does not exceed `amount`. */
+export function roundStakeToVenue(amount: Decimal, venue: Venue): VenueStake {
+  if (amount.lte(0))
+    return venue.kind === "kalshi" ? { stake: new Decimal(0), contracts: 0 } : { stake: new Decimal(0) };
+  if (venue.kind === "sportsbook") return { stake: amount.toDecimalPlaces(2, Decimal.ROUND_DOWN) };
+  const contracts = kalshiContractsFor(amount, venue.price, venue.role);
+  return {
+    stake: contracts === 0 ? new Decimal(0) : kalshiCost(contracts, venue.price, venue.role),
+    contracts,
+  };
+}
+
+export interface StakeRequest {
+  /** Caller's key, returned with the result. */
+  id: string;
+  eventId: string;
+  /** Desired stake as a fraction of bankroll (already Kelly-fractioned). */
+  fraction: number;
+  venue: Venue;
+}
+
+export interface ExistingExposure {
+  /** Already staked today. */
+  today: Decimal;
+  /** Already staked per event (open bets). */
+  byEvent: Readonly<Record<string, Decimal>>;
+}
+
+export interface AllocatedStake extends VenueStake {
+  id: string;
+  eventId: string;
+  /** Which caps reduced the stake, in the order applied. */
+  cappedBy: Array<"per-bet" | "per-event" | "daily">;
+}
+
+/**
+ * Caps and rounds a set of stakes placed together. Each stake is first cut to the per-bet cap;
+ * an event over its remaining room has all its stakes scaled down in proportion, then the day;
+ * finally each is rounded down to the venue's unit. Only ever lowers a stake, so no cap is exceeded.
+ */
+export function allocateStakes(
+  bankroll: Decimal,
+  requests: readonly StakeRequest[],
+  limits: StakingLimits,
+  existing: ExistingExposure = { today: new Decimal(0), byEvent: {} },
+): AllocatedStake[] {
+  if (bankroll.isNegative()) throw new Error(`bankroll must be ≥ 0, got ${bankroll}`);
+  const perBet = bankroll.times(limits.maxPerBet);
+  const amounts = requests.map((r) => {
+    if (!Number.isFinite(r.fraction) || r.fraction < 0)
+      throw new Error(`stake fraction of "${r.id}" must be ≥ 0`);
+    const want = bankroll.times(new Decimal(r.fraction));
+    const capped = Decimal.min(want, perBet);
+    return { amount: capped, cappedBy: capped.lt(want) ? (["per-bet"] as AllocatedStake["cappedBy"]) : [] };
+  });
+  const scale = (indices: number[], room: Decimal, why: "per-event" | "daily") => {
+    const total = indices.reduce((s, i) => s.plus(amounts[i]!.amount), new Decimal(0));
+    if (total.lte(room)) return;
+    const factor = Decimal.max(room, 0).div(total);
+    for (const i of indices) {
+      amounts[i]!.amount = amounts[i]!.amount.times(factor);
+      amounts[i]!.cappedBy.push(why);
+    }
+  };
+  const events = new Map<string, number[]>();
+  for (const [i, r] of requests.entries()) events.set(r.eventId, [...(events.get(r.eventId) ?? []), i]);
+  for (const [eventId, indices] of events) {
+    const room = bankroll.times(limits.maxPerEvent).minus(existing.byEvent[eventId] ?? 0);
+    scale(indices, room, "per-event");
+  }
+  scale(
+    requests.map((_, i) => i),
+    bankroll.times(limits.maxDailyExposure).minus(existing.today),
+    "daily",
+  );
+  return requests.map((r, i) => ({
+    id: r.id,
+    eventId: r.eventId,
+    cappedBy: amounts[i]!.cappedBy,
+    ...roundStakeToVenue(amounts[i]!.amount, r.venue),
+  }));
+}

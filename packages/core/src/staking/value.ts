@@ -1,0 +1,30 @@
+// Value of a bet at a price for a model probability.
+import { Decimal } from "decimal.js";
+import { assertDecimalOdds } from "../odds/convert.ts";
+
+function assertModelProbability(p: number): void {
+  if (!Number.isFinite(p) || p < 0 || p > 1) throw new Error(`model probability must be in [0, 1], got ${p}`);
+}
+
+/**
+ * Edge: expected profit per unit staked, p × odds − 1 (0.05 = +5% expected return). This is the
+ * `bet_recommendations.edge` column. Positive means value.
+ */
+export function edge(probability: number, odds: number): number {
+  assertModelProbability(probability);
+  assertDecimalOdds(odds);
+  return probability * odds - 1;
+}
+
+/** Probability edge: model probability minus the price's break-even probability 1/odds. */
+export function probabilityEdge(probability: number, odds: number): number {
+  assertModelProbability(probability);
+  assertDecimalOdds(odds);
+  return probability - 1 / odds;
+}
+
+/** Expected profit of `stake` at `odds`: stake × (p × odds − 1), to the cent (half-up). */
+export function expectedValue(stake: Decimal, probability: number, odds: number): Decimal {
+  if (stake.isNegative()) throw new Error(`stake must be ≥ 0, got ${stake}`);
+  return stake.times(new Decimal(edge(probability, odds))).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
