@@ -2,3 +2,6 @@
 export * from "./http/index.ts";
 export * from "./sources/index.ts";
 export * from "./plugins/index.ts";
+export * from "./elo/index.ts";
+export * from "./odds/index.ts";
+export * from "./staking/index.ts";
