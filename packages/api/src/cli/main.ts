@@ -13,6 +13,8 @@ for (const register of commandModules) register(program);
 
 try {
   await program.parseAsync(process.argv);
+  // Commands release what they opened; exiting here also ends library timers left behind.
+  process.exit(0);
 } catch (err) {
   const code = (err as { exitCode?: number }).exitCode;
   if (typeof code === "number") process.exit(code);

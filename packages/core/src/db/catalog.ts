@@ -45,7 +45,13 @@ export async function readCatalog(db: Queryable, schema = "public"): Promise<Cat
   );
   for (const { name } of tables.rows) catalog.set(name, { name, columns: [], indexes: [], foreignKeys: [] });
 
-  const columns = await db.query<{ table: string; name: string; type: string; not_null: boolean; default: string | null }>(
+  const columns = await db.query<{
+    table: string;
+    name: string;
+    type: string;
+    not_null: boolean;
+    default: string | null;
+  }>(
     `SELECT c.relname AS table, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS default
      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -55,10 +61,21 @@ export async function readCatalog(db: Queryable, schema = "public"): Promise<Cat
     [schema],
   );
   for (const r of columns.rows) {
-    catalog.get(r.table)?.columns.push({ name: r.name, type: r.type, notNull: r.not_null, default: normaliseDefault(r.default) });
+    catalog.get(r.table)?.columns.push({
+      name: r.name,
+      type: r.type,
+      notNull: r.not_null,
+      default: normaliseDefault(r.default),
+    });
   }
 
-  const indexes = await db.query<{ table: string; name: string; columns: string[]; unique: boolean; primary: boolean }>(
+  const indexes = await db.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    unique: boolean;
+    primary: boolean;
+  }>(
     `SELECT t.relname AS table, i.relname AS name, ix.indisunique AS unique, ix.indisprimary AS primary,
             array(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(attnum, ord)
                   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns
@@ -66,9 +83,18 @@ export async function readCatalog(db: Queryable, schema = "public"): Promise<Cat
      JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = $1 ORDER BY 1, 2`,
     [schema],
   );
-  for (const r of indexes.rows) catalog.get(r.table)?.indexes.push({ name: r.name, columns: r.columns, unique: r.unique, primary: r.primary });
+  for (const r of indexes.rows)
+    catalog
+      .get(r.table)
+      ?.indexes.push({ name: r.name, columns: r.columns, unique: r.unique, primary: r.primary });
 
-  const fks = await db.query<{ table: string; name: string; columns: string[]; ref_table: string; ref_columns: string[] }>(
+  const fks = await db.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    ref_table: string;
+    ref_columns: string[];
+  }>(
     `SELECT t.relname AS table, con.conname AS name, rt.relname AS ref_table,
             array(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
                   JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns,
@@ -79,7 +105,12 @@ export async function readCatalog(db: Queryable, schema = "public"): Promise<Cat
     [schema],
   );
   for (const r of fks.rows) {
-    catalog.get(r.table)?.foreignKeys.push({ name: r.name, columns: r.columns, refTable: r.ref_table, refColumns: r.ref_columns });
+    catalog.get(r.table)?.foreignKeys.push({
+      name: r.name,
+      columns: r.columns,
+      refTable: r.ref_table,
+      refColumns: r.ref_columns,
+    });
   }
   return catalog;
 }
@@ -91,4 +122,5 @@ function normaliseDefault(expr: string | null): string | null {
   return expr;
 }
 
-export const sameColumns = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
+export const sameColumns = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((c, i) => c === b[i]);

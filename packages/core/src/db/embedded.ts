@@ -31,7 +31,11 @@ const user = "edgeline";
 const password = "edgeline";
 
 /** Starts (initialising on first use) an embedded PostgreSQL and ensures `database` exists. */
-export async function startEmbeddedPostgres(opts: { dataDir: string; database: string; port?: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  database: string;
+  port?: number;
+}): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(opts.dataDir);
   const port = opts.port ?? (await freePort());
   const server = new EmbeddedPostgres({

@@ -2,44 +2,16 @@
 // created and applied by the WebAssembly schema engine and recorded in `_prisma_migrations`, so a
 // deployment with the full Prisma CLI can run `prisma migrate deploy` on the same folder.
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
+import { catalogOfScripts, migrationScripts, schemaCreateSql, stripCreateSchema } from "./expected-schema.ts";
 import { adoptLegacyDatabase, isLegacyDatabase } from "./legacy-adoption.ts";
-import { openSchemaEngine, type SchemaEngine } from "./schema-engine.ts";
+import { loadMigrationsList } from "./migrations-folder.ts";
 import { prismaPaths } from "./paths.ts";
+import { compareCatalogs, describeDifference } from "./schema-diff.ts";
+import { noFilter, withSchemaEngine } from "./schema-engine.ts";
 
-export const noFilter: SchemaFilter = { externalTables: [], externalEnums: [] };
-
-export async function loadMigrationsList(migrationsDir = prismaPaths.migrationsDir): Promise<MigrationList> {
-  const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  const lockPath = join(migrationsDir, "migration_lock.toml");
-  return {
-    baseDir: migrationsDir,
-    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? await readFile(lockPath, "utf8") : null },
-    shadowDbInitScript: "",
-    migrationDirectories: await Promise.all(
-      dirs.map(async (name) => {
-        const file = join(migrationsDir, name, "migration.sql");
-        const content = existsSync(file)
-          ? ({ tag: "ok", value: await readFile(file, "utf8") } as const)
-          : ({ tag: "error", value: `${file} is missing` } as const);
-        return { path: name, migrationFile: { path: "migration.sql", content } };
-      }),
-    ),
-  };
-}
-
-export async function withSchemaEngine<T>(connectionString: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
-  const schemaText = await readFile(prismaPaths.schema, "utf8");
-  const { engine, close } = await openSchemaEngine({ connectionString, schemaPath: prismaPaths.schema, schemaText });
-  try {
-    return await fn(engine);
-  } finally {
-    await close();
-  }
-}
+export { loadMigrationsList };
 
 export interface MigrateResult {
   applied: string[];
@@ -48,7 +20,10 @@ export interface MigrateResult {
 }
 
 /** Applies pending migrations; a second run is a no-op. Adopts a database of the original system. */
-export async function migrate(connectionString: string, migrationsDir = prismaPaths.migrationsDir): Promise<MigrateResult> {
+export async function migrate(
+  connectionString: string,
+  migrationsDir = prismaPaths.migrationsDir,
+): Promise<MigrateResult> {
   const migrationsList = await loadMigrationsList(migrationsDir);
   return withSchemaEngine(connectionString, async (engine) => {
     if (await isLegacyDatabase(connectionString)) {
@@ -60,47 +35,71 @@ export async function migrate(connectionString: string, migrationsDir = prismaPa
   });
 }
 
-/** Writes a new migration holding the difference between the migrations folder and the Prisma schema. */
+/**
+ * The Prisma schema as of the newest migration. The schema engine cannot diff a migrations folder
+ * here (that needs a shadow database it does not support through driver adapters), so
+ * `db migration` diffs this snapshot against the schema, after proving that the snapshot and the
+ * folder build the same tables.
+ */
+export const schemaSnapshotPath = join(prismaPaths.migrationsDir, "schema.prisma.snapshot");
+
+function timestamp(d = new Date()): string {
+  return d.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+}
+
+/** Writes a new migration holding the difference between the last migration and the Prisma schema. */
 export async function createMigration(
   connectionString: string,
   name: string,
   migrationsDir = prismaPaths.migrationsDir,
+  schemaPath = prismaPaths.schema,
 ): Promise<{ directory: string; sql: string } | null> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`migration name "${name}" must be lower_snake_case`);
-  const migrationsList = await loadMigrationsList(migrationsDir);
-  const schemaText = await readFile(prismaPaths.schema, "utf8");
-  return withSchemaEngine(connectionString, async (engine) => {
-    const out = await engine.createMigration({
-      draft: false,
-      migrationName: name,
-      migrationsList,
-      schema: { files: [{ path: prismaPaths.schema, content: schemaText }] },
-      filters: noFilter,
-    });
-    if (out.migrationScript === null) return null;
-    const directory = join(migrationsDir, out.generatedMigrationName);
-    await mkdir(directory, { recursive: true });
-    await writeFile(join(directory, `migration.${out.extension}`), out.migrationScript);
-    const lock = join(migrationsDir, "migration_lock.toml");
-    if (!existsSync(lock)) {
-      await writeFile(lock, '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n');
+  const snapshotPath = join(migrationsDir, "schema.prisma.snapshot");
+  const snapshot = existsSync(snapshotPath) ? await readFile(snapshotPath, "utf8") : null;
+  const scripts = await migrationScripts(migrationsDir);
+  if (snapshot !== null) {
+    const fromFolder = await catalogOfScripts(connectionString, scripts);
+    const fromSnapshot = await catalogOfScripts(connectionString, [
+      await schemaCreateSql(connectionString, snapshot),
+    ]);
+    const drift = compareCatalogs(fromSnapshot, fromFolder);
+    if (drift.length > 0) {
+      throw new Error(
+        `the migrations folder and ${snapshotPath} disagree; fix by hand first:\n` +
+          drift.map(describeDifference).join("\n"),
+      );
     }
-    return { directory, sql: out.migrationScript };
-  });
-}
-
-/** The SQL that would bring the migrations folder to the Prisma schema; empty when there is no drift. */
-export async function migrationsDrift(connectionString: string, migrationsDir = prismaPaths.migrationsDir): Promise<string> {
-  const migrationsList = await loadMigrationsList(migrationsDir);
-  const schemaText = await readFile(prismaPaths.schema, "utf8");
-  return withSchemaEngine(connectionString, async (engine) => {
+  } else if (scripts.length > 0) {
+    throw new Error(`${snapshotPath} is missing: it must hold the schema as of the newest migration`);
+  }
+  const schemaText = await readFile(schemaPath, "utf8");
+  const sql = await withSchemaEngine(connectionString, async (engine) => {
     const out = await engine.diff({
-      from: { tag: "migrations", ...migrationsList },
-      to: { tag: "schemaDatamodel", files: [{ path: prismaPaths.schema, content: schemaText }] },
+      from:
+        snapshot === null
+          ? { tag: "empty" }
+          : { tag: "schemaDatamodel", files: [{ path: snapshotPath, content: snapshot }] },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schemaText }] },
       script: true,
       exitCode: null,
       filters: noFilter,
     });
-    return (out.stdout ?? "").replace(/^-- This is an empty migration\.\s*$/m, "").trim();
+    return stripCreateSchema(out.stdout ?? "")
+      .replace(/^-- This is an empty migration\.\s*$/m, "")
+      .trim();
   });
+  if (!sql) return null;
+  const directory = join(migrationsDir, `${timestamp()}_${name}`);
+  await mkdir(directory, { recursive: true });
+  await writeFile(join(directory, "migration.sql"), `${sql}\n`);
+  await writeFile(snapshotPath, schemaText);
+  const lock = join(migrationsDir, "migration_lock.toml");
+  if (!existsSync(lock)) {
+    await writeFile(
+      lock,
+      '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n',
+    );
+  }
+  return { directory, sql };
 }

@@ -6,13 +6,23 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import type { SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import { prismaPaths } from "./paths.ts";
 
 export type { SchemaEngine };
 
 let wasmReady: Promise<void> | undefined;
+
+/** Node's WebAssembly global; its types live in lib.dom, which this Node-only project leaves out. */
+interface WasmApi {
+  instantiate(
+    bytes: Uint8Array,
+    imports: object,
+  ): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+const wasmApi = () => (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 function initWasm(): Promise<void> {
   wasmReady ??= (async () => {
@@ -20,7 +30,7 @@ function initWasm(): Promise<void> {
     // The package exports no path for the .wasm file; it sits beside the entry module.
     const wasmPath = join(dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
     const bytes = await readFile(wasmPath);
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
+    const { instance } = await wasmApi().instantiate(bytes, { "./schema_engine_bg.js": bg });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
   })();
@@ -65,4 +75,24 @@ export async function openSchemaEngine(opts: SchemaEngineOptions): Promise<OpenS
       await pool.end();
     },
   };
+}
+
+export const noFilter: SchemaFilter = { externalTables: [], externalEnums: [] };
+
+/** Runs `fn` with an engine bound to the database and the Prisma schema, then closes it. */
+export async function withSchemaEngine<T>(
+  connectionString: string,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const schemaText = await readFile(prismaPaths.schema, "utf8");
+  const { engine, close } = await openSchemaEngine({
+    connectionString,
+    schemaPath: prismaPaths.schema,
+    schemaText,
+  });
+  try {
+    return await fn(engine);
+  } finally {
+    await close();
+  }
 }

@@ -47,7 +47,9 @@ export async function ensureTemplateDatabase(): Promise<string> {
     // Several test workers may arrive at once; one builds the template, the others wait.
     await admin.query("SELECT pg_advisory_lock(hashtext('edgeline:test-template'))");
     try {
-      const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate", [name]);
+      const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1 AND datistemplate", [
+        name,
+      ]);
       if (exists.rowCount) return;
       await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
       await admin.query(`CREATE DATABASE "${name}"`);
@@ -74,6 +76,7 @@ export async function createTestDatabase(opts: { empty?: boolean } = {}): Promis
   return {
     url: withDatabase(testServerUrl(), name),
     name,
-    drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
   };
 }

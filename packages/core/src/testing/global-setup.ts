@@ -4,7 +4,7 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded.ts";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../db/embedded.ts";
 
 async function reachable(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -28,9 +28,14 @@ export async function setup(): Promise<void> {
     process.env.TEST_DATABASE_URL = local;
     return;
   }
-  embedded = await startEmbeddedPostgres({ dataDir: join(tmpdir(), "edgeline-test-pg"), database: "postgres" });
+  embedded = await startEmbeddedPostgres({
+    dataDir: join(tmpdir(), "edgeline-test-pg"),
+    database: "postgres",
+  });
   process.env.TEST_DATABASE_URL = embedded.adminUrl;
-  console.log(`[edgeline] no PostgreSQL on 127.0.0.1:5432; tests use an embedded one on port ${embedded.port}`);
+  console.log(
+    `[edgeline] no PostgreSQL on 127.0.0.1:5432; tests use an embedded one on port ${embedded.port}`,
+  );
 }
 
 export async function teardown(): Promise<void> {

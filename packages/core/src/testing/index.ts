@@ -1,3 +1,3 @@
 // Test helpers shared by every package's integration tests.
-export { createTestDatabase, ensureTemplateDatabase, testServerUrl, type TestDatabase } from "./database.ts";
-export { sharedDir, sharedPath, hasShared } from "./shared.ts";
+export { createTestDatabase, ensureTemplateDatabase, type TestDatabase, testServerUrl } from "./database.ts";
+export { hasShared, sharedDir, sharedPath } from "./shared.ts";
