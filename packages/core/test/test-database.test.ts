@@ -12,7 +12,9 @@ describe("createTestDatabase", () => {
   it("gives each test file its own migrated database", async () => {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    const res = await client.query("SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+    const res = await client.query(
+      "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL",
+    );
     const tables = await client.query("SELECT to_regclass('public.unified_games') AS t");
     await client.end();
     expect(res.rows[0].n).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 // Every CLI command group, registered in this order. Add a module here to add a command group.
 import type { Command } from "commander";
+import { registerDbCommands } from "./db.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commandModules: RegisterCommand[] = [];
+export const commandModules: RegisterCommand[] = [registerDbCommands];
