@@ -1,0 +1,36 @@
+import { type Entity, entity } from "@edgeline/core";
+
+/** MLB teams by ESPN abbreviation (the canonical id): "CHW", "WSH", "SD", "SF", "TB", "KC". */
+export const MLB_TEAMS: readonly Entity[] = [
+  entity("ARI", "Arizona Diamondbacks"),
+  entity("ATL", "Atlanta Braves"),
+  entity("BAL", "Baltimore Orioles"),
+  entity("BOS", "Boston Red Sox"),
+  entity("CHC", "Chicago Cubs"),
+  entity("CHW", "Chicago White Sox"),
+  entity("CIN", "Cincinnati Reds"),
+  entity("CLE", "Cleveland Guardians"),
+  entity("COL", "Colorado Rockies"),
+  entity("DET", "Detroit Tigers"),
+  entity("HOU", "Houston Astros"),
+  entity("KC", "Kansas City Royals"),
+  entity("LAA", "Los Angeles Angels"),
+  entity("LAD", "Los Angeles Dodgers"),
+  entity("MIA", "Miami Marlins"),
+  entity("MIL", "Milwaukee Brewers"),
+  entity("MIN", "Minnesota Twins"),
+  entity("NYM", "New York Mets"),
+  entity("NYY", "New York Yankees"),
+  // The Athletics left Oakland after 2024; one id keeps their rating history together.
+  entity("OAK", "Athletics", { names: ["Oakland Athletics"], codes: { espn: ["ATH"] } }),
+  entity("PHI", "Philadelphia Phillies"),
+  entity("PIT", "Pittsburgh Pirates"),
+  entity("SD", "San Diego Padres"),
+  entity("SF", "San Francisco Giants"),
+  entity("SEA", "Seattle Mariners"),
+  entity("STL", "St. Louis Cardinals"),
+  entity("TB", "Tampa Bay Rays"),
+  entity("TEX", "Texas Rangers"),
+  entity("TOR", "Toronto Blue Jays"),
+  entity("WSH", "Washington Nationals"),
+];
