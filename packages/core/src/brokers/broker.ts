@@ -1,0 +1,42 @@
+// The seam between Edgeline and a venue. The paper broker is the only one today; a live Kalshi
+// broker plugs in here later, behind risk limits (see RiskLimits), without the pipeline changing.
+import type { Decimal } from "decimal.js";
+import type { BetStatusUpdate, PlacedBetRow } from "../repositories/placed-bets.ts";
+
+/** An order to place, derived from one recommendation. */
+export interface OrderRequest {
+  /** Deterministic id ({@link betId}): placing the same order twice must not make a second bet. */
+  betId: string;
+  gameId: string;
+  marketId: string;
+  /** What is bought: the odds outcome ("home_team_win", "away_team_win", "draw", ...). */
+  outcome: string;
+  stake: Decimal;
+  /** Decimal odds the recommendation was priced at. */
+  price: Decimal;
+  placedAt: Date;
+  marketTitle: string | null;
+  marketCloseTime: Date | null;
+}
+
+/**
+ * A venue that takes orders and reports on them. `placeOrder` must be idempotent on
+ * `request.betId` (a retried step calls it again); the caller writes the returned row.
+ */
+export interface Broker {
+  /** `placed_bets.bookmaker` of the bets this broker places ("Paper", "Kalshi"). */
+  readonly bookmaker: string;
+  placeOrder(request: OrderRequest): Promise<PlacedBetRow>;
+  /** Current status and result of the given bets; only changed ones need be returned. */
+  syncBets(bets: readonly PlacedBetRow[]): Promise<BetStatusUpdate[]>;
+}
+
+/**
+ * Limits a live broker must enforce before sending an order (not used by the paper broker,
+ * which risks nothing). Declared here so the seam is explicit.
+ */
+export interface RiskLimits {
+  maxStakePerBet: Decimal;
+  maxStakePerDay: Decimal;
+  maxOpenExposure: Decimal;
+}

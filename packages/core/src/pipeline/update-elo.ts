@@ -1,0 +1,43 @@
+// update_elo -> elo_ratings. The replay of every final game before the run's day is cheap (17k
+// games in milliseconds), so the step computes the full expected history and writes only its
+// difference from the table: the open row of each entity that played is closed and the new one
+// inserted, and a full rebuild and a day-by-day update end in identical rows by construction.
+import type { EloGame } from "../elo/index.ts";
+import { eloPreset, replayElo } from "../elo/index.ts";
+import { syncEloHistory } from "../repositories/elo-ratings.ts";
+import { finalGamesBefore, type GameRow } from "../repositories/games.ts";
+import type { StepDefinition } from "./step.ts";
+
+/** A played game as the Elo engine takes it; the season falls back to the game's year. */
+export function toEloGame(g: GameRow): EloGame {
+  return {
+    date: g.gameDate,
+    season: g.season ?? Number(g.gameDate.slice(0, 4)),
+    home: g.homeTeamId!,
+    away: g.awayTeamId!,
+    homeScore: g.homeScore,
+    awayScore: g.awayScore,
+  };
+}
+
+/** entity_name by id: the latest name a game gave the team. */
+export function entityNames(games: readonly GameRow[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const g of games) {
+    if (g.homeTeamId && g.homeTeamName) names.set(g.homeTeamId, g.homeTeamName);
+    if (g.awayTeamId && g.awayTeamName) names.set(g.awayTeamId, g.awayTeamName);
+  }
+  return names;
+}
+
+export const updateElo: StepDefinition = {
+  name: "update_elo",
+  async prepare(deps, { sport, date }) {
+    const config = eloPreset(deps.plugins.require(sport).eloPreset);
+    return async (client) => {
+      const games = (await finalGamesBefore(client, sport, date)).filter((g) => g.homeTeamId && g.awayTeamId);
+      const { history } = replayElo(config, games.map(toEloGame));
+      return syncEloHistory(client, sport, history, entityNames(games));
+    };
+  },
+};

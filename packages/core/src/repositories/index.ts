@@ -1,0 +1,9 @@
+// Repositories: one module per table, set-based reads and writes over a plain `pg` pool.
+export * from "./elo-ratings.ts";
+export * from "./games.ts";
+export * from "./odds.ts";
+export * from "./pipeline-runs.ts";
+export * from "./placed-bets.ts";
+export * from "./portfolio-snapshots.ts";
+export * from "./queryable.ts";
+export * from "./recommendations.ts";

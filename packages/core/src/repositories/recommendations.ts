@@ -1,0 +1,153 @@
+// bet_recommendations. The table has no unique key, so identity is the natural key
+// (sport, game_id, market_id, recommendation_type, side): a rerun updates the row it wrote
+// before instead of adding one. Executed rows are frozen: a bet was placed on them.
+import { Decimal } from "decimal.js";
+import type { Queryable } from "./queryable.ts";
+
+export interface RecommendationInput {
+  sport: string;
+  gameId: string;
+  marketId: string;
+  recommendationType: string;
+  side: string;
+  /** Probability 0..1, DECIMAL(5,4). */
+  confidence: Decimal;
+  /** Model probability minus implied probability, DECIMAL(5,4): capped to ±9.9999 before here. */
+  edge: Decimal;
+  recommendedStake: Decimal;
+  expectedValue: Decimal;
+  generatedAt: Date;
+  expiresAt: Date | null;
+}
+
+export interface RecommendationRow extends RecommendationInput {
+  recommendationId: number;
+  status: string | null;
+}
+
+/** DECIMAL(5,4) holds |x| ≤ 9.9999. */
+const MAX_RATIO = new Decimal("9.9999");
+
+/** Rounds to 4 dp and caps to the column range: an absurd edge must not abort the whole batch. */
+export function ratioColumn(value: Decimal): string {
+  const r = value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+  return Decimal.min(MAX_RATIO, Decimal.max(MAX_RATIO.neg(), r)).toFixed(4);
+}
+
+/**
+ * Writes a day's recommendations in one statement: updates the active row of each natural key
+ * (leaving generated_at and status as first written), inserts the keys not seen before, and leaves
+ * executed, expired and rejected rows untouched. Callers serialise per sport (the pipeline holds a
+ * per-sport lock), which is what makes the update-then-insert safe without a unique index.
+ * Returns rows inserted or changed.
+ */
+export async function upsertRecommendations(
+  db: Queryable,
+  input: readonly RecommendationInput[],
+): Promise<number> {
+  let recs = input;
+  if (recs.length === 0) return 0;
+  // One row per natural key: a key twice in one batch would insert twice.
+  const byKey = new Map(
+    recs.map((r) => [[r.sport, r.gameId, r.marketId, r.recommendationType, r.side].join("\u0000"), r]),
+  );
+  recs = [...byKey.values()];
+  const result = await db.query(
+    `WITH t AS (
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
+         $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::timestamptz[], $11::timestamptz[])
+         AS t(sport, game_id, market_id, recommendation_type, side, confidence, edge,
+              recommended_stake, expected_value, generated_at, expires_at)
+     ), updated AS (
+       UPDATE bet_recommendations r SET confidence = t.confidence, edge = t.edge,
+              recommended_stake = t.recommended_stake, expected_value = t.expected_value,
+              expires_at = t.expires_at
+         FROM t
+        WHERE (r.sport, r.game_id, r.market_id, r.recommendation_type, r.side)
+            = (t.sport, t.game_id, t.market_id, t.recommendation_type, t.side)
+          AND r.status = 'active'
+          AND (r.confidence, r.edge, r.recommended_stake, r.expected_value, r.expires_at)
+              IS DISTINCT FROM (t.confidence::numeric(5,4), t.edge::numeric(5,4),
+                t.recommended_stake::numeric(10,2), t.expected_value::numeric(10,2), t.expires_at)
+       RETURNING 1
+     ), inserted AS (
+       INSERT INTO bet_recommendations (sport, game_id, market_id, recommendation_type, side,
+              confidence, edge, recommended_stake, expected_value, generated_at, expires_at, status)
+       SELECT t.sport, t.game_id, t.market_id, t.recommendation_type, t.side, t.confidence, t.edge,
+              t.recommended_stake, t.expected_value, t.generated_at, t.expires_at, 'active'
+         FROM t
+        WHERE NOT EXISTS (
+          SELECT 1 FROM bet_recommendations r
+           WHERE (r.sport, r.game_id, r.market_id, r.recommendation_type, r.side)
+               = (t.sport, t.game_id, t.market_id, t.recommendation_type, t.side))
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM updated) + (SELECT count(*) FROM inserted) AS n`,
+    [
+      recs.map((r) => r.sport),
+      recs.map((r) => r.gameId),
+      recs.map((r) => r.marketId),
+      recs.map((r) => r.recommendationType),
+      recs.map((r) => r.side),
+      recs.map((r) => ratioColumn(r.confidence)),
+      recs.map((r) => ratioColumn(r.edge)),
+      recs.map((r) => r.recommendedStake.toFixed(2)),
+      recs.map((r) => r.expectedValue.toFixed(2)),
+      recs.map((r) => r.generatedAt.toISOString()),
+      recs.map((r) => r.expiresAt?.toISOString() ?? null),
+    ],
+  );
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/** Marks active recommendations of a sport whose expiry has passed as expired. Returns rows changed. */
+export async function expireRecommendations(db: Queryable, sport: string, now: Date): Promise<number> {
+  const result = await db.query(
+    `UPDATE bet_recommendations SET status = 'expired'
+      WHERE sport = $1 AND status = 'active' AND expires_at IS NOT NULL AND expires_at <= $2`,
+    [sport, now.toISOString()],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** Marks recommendations executed (a bet was placed). Returns rows changed. */
+export async function markExecuted(db: Queryable, ids: readonly number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.query(
+    `UPDATE bet_recommendations SET status = 'executed' WHERE recommendation_id = ANY($1::int[]) AND status = 'active'`,
+    [ids],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** Active recommendations on games of a sport and day, in id order. */
+export async function activeRecommendations(
+  db: Queryable,
+  sport: string,
+  date: string,
+): Promise<RecommendationRow[]> {
+  const { rows } = await db.query(
+    `SELECT r.recommendation_id, r.sport, r.game_id, r.market_id, r.recommendation_type, r.side,
+            r.confidence::text, r.edge::text, r.recommended_stake::text, r.expected_value::text,
+            r.generated_at, r.expires_at, r.status
+       FROM bet_recommendations r JOIN unified_games g ON g.game_id = r.game_id
+      WHERE r.sport = $1 AND g.game_date = $2 AND r.status = 'active'
+      ORDER BY r.recommendation_id`,
+    [sport, date],
+  );
+  return rows.map((r) => ({
+    recommendationId: r.recommendation_id,
+    sport: r.sport,
+    gameId: r.game_id,
+    marketId: r.market_id,
+    recommendationType: r.recommendation_type,
+    side: r.side,
+    confidence: new Decimal(r.confidence),
+    edge: new Decimal(r.edge),
+    recommendedStake: new Decimal(r.recommended_stake),
+    expectedValue: new Decimal(r.expected_value),
+    generatedAt: r.generated_at,
+    expiresAt: r.expires_at,
+    status: r.status,
+  }));
+}
