@@ -7,3 +7,6 @@ export * from "./config/env.ts";
 export * from "./elo/index.ts";
 export * from "./odds/index.ts";
 export * from "./staking/index.ts";
+export * from "./repositories/index.ts";
+export * from "./brokers/index.ts";
+export * from "./pipeline/index.ts";
