@@ -10,3 +10,4 @@ export * from "./staking/index.ts";
 export * from "./repositories/index.ts";
 export * from "./brokers/index.ts";
 export * from "./pipeline/index.ts";
+export * from "./fake-upstream/index.ts";
