@@ -32,8 +32,7 @@ export function createEntityIndex(entities: readonly Entity[]): EntityIndex {
   const byName = new Map<string, string>();
   const claim = (map: Map<string, string>, key: string, id: string, what: string) => {
     const other = map.get(key);
-    if (other !== undefined && other !== id)
-      throw new Error(`${what} "${key}" belongs to both ${other} and ${id}`);
+    if (other !== undefined && other !== id) throw new Error(`${what} belongs to both ${other} and ${id}`);
     map.set(key, id);
   };
   for (const entity of entities) {
@@ -41,9 +40,10 @@ export function createEntityIndex(entities: readonly Entity[]): EntityIndex {
     if (toEntityId(entity.id) !== entity.id) throw new Error(`entity id "${entity.id}" is not canonical`);
     byId.set(entity.id, entity);
     for (const name of [entity.name, ...(entity.names ?? [])])
-      claim(byName, nameKey(name), entity.id, "name");
+      claim(byName, nameKey(name), entity.id, `name "${name}"`);
     for (const [source, codes] of Object.entries(entity.codes ?? {})) {
-      for (const code of codes) claim(byCode, `${source}:${code.toUpperCase()}`, entity.id, `${source} code`);
+      for (const code of codes)
+        claim(byCode, `${source}:${code.toUpperCase()}`, entity.id, `${source} code "${code}"`);
     }
   }
   return {

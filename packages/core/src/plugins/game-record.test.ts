@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { gameRecordSchema } from "./game-record.ts";
+
+const final = {
+  gameId: "NHL_20251007_CHI_FLA",
+  sport: "NHL",
+  gameDate: "2025-10-07",
+  season: 2025,
+  status: "Final",
+  homeTeamId: "FLA",
+  homeTeamName: "Florida Panthers",
+  awayTeamId: "CHI",
+  awayTeamName: "Chicago Blackhawks",
+  homeScore: 3,
+  awayScore: 2,
+  commenceTime: new Date("2025-10-07T21:00:00Z"),
+  venue: "Amerant Bank Arena",
+};
+
+const issues = (value: unknown) =>
+  gameRecordSchema.safeParse(value).error?.issues.map((i) => i.message) ?? [];
+
+describe("gameRecordSchema", () => {
+  it("accepts a well-formed record", () => {
+    expect(issues(final)).toEqual([]);
+  });
+
+  it("rejects a postponed game with a score and a final without one", () => {
+    expect(issues({ ...final, status: "Postponed" })).toEqual(["a Postponed game carries no score"]);
+    expect(issues({ ...final, homeScore: null })).toEqual(["a Final game needs both scores"]);
+  });
+
+  it("rejects an id that disagrees with sport or day, an impossible day, and '_' in team ids", () => {
+    expect(issues({ ...final, gameDate: "2025-10-08" })).toEqual(["does not start with sport and gameDate"]);
+    expect(issues({ ...final, gameId: "NHL_20250230_CHI_FLA", gameDate: "2025-02-30" })).toContain(
+      "not a real calendar day",
+    );
+    expect(issues({ ...final, homeTeamId: "FL_A" }).length).toBeGreaterThan(0);
+    expect(issues({ ...final, status: "Done" }).length).toBeGreaterThan(0);
+  });
+});
