@@ -11,3 +11,4 @@ export * from "./repositories/index.ts";
 export * from "./brokers/index.ts";
 export * from "./pipeline/index.ts";
 export * from "./fake-upstream/index.ts";
+export * from "./evaluation/index.ts";
