@@ -2,7 +2,7 @@
 // so "one new day on top of the state" equals "a full replay" by construction (and by test).
 import type { EloConfig } from "./config.ts";
 import { assertIsoDate, nextDay } from "./dates.ts";
-import { type EloHistoryRow, mergeHistoryRows, storedRating } from "./history.ts";
+import { type EloHistoryRow, storedRating } from "./history.ts";
 import { type GameProbabilities, gameProbabilities } from "./probability.ts";
 import {
   cloneEloState,
@@ -203,17 +203,20 @@ export interface ReplayResult {
 /** Groups games by date; throws on a game dated before the one before it. */
 export function groupByDay(games: readonly EloGame[]): Array<[string, EloGame[]]> {
   const days: Array<[string, EloGame[]]> = [];
-  games.forEach((game, i) => {
-    assertIsoDate(game.date, `game ${i + 1}`);
+  for (const [i, game] of games.entries()) {
     const last = days[days.length - 1];
+    if (last && last[0] === game.date) {
+      last[1].push(game);
+      continue;
+    }
+    assertIsoDate(game.date, `game ${i + 1}`);
     if (last && game.date < last[0]) {
       throw new Error(
         `game ${i + 1} (${game.date} ${game.home} v ${game.away}) is dated before the game before it (${last[0]}): games must be in date order`,
       );
     }
-    if (last && last[0] === game.date) last[1].push(game);
-    else days.push([game.date, [game]]);
-  });
+    days.push([game.date, [game]]);
+  }
   return days;
 }
 
@@ -225,12 +228,20 @@ export function replayElo(
 ): ReplayResult {
   let state = options.from ? cloneEloState(options.from) : emptyEloState(options);
   const rated: EloGameRating[] = [];
-  const upserts: EloHistoryRow[] = [];
+  // Upserts of one entity arrive in validFrom order, so each lands on or after its last row.
+  const byEntity = new Map<string, EloHistoryRow[]>();
   for (const [date, dayGames] of groupByDay(games)) {
     const day = applyDayInPlace(config, state, date, dayGames);
     state = day.state;
     for (const g of day.games) rated.push(g);
-    for (const r of day.rows) upserts.push(r);
+    for (const row of day.rows) {
+      const rows = byEntity.get(row.entityId) ?? [];
+      if (rows.length === 0) byEntity.set(row.entityId, rows);
+      const last = rows[rows.length - 1];
+      if (last && last.validFrom === row.validFrom) rows[rows.length - 1] = row;
+      else rows.push(row);
+    }
   }
-  return { games: rated, history: mergeHistoryRows([], upserts), state };
+  const ids = [...byEntity.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { games: rated, history: ids.flatMap((id) => byEntity.get(id)!), state };
 }
