@@ -22,6 +22,7 @@ async function reachable(url: string): Promise<boolean> {
 let embedded: EmbeddedDatabase | undefined;
 
 export async function setup(): Promise<void> {
+  // Every package's project runs this setup in the same process: the first one decides.
   if (process.env.TEST_DATABASE_URL) return;
   const local = "postgresql://postgres@127.0.0.1:5432/postgres";
   if (await reachable(local)) {

@@ -1,0 +1,13 @@
+// `pnpm bench`: every benchmark under bench/, one after another, each printing its own figures.
+// Run one alone with `pnpm exec tsx bench/<name>.ts`.
+import { existsSync } from "node:fs";
+
+const benches = ["elo", "ingest", "graphql"];
+
+for (const name of benches) {
+  const file = new URL(`./${name}.ts`, import.meta.url);
+  if (!existsSync(file)) continue;
+  console.log(`\n=== bench/${name}.ts`);
+  const mod = (await import(file.href)) as { main?: () => Promise<void> };
+  if (mod.main) await mod.main();
+}
