@@ -25,7 +25,8 @@ export async function setup(): Promise<void> {
   // Every package's project runs this setup in the same process: the first one decides.
   if (process.env.TEST_DATABASE_URL) return;
   const local = "postgresql://postgres@127.0.0.1:5432/postgres";
-  if (await reachable(local)) {
+  // EDGELINE_TEST_EMBEDDED=1 forces the embedded path, to check it on a machine that has a server.
+  if (process.env.EDGELINE_TEST_EMBEDDED !== "1" && (await reachable(local))) {
     process.env.TEST_DATABASE_URL = local;
     return;
   }
