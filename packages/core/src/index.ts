@@ -12,3 +12,4 @@ export * from "./brokers/index.ts";
 export * from "./pipeline/index.ts";
 export * from "./fake-upstream/index.ts";
 export * from "./evaluation/index.ts";
+export * from "./demo/index.ts";
