@@ -66,7 +66,12 @@ export function espnPlugin(config: EspnLeagueConfig): SportPlugin {
     ...(config.oddsApiSportKey
       ? { oddsApi: { sportKey: config.oddsApiSportKey, teamIdFromName: idFromName } }
       : {}),
-    sbr: { teamIdFromName: idFromName },
+    sbr: {
+      teamIdFromName: (name: string) =>
+        config.entityKind === "player"
+          ? idFromName(name)
+          : (entities.idFromCode("sbr", name) ?? entities.idFromPlacePrefix(name)),
+    },
     recommendation: config.recommendation,
   });
 }

@@ -38,6 +38,6 @@ export const nbaPlugin = definePlugin({
   },
   kalshi: { series: ["KXNBAGAME"], teamIdFromCode: (code) => teams.idFromCode("kalshi", code) },
   oddsApi: { sportKey: "basketball_nba", teamIdFromName: (name) => teams.idFromName(name) },
-  sbr: { teamIdFromName: (name) => teams.idFromName(name) },
+  sbr: { teamIdFromName: (name) => teams.idFromCode("sbr", name) ?? teams.idFromPlacePrefix(name) },
   recommendation: { minEdge: 0.05, minOdds: 1.4, maxOdds: 4, maxPerDay: 5 },
 });

@@ -18,7 +18,7 @@ export const NBA_TEAMS: readonly Entity[] = [
   entity("HOU", "Houston Rockets"),
   entity("IND", "Indiana Pacers"),
   entity("LAC", "Los Angeles Clippers", { names: ["LA Clippers"] }),
-  entity("LAL", "Los Angeles Lakers"),
+  entity("LAL", "Los Angeles Lakers", { names: ["LA Lakers"] }),
   entity("MEM", "Memphis Grizzlies"),
   entity("MIA", "Miami Heat"),
   entity("MIL", "Milwaukee Bucks"),

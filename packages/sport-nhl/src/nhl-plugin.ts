@@ -37,6 +37,6 @@ export const nhlPlugin = definePlugin({
   },
   kalshi: { series: ["KXNHLGAME"], teamIdFromCode: (code) => teams.idFromCode("kalshi", code) },
   oddsApi: { sportKey: "icehockey_nhl", teamIdFromName: (name) => teams.idFromName(name) },
-  sbr: { teamIdFromName: (name) => teams.idFromName(name) },
+  sbr: { teamIdFromName: (name) => teams.idFromCode("sbr", name) ?? teams.idFromPlacePrefix(name) },
   recommendation: { minEdge: 0.05, minOdds: 1.4, maxOdds: 4, maxPerDay: 5 },
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { KalshiSportMapping, OddsApiSportMapping, SbrSportMapping } from "../sources/index.ts";
 import { isValidRange } from "./compatibility.ts";
 import type { PluginContext } from "./context.ts";
 import type { DateRange } from "./date-range.ts";
@@ -24,26 +25,12 @@ export interface RecommendationThresholds {
   maxPerDay: number;
 }
 
-/** Maps Kalshi markets of this sport: `KXNHLGAME-25OCT07CHIFLA-FLA` -> game and team. */
-export interface KalshiMapping {
-  /** Series tickers whose events are single games of this sport ("KXNHLGAME"). */
-  series: string[];
-  /** Canonical entity id for a team code used in Kalshi tickers ("JAC" -> "JAX"). */
-  teamIdFromCode(code: string): string | undefined;
-}
-
-/** Maps The Odds API events of this sport, which name teams by full name only. */
-export interface OddsApiMapping {
-  /** The Odds API sport key ("icehockey_nhl"); tennis keys are per tournament, so a prefix ends in `_`. */
-  sportKey: string;
-  /** Canonical entity id for a team or player name as The Odds API spells it. */
-  teamIdFromName(name: string): string | undefined;
-}
-
-/** Maps SportsBookReview rows, which name teams in their own spelling. */
-export interface SbrMapping {
-  teamIdFromName(name: string): string | undefined;
-}
+/** Kalshi: game series and team codes (the Kalshi source's own mapping type). */
+export type KalshiMapping = KalshiSportMapping;
+/** The Odds API: sport key (tennis: the `tennis_atp_` prefix of per-tournament keys) and full names. */
+export type OddsApiMapping = OddsApiSportMapping;
+/** SportsBookReview archives: their squashed team names ("GoldenState", "NYRangers"). */
+export type SbrMapping = SbrSportMapping;
 
 /**
  * A sport, as one typed object exported by a package and listed in `edgeline.plugins.json`.

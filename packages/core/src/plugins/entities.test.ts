@@ -21,6 +21,18 @@ describe("entity catalogs", () => {
     expect(index.idFromName("Memphis Grizzlies")).toBeUndefined();
   });
 
+  it("matches SBR's squashed place names by unique prefix", () => {
+    const nhl = createEntityIndex([
+      entity("NYR", "New York Rangers", { names: ["NY Rangers"] }),
+      entity("NYI", "New York Islanders", { names: ["NY Islanders"] }),
+      entity("STL", "St. Louis Blues"),
+    ]);
+    expect(nhl.idFromPlacePrefix("NYRangers")).toBe("NYR");
+    expect(nhl.idFromPlacePrefix("St.Louis")).toBe("STL");
+    expect(nhl.idFromPlacePrefix("NewYork")).toBeUndefined();
+    expect(nhl.idFromPlacePrefix("")).toBeUndefined();
+  });
+
   it("refuses a catalog where two entities claim the same code or id", () => {
     expect(() =>
       createEntityIndex([

@@ -23,6 +23,12 @@ export interface EntityIndex {
   idFromCode(source: string, code: string): string | undefined;
   /** Canonical id for a display name in any source's spelling (accents, case, punctuation ignored). */
   idFromName(name: string): string | undefined;
+  /**
+   * Canonical id for a squashed place-style name as SBR archives write them ("GoldenState",
+   * "LAClippers", "St.Louis"): the one entity one of whose names, without spaces, starts with
+   * it. Ambiguous ("NewYork" in the NHL) or unknown gives undefined.
+   */
+  idFromPlacePrefix(name: string): string | undefined;
 }
 
 /** Builds the lookups; a code or name claimed by two entities is a catalog bug and throws. */
@@ -54,8 +60,17 @@ export function createEntityIndex(entities: readonly Entity[]): EntityIndex {
       return byCode.get(`${source}:${upper}`) ?? (byId.has(upper) ? upper : undefined);
     },
     idFromName: (name) => byName.get(nameKey(name)),
+    idFromPlacePrefix(name) {
+      const prefix = squash(name);
+      if (!prefix) return undefined;
+      const ids = new Set<string>();
+      for (const [key, id] of byName) if (squash(key).startsWith(prefix)) ids.add(id);
+      return ids.size === 1 ? [...ids][0] : undefined;
+    },
   };
 }
+
+const squash = (name: string) => nameKey(name).replaceAll(" ", "");
 
 /** Shorthand for catalogs: `entity("BOS", "Boston Bruins")`, extra spellings and codes optional. */
 export function entity(id: string, name: string, extra: Omit<Entity, "id" | "name"> = {}): Entity {
