@@ -1,0 +1,153 @@
+// Settling one bet from the final state of its game. `result` is the net profit, as
+// placed_bets.result stores it: stake × (odds − 1) on a win, −stake on a loss, 0 on a void.
+import { Decimal } from "decimal.js";
+
+export type Side = "home" | "away";
+
+/** What was backed. Lines are from the backed side's point of view (home −3.5 means home must win by 4+). */
+export type BetMarket =
+  /** 2-way moneyline: a tie (where the sport allows one) voids the bet. 3-way: the draw is its own outcome. */
+  | { kind: "moneyline"; ways: 2; selection: Side }
+  | { kind: "moneyline"; ways: 3; selection: Side | "draw" }
+  /** Handicap on the backed side; whole lines can push (void); quarter lines split the stake in two. */
+  | { kind: "spread"; selection: Side; line: number }
+  | { kind: "total"; selection: "over" | "under"; line: number }
+  /**
+   * Kalshi binary "does `team` win?". YES wins if it does, NO if it does not; `onTie` is the
+   * market's rule for a tied game (default "no": the proposition is false).
+   */
+  | { kind: "kalshi"; side: "yes" | "no"; team: Side; onTie?: "no" | "void" };
+
+export type GameStatus = "scheduled" | "in_progress" | "final" | "postponed" | "cancelled";
+
+export interface GameOutcome {
+  status: GameStatus;
+  homeScore: number | null;
+  awayScore: number | null;
+  /** When the game was (or is) due to start. */
+  scheduledStart: Date;
+}
+
+export interface BetToSettle {
+  stake: Decimal;
+  /** Decimal odds the bet was struck at (net of fees for Kalshi). */
+  odds: Decimal;
+  /**
+   * Gross payout on a win, if the venue fixed it (Kalshi: contracts × $1). When given, a win
+   * returns payout − stake exactly, rather than stake × (odds − 1) from 4-dp odds.
+   */
+  potentialPayout?: Decimal;
+  market: BetMarket;
+}
+
+export interface SettlementPolicy {
+  /** A postponed or cancelled game voids its bets once this many hours have passed since its scheduled start. */
+  voidAfterHours: number;
+}
+
+export const DEFAULT_SETTLEMENT_POLICY: Readonly<SettlementPolicy> = { voidAfterHours: 48 };
+
+export type SettlementStatus = "won" | "lost" | "void" | "half-won" | "half-lost" | "pending";
+
+export interface Settlement {
+  status: SettlementStatus;
+  /** Net profit to the cent (half-up); null while pending. */
+  result: Decimal | null;
+  reason: string;
+}
+
+type Grade = 1 | 0.5 | 0 | -0.5 | -1; // win, half win, push, half loss, loss
+
+function gradeHandicap(margin: number): Grade {
+  return margin > 0 ? 1 : margin < 0 ? -1 : 0;
+}
+
+/** Grades a handicap/total given the backed side's margin over the line, splitting quarter lines. */
+function gradeLine(marginOverLine: (line: number) => number, line: number): Grade {
+  if (!Number.isFinite(line) || Math.round(line * 4) !== line * 4) {
+    throw new Error(`a line must be a multiple of 0.25, got ${line}`);
+  }
+  if (Math.round(line * 2) === line * 2) return gradeHandicap(marginOverLine(line));
+  // Quarter line: half the stake on each neighbouring half line.
+  const total = gradeHandicap(marginOverLine(line - 0.25)) + gradeHandicap(marginOverLine(line + 0.25));
+  return (total / 2) as Grade;
+}
+
+function grade(market: BetMarket, home: number, away: number): Grade {
+  const diff = home - away; // home's margin
+  switch (market.kind) {
+    case "moneyline":
+      if (market.ways === 2) return diff === 0 ? 0 : diff > 0 === (market.selection === "home") ? 1 : -1;
+      if (market.selection === "draw") return diff === 0 ? 1 : -1;
+      return diff !== 0 && diff > 0 === (market.selection === "home") ? 1 : -1;
+    case "spread": {
+      const sideMargin = market.selection === "home" ? diff : -diff;
+      return gradeLine((line) => sideMargin + line, market.line);
+    }
+    case "total": {
+      const sign = market.selection === "over" ? 1 : -1;
+      return gradeLine((line) => sign * (home + away - line), market.line);
+    }
+    case "kalshi": {
+      if (diff === 0 && market.onTie === "void") return 0;
+      const happened = diff !== 0 && diff > 0 === (market.team === "home");
+      return happened === (market.side === "yes") ? 1 : -1;
+    }
+  }
+}
+
+const STATUS: Record<string, SettlementStatus> = {
+  "1": "won",
+  "0.5": "half-won",
+  "0": "void",
+  "-0.5": "half-lost",
+  "-1": "lost",
+};
+
+function validate(bet: BetToSettle): void {
+  if (!bet.stake.isFinite() || bet.stake.isNegative()) throw new Error(`stake must be ≥ 0, got ${bet.stake}`);
+  if (!bet.odds.isFinite() || bet.odds.lte(1))
+    throw new Error(`odds must be decimal odds above 1, got ${bet.odds}`);
+  if (bet.potentialPayout?.lt(bet.stake)) {
+    throw new Error(`potential payout ${bet.potentialPayout} is below the stake ${bet.stake}`);
+  }
+}
+
+/** Settles a bet: pending until the game is final, or void once a postponement has outlasted the policy's wait. */
+export function settleBet(
+  bet: BetToSettle,
+  game: GameOutcome,
+  now: Date,
+  policy: SettlementPolicy = DEFAULT_SETTLEMENT_POLICY,
+): Settlement {
+  validate(bet);
+  if (game.status === "postponed" || game.status === "cancelled") {
+    const waited = (now.getTime() - game.scheduledStart.getTime()) / 3_600_000;
+    if (waited >= policy.voidAfterHours) {
+      return {
+        status: "void",
+        result: new Decimal(0),
+        reason: `${game.status}, ${policy.voidAfterHours} h passed`,
+      };
+    }
+    return {
+      status: "pending",
+      result: null,
+      reason: `${game.status}; void after ${policy.voidAfterHours} h`,
+    };
+  }
+  if (game.status !== "final") return { status: "pending", result: null, reason: `game is ${game.status}` };
+  if (game.homeScore === null || game.awayScore === null) {
+    throw new Error("a final game needs both scores to settle its bets");
+  }
+  const g = grade(bet.market, game.homeScore, game.awayScore);
+  const winProfit = bet.potentialPayout
+    ? bet.potentialPayout.minus(bet.stake)
+    : bet.stake.times(bet.odds.minus(1));
+  const result = g > 0 ? winProfit.times(g) : bet.stake.times(g);
+  return {
+    status: STATUS[String(g)]!,
+    result: result.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).plus(0), // plus(0) turns −0 into 0
+    reason: `final ${game.homeScore}–${game.awayScore}`,
+  };
+}
