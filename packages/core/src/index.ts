@@ -13,3 +13,4 @@ export * from "./pipeline/index.ts";
 export * from "./fake-upstream/index.ts";
 export * from "./evaluation/index.ts";
 export * from "./demo/index.ts";
+export * from "./settlement/index.ts";
