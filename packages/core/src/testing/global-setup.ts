@@ -35,9 +35,7 @@ export async function setup(): Promise<void> {
     database: "postgres",
   });
   process.env.TEST_DATABASE_URL = embedded.adminUrl;
-  console.log(
-    `[edgeline] no PostgreSQL on 127.0.0.1:5432; tests use an embedded one on port ${embedded.port}`,
-  );
+  console.log(`[edgeline] tests use an embedded PostgreSQL on port ${embedded.port}`);
 }
 
 export async function teardown(): Promise<void> {
