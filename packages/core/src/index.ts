@@ -14,3 +14,4 @@ export * from "./fake-upstream/index.ts";
 export * from "./evaluation/index.ts";
 export * from "./demo/index.ts";
 export * from "./settlement/index.ts";
+export * from "./portfolio/index.ts";
