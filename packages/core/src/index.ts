@@ -14,4 +14,7 @@ export * from "./fake-upstream/index.ts";
 export * from "./evaluation/index.ts";
 export * from "./demo/index.ts";
 export * from "./settlement/index.ts";
+// `GameStatus` is the unified_games status (plugins/status.ts); settlement's lower-case union of
+// the same name is reachable from its module. This line settles the `export *` ambiguity.
+export type { GameStatus } from "./plugins/index.ts";
 export * from "./portfolio/index.ts";
