@@ -1,3 +1,4 @@
+import { pino } from "pino";
 import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { HttpClient } from "./http-client.ts";
@@ -22,6 +23,7 @@ function scriptedFetch(responses: Array<() => Response | Promise<Response>>) {
   return { fn, calls };
 }
 
+const silent = pino({ level: "silent" });
 const sleeps: number[] = [];
 const sleep = async (ms: number) => {
   sleeps.push(ms);
@@ -37,7 +39,7 @@ describe("HttpClient", () => {
     const { fn, calls } = scriptedFetch([() => Response.json({ gameWeek: [] })]);
     const client = new HttpClient(
       { source: "the-odds-api", baseUrl: "http://h.test/api/" },
-      { fetch: fn, sleep },
+      { logger: silent, fetch: fn, sleep },
     );
     const res = await client.getJson("/v4/sports", z.object({ gameWeek: z.array(z.unknown()) }), {
       query: { apiKey: "s3cret", regions: "us", bookmakers: undefined },
@@ -49,7 +51,10 @@ describe("HttpClient", () => {
   it("names source, URL and JSON path on a schema failure", async () => {
     const payload = { gameWeek: [{ games: [{ id: 1, startTimeUTC: "x" }, { id: 2 }] }] };
     const { fn } = scriptedFetch([() => Response.json(payload)]);
-    const client = new HttpClient({ source: "nhl", baseUrl: "http://127.0.0.1:4010" }, { fetch: fn, sleep });
+    const client = new HttpClient(
+      { source: "nhl", baseUrl: "http://127.0.0.1:4010" },
+      { logger: silent, fetch: fn, sleep },
+    );
     const error = await client.getJson("/v1/schedule/2023-11-11", schedule).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
     expect((error as SourceError).kind).toBe("schema");
@@ -67,7 +72,7 @@ describe("HttpClient", () => {
     ]);
     const client = new HttpClient(
       { source: "nhl", baseUrl: "http://h.test", retryBaseMs: 100 },
-      { fetch: fn, sleep, random: () => 0 },
+      { logger: silent, fetch: fn, sleep, random: () => 0 },
     );
     await client.getJson("/x", schedule);
     expect(calls).toHaveLength(3);
@@ -78,7 +83,10 @@ describe("HttpClient", () => {
     const { fn, calls } = scriptedFetch([
       () => new Response("nope", { status: 404, statusText: "Not Found" }),
     ]);
-    const client = new HttpClient({ source: "espn", baseUrl: "http://h.test" }, { fetch: fn, sleep });
+    const client = new HttpClient(
+      { source: "espn", baseUrl: "http://h.test" },
+      { logger: silent, fetch: fn, sleep },
+    );
     const error = (await client.getJson("/x", schedule).catch((e: unknown) => e)) as SourceError;
     expect(calls).toHaveLength(1);
     expect(error.kind).toBe("http");
@@ -92,7 +100,7 @@ describe("HttpClient", () => {
     ]);
     const client = new HttpClient(
       { source: "nhl", baseUrl: "http://h.test", minIntervalMs: 5_000 },
-      { fetch: fn, sleep },
+      { logger: silent, fetch: fn, sleep },
     );
     await client.getJson("/a", schedule);
     await client.getJson("/b", schedule);
