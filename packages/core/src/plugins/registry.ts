@@ -117,7 +117,7 @@ export interface LoadPluginsOptions extends RegistryOptions {
   env?: Record<string, string | undefined>;
   /** Where relative `EDGELINE_PLUGINS` paths start and the config lookup begins. @defaultValue process.cwd() */
   cwd?: string;
-  /** Use this config file instead of looking one up. */
+  /** Use this config file instead of looking one up (wins over `EDGELINE_PLUGINS`). */
   configFile?: string;
 }
 
