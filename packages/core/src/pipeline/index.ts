@@ -28,7 +28,6 @@ export const HOURLY_JOB_DEFINITIONS: Readonly<Record<HourlyJobName, HourlyJobDef
 export type { OddsSource, PipelineDeps } from "./deps.ts";
 export * from "./job-keys.ts";
 export { defaultOddsSources, kalshiOddsSource, oddsApiSource } from "./odds-sources.ts";
-export { valuePortfolio } from "./portfolio-snapshot.ts";
 export * from "./step.ts";
 export * from "./steps.ts";
 export { entityNames, toEloGame } from "./update-elo.ts";

@@ -1,36 +1,41 @@
-// portfolio_hourly_snapshot -> portfolio_snapshots: one row per UTC hour. Paper bets are valued
-// at cost (no mark-to-market): cash = bankroll + realised P&L − open stakes.
+// portfolio_hourly_snapshot -> portfolio_snapshots: one row per UTC hour, valued by the portfolio
+// module. Open paper bets are marked at the probability implied by the price they were placed at
+// (no live quotes for paper bets), so they count at cost and unrealized P&L is zero.
 import { Decimal } from "decimal.js";
+import { cashBalance, valuePortfolio } from "../portfolio/index.ts";
 import { allBets, type PlacedBetRow } from "../repositories/placed-bets.ts";
 import { insertHourlySnapshot, type PortfolioSnapshotInput } from "../repositories/portfolio-snapshots.ts";
 import type { HourlyJobDefinition } from "./step.ts";
 
-export function valuePortfolio(
+export function snapshotOf(
   bankroll: Decimal,
   bets: readonly PlacedBetRow[],
   at: Date,
 ): PortfolioSnapshotInput {
-  let invested = new Decimal(0);
-  let realized = new Decimal(0);
-  for (const bet of bets) {
-    if (bet.status === "pending") invested = invested.plus(bet.stake);
-    else realized = realized.plus(bet.result ?? 0);
-  }
-  const cash = bankroll.plus(realized).minus(invested);
-  return {
-    snapshotTime: at,
-    totalValue: cash.plus(invested),
-    cashBalance: cash,
-    investedAmount: invested,
-    unrealizedPnl: new Decimal(0),
-    realizedPnl: realized,
-  };
+  const open = bets.filter((b) => b.status === "pending");
+  const settled = bets.filter((b) => b.status !== "pending" && b.result !== null);
+  const valuation = valuePortfolio({
+    cash: cashBalance(
+      bankroll,
+      bets.map((b) => ({
+        stake: b.stake,
+        result: b.status === "pending" ? null : (b.result ?? new Decimal(0)),
+      })),
+    ),
+    open: open.map((b) => ({
+      stake: b.stake,
+      payout: b.stake.times(b.odds),
+      fairProbability: new Decimal(1).div(b.odds).toNumber(),
+    })),
+    settled: settled.map((b) => ({ stake: b.stake, result: b.result! })),
+  });
+  return { snapshotTime: at, ...valuation };
 }
 
 export const portfolioHourlySnapshot: HourlyJobDefinition = {
   name: "portfolio_hourly_snapshot",
   async prepare(deps, at) {
     return async (client) =>
-      insertHourlySnapshot(client, valuePortfolio(deps.bankroll, await allBets(client), at));
+      insertHourlySnapshot(client, snapshotOf(deps.bankroll, await allBets(client), at));
   },
 };

@@ -124,3 +124,12 @@ export async function finalGamesBefore(db: Queryable, sport: string, date: strin
   );
   return rows;
 }
+
+/** Games by id (ids not found are absent from the map). */
+export async function gamesByIds(db: Queryable, gameIds: readonly string[]): Promise<Map<string, GameRow>> {
+  if (gameIds.length === 0) return new Map();
+  const { rows } = await db.query<GameRow>(`${SELECT} WHERE game_id = ANY($1::varchar[])`, [
+    [...new Set(gameIds)],
+  ]);
+  return new Map(rows.map((g) => [g.gameId, g]));
+}
