@@ -18,3 +18,4 @@ export * from "./settlement/index.ts";
 // the same name is reachable from its module. This line settles the `export *` ambiguity.
 export type { GameStatus } from "./plugins/index.ts";
 export * from "./portfolio/index.ts";
+export * from "./recommendation/index.ts";
