@@ -1,0 +1,105 @@
+// EloRating: a row of elo_ratings (a rating in force from validFrom until validTo), with the rows
+// before it as its history; `eloRatings` pages through rows, `leaderboard` ranks one day's ratings.
+import { builder } from "./builder.ts";
+import { invalidArgument } from "./errors.ts";
+import { checkPageSize, MAX_PAGE_SIZE } from "./pagination.ts";
+import type { Prisma } from "./prisma.ts";
+import { dayToDate, fixed, formatDay } from "./scalars.ts";
+
+export const EloRatingRef = builder.prismaObject("EloRating", {
+  description:
+    "An entity's Elo rating in force from `validFrom` (inclusive) until `validTo` (exclusive; null = current).",
+  fields: (t) => ({
+    id: t.exposeID("ratingId"),
+    sport: t.exposeString("sport"),
+    entityId: t.exposeString("entityId"),
+    entityName: t.exposeString("entityName"),
+    rating: t.field({ type: "Decimal", resolve: (r) => fixed(r.rating, 2)! }),
+    validFrom: t.field({ type: "Date", resolve: (r) => r.validFrom }),
+    validTo: t.field({ type: "Date", nullable: true, resolve: (r) => r.validTo }),
+    gamesPlayed: t.exposeInt("gamesPlayed", {
+      nullable: true,
+      description: "Games the entity had played before validFrom.",
+    }),
+  }),
+});
+
+builder.prismaObjectField(EloRatingRef, "history", (t) =>
+  t.field({
+    type: [EloRatingRef],
+    description: `The entity's earlier ratings, newest first (at most ${MAX_PAGE_SIZE}).`,
+    args: { limit: t.arg.int({ required: false, defaultValue: 10 }) },
+    resolve: async (r, args, ctx) => {
+      const limit = args.limit ?? 10;
+      if (limit < 0 || limit > MAX_PAGE_SIZE)
+        throw invalidArgument("limit", `must be between 0 and ${MAX_PAGE_SIZE}`);
+      const key = { sport: r.sport, entityId: r.entityId, before: formatDay(r.validFrom), limit };
+      return (await ctx.loaders.history.load(key)) ?? [];
+    },
+  }),
+);
+
+/** Rows in force on `day`: started on or before it and not ended by it. */
+function inForceOn(day: string): Prisma.EloRatingWhereInput {
+  const date = dayToDate(day);
+  return { validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gt: date } }] };
+}
+
+function ratingsWhere(args: { sport: string; entityId?: string | null; asOf?: string | null }) {
+  return {
+    sport: args.sport,
+    ...(args.entityId ? { entityId: args.entityId } : {}),
+    ...(args.asOf ? inForceOn(args.asOf) : {}),
+  } satisfies Prisma.EloRatingWhereInput;
+}
+
+function leaderboardWhere(args: { sport: string; asOf?: string | null }): Prisma.EloRatingWhereInput {
+  return { sport: args.sport, ...(args.asOf ? inForceOn(args.asOf) : { validTo: null }) };
+}
+
+builder.queryFields((t) => ({
+  eloRatings: t.prismaConnection(
+    {
+      type: "EloRating",
+      cursor: "ratingId",
+      description:
+        "Rating rows of a sport, newest first. With `asOf`, only the rows in force on that day (one per entity); " +
+        "with `entityId`, that entity's rows (its full history when `asOf` is absent).",
+      args: {
+        sport: t.arg.string({ required: true }),
+        entityId: t.arg.string({ required: false }),
+        asOf: t.arg({ type: "Date", required: false }),
+      },
+      totalCount: (_p, args, ctx) => ctx.prisma.eloRating.count({ where: ratingsWhere(args) }),
+      resolve: (query, _p, args, ctx) => {
+        checkPageSize(args);
+        return ctx.prisma.eloRating.findMany({
+          ...query,
+          where: ratingsWhere(args),
+          orderBy: [{ validFrom: "desc" }, { entityId: "asc" }, { ratingId: "asc" }],
+        });
+      },
+    },
+    { name: "EloRatingConnection" },
+    { name: "EloRatingEdge" },
+  ),
+  leaderboard: t.prismaConnection(
+    {
+      type: "EloRating",
+      cursor: "ratingId",
+      description: "One rating per entity, highest first: the current ratings, or those in force on `asOf`.",
+      args: { sport: t.arg.string({ required: true }), asOf: t.arg({ type: "Date", required: false }) },
+      totalCount: (_p, args, ctx) => ctx.prisma.eloRating.count({ where: leaderboardWhere(args) }),
+      resolve: (query, _p, args, ctx) => {
+        checkPageSize(args);
+        return ctx.prisma.eloRating.findMany({
+          ...query,
+          where: leaderboardWhere(args),
+          orderBy: [{ rating: "desc" }, { entityId: "asc" }, { ratingId: "asc" }],
+        });
+      },
+    },
+    { name: "LeaderboardConnection" },
+    { name: "LeaderboardEdge" },
+  ),
+}));

@@ -1,0 +1,170 @@
+// Game: a row of unified_games with its odds, both sides' ratings at game time, the model's
+// probabilities, and the recommendations and bets on it.
+import { builder } from "./builder.ts";
+import { EloRatingRef } from "./elo-rating.ts";
+import { invalidArgument } from "./errors.ts";
+import type { RatingKey } from "./loaders.ts";
+import { checkPageSize } from "./pagination.ts";
+import type { Prisma, UnifiedGame } from "./prisma.ts";
+import { dayToDate, formatDay } from "./scalars.ts";
+
+interface Side {
+  game: UnifiedGame;
+  home: boolean;
+}
+
+const GameSide = builder.objectRef<Side>("GameSide").implement({
+  description: "One side of a game: a team, or a player in individual sports.",
+  fields: (t) => ({
+    entityId: t.string({
+      nullable: true,
+      resolve: (s) => (s.home ? s.game.homeTeamId : s.game.awayTeamId),
+    }),
+    name: t.string({ nullable: true, resolve: (s) => (s.home ? s.game.homeTeamName : s.game.awayTeamName) }),
+    score: t.int({ nullable: true, resolve: (s) => (s.home ? s.game.homeScore : s.game.awayScore) }),
+    rating: t.field({
+      type: EloRatingRef,
+      nullable: true,
+      description: "The Elo rating this side took into the game: the row in force on the game day.",
+      resolve: async (s, _args, ctx) => {
+        const key = ratingKey(s);
+        return key ? ((await ctx.loaders.ratingOn.load(key)) ?? null) : null;
+      },
+    }),
+  }),
+});
+
+function ratingKey(s: Side): RatingKey | null {
+  const entityId = s.home ? s.game.homeTeamId : s.game.awayTeamId;
+  return entityId ? { sport: s.game.sport, entityId, day: formatDay(s.game.gameDate) } : null;
+}
+
+interface Probabilities {
+  home: number;
+  away: number;
+  draw: number | null;
+  homeRating: Prisma.Decimal;
+  awayRating: Prisma.Decimal;
+}
+
+const ModelProbabilities = builder.objectRef<Probabilities>("ModelProbabilities").implement({
+  description: "The Elo model's pre-game probabilities, from both sides' ratings at game time.",
+  fields: (t) => ({
+    home: t.exposeFloat("home", { description: "Probability that the home (first-named) side wins." }),
+    away: t.exposeFloat("away"),
+    draw: t.exposeFloat("draw", { nullable: true, description: "Null for sports without draws." }),
+    homeRating: t.field({ type: "Decimal", resolve: (p) => p.homeRating.toFixed(2) }),
+    awayRating: t.field({ type: "Decimal", resolve: (p) => p.awayRating.toFixed(2) }),
+  }),
+});
+
+export const GameRef = builder.prismaObject("UnifiedGame", {
+  name: "Game",
+  description: "A scheduled or played game.",
+  fields: (t) => ({
+    id: t.exposeID("gameId", { description: "SPORT-YYYYMMDD-AWAY-HOME, as unified_games.game_id." }),
+    sport: t.exposeString("sport"),
+    date: t.field({ type: "Date", description: "League-local game day.", resolve: (g) => g.gameDate }),
+    season: t.exposeInt("season", { nullable: true }),
+    status: t.exposeString("status", { nullable: true }),
+    commenceTime: t.field({ type: "DateTime", nullable: true, resolve: (g) => g.commenceTime }),
+    venue: t.exposeString("venue", { nullable: true }),
+    home: t.field({ type: GameSide, resolve: (game) => ({ game, home: true }) }),
+    away: t.field({ type: GameSide, resolve: (game) => ({ game, home: false }) }),
+    modelProbabilities: t.field({
+      type: ModelProbabilities,
+      nullable: true,
+      description: "Null when a side has no rating on the game day or no plugin provides the sport.",
+      resolve: async (game, _args, ctx) => {
+        const keys = [ratingKey({ game, home: true }), ratingKey({ game, home: false })];
+        const [home, away] = await Promise.all(
+          keys.map((k) => (k ? ctx.loaders.ratingOn.load(k) : undefined)),
+        );
+        if (!home || !away) return null;
+        const p = ctx.sports.probabilities(game.sport, home.rating.toNumber(), away.rating.toNumber());
+        return p && { ...p, homeRating: home.rating, awayRating: away.rating };
+      },
+    }),
+    odds: t.relation("odds", {
+      description: "Prices for this game, newest update first.",
+      args: {
+        bookmaker: t.arg.string({ required: false }),
+        market: t.arg.string({ required: false, description: "market_name, e.g. h2h, spreads, totals." }),
+      },
+      query: (args) => ({
+        where: {
+          ...(args.bookmaker ? { bookmaker: args.bookmaker } : {}),
+          ...(args.market ? { marketName: args.market } : {}),
+        },
+        orderBy: [{ lastUpdate: "desc" }, { oddsId: "asc" }],
+      }),
+    }),
+    recommendations: t.relation("recommendations", {
+      query: { orderBy: [{ generatedAt: "desc" }, { recommendationId: "desc" }] },
+    }),
+    bets: t.relation("placedBets", { query: { orderBy: [{ placedTimeUtc: "desc" }, { betId: "asc" }] } }),
+  }),
+});
+
+const gameArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+  sport: t.arg.string({ required: false, description: 'Sport code, e.g. "NHL".' }),
+  from: t.arg({ type: "Date", required: false, description: "First game day, inclusive." }),
+  to: t.arg({ type: "Date", required: false, description: "Last game day, inclusive." }),
+  status: t.arg.string({
+    required: false,
+    description: "Scheduled, InProgress, Final, Postponed, Cancelled.",
+  }),
+  team: t.arg.string({ required: false, description: "Entity id of either side." }),
+});
+
+function gameWhere(args: {
+  sport?: string | null;
+  from?: string | null;
+  to?: string | null;
+  status?: string | null;
+  team?: string | null;
+}): Prisma.UnifiedGameWhereInput {
+  if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
+  return {
+    ...(args.sport ? { sport: args.sport } : {}),
+    ...(args.status ? { status: args.status } : {}),
+    ...(args.from || args.to
+      ? {
+          gameDate: {
+            ...(args.from ? { gte: dayToDate(args.from) } : {}),
+            ...(args.to ? { lte: dayToDate(args.to) } : {}),
+          },
+        }
+      : {}),
+    ...(args.team ? { OR: [{ homeTeamId: args.team }, { awayTeamId: args.team }] } : {}),
+  };
+}
+
+builder.queryFields((t) => ({
+  games: t.prismaConnection(
+    {
+      type: "UnifiedGame",
+      cursor: "gameId",
+      description: "Games in date order (then commence time, then id).",
+      args: gameArgs(t),
+      totalCount: (_parent, args, ctx) => ctx.prisma.unifiedGame.count({ where: gameWhere(args) }),
+      resolve: (query, _parent, args, ctx) => {
+        checkPageSize(args);
+        return ctx.prisma.unifiedGame.findMany({
+          ...query,
+          where: gameWhere(args),
+          orderBy: [{ gameDate: "asc" }, { commenceTime: "asc" }, { gameId: "asc" }],
+        });
+      },
+    },
+    { name: "GameConnection" },
+    { name: "GameEdge" },
+  ),
+  game: t.prismaField({
+    type: "UnifiedGame",
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) =>
+      ctx.prisma.unifiedGame.findUnique({ ...query, where: { gameId: String(args.id) } }),
+  }),
+}));

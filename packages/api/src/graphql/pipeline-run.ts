@@ -1,0 +1,140 @@
+// PipelineRun: one execution (attempt) of one pipeline step, the task history Airflow kept.
+// Queries page through them; runPipeline and backfill queue new ones; pipelineRunUpdated streams
+// their changes (NOTIFY from whichever process wrote them).
+import { filter, pipe } from "graphql-yoga";
+import { builder } from "./builder.ts";
+import type { GraphQLContext } from "./context.ts";
+import { invalidArgument } from "./errors.ts";
+import { JobRef } from "./job.ts";
+import { checkPageSize } from "./pagination.ts";
+import type { Prisma } from "./prisma.ts";
+import { QueuedWorkRef } from "./queued-work.ts";
+import { dayToDate } from "./scalars.ts";
+import { requireWriteKey } from "./write-access.ts";
+
+builder.prismaObject("PipelineRun", {
+  description: "One execution (attempt) of one pipeline step.",
+  fields: (t) => ({
+    id: t.id({ resolve: (r) => r.runId.toString() }),
+    dag: t.exposeString("dag"),
+    sport: t.exposeString("sport", { nullable: true }),
+    step: t.exposeString("step"),
+    runDate: t.field({ type: "Date", resolve: (r) => r.runDate }),
+    status: t.exposeString("status"),
+    attempt: t.exposeInt("attempt"),
+    jobKey: t.exposeString("jobKey", { nullable: true }),
+    queuedAt: t.field({ type: "DateTime", resolve: (r) => r.queuedAt }),
+    startedAt: t.field({ type: "DateTime", nullable: true, resolve: (r) => r.startedAt }),
+    finishedAt: t.field({ type: "DateTime", nullable: true, resolve: (r) => r.finishedAt }),
+    rowsWritten: t.exposeInt("rowsWritten", { nullable: true }),
+    error: t.exposeString("error", { nullable: true }),
+    job: t.field({
+      type: JobRef,
+      nullable: true,
+      description: "The graphile-worker job of this run while it is in the queue (null once completed).",
+      resolve: async (r, _args, ctx) =>
+        r.jobKey ? ((await ctx.loaders.jobByKey.load(r.jobKey)) ?? null) : null,
+    }),
+  }),
+});
+
+function runsWhere(args: { sport?: string | null; date?: string | null; status?: string | null }) {
+  return {
+    ...(args.sport ? { sport: args.sport } : {}),
+    ...(args.date ? { runDate: dayToDate(args.date) } : {}),
+    ...(args.status ? { status: args.status } : {}),
+  } satisfies Prisma.PipelineRunWhereInput;
+}
+
+/** A sport the loaded plugins provide; the pipeline cannot run any other. */
+function knownSport(ctx: GraphQLContext, sport: string): string {
+  if (!ctx.sports.get(sport)) {
+    const known = ctx.sports.list().map((s) => s.code);
+    throw invalidArgument(
+      "sport",
+      `no loaded plugin provides "${sport}" (loaded: ${known.join(", ") || "none"})`,
+    );
+  }
+  return sport;
+}
+
+builder.queryFields((t) => ({
+  pipelineRuns: t.prismaConnection(
+    {
+      type: "PipelineRun",
+      cursor: "runId",
+      description: "Step executions, most recently queued first. `date` is the run date (the day processed).",
+      args: {
+        sport: t.arg.string({ required: false }),
+        date: t.arg({ type: "Date", required: false }),
+        status: t.arg.string({ required: false }),
+      },
+      totalCount: (_p, args, ctx) => ctx.prisma.pipelineRun.count({ where: runsWhere(args) }),
+      resolve: (query, _p, args, ctx) => {
+        checkPageSize(args);
+        return ctx.prisma.pipelineRun.findMany({
+          ...query,
+          where: runsWhere(args),
+          orderBy: [{ queuedAt: "desc" }, { runId: "desc" }],
+        });
+      },
+    },
+    { name: "PipelineRunConnection" },
+    { name: "PipelineRunEdge" },
+  ),
+}));
+
+builder.mutationFields((t) => ({
+  runPipeline: t.field({
+    type: QueuedWorkRef,
+    description: "Queues a sport's daily pipeline for one day, or only the named steps of it.",
+    args: {
+      sport: t.arg.string({ required: true }),
+      date: t.arg({ type: "Date", required: true }),
+      steps: t.arg.stringList({ required: false }),
+    },
+    resolve: (_root, args, ctx) => {
+      requireWriteKey(ctx);
+      if (args.steps && args.steps.length === 0)
+        throw invalidArgument("steps", "must name at least one step");
+      return ctx.pipeline.runPipeline({
+        sport: knownSport(ctx, args.sport),
+        date: args.date,
+        ...(args.steps ? { steps: args.steps } : {}),
+      });
+    },
+  }),
+  backfill: t.field({
+    type: QueuedWorkRef,
+    description: "Queues a sport's daily pipeline for every day from `from` to `to`, inclusive.",
+    args: {
+      sport: t.arg.string({ required: true }),
+      from: t.arg({ type: "Date", required: true }),
+      to: t.arg({ type: "Date", required: true }),
+    },
+    resolve: (_root, args, ctx) => {
+      requireWriteKey(ctx);
+      if (args.from > args.to) throw invalidArgument("to", "must not be before from");
+      return ctx.pipeline.backfill({ sport: knownSport(ctx, args.sport), from: args.from, to: args.to });
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  pipelineRunUpdated: t.prismaField({
+    type: "PipelineRun",
+    nullable: true,
+    description: "Each insert or update of a pipeline run (of one sport, if given). Null if the row is gone.",
+    args: { sport: t.arg.string({ required: false }) },
+    subscribe: (_root, args, ctx) =>
+      pipe(
+        ctx.pubsub.subscribe("pipelineRunUpdated"),
+        filter((event) => !args.sport || event.sport === args.sport),
+      ),
+    resolve: (query, event, _args, ctx) =>
+      ctx.prisma.pipelineRun.findUnique({
+        ...query,
+        where: { runId: BigInt((event as { runId: string }).runId) },
+      }),
+  }),
+}));

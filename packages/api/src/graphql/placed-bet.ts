@@ -1,0 +1,189 @@
+// PlacedBet: a bet on any venue (a placed_bets row). Bets are paged with `placedBets`, synced by
+// the hourly job (`syncBets` queues it now), recorded by hand for venues without an API
+// (`recordManualBet`), and streamed as they change (`betUpdated`).
+import { randomUUID } from "node:crypto";
+import { pipe } from "graphql-yoga";
+import { builder } from "./builder.ts";
+import { conflict, invalidArgument } from "./errors.ts";
+import { parseManualBet, potentialPayout } from "./manual-bet.ts";
+import { checkPageSize } from "./pagination.ts";
+import type { Prisma } from "./prisma.ts";
+import { QueuedWorkRef } from "./queued-work.ts";
+import { fixed } from "./scalars.ts";
+import { requireWriteKey } from "./write-access.ts";
+
+builder.prismaObject("PlacedBet", {
+  description: "A bet placed on a venue (Kalshi, BetMGM, ...).",
+  fields: (t) => ({
+    id: t.exposeID("betId"),
+    gameId: t.exposeString("gameId", { nullable: true }),
+    game: t.relation("game", { nullable: true }),
+    marketId: t.exposeString("marketId"),
+    marketTitle: t.exposeString("marketTitle", { nullable: true }),
+    bookmaker: t.exposeString("bookmaker"),
+    outcome: t.exposeString("outcome"),
+    stake: t.field({ type: "Decimal", resolve: (b) => fixed(b.stake, 2)! }),
+    odds: t.field({
+      type: "Decimal",
+      description: "Decimal odds at placement.",
+      resolve: (b) => fixed(b.odds, 4)!,
+    }),
+    openingOdds: t.field({ type: "Decimal", nullable: true, resolve: (b) => fixed(b.openingOdds, 4) }),
+    potentialPayout: t.field({
+      type: "Decimal",
+      nullable: true,
+      resolve: (b) => fixed(b.potentialPayout, 2),
+    }),
+    status: t.exposeString("status", { nullable: true, description: "pending, win, loss or void." }),
+    result: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Profit or loss once settled: positive for a win, negative for a loss.",
+      resolve: (b) => fixed(b.result, 2),
+    }),
+    placedAt: t.field({ type: "DateTime", nullable: true, resolve: (b) => b.placedTimeUtc }),
+    marketCloseTime: t.field({ type: "DateTime", nullable: true, resolve: (b) => b.marketCloseTimeUtc }),
+    createdAt: t.field({ type: "DateTime", nullable: true, resolve: (b) => b.createdAt }),
+  }),
+});
+
+function betsWhere(args: {
+  status?: string | null;
+  bookmaker?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}): Prisma.PlacedBetWhereInput {
+  if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
+  return {
+    ...(args.status ? { status: args.status } : {}),
+    ...(args.bookmaker ? { bookmaker: args.bookmaker } : {}),
+    ...(args.from || args.to
+      ? { placedTimeUtc: { ...(args.from ? { gte: args.from } : {}), ...(args.to ? { lt: args.to } : {}) } }
+      : {}),
+  };
+}
+
+const ManualBetInput = builder.inputType("ManualBetInput", {
+  description: "A bet placed by hand on a venue without an API (e.g. BetMGM).",
+  fields: (t) => ({
+    bookmaker: t.string({ required: true }),
+    marketId: t.string({ required: true, description: "The venue's market identifier." }),
+    outcome: t.string({ required: true, description: "What was backed, e.g. the team id or YES/NO." }),
+    stake: t.field({ type: "Decimal", required: true, description: "Amount wagered, up to 2 decimals." }),
+    odds: t.field({ type: "Decimal", required: true, description: "Decimal odds (> 1), up to 4 decimals." }),
+    gameId: t.id({ required: false }),
+    marketTitle: t.string({ required: false }),
+    betId: t.string({
+      required: false,
+      description: "The venue's ticket id; makes a retry a conflict, not a duplicate.",
+    }),
+    recommendationId: t.id({ required: false, description: "The recommendation this bet executes." }),
+    placedAt: t.field({ type: "DateTime", required: false, description: "Defaults to now." }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  placedBets: t.prismaConnection(
+    {
+      type: "PlacedBet",
+      cursor: "betId",
+      description: "Bets, most recently placed first. `from` is inclusive, `to` exclusive.",
+      args: {
+        status: t.arg.string({ required: false, description: "pending, win, loss or void." }),
+        bookmaker: t.arg.string({ required: false }),
+        from: t.arg({ type: "DateTime", required: false }),
+        to: t.arg({ type: "DateTime", required: false }),
+      },
+      totalCount: (_p, args, ctx) => ctx.prisma.placedBet.count({ where: betsWhere(args) }),
+      resolve: (query, _p, args, ctx) => {
+        checkPageSize(args);
+        return ctx.prisma.placedBet.findMany({
+          ...query,
+          where: betsWhere(args),
+          orderBy: [{ placedTimeUtc: { sort: "desc", nulls: "last" } }, { betId: "asc" }],
+        });
+      },
+    },
+    { name: "PlacedBetConnection" },
+    { name: "PlacedBetEdge" },
+  ),
+}));
+
+builder.mutationFields((t) => ({
+  syncBets: t.field({
+    type: QueuedWorkRef,
+    description: "Queues the bet sync (status and results from every broker) now.",
+    resolve: (_root, _args, ctx) => {
+      requireWriteKey(ctx);
+      return ctx.pipeline.syncBets();
+    },
+  }),
+  recordManualBet: t.prismaField({
+    type: "PlacedBet",
+    description: "Records a bet placed by hand; status starts pending.",
+    args: { input: t.arg({ type: ManualBetInput, required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      requireWriteKey(ctx);
+      const bet = parseManualBet(args.input);
+      const betId = bet.betId ?? `manual-${randomUUID()}`;
+      const [game, recommendation] = await Promise.all([
+        bet.gameId
+          ? ctx.prisma.unifiedGame.findUnique({ where: { gameId: bet.gameId }, select: { gameId: true } })
+          : null,
+        bet.recommendationId
+          ? ctx.prisma.betRecommendation.findUnique({
+              where: { recommendationId: Number(bet.recommendationId) },
+              select: { status: true },
+            })
+          : null,
+      ]);
+      if (bet.gameId && !game) throw invalidArgument("input.gameId", `no game ${bet.gameId}`);
+      if (bet.recommendationId && !recommendation) {
+        throw invalidArgument("input.recommendationId", `no recommendation ${bet.recommendationId}`);
+      }
+      const create = ctx.prisma.placedBet.create({
+        ...query,
+        data: {
+          betId,
+          gameId: bet.gameId ?? null,
+          marketId: bet.marketId,
+          marketTitle: bet.marketTitle ?? null,
+          bookmaker: bet.bookmaker,
+          outcome: bet.outcome,
+          stake: bet.stake,
+          odds: bet.odds,
+          openingOdds: bet.odds,
+          potentialPayout: potentialPayout(bet),
+          status: "pending",
+          placedTimeUtc: bet.placedAt ?? new Date(),
+        },
+      });
+      try {
+        if (!bet.recommendationId) return await create;
+        const [created] = await ctx.prisma.$transaction([
+          create,
+          ctx.prisma.betRecommendation.update({
+            where: { recommendationId: Number(bet.recommendationId) },
+            data: { status: "executed" },
+          }),
+        ]);
+        return created;
+      } catch (error) {
+        // P2002: unique violation on bet_id, i.e. this ticket was recorded before.
+        if ((error as { code?: string }).code === "P2002") throw conflict(`Bet ${betId} is already recorded`);
+        throw error;
+      }
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  betUpdated: t.prismaField({
+    type: "PlacedBet",
+    nullable: true,
+    description: "Each insert or update of a placed bet (synced, settled or recorded by hand).",
+    subscribe: (_root, _args, ctx) => pipe(ctx.pubsub.subscribe("betUpdated")),
+    resolve: (query, event, _args, ctx) =>
+      ctx.prisma.placedBet.findUnique({ ...query, where: { betId: (event as { betId: string }).betId } }),
+  }),
+}));

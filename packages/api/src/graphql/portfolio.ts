@@ -1,0 +1,132 @@
+// Portfolio: the hourly snapshots (portfolio_snapshots) and the current state computed from the
+// bets themselves; `snapshotPortfolio` queues a snapshot now.
+import { builder } from "./builder.ts";
+import { invalidArgument } from "./errors.ts";
+import { checkPageSize } from "./pagination.ts";
+import type { Prisma } from "./prisma.ts";
+import { QueuedWorkRef } from "./queued-work.ts";
+import { fixed } from "./scalars.ts";
+import { requireWriteKey } from "./write-access.ts";
+
+builder.prismaObject("PortfolioSnapshot", {
+  description: "The portfolio's value at one time (hourly).",
+  fields: (t) => ({
+    id: t.exposeID("snapshotId"),
+    snapshotTime: t.field({ type: "DateTime", resolve: (s) => s.snapshotTime }),
+    totalValue: t.field({ type: "Decimal", resolve: (s) => fixed(s.totalValue, 2)! }),
+    cashBalance: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.cashBalance, 2) }),
+    investedAmount: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.investedAmount, 2) }),
+    unrealizedPnl: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.unrealizedPnl, 2) }),
+    realizedPnl: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.realizedPnl, 2) }),
+  }),
+});
+
+interface PortfolioWindow {
+  from: Date | null;
+  to: Date | null;
+}
+
+interface BetTotals {
+  open_bets: number;
+  open_stake: string;
+  open_potential_payout: string;
+  settled_bets: number;
+  realized_pnl: string;
+}
+
+const PortfolioState = builder.objectRef<BetTotals>("PortfolioState").implement({
+  description: "The portfolio now, computed from placed_bets (statuses pending, win, loss, void).",
+  fields: (t) => ({
+    openBets: t.exposeInt("open_bets", { description: "Bets still pending." }),
+    openStake: t.field({
+      type: "Decimal",
+      description: "Stake of pending bets.",
+      resolve: (s) => s.open_stake,
+    }),
+    openPotentialPayout: t.field({ type: "Decimal", resolve: (s) => s.open_potential_payout }),
+    settledBets: t.exposeInt("settled_bets"),
+    realizedPnl: t.field({
+      type: "Decimal",
+      description: "Sum of settled bets' results.",
+      resolve: (s) => s.realized_pnl,
+    }),
+    latestSnapshot: t.prismaField({
+      type: "PortfolioSnapshot",
+      nullable: true,
+      resolve: (query, _s, _args, ctx) =>
+        ctx.prisma.portfolioSnapshot.findFirst({
+          ...query,
+          orderBy: [{ snapshotTime: "desc" }, { snapshotId: "desc" }],
+        }),
+    }),
+  }),
+});
+
+function snapshotsWhere(w: PortfolioWindow): Prisma.PortfolioSnapshotWhereInput {
+  return w.from || w.to
+    ? { snapshotTime: { ...(w.from ? { gte: w.from } : {}), ...(w.to ? { lt: w.to } : {}) } }
+    : {};
+}
+
+const Portfolio = builder.objectRef<PortfolioWindow>("Portfolio").implement({
+  fields: (t) => ({
+    snapshots: t.prismaConnection(
+      {
+        type: "PortfolioSnapshot",
+        cursor: "snapshotId",
+        description: "Snapshots in the window, oldest first.",
+        totalCount: (w, _args, ctx) => ctx.prisma.portfolioSnapshot.count({ where: snapshotsWhere(w) }),
+        resolve: (query, w, args, ctx) => {
+          checkPageSize(args);
+          return ctx.prisma.portfolioSnapshot.findMany({
+            ...query,
+            where: snapshotsWhere(w),
+            orderBy: [{ snapshotTime: "asc" }, { snapshotId: "asc" }],
+          });
+        },
+      },
+      { name: "PortfolioSnapshotConnection" },
+      { name: "PortfolioSnapshotEdge" },
+    ),
+    current: t.field({
+      type: PortfolioState,
+      resolve: async (_w, _args, ctx) => {
+        const { rows } = await ctx.sql.query<BetTotals>(
+          `SELECT count(*) FILTER (WHERE status = 'pending')::int AS open_bets,
+                  coalesce(sum(stake) FILTER (WHERE status = 'pending'), 0)::numeric(12,2)::text AS open_stake,
+                  coalesce(sum(potential_payout) FILTER (WHERE status = 'pending'), 0)::numeric(12,2)::text AS open_potential_payout,
+                  count(*) FILTER (WHERE status IN ('win', 'loss', 'void'))::int AS settled_bets,
+                  coalesce(sum(result) FILTER (WHERE status IN ('win', 'loss', 'void')), 0)::numeric(12,2)::text AS realized_pnl
+             FROM placed_bets`,
+        );
+        return rows[0]!;
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  portfolio: t.field({
+    type: Portfolio,
+    description: "Snapshots taken in [from, to) and the current state.",
+    args: {
+      from: t.arg({ type: "DateTime", required: false }),
+      to: t.arg({ type: "DateTime", required: false }),
+    },
+    resolve: (_root, args) => {
+      if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
+      return { from: args.from ?? null, to: args.to ?? null };
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  snapshotPortfolio: t.field({
+    type: QueuedWorkRef,
+    description: "Queues a portfolio snapshot now.",
+    resolve: (_root, _args, ctx) => {
+      requireWriteKey(ctx);
+      return ctx.pipeline.snapshotPortfolio();
+    },
+  }),
+}));

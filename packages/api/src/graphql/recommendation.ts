@@ -1,0 +1,110 @@
+// Recommendation: a value bet the daily pipeline proposed (a bet_recommendations row), and the
+// one decision a person makes about it here: reject it.
+import { builder } from "./builder.ts";
+import { conflict, invalidArgument, notFound } from "./errors.ts";
+import { checkPageSize } from "./pagination.ts";
+import type { Prisma } from "./prisma.ts";
+import { dayToDate, fixed } from "./scalars.ts";
+import { requireWriteKey } from "./write-access.ts";
+
+builder.prismaObject("BetRecommendation", {
+  name: "Recommendation",
+  description: "A value bet proposed by the model.",
+  fields: (t) => ({
+    id: t.exposeID("recommendationId"),
+    sport: t.exposeString("sport"),
+    gameId: t.exposeString("gameId", { nullable: true }),
+    game: t.relation("game", { nullable: true }),
+    marketId: t.exposeString("marketId", { nullable: true }),
+    type: t.exposeString("recommendationType", {
+      nullable: true,
+      description: "moneyline, spread or total.",
+    }),
+    side: t.exposeString("side", { nullable: true, description: "home, away, draw, over or under." }),
+    confidence: t.field({ type: "Decimal", nullable: true, resolve: (r) => fixed(r.confidence, 4) }),
+    edge: t.field({ type: "Decimal", nullable: true, resolve: (r) => fixed(r.edge, 4) }),
+    recommendedStake: t.field({
+      type: "Decimal",
+      nullable: true,
+      resolve: (r) => fixed(r.recommendedStake, 2),
+    }),
+    expectedValue: t.field({ type: "Decimal", nullable: true, resolve: (r) => fixed(r.expectedValue, 2) }),
+    generatedAt: t.field({ type: "DateTime", resolve: (r) => r.generatedAt }),
+    expiresAt: t.field({ type: "DateTime", nullable: true, resolve: (r) => r.expiresAt }),
+    status: t.exposeString("status", {
+      nullable: true,
+      description: "active, executed, expired or rejected.",
+    }),
+  }),
+});
+
+function recommendationsWhere(args: {
+  sport?: string | null;
+  status?: string | null;
+  date?: string | null;
+}): Prisma.BetRecommendationWhereInput {
+  const day = args.date ? dayToDate(args.date) : null;
+  return {
+    ...(args.sport ? { sport: args.sport } : {}),
+    ...(args.status ? { status: args.status } : {}),
+    ...(day ? { generatedAt: { gte: day, lt: new Date(day.getTime() + 86_400_000) } } : {}),
+  };
+}
+
+export function parseIntId(argument: string, id: string | number): number {
+  const n = Number(id);
+  if (!Number.isSafeInteger(n) || n <= 0) throw invalidArgument(argument, "must be a positive integer id");
+  return n;
+}
+
+builder.queryFields((t) => ({
+  recommendations: t.prismaConnection(
+    {
+      type: "BetRecommendation",
+      cursor: "recommendationId",
+      description: "Recommendations, newest first. `date` is the UTC day they were generated on.",
+      args: {
+        sport: t.arg.string({ required: false }),
+        status: t.arg.string({ required: false, description: "active, executed, expired or rejected." }),
+        date: t.arg({ type: "Date", required: false }),
+      },
+      totalCount: (_p, args, ctx) =>
+        ctx.prisma.betRecommendation.count({ where: recommendationsWhere(args) }),
+      resolve: (query, _p, args, ctx) => {
+        checkPageSize(args);
+        return ctx.prisma.betRecommendation.findMany({
+          ...query,
+          where: recommendationsWhere(args),
+          orderBy: [{ generatedAt: "desc" }, { recommendationId: "desc" }],
+        });
+      },
+    },
+    { name: "RecommendationConnection" },
+    { name: "RecommendationEdge" },
+  ),
+}));
+
+builder.mutationFields((t) => ({
+  rejectRecommendation: t.prismaField({
+    type: "BetRecommendation",
+    description: "Marks an active recommendation rejected, so that no bet is placed on it.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, ctx) => {
+      requireWriteKey(ctx);
+      const recommendationId = parseIntId("id", args.id);
+      // One conditional update: two concurrent rejections (or a rejection racing the bet placer)
+      // cannot both win.
+      const { count } = await ctx.prisma.betRecommendation.updateMany({
+        where: { recommendationId, status: "active" },
+        data: { status: "rejected" },
+      });
+      const row = await ctx.prisma.betRecommendation.findUnique({ ...query, where: { recommendationId } });
+      if (!row) throw notFound("Recommendation", String(args.id));
+      if (count === 0)
+        throw conflict(
+          `Recommendation ${args.id} is ${row.status ?? "not active"}; only active ones can be rejected`,
+        );
+      return row;
+    },
+  }),
+}));

@@ -1,0 +1,77 @@
+// Scalars: DateTime (an instant, UTC ISO 8601), Date (a calendar day) and Decimal (exact, as a
+// string). Money and odds never pass through a JavaScript number on their way to a client.
+import { GraphQLError, Kind, type ValueNode } from "graphql";
+import { builder } from "./builder.ts";
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
+
+function stringLiteral(ast: ValueNode, scalar: string): string {
+  if (ast.kind !== Kind.STRING) throw new GraphQLError(`${scalar} must be given as a string`);
+  return ast.value;
+}
+
+export function parseDateTime(value: unknown): Date {
+  if (typeof value !== "string" || !ISO_INSTANT.test(value)) {
+    throw new GraphQLError(
+      "DateTime must be an ISO 8601 instant with a time zone, e.g. 2025-10-07T23:00:00Z",
+    );
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new GraphQLError(`DateTime "${value}" is not a valid instant`);
+  return date;
+}
+
+export function parseDay(value: unknown): string {
+  const match = typeof value === "string" ? ISO_DAY.exec(value) : null;
+  const day = match ? new Date(`${value}T00:00:00Z`) : null;
+  if (!match || !day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
+    throw new GraphQLError("Date must be a calendar day YYYY-MM-DD, e.g. 2025-10-07");
+  }
+  return value as string;
+}
+
+export function parseDecimal(value: unknown): string {
+  if (typeof value !== "string" || !DECIMAL.test(value)) {
+    throw new GraphQLError('Decimal must be a string of digits with an optional fraction, e.g. "12.50"');
+  }
+  return value;
+}
+
+/** A calendar day as Prisma wants it for a DATE column: that day at UTC midnight. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** A DATE column value (Date at UTC midnight, or already a string) as YYYY-MM-DD. */
+export function formatDay(value: Date | string): string {
+  return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}
+
+/** A DECIMAL(p, scale) value as the exact string of its column scale ("1.5000" for price). */
+export function fixed(value: { toFixed(dp?: number): string } | null, scale: number): string | null {
+  return value === null ? null : value.toFixed(scale);
+}
+
+builder.scalarType("DateTime", {
+  description: "An instant in time, serialised as ISO 8601 in UTC (2025-10-07T23:00:00.000Z).",
+  serialize: (value) => value.toISOString(),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(stringLiteral(ast, "DateTime")),
+});
+
+builder.scalarType("Date", {
+  description: "A calendar day, YYYY-MM-DD, in the sport's league-local calendar.",
+  serialize: formatDay,
+  parseValue: parseDay,
+  parseLiteral: (ast) => parseDay(stringLiteral(ast, "Date")),
+});
+
+builder.scalarType("Decimal", {
+  description:
+    'An exact decimal number encoded as a string ("12.50"), with the scale of its column. Never a float.',
+  serialize: (value) => (typeof value === "string" ? value : value.toFixed()),
+  parseValue: parseDecimal,
+  parseLiteral: (ast) => parseDecimal(stringLiteral(ast, "Decimal")),
+});

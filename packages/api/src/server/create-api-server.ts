@@ -1,0 +1,132 @@
+// The GraphQL server: yoga over the Pothos schema, with auth, limits, body-size limit, health and
+// CORS. `createApiServer` takes its dependencies (tests give their own); `startApiServer` builds
+// them from configuration and listens.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadEnv, loadPlugins, type PluginRegistry } from "@edgeline/core";
+import { createPubSub, createYoga, type YogaServerInstance } from "graphql-yoga";
+import { verifyApiKey } from "../auth/api-key-store.ts";
+import type { ChangeEvents, EdgelinePubSub, GraphQLContext, SqlClient } from "../graphql/context.ts";
+import { createLoaders } from "../graphql/loaders.ts";
+import type { PipelineQueue } from "../graphql/pipeline-queue.ts";
+import type { PrismaClient } from "../graphql/prisma.ts";
+import { schema } from "../graphql/schema.ts";
+import { type SportCatalog, sportCatalogFromPlugins } from "../graphql/sport-catalog.ts";
+import { type ApiConfig, loadApiConfig } from "./config.ts";
+import { createApiDatabase } from "./database.ts";
+import { graphiqlTabs } from "./graphiql-examples.ts";
+import { listenForChanges } from "./pg-notifications.ts";
+import { workerPipelineQueue } from "./pipeline-queue-adapter.ts";
+import { authenticate, useApiKeyAuth } from "./use-auth.ts";
+import { useBodyLimit } from "./use-body-limit.ts";
+import { corsOption } from "./use-cors.ts";
+import { HEALTH_ENDPOINT, useHealth } from "./use-health.ts";
+import { useLimits } from "./use-limits.ts";
+
+export interface ApiServerDeps {
+  prisma: PrismaClient;
+  sql: SqlClient;
+  sports: SportCatalog;
+  pipeline: PipelineQueue;
+  pubsub: EdgelinePubSub;
+  config: ApiConfig;
+  /** Yoga's logging of unexpected errors. @defaultValue true */
+  logging?: boolean;
+}
+
+export type ApiServer = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+
+export function createChangePubSub(): EdgelinePubSub {
+  return createPubSub<ChangeEvents>();
+}
+
+export function createApiServer(deps: ApiServerDeps): ApiServer {
+  return createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: "/graphql",
+    healthCheckEndpoint: HEALTH_ENDPOINT,
+    landingPage: false,
+    logging: deps.logging ?? true,
+    // Never attach originalError (stack, SQL) to a response, whatever NODE_ENV says.
+    maskedErrors: { isDev: false },
+    cors: corsOption(deps.config.corsOrigins),
+    graphiql: { title: "Edgeline", defaultTabs: graphiqlTabs, subscriptionsProtocol: "SSE" },
+    context: async ({ request }) => ({
+      auth: await authenticate(request, (key) => verifyApiKey(deps.prisma, key)),
+      prisma: deps.prisma,
+      sql: deps.sql,
+      sports: deps.sports,
+      pipeline: deps.pipeline,
+      pubsub: deps.pubsub,
+      loaders: createLoaders(deps.sql),
+    }),
+    plugins: [
+      useBodyLimit(deps.config.maxBodyBytes),
+      useHealth(deps.sql),
+      useApiKeyAuth({ readRequiresKey: deps.config.readRequiresKey }),
+      ...useLimits(deps.config.limits),
+    ],
+  }) as ApiServer;
+}
+
+export interface StartApiServerOptions {
+  databaseUrl: string;
+  /** @defaultValue PORT (4000) */
+  port?: number;
+  /** @defaultValue "0.0.0.0" */
+  host?: string;
+  /** @defaultValue the plugins of edgeline.plugins.json / EDGELINE_PLUGINS */
+  plugins?: PluginRegistry;
+  /** @defaultValue the worker's queue (graphile-worker in the same database) */
+  pipeline?: PipelineQueue;
+  /** @defaultValue loadApiConfig() (EDGELINE_API_* variables) */
+  config?: ApiConfig;
+  logging?: boolean;
+}
+
+export interface RunningApiServer {
+  /** http://host:port/graphql */
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+export async function startApiServer(opts: StartApiServerOptions): Promise<RunningApiServer> {
+  const env = loadEnv();
+  const db = createApiDatabase(opts.databaseUrl, {
+    poolSize: env.EDGELINE_DB_POOL_SIZE,
+    statementTimeoutMs: env.EDGELINE_DB_STATEMENT_TIMEOUT_MS,
+  });
+  const plugins = opts.plugins ?? (await loadPlugins());
+  const pubsub = createChangePubSub();
+  const feed = listenForChanges(opts.databaseUrl, pubsub, {
+    onError: (error) => console.error(`[api] change feed: ${error.message}`),
+  });
+  const yoga = createApiServer({
+    prisma: db.prisma,
+    sql: db.pool,
+    sports: sportCatalogFromPlugins(plugins),
+    pipeline: opts.pipeline ?? workerPipelineQueue({ pool: db.pool, plugins }),
+    pubsub,
+    config: opts.config ?? loadApiConfig(),
+    logging: opts.logging ?? true,
+  });
+  const server = createServer(yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? env.PORT, opts.host ?? "0.0.0.0", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = opts.host && opts.host !== "0.0.0.0" ? opts.host : "127.0.0.1";
+  return {
+    url: `http://${host}:${port}/graphql`,
+    server,
+    async stop() {
+      // Open SSE subscriptions would keep close() waiting for ever.
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await feed.close();
+      await db.close();
+    },
+  };
+}
