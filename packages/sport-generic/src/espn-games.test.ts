@@ -69,6 +69,28 @@ describe.skipIf(!nfl.present)("NFL, ESPN week 1 2022 (recorded)", () => {
   });
 });
 
+describe.skipIf(!nfl.present || !soccer.present)(
+  "postponed copies for NFL and LIGUE1 (none recorded)",
+  () => {
+    const postponed = { type: { name: "STATUS_POSTPONED", state: "post" as const, completed: false } };
+
+    it.each([
+      ["NFL", nfl.file, "401437640", "2022-09-11", "NFL_20220911_NYG_TEN"],
+      ["LIGUE1", soccer.file, "746651", "2026-03-21", "LIGUE1_20260321_PSG_NICE"],
+    ])(
+      "%s: a real game with ESPN's postponed status is Postponed, unscored",
+      (code, file, eventId, day, gameId) => {
+        // The real event, with the status fields ESPN sends for a postponed game (recorded for EPL).
+        const event = structuredClone(load(file).events.find((e) => e.id === eventId)!);
+        event.status = postponed;
+        event.competitions![0]!.status = postponed;
+        const [game] = games({ events: [event] }, code, { from: day, to: day });
+        expect(game).toMatchObject({ gameId, status: "Postponed", homeScore: null, awayScore: null });
+      },
+    );
+  },
+);
+
 describe.skipIf(!mlb.present)("MLB, ESPN 2022-09-17 (recorded, trimmed)", () => {
   it("maps finals, a game in progress and scheduled games with ESPN codes as ids", () => {
     const day = games(load(mlb.file), "MLB", { from: "2022-09-17", to: "2022-09-17" });

@@ -13,13 +13,18 @@ export interface MarketOffer {
   ways: 2 | 3;
 }
 
-/** When a model edge becomes a recommendation for this sport. Odds are decimal. */
+/**
+ * When a value bet becomes a recommendation for this sport. Odds are decimal; the edge is the
+ * expected return p × odds − 1, the quantity `bet_recommendations.edge` stores.
+ */
 export interface RecommendationThresholds {
-  /** Smallest edge (model probability minus implied probability) worth a bet, e.g. 0.05. */
+  /** Smallest edge worth a bet, e.g. 0.05. */
   minEdge: number;
-  /** Shortest decimal odds accepted (below it the payout is not worth the risk), e.g. 1.3. */
+  /** Edges above this are taken as a data or model error and skipped. @defaultValue 1 (the recommendation module's) */
+  maxEdge?: number;
+  /** Shortest decimal odds accepted (below it the payout is not worth the risk), e.g. 1.4. */
   minOdds: number;
-  /** Longest decimal odds accepted (beyond it the model is least reliable), e.g. 5. */
+  /** Longest decimal odds accepted (beyond it the model is least reliable), e.g. 4. */
   maxOdds: number;
   /** At most this many recommendations per day for the sport. */
   maxPerDay: number;
@@ -112,12 +117,15 @@ export const sportPluginSchema = z.object({
   sbr: z.object({ teamIdFromName: fn("teamIdFromName") }).optional(),
   recommendation: z
     .object({
-      minEdge: z.number().min(0).max(1),
+      minEdge: z.number().min(0),
+      // DECIMAL(5,4) holds edges up to 9.9999.
+      maxEdge: z.number().gt(0).max(9.9999).optional(),
       minOdds: z.number().gt(1),
       maxOdds: z.number().gt(1),
       maxPerDay: z.number().int().min(0),
     })
-    .refine((r) => r.minOdds <= r.maxOdds, "minOdds is above maxOdds"),
+    .refine((r) => r.minOdds <= r.maxOdds, "minOdds is above maxOdds")
+    .refine((r) => r.maxEdge === undefined || r.minEdge <= r.maxEdge, "minEdge is above maxEdge"),
 });
 
 /**
