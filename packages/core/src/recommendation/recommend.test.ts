@@ -11,7 +11,7 @@ import {
   type RecommendationContext,
   recommendBets,
 } from "./recommend.ts";
-import { DEFAULT_RECOMMENDATION_THRESHOLDS, parseRecommendationThresholds } from "./thresholds.ts";
+import { DEFAULT_RECOMMENDATION_THRESHOLDS, parseValueBetThresholds } from "./thresholds.ts";
 
 const D = (x: string | number) => new Decimal(x);
 const kickoff = new Date("2024-01-07T18:00:00Z");
@@ -156,14 +156,14 @@ describe("recommendBets", () => {
   });
 
   it("thresholds are validated, and an edge must fit DECIMAL(5,4)", () => {
+    expect(() => parseValueBetThresholds({ ...DEFAULT_RECOMMENDATION_THRESHOLDS.NFL, maxEdge: 12 })).toThrow(
+      /DECIMAL\(5,4\)/,
+    );
+    expect(() => parseValueBetThresholds({ ...DEFAULT_RECOMMENDATION_THRESHOLDS.NFL, minOdds: 6 })).toThrow(
+      /minOdds must be ≤ maxOdds/,
+    );
     expect(() =>
-      parseRecommendationThresholds({ ...DEFAULT_RECOMMENDATION_THRESHOLDS.NFL, maxEdge: 12 }),
-    ).toThrow(/DECIMAL\(5,4\)/);
-    expect(() =>
-      parseRecommendationThresholds({ ...DEFAULT_RECOMMENDATION_THRESHOLDS.NFL, minOdds: 6 }),
-    ).toThrow(/minOdds must be ≤ maxOdds/);
-    expect(() =>
-      parseRecommendationThresholds({ ...DEFAULT_RECOMMENDATION_THRESHOLDS.NFL, maxPerDay: 1.5 }),
+      parseValueBetThresholds({ ...DEFAULT_RECOMMENDATION_THRESHOLDS.NFL, maxPerDay: 1.5 }),
     ).toThrow(/whole number/);
   });
 

@@ -9,7 +9,7 @@ import { allocateStakes, type ExistingExposure, type StakingLimits, type Venue }
 import { simultaneousKelly } from "../staking/kelly.ts";
 import { stakingOdds } from "../staking/kelly-stake.ts";
 import { expectedValue } from "../staking/value.ts";
-import type { RecommendationThresholds } from "./thresholds.ts";
+import { DEFAULT_MAX_EDGE, type ValueBetThresholds } from "./thresholds.ts";
 
 export type MoneylineOutcome = "home" | "draw" | "away";
 const OUTCOME_ORDER: Record<MoneylineOutcome, number> = { home: 0, draw: 1, away: 2 };
@@ -46,7 +46,7 @@ export interface GameForRecommendation {
 export interface RecommendationContext {
   sport: string;
   config: EloConfig;
-  thresholds: RecommendationThresholds;
+  thresholds: ValueBetThresholds;
   bankroll: Decimal;
   limits: StakingLimits;
   existing?: ExistingExposure;
@@ -153,7 +153,13 @@ function gameCandidates(game: GameForRecommendation, ctx: RecommendationContext)
   for (const [outcome, best] of bestQuotes(game, ctx.generatedAt, outcomes)) {
     const prob = probability[outcome]!;
     const edge = prob * best.odds - 1;
-    if (edge < t.minEdge || edge > t.maxEdge || best.odds < t.minOdds || best.odds > t.maxOdds) continue;
+    if (
+      edge < t.minEdge ||
+      edge > (t.maxEdge ?? DEFAULT_MAX_EDGE) ||
+      best.odds < t.minOdds ||
+      best.odds > t.maxOdds
+    )
+      continue;
     out.push({ game, quote: best.quote, venue: best.venue, probability: prob, odds: best.odds, edge });
   }
   return out;

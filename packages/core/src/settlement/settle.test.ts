@@ -6,7 +6,7 @@ import { type BetMarket, type GameOutcome, settleBet } from "./settle.ts";
 const D = (x: string | number) => new Decimal(x);
 const start = new Date("2024-01-07T18:00:00Z");
 const final = (h: number, a: number): GameOutcome => ({
-  status: "final",
+  status: "Final",
   homeScore: h,
   awayScore: a,
   scheduledStart: start,
@@ -95,16 +95,16 @@ describe("settleBet", () => {
   it("postponed or cancelled games void only after the wait, and are never settled as played", () => {
     const ml: BetMarket = { kind: "moneyline", ways: 2, selection: "home" };
     const postponed: GameOutcome = {
-      status: "postponed",
+      status: "Postponed",
       homeScore: 10,
       awayScore: 0,
       scheduledStart: start,
     };
     expect(settleBet(bet(ml), postponed, new Date("2024-01-08T17:59:59Z")).status).toBe("pending");
     expect(res(settleBet(bet(ml), postponed, new Date("2024-01-09T18:00:00Z")))).toEqual(["void", "0.00"]);
-    const cancelled = { ...postponed, status: "cancelled" as const };
+    const cancelled = { ...postponed, status: "Cancelled" as const };
     expect(res(settleBet(bet(ml), cancelled, later, { voidAfterHours: 1 }))).toEqual(["void", "0.00"]);
-    expect(settleBet(bet(ml), { ...postponed, status: "in_progress" }, later).status).toBe("pending");
+    expect(settleBet(bet(ml), { ...postponed, status: "InProgress" }, later).status).toBe("pending");
   });
   it("rejects bad input clearly", () => {
     const ml: BetMarket = { kind: "moneyline", ways: 2, selection: "home" };

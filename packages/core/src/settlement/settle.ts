@@ -1,6 +1,8 @@
 // Settling one bet from the final state of its game. `result` is the net profit, as
 // placed_bets.result stores it: stake × (odds − 1) on a win, −stake on a loss, 0 on a void.
 import { Decimal } from "decimal.js";
+// The unified_games status set ("Scheduled" … "Cancelled") has one home: plugins/status.ts.
+import type { GameStatus } from "../plugins/status.ts";
 
 export type Side = "home" | "away";
 
@@ -17,8 +19,6 @@ export type BetMarket =
    * market's rule for a tied game (default "no": the proposition is false).
    */
   | { kind: "kalshi"; side: "yes" | "no"; team: Side; onTie?: "no" | "void" };
-
-export type GameStatus = "scheduled" | "in_progress" | "final" | "postponed" | "cancelled";
 
 export interface GameOutcome {
   status: GameStatus;
@@ -121,7 +121,7 @@ export function settleBet(
   policy: SettlementPolicy = DEFAULT_SETTLEMENT_POLICY,
 ): Settlement {
   validate(bet);
-  if (game.status === "postponed" || game.status === "cancelled") {
+  if (game.status === "Postponed" || game.status === "Cancelled") {
     const waited = (now.getTime() - game.scheduledStart.getTime()) / 3_600_000;
     if (waited >= policy.voidAfterHours) {
       return {
@@ -136,7 +136,7 @@ export function settleBet(
       reason: `${game.status}; void after ${policy.voidAfterHours} h`,
     };
   }
-  if (game.status !== "final") return { status: "pending", result: null, reason: `game is ${game.status}` };
+  if (game.status !== "Final") return { status: "pending", result: null, reason: `game is ${game.status}` };
   if (game.homeScore === null || game.awayScore === null) {
     throw new Error("a final game needs both scores to settle its bets");
   }
