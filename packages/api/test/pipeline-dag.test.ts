@@ -4,7 +4,7 @@
 import { DAG_STEPS, DEFAULT_STAKING_LIMITS, STEP_DEFINITIONS, type StepDefinition } from "@edgeline/core";
 import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
 import { Decimal } from "decimal.js";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ensureWorkerSchema,
@@ -15,7 +15,7 @@ import {
   type WorkerHandle,
   waitForRun,
 } from "../src/worker/index.ts";
-import { dumpTables, testOddsSource, testRegistry, testWorld } from "./pipeline-helpers.ts";
+import { dumpTables, testOddsSource, testPool, testRegistry, testWorld } from "./pipeline-helpers.ts";
 
 const DAY = "2024-01-20";
 const world = testWorld(DAY);
@@ -77,11 +77,7 @@ function start(): Promise<WorkerHandle> {
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  pool = new pg.Pool({
-    connectionString: db.url,
-    types: { getTypeParser: (oid, f) => (oid === 1082 ? (v: string) => v : pg.types.getTypeParser(oid, f)) },
-  });
-  pool.on("error", () => {});
+  pool = testPool(db.url);
   worker = await start();
 });
 
@@ -229,8 +225,7 @@ describe("the daily DAG", () => {
 describe("job keys", () => {
   it("collapse a step queued twice into one job and one queued row", async () => {
     const other = await createTestDatabase();
-    const p = new pg.Pool({ connectionString: other.url });
-    p.on("error", () => {});
+    const p = testPool(other.url);
     try {
       await ensureWorkerSchema(p);
       const a = await queueDag({ sport: "TST", date: "2024-02-01" }, { pool: p, plugins });

@@ -11,7 +11,9 @@ import {
   type PluginRegistry,
 } from "@edgeline/core";
 import { Decimal } from "decimal.js";
-import type pg from "pg";
+import pg from "pg";
+
+const { Pool, types } = pg;
 
 const TEAMS = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"] as const;
 
@@ -131,4 +133,17 @@ export async function dumpTables(pool: pg.Pool): Promise<Record<string, unknown[
     out[table] = rows;
   }
   return out;
+}
+
+/** A pool for a test database, DATE columns as strings, with the error handlers graphile-worker asks for. */
+export function testPool(url: string): pg.Pool {
+  const pool = new Pool({
+    connectionString: url,
+    types: {
+      getTypeParser: (oid, format) => (oid === 1082 ? (v: string) => v : types.getTypeParser(oid, format)),
+    },
+  });
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
+  return pool;
 }

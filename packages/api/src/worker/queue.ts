@@ -23,6 +23,7 @@ import {
 import type pg from "pg";
 import { z } from "zod";
 import { HOURLY_DAG } from "./task-names.ts";
+import { ensureWorkerSchema } from "./worker-schema.ts";
 
 /** Payload of a step job: the step, and the rest of its run (queued one by one on success). */
 export interface StepPayload {
@@ -128,6 +129,7 @@ export async function queueDag(
   const sport = checkSport(parsed.sport, opts.plugins);
   const steps = DAG_STEPS.filter((s) => !parsed.steps || parsed.steps.includes(s));
   const first = steps[0]!;
+  await ensureWorkerSchema(opts.pool);
   const run = await withTransaction(opts.pool, (client) =>
     addStepJob(client, { dag: DAG_NAME, sport, date: parsed.date, step: first, chain: steps }, opts),
   );
@@ -169,6 +171,7 @@ export async function queueBackfill(
   const sport = checkSport(parsed.sport, opts.plugins);
   const steps = DAG_STEPS.filter((s) => !parsed.steps || parsed.steps.includes(s));
   const days = daysBetween(parsed.from, parsed.to);
+  await ensureWorkerSchema(opts.pool);
   const runs = await withTransaction(opts.pool, async (client) => {
     const out: PipelineRun[] = [];
     for (const [i, date] of days.entries()) {
@@ -199,6 +202,7 @@ export async function queueHourly(
   opts: { pool: pg.Pool; at?: Date; maxAttempts?: number },
 ): Promise<PipelineRun> {
   const at = hourOf(opts.at ?? new Date());
+  await ensureWorkerSchema(opts.pool);
   return withTransaction(opts.pool, (client) => addHourlyJob(client, job, at, opts.maxAttempts));
 }
 
