@@ -1,10 +1,3 @@
-import { defineProject } from "vitest/config";
+import { edgelineProject } from "../../vitest.project.ts";
 
-export default defineProject({
-  test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    globalSetup: ["../core/src/testing/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export default edgelineProject();
