@@ -1,0 +1,160 @@
+// One API server per test file, over real HTTP on a fresh migrated database, with the real sport
+// plugins and the worker's real queue. Every SQL statement the server's pool runs is recorded, so
+// tests can count the statements of one operation (the Pothos "no N+1" test, at the pg level).
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createPluginRegistry, type PluginRegistry } from "@edgeline/core";
+import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
+import genericPlugins from "@edgeline/sport-generic";
+import nbaPlugin from "@edgeline/sport-nba";
+import nhlPlugin from "@edgeline/sport-nhl";
+import { createApiKey } from "../src/auth/api-key-store.ts";
+import type { PipelineQueue } from "../src/graphql/pipeline-queue.ts";
+import { sportCatalogFromPlugins } from "../src/graphql/sport-catalog.ts";
+import { type ApiConfig, defaultLimits } from "../src/server/config.ts";
+import { createApiServer, createChangePubSub } from "../src/server/create-api-server.ts";
+import { type ApiDatabase, createApiDatabase } from "../src/server/database.ts";
+import { type ChangeFeed, listenForChanges } from "../src/server/pg-notifications.ts";
+import { workerPipelineQueue } from "../src/server/pipeline-queue-adapter.ts";
+import { ensureWorkerSchema } from "../src/worker/worker-schema.ts";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
+
+export interface RequestOptions {
+  /** "read" / "write" use the harness's keys; a string is sent as is; null sends no header. */
+  key?: "read" | "write" | string | null;
+  headers?: Record<string, string>;
+  operationName?: string;
+}
+
+export interface Harness {
+  /** http://127.0.0.1:<port>/graphql */
+  url: string;
+  origin: string;
+  db: TestDatabase;
+  api: ApiDatabase;
+  plugins: PluginRegistry;
+  keys: { read: string; write: string };
+  /** POST a GraphQL operation; the read key unless told otherwise. */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: RequestOptions,
+  ): Promise<GraphQLResponse<T>>;
+  /** The SQL statements the server ran while `fn` ran (run operations one at a time). */
+  statementsDuring(fn: () => Promise<unknown>): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export function testPlugins(): PluginRegistry {
+  const entries = [nhlPlugin, nbaPlugin, ...genericPlugins].map((plugin) => ({ plugin, module: "test" }));
+  return createPluginRegistry(entries);
+}
+
+export async function startHarness(
+  opts: {
+    config?: Partial<ApiConfig>;
+    pipeline?: PipelineQueue;
+    seed?: (api: ApiDatabase) => Promise<unknown>;
+  } = {},
+): Promise<Harness> {
+  const db = await createTestDatabase();
+  const statements: string[] = [];
+  let recording = false;
+  const api = createApiDatabase(db.url, {
+    poolSize: 4,
+    onConnect: (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as { query: unknown }).query = (...args: unknown[]) => {
+        const first = args[0] as string | { text?: string };
+        if (recording) statements.push(typeof first === "string" ? first : (first.text ?? "?"));
+        return query(...args);
+      };
+    },
+  });
+  // The worker's schema first, so that migrating it is not counted against the first mutation.
+  await ensureWorkerSchema(api.pool);
+  await opts.seed?.(api);
+  const plugins = testPlugins();
+  const pubsub = createChangePubSub();
+  const feed: ChangeFeed = listenForChanges(db.url, pubsub);
+  await feed.ready;
+  const yoga = createApiServer({
+    prisma: api.prisma,
+    sql: api.pool,
+    sports: sportCatalogFromPlugins(plugins),
+    pipeline: opts.pipeline ?? workerPipelineQueue({ pool: api.pool, plugins }),
+    pubsub,
+    config: {
+      readRequiresKey: true,
+      corsOrigins: [],
+      maxBodyBytes: 100 * 1024,
+      limits: defaultLimits,
+      ...opts.config,
+    },
+    logging: false,
+  });
+  const server: Server = createServer(yoga);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const keys = {
+    read: (await createApiKey(api.prisma, "read", "test read")).key,
+    write: (await createApiKey(api.prisma, "write", "test write")).key,
+  };
+  const url = `${origin}/graphql`;
+
+  const gql: Harness["gql"] = async (query, variables, ro = {}) => {
+    const key = ro.key === undefined ? keys.read : ro.key;
+    const token = key === "read" ? keys.read : key === "write" ? keys.write : key;
+    const res = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...ro.headers,
+      },
+      body: JSON.stringify({ query, variables, operationName: ro.operationName }),
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse["body"] };
+  };
+
+  return {
+    url,
+    origin,
+    db,
+    api,
+    plugins,
+    keys,
+    gql,
+    async statementsDuring(fn) {
+      statements.length = 0;
+      recording = true;
+      try {
+        await fn();
+      } finally {
+        recording = false;
+      }
+      return [...statements];
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await feed.close();
+      await api.close();
+      await db.drop();
+    },
+  };
+}
+
+/** The data of a response that must have succeeded; fails the test with the errors otherwise. */
+export function dataOf<T>(res: GraphQLResponse<T>): T {
+  if (res.body.errors?.length || res.status !== 200) {
+    throw new Error(`GraphQL request failed (${res.status}): ${JSON.stringify(res.body.errors)}`);
+  }
+  return res.body.data as T;
+}
