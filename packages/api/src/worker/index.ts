@@ -12,5 +12,5 @@ export {
 export * from "./queue.ts";
 export { lockedJobs, type ReleasedJob, releaseStuckJobs, startRecovery } from "./recovery.ts";
 export { type StartWorkerOptions, startWorker, taskList, type WorkerHandle } from "./runner.ts";
-export { type RunOutcome, type StepOutcome, waitForRun } from "./wait.ts";
+export { type RunOutcome, runOutcome, type StepOutcome, waitForRun } from "./wait.ts";
 export { ensureWorkerSchema } from "./worker-schema.ts";

@@ -13,11 +13,13 @@ export interface OddsSource {
   name: string;
   /** Whether the source covers this sport (the plugin has its mapping, the source is configured). */
   covers(plugin: SportPlugin, ctx: PluginContext): boolean;
+  /** `observedAt` is when the prices are read (last_update; pre-game is decided against it). */
   fetch(
     plugin: SportPlugin,
     games: readonly KnownGame[],
     day: string,
     ctx: PluginContext,
+    observedAt: Date,
   ): Promise<OddsFetchResult>;
 }
 

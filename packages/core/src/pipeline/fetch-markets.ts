@@ -26,7 +26,7 @@ export const fetchMarkets: StepDefinition = {
     if (known.length > 0) {
       for (const source of deps.oddsSources) {
         if (!source.covers(plugin, deps.pluginContext)) continue;
-        const result = await source.fetch(plugin, known, date, deps.pluginContext);
+        const result = await source.fetch(plugin, known, date, deps.pluginContext, deps.now());
         records.push(...result.records);
         if (result.unmatched.length > 0) {
           deps.pluginContext.logger.warn(

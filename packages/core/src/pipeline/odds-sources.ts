@@ -6,9 +6,9 @@ import type { OddsSource } from "./deps.ts";
 export const kalshiOddsSource: OddsSource = {
   name: "kalshi",
   covers: (plugin) => plugin.kalshi !== undefined && plugin.kalshi.series.length > 0,
-  async fetch(plugin, games, day, ctx) {
+  async fetch(plugin, games, day, ctx, observedAt) {
     const client = ctx.http({ source: "kalshi", baseUrlKey: "kalshi" });
-    return fetchKalshiOdds(client, plugin.kalshi!, games, { from: day, to: day });
+    return fetchKalshiOdds(client, plugin.kalshi!, games, { from: day, to: day }, { observedAt });
   },
 };
 
@@ -17,11 +17,12 @@ export function oddsApiSource(apiKey: string | undefined): OddsSource {
   return {
     name: "the-odds-api",
     covers: (plugin) => plugin.oddsApi !== undefined && apiKey !== undefined,
-    async fetch(plugin, games, _day, ctx) {
+    async fetch(plugin, games, _day, ctx, observedAt) {
       const client = ctx.http({ source: "the-odds-api", baseUrlKey: "oddsApi", secretParams: ["apiKey"] });
       const starts = games.flatMap((g) => (g.commenceTime ? [g.commenceTime.getTime()] : []));
       return fetchOddsApiOdds(client, plugin.oddsApi!, games, {
         apiKey: apiKey!,
+        observedAt,
         ...(starts.length > 0
           ? {
               commenceFrom: new Date(Math.min(...starts) - 3_600_000),

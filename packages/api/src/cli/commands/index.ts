@@ -1,8 +1,12 @@
 // Every CLI command group, registered in this order. Add a module here to add a command group.
 import type { Command } from "commander";
+import { registerBackfillCommand } from "./backfill.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerEloCommands } from "./elo.ts";
+import { registerJobsCommand } from "./jobs.ts";
 import { registerOddsCommands } from "./odds.ts";
+import { registerRunCommand } from "./run.ts";
+import { registerWorkerCommand } from "./worker.ts";
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -10,4 +14,8 @@ export const commandModules: RegisterCommand[] = [
   registerDbCommands,
   registerEloCommands,
   registerOddsCommands,
+  registerRunCommand,
+  registerBackfillCommand,
+  registerWorkerCommand,
+  registerJobsCommand,
 ];

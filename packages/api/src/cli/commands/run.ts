@@ -1,0 +1,96 @@
+// `edgeline run <SPORT> [--date YYYY-MM-DD] [--steps a,b]`: queues the sport's DAG (or the named
+// steps) for a day, waits, prints each step's outcome; exits 1 when a step failed. A worker runs
+// in this process unless --no-worker (then a running `pnpm start`/`edgeline worker` does the work).
+import { runDateSchema, stepListSchema } from "@edgeline/core";
+import type { Command } from "commander";
+import { z } from "zod";
+import { queueDag, type RunOutcome, type StepOutcome, startWorker, waitForRun } from "../../worker/index.ts";
+import { openPipelineSession } from "../../worker/session.ts";
+import { CliExit } from "../exit.ts";
+
+export const runArgsSchema = z.object({
+  sport: z.string().regex(/^[A-Za-z0-9]{2,12}$/, "a sport code such as NHL"),
+  date: runDateSchema,
+  steps: stepListSchema.optional(),
+  maxAttempts: z.coerce.number().int().min(1).max(25).default(3),
+  worker: z.boolean(),
+});
+
+/** Parses with zod and turns the first issue into a one-line CLI error. */
+export function parseArgs<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  console.error(`error: ${issue.path.length ? `--${issue.path.join(".")}: ` : ""}${issue.message}`);
+  throw new CliExit(2);
+}
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function describe(s: StepOutcome): string {
+  if (s.status === "not run") return `${s.step.padEnd(15)} not run`;
+  const r = s.run;
+  const secs =
+    r.startedAt && r.finishedAt
+      ? ` in ${((r.finishedAt.getTime() - r.startedAt.getTime()) / 1000).toFixed(2)}s`
+      : "";
+  const detail =
+    s.status === "succeeded"
+      ? `${r.rowsWritten ?? 0} rows${secs}`
+      : s.status === "failed"
+        ? `after ${r.attempt} attempt(s): ${r.error ?? ""}`
+        : `(attempt ${r.attempt})`;
+  return `${s.step.padEnd(15)} ${s.status.padEnd(9)} ${detail}`;
+}
+
+export function printOutcome(o: RunOutcome): void {
+  for (const s of o.steps) console.log(`  ${describe(s)}`);
+}
+
+export const registerRunCommand = (program: Command): void => {
+  program
+    .command("run")
+    .description("run the daily DAG (or some steps) for a sport and day, and wait for it")
+    .argument("<sport>", "sport code, e.g. NHL")
+    .option("--date <day>", "day to run, YYYY-MM-DD (default: today, UTC)")
+    .option("--steps <list>", "comma-separated steps to run (in DAG order)")
+    .option("--max-attempts <n>", "attempts per step", "3")
+    .option("--no-worker", "only queue and wait; a separate worker runs the jobs")
+    .action(
+      async (
+        sport: string,
+        flags: { date?: string; steps?: string; maxAttempts: string; worker: boolean },
+      ) => {
+        const args = parseArgs(runArgsSchema, { sport, date: flags.date ?? todayUtc(), ...flags });
+        const session = await openPipelineSession();
+        const worker = args.worker
+          ? await startWorker({
+              connectionString: session.url,
+              plugins: session.plugins,
+              schedule: false,
+              pollIntervalMs: 200,
+            })
+          : undefined;
+        try {
+          const queued = await queueDag(
+            { sport: args.sport, date: args.date, ...(args.steps ? { steps: args.steps } : {}) },
+            { pool: session.pool, plugins: session.plugins, maxAttempts: args.maxAttempts },
+          );
+          console.log(`${queued.sport} ${queued.date}: ${queued.steps.join(" -> ")}`);
+          const outcome = await waitForRun(session.pool, {
+            sport: queued.sport,
+            date: queued.date,
+            steps: queued.steps,
+            fromRunId: queued.runs[0]!.runId,
+          });
+          printOutcome(outcome);
+          if (!outcome.ok) throw new CliExit(1);
+        } finally {
+          await worker?.stop();
+          await session.close();
+        }
+      },
+    );
+};

@@ -1,0 +1,45 @@
+// What a CLI command of the pipeline needs: the database (DATABASE_URL or the embedded one),
+// migrated; a pool; the plugin registry. One place, so run/backfill/worker/jobs agree.
+import { eloPreset, loadEnv, loadPlugins, migrate, type PluginRegistry } from "@edgeline/core";
+import type pg from "pg";
+import { resolveDatabase } from "../runtime/database.ts";
+import { pipelinePool } from "./deps.ts";
+import { ensureWorkerSchema } from "./worker-schema.ts";
+
+export interface PipelineSession {
+  url: string;
+  pool: pg.Pool;
+  plugins: PluginRegistry;
+  close(): Promise<void>;
+}
+
+const hasPreset = (name: string) => {
+  try {
+    eloPreset(name);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export async function openPipelineSession(opts: { plugins?: boolean } = {}): Promise<PipelineSession> {
+  const db = await resolveDatabase(loadEnv());
+  try {
+    await migrate(db.url);
+    const plugins = opts.plugins === false ? undefined : await loadPlugins({ hasEloPreset: hasPreset });
+    const pool = pipelinePool(db.url, 4);
+    await ensureWorkerSchema(pool);
+    return {
+      url: db.url,
+      pool,
+      plugins: plugins ?? (undefined as unknown as PluginRegistry),
+      async close() {
+        await pool.end();
+        await db.release();
+      },
+    };
+  } catch (error) {
+    await db.release();
+    throw error;
+  }
+}
