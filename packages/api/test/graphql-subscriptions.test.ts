@@ -1,0 +1,147 @@
+// Subscriptions over Server-Sent Events, fed by PostgreSQL NOTIFY: rows are written on a separate
+// connection (as the worker, in its own process, writes them), never through the API process.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type Harness, startHarness } from "./graphql-harness.ts";
+
+let h: Harness;
+let writer: pg.Client;
+
+beforeAll(async () => {
+  h = await startHarness();
+  writer = new pg.Client({ connectionString: h.db.url });
+  await writer.connect();
+});
+afterAll(async () => {
+  await writer?.end();
+  await h?.close();
+});
+
+interface SseStream {
+  status: number;
+  contentType: string | null;
+  /** The next `next` event's data, or an error after `timeoutMs`. */
+  next(timeoutMs?: number): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>;
+  close(): void;
+}
+
+async function subscribe(query: string, key: string | null): Promise<SseStream> {
+  const controller = new AbortController();
+  const res = await fetch(h.url, {
+    method: "POST",
+    signal: controller.signal,
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
+    body: JSON.stringify({ query }),
+  });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  return {
+    status: res.status,
+    contentType: res.headers.get("content-type"),
+    async next(timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event === "next" && data) return JSON.parse(data);
+          continue;
+        }
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) throw new Error("no event in time");
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error("no event in time")), remaining),
+          ),
+        ]);
+        if (chunk.done) throw new Error("stream ended");
+        buffer += decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+/**
+ * Writes until the subscriber has seen one event: the SSE response can arrive a moment before the
+ * subscription's listener is attached, so the first write may be missed (bounded: 25 tries).
+ */
+async function writeUntilSeen(stream: SseStream, write: () => Promise<unknown>) {
+  for (let attempt = 0; attempt < 25; attempt++) {
+    await write();
+    try {
+      return await stream.next(200);
+    } catch {}
+  }
+  throw new Error("the subscription never saw a write");
+}
+
+describe("pipelineRunUpdated", () => {
+  test("streams inserts and updates of pipeline runs of the chosen sport, written by another connection", async () => {
+    const stream = await subscribe(
+      `subscription { pipelineRunUpdated(sport: "NHL") { id sport step status rowsWritten } }`,
+      h.keys.read,
+    );
+    expect(stream.status).toBe(200);
+    expect(stream.contentType).toContain("text/event-stream");
+    const insert = () =>
+      writer.query(
+        `INSERT INTO pipeline_runs (dag, sport, step, run_date, status) VALUES ('d', 'EPL', 'download_games', '2025-10-01', 'queued'),
+                ('d', 'NHL', 'download_games', '2025-10-01', 'queued') RETURNING run_id`,
+      );
+    const first = await writeUntilSeen(stream, insert);
+    const run = (first.data as { pipelineRunUpdated: { id: string; sport: string; status: string } })
+      .pipelineRunUpdated;
+    // The EPL row, inserted first in the same statement, was filtered out.
+    expect(run).toMatchObject({ sport: "NHL", step: "download_games", status: "queued" });
+
+    await writer.query("UPDATE pipeline_runs SET status = 'succeeded', rows_written = 42 WHERE run_id = $1", [
+      run.id,
+    ]);
+    // Later inserts by the retry loop may be queued first; read until the update shows up.
+    let updated: Record<string, unknown> | undefined;
+    for (let i = 0; i < 30 && !updated; i++) {
+      const event = (await stream.next()).data as { pipelineRunUpdated: Record<string, unknown> };
+      if (event.pipelineRunUpdated.id === run.id) updated = event.pipelineRunUpdated;
+    }
+    expect(updated).toMatchObject({ id: run.id, status: "succeeded", rowsWritten: 42 });
+    stream.close();
+  });
+
+  test("needs a key when reads need one: 401 before any stream starts", async () => {
+    const res = await fetch(h.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ query: "subscription { pipelineRunUpdated { id } }" }),
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toContain("Bearer");
+    await res.body?.cancel();
+  });
+});
+
+describe("betUpdated", () => {
+  test("streams a bet settled by another connection", async () => {
+    await writer.query(
+      `INSERT INTO placed_bets (bet_id, market_id, bookmaker, outcome, stake, odds, status)
+       VALUES ('sub-bet-1', 'm1', 'kalshi', 'YES', 10.00, 2.0000, 'pending')`,
+    );
+    const stream = await subscribe(`subscription { betUpdated { id status result stake } }`, h.keys.read);
+    const event = await writeUntilSeen(stream, () =>
+      writer.query("UPDATE placed_bets SET status = 'win', result = 10.00 WHERE bet_id = 'sub-bet-1'"),
+    );
+    expect(event.data).toEqual({
+      betUpdated: { id: "sub-bet-1", status: "win", result: "10.00", stake: "10.00" },
+    });
+    stream.close();
+  });
+});
