@@ -4,6 +4,7 @@ import { registerBackfillCommand } from "./backfill.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerEloCommands } from "./elo.ts";
 import { registerJobsCommand } from "./jobs.ts";
+import { registerKeysCommands } from "./keys.ts";
 import { registerOddsCommands } from "./odds.ts";
 import { registerRunCommand } from "./run.ts";
 import { registerWorkerCommand } from "./worker.ts";
@@ -18,4 +19,5 @@ export const commandModules: RegisterCommand[] = [
   registerBackfillCommand,
   registerWorkerCommand,
   registerJobsCommand,
+  registerKeysCommands,
 ];
