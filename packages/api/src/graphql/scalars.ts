@@ -1,5 +1,8 @@
 // Scalars: DateTime (an instant, UTC ISO 8601), Date (a calendar day) and Decimal (exact, as a
 // string). Money and odds never pass through a JavaScript number on their way to a client.
+// Literal parsers throw TypeError, which graphql-js wraps with the expected type and the value's
+// location (use-argument-errors.ts then names the argument); variable parsers throw GraphQLError,
+// which graphql-js prefixes with the variable's name. Either way the client reads the reason.
 import { GraphQLError, Kind, type ValueNode } from "graphql";
 import { builder } from "./builder.ts";
 
@@ -7,19 +10,28 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
 
+/** For parseValue: the same check, as a GraphQLError (a wrapped TypeError would be masked). */
+function forVariables<T>(parse: (value: unknown) => T): (value: unknown) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      throw new GraphQLError((error as Error).message);
+    }
+  };
+}
+
 function stringLiteral(ast: ValueNode, scalar: string): string {
-  if (ast.kind !== Kind.STRING) throw new GraphQLError(`${scalar} must be given as a string`);
+  if (ast.kind !== Kind.STRING) throw new TypeError(`${scalar} must be given as a string`);
   return ast.value;
 }
 
 export function parseDateTime(value: unknown): Date {
   if (typeof value !== "string" || !ISO_INSTANT.test(value)) {
-    throw new GraphQLError(
-      "DateTime must be an ISO 8601 instant with a time zone, e.g. 2025-10-07T23:00:00Z",
-    );
+    throw new TypeError("DateTime must be an ISO 8601 instant with a time zone, e.g. 2025-10-07T23:00:00Z");
   }
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new GraphQLError(`DateTime "${value}" is not a valid instant`);
+  if (Number.isNaN(date.getTime())) throw new TypeError(`DateTime "${value}" is not a valid instant`);
   return date;
 }
 
@@ -27,14 +39,14 @@ export function parseDay(value: unknown): string {
   const match = typeof value === "string" ? ISO_DAY.exec(value) : null;
   const day = match ? new Date(`${value}T00:00:00Z`) : null;
   if (!match || !day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
-    throw new GraphQLError("Date must be a calendar day YYYY-MM-DD, e.g. 2025-10-07");
+    throw new TypeError("Date must be a calendar day YYYY-MM-DD, e.g. 2025-10-07");
   }
   return value as string;
 }
 
 export function parseDecimal(value: unknown): string {
   if (typeof value !== "string" || !DECIMAL.test(value)) {
-    throw new GraphQLError('Decimal must be a string of digits with an optional fraction, e.g. "12.50"');
+    throw new TypeError('Decimal must be a string of digits with an optional fraction, e.g. "12.50"');
   }
   return value;
 }
@@ -57,14 +69,14 @@ export function fixed(value: { toFixed(dp?: number): string } | null, scale: num
 builder.scalarType("DateTime", {
   description: "An instant in time, serialised as ISO 8601 in UTC (2025-10-07T23:00:00.000Z).",
   serialize: (value) => value.toISOString(),
-  parseValue: parseDateTime,
+  parseValue: forVariables(parseDateTime),
   parseLiteral: (ast) => parseDateTime(stringLiteral(ast, "DateTime")),
 });
 
 builder.scalarType("Date", {
   description: "A calendar day, YYYY-MM-DD, in the sport's league-local calendar.",
   serialize: formatDay,
-  parseValue: parseDay,
+  parseValue: forVariables(parseDay),
   parseLiteral: (ast) => parseDay(stringLiteral(ast, "Date")),
 });
 
@@ -72,6 +84,6 @@ builder.scalarType("Decimal", {
   description:
     'An exact decimal number encoded as a string ("12.50"), with the scale of its column. Never a float.',
   serialize: (value) => (typeof value === "string" ? value : value.toFixed()),
-  parseValue: parseDecimal,
+  parseValue: forVariables(parseDecimal),
   parseLiteral: (ast) => parseDecimal(stringLiteral(ast, "Decimal")),
 });

@@ -17,6 +17,7 @@ import { createApiDatabase } from "./database.ts";
 import { graphiqlTabs } from "./graphiql-examples.ts";
 import { listenForChanges } from "./pg-notifications.ts";
 import { workerPipelineQueue } from "./pipeline-queue-adapter.ts";
+import { useArgumentErrors } from "./use-argument-errors.ts";
 import { authenticate, useApiKeyAuth } from "./use-auth.ts";
 import { useBodyLimit } from "./use-body-limit.ts";
 import { corsOption } from "./use-cors.ts";
@@ -65,6 +66,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
       useHealth(deps.sql),
       useApiKeyAuth({ readRequiresKey: deps.config.readRequiresKey }),
       ...useLimits(deps.config.limits),
+      useArgumentErrors(),
     ],
   }) as ApiServer;
 }
