@@ -1,20 +1,41 @@
 // `pnpm start`: one process with the API server, the worker and its crontab. Without
-// DATABASE_URL it runs an embedded PostgreSQL in EDGELINE_DATA_DIR/pg. The database is migrated
-// before anything else starts; SIGINT/SIGTERM stop everything in reverse order.
-import { ConfigError, loadEnv, migrate } from "@edgeline/core";
+// DATABASE_URL it runs an embedded PostgreSQL in EDGELINE_DATA_DIR/pg and, unless EDGELINE_DEMO=0,
+// demo mode (generated payloads served locally). The database is migrated before anything else
+// starts; SIGINT/SIGTERM stop everything in reverse order.
+//
+//   pnpm start [--no-api] [--no-worker] [--no-schedule]
+import { parseArgs } from "node:util";
+import { ConfigError, eloPreset, loadEnv, loadPlugins, migrate } from "@edgeline/core";
 import pg from "pg";
 import { resolveDatabase } from "./runtime/database.ts";
+import { startDemoUpstream } from "./runtime/demo.ts";
 import { startHealthServer } from "./runtime/health-server.ts";
+import { queueBackfill, startWorker, workerOptionsFromEnv } from "./worker/index.ts";
 
 type Stop = () => Promise<void>;
 
+const hasEloPreset = (name: string) => {
+  try {
+    return Boolean(eloPreset(name));
+  } catch {
+    return false;
+  }
+};
+
 async function main(): Promise<void> {
+  const { values: flags } = parseArgs({
+    options: {
+      "no-api": { type: "boolean", default: false },
+      "no-worker": { type: "boolean", default: false },
+      "no-schedule": { type: "boolean", default: false },
+    },
+  });
   const env = loadEnv();
   const stops: Stop[] = [];
+  let stopping = false;
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((err) => console.error(err));
   };
-  let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       if (stopping) return;
@@ -30,13 +51,50 @@ async function main(): Promise<void> {
   const migrated = await migrate(db.url);
   if (migrated.applied.length) console.log(`applied migrations: ${migrated.applied.join(", ")}`);
 
+  const demoMode = env.EDGELINE_DEMO ?? db.source !== "DATABASE_URL";
+  const demo = demoMode ? await startDemoUpstream(env.EDGELINE_DATA_DIR) : undefined;
+  if (demo) {
+    stops.push(() => demo.stop());
+    console.log(
+      `demo mode: sources served from generated payloads at ${demo.url} (EDGELINE_DEMO=0 for the real APIs)`,
+    );
+  }
+  const plugins = await loadPlugins({ hasEloPreset });
+
+  if (!flags["no-worker"]) {
+    const worker = await startWorker({
+      ...workerOptionsFromEnv(),
+      connectionString: db.url,
+      plugins,
+      schedule: !flags["no-schedule"],
+      onFatal: (err) => {
+        console.error(`worker stopped: ${err.message}`);
+        process.kill(process.pid, "SIGTERM");
+      },
+    });
+    stops.push(() => worker.stop());
+    console.log(`worker: ${plugins.list().length} sports${flags["no-schedule"] ? "" : ", crontab on"}`);
+    if (demo) {
+      // Two weeks of results and today's slate, so ratings, odds and recommendations exist at once.
+      for (const sport of demo.sports) {
+        await queueBackfill({ sport, from: demo.from, to: demo.today }, { pool: worker.pool, plugins });
+      }
+      console.log(`demo: queued ${demo.sports.join(", ")} from ${demo.from} to ${demo.today}`);
+    }
+  }
+
   const pool = new pg.Pool({ connectionString: db.url, max: 2 });
   // On Ctrl-C the terminal signals the embedded server too; its goodbye is not an error.
   pool.on("error", (err) => stopping || console.error("database connection lost:", err.message));
   stops.push(() => pool.end());
-  const server = await startHealthServer(env.PORT, async () => (await pool.query("SELECT 1")).rowCount === 1);
-  stops.push(() => server.stop());
-  console.log(`Edgeline is up: ${server.url}/health`);
+  if (!flags["no-api"]) {
+    const server = await startHealthServer(
+      env.PORT,
+      async () => (await pool.query("SELECT 1")).rowCount === 1,
+    );
+    stops.push(() => server.stop());
+    console.log(`Edgeline is up: ${server.url}/health`);
+  }
 }
 
 main().catch((err) => {

@@ -18,6 +18,14 @@ export const envSchema = z.object({
   EDGELINE_DB_STATEMENT_TIMEOUT_MS: positiveInt(30_000),
   /** Where local state lives: the embedded database (`pg/`), demo payloads. */
   EDGELINE_DATA_DIR: z.string().min(1).default(".edgeline"),
+  /**
+   * Demo mode: generated payloads served on loopback instead of the real APIs.
+   * @defaultValue on with the embedded database, off with DATABASE_URL
+   */
+  EDGELINE_DEMO: z
+    .enum(["0", "1", "true", "false"])
+    .transform((v) => v === "1" || v === "true")
+    .optional(),
   /** HTTP port of the API server. */
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
