@@ -30,7 +30,9 @@ async function main(): Promise<void> {
       "no-schedule": { type: "boolean", default: false },
     },
   });
+  // Every setting is validated before anything starts.
   const env = loadEnv();
+  const workerOptions = workerOptionsFromEnv();
   const stops: Stop[] = [];
   let stopping = false;
   const stopAll = async () => {
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
 
   if (!flags["no-worker"]) {
     const worker = await startWorker({
-      ...workerOptionsFromEnv(),
+      ...workerOptions,
       connectionString: db.url,
       plugins,
       schedule: !flags["no-schedule"],

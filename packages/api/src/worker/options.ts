@@ -1,4 +1,5 @@
 // Worker and schedule options, validated with zod so a bad value stops start-up naming it.
+import { ConfigError } from "@edgeline/core";
 import { z } from "zod";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (UTC, 24-hour)");
@@ -45,7 +46,13 @@ export type WorkerOptionsInput = z.input<typeof workerOptionsSchema>;
 export function workerOptionsFromEnv(
   env: Record<string, string | undefined> = process.env,
 ): WorkerOptionsInput {
-  const num = (name: string) => (env[name] ? Number(env[name]) : undefined);
+  const num = (name: string) => {
+    if (!env[name]) return undefined;
+    const value = Number(env[name]);
+    if (!Number.isFinite(value))
+      throw new ConfigError(`Invalid configuration:\n  ${name}: expected a number, got "${env[name]}"`);
+    return value;
+  };
   const out: WorkerOptionsInput = {};
   const set = <K extends keyof WorkerOptionsInput>(key: K, value: WorkerOptionsInput[K] | undefined) => {
     if (value !== undefined) out[key] = value;
