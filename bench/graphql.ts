@@ -217,6 +217,8 @@ if (process.argv[2] === "--serve") {
   const [which, databaseUrl] = [process.argv[3], process.argv[4]!];
   const url = which === "edgeline" ? await serveEdgeline(databaseUrl) : await servePostGraphile(databaseUrl);
   console.log(`LISTENING ${url}`);
+  // Exit (rather than die) on SIGTERM, so that --cpu-prof and similar flags can write their output.
+  process.on("SIGTERM", () => process.exit(0));
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await main();
 }

@@ -8,8 +8,20 @@ import { checkPageSize } from "./pagination.ts";
 import type { Prisma, UnifiedGame } from "./prisma.ts";
 import { dayToDate, formatDay } from "./scalars.ts";
 
+/** The columns both sides (and the model's probabilities) read. */
+const sideColumns = {
+  sport: true,
+  gameDate: true,
+  homeTeamId: true,
+  homeTeamName: true,
+  homeScore: true,
+  awayTeamId: true,
+  awayTeamName: true,
+  awayScore: true,
+} as const;
+
 interface Side {
-  game: UnifiedGame;
+  game: Pick<UnifiedGame, keyof typeof sideColumns>;
   home: boolean;
 }
 
@@ -61,20 +73,33 @@ const ModelProbabilities = builder.objectRef<Probabilities>("ModelProbabilities"
 export const GameRef = builder.prismaObject("UnifiedGame", {
   name: "Game",
   description: "A scheduled or played game.",
+  // Select mode: a query loads only the columns its fields need, not every column of every row.
+  select: { gameId: true },
   fields: (t) => ({
     id: t.exposeID("gameId", { description: "SPORT-YYYYMMDD-AWAY-HOME, as unified_games.game_id." }),
     sport: t.exposeString("sport"),
-    date: t.field({ type: "Date", description: "League-local game day.", resolve: (g) => g.gameDate }),
+    date: t.field({
+      type: "Date",
+      description: "League-local game day.",
+      select: { gameDate: true },
+      resolve: (g) => g.gameDate,
+    }),
     season: t.exposeInt("season", { nullable: true }),
     status: t.exposeString("status", { nullable: true }),
-    commenceTime: t.field({ type: "DateTime", nullable: true, resolve: (g) => g.commenceTime }),
+    commenceTime: t.field({
+      type: "DateTime",
+      nullable: true,
+      select: { commenceTime: true },
+      resolve: (g) => g.commenceTime,
+    }),
     venue: t.exposeString("venue", { nullable: true }),
-    home: t.field({ type: GameSide, resolve: (game) => ({ game, home: true }) }),
-    away: t.field({ type: GameSide, resolve: (game) => ({ game, home: false }) }),
+    home: t.field({ type: GameSide, select: sideColumns, resolve: (game) => ({ game, home: true }) }),
+    away: t.field({ type: GameSide, select: sideColumns, resolve: (game) => ({ game, home: false }) }),
     modelProbabilities: t.field({
       type: ModelProbabilities,
       nullable: true,
       description: "Null when a side has no rating on the game day or no plugin provides the sport.",
+      select: sideColumns,
       resolve: async (game, _args, ctx) => {
         const keys = [ratingKey({ game, home: true }), ratingKey({ game, home: false })];
         const [home, away] = await Promise.all(

@@ -6,6 +6,8 @@ import { fixed } from "./scalars.ts";
 
 builder.prismaObject("GameOdds", {
   name: "Odds",
+  // Select mode: a query loads only the columns its fields need (see game.ts).
+  select: { oddsId: true },
   description: "A bookmaker's price for one outcome (and line) of one market of a game.",
   fields: (t) => ({
     id: t.exposeID("oddsId"),
@@ -14,9 +16,24 @@ builder.prismaObject("GameOdds", {
     bookmaker: t.exposeString("bookmaker"),
     market: t.exposeString("marketName", { description: "h2h, spreads, totals, ..." }),
     outcome: t.exposeString("outcomeName", { nullable: true }),
-    price: t.field({ type: "Decimal", description: "Decimal odds.", resolve: (o) => fixed(o.price, 4)! }),
-    line: t.field({ type: "Decimal", nullable: true, resolve: (o) => fixed(o.line, 4) }),
-    lastUpdate: t.field({ type: "DateTime", nullable: true, resolve: (o) => o.lastUpdate }),
+    price: t.field({
+      type: "Decimal",
+      description: "Decimal odds.",
+      select: { price: true },
+      resolve: (o) => fixed(o.price, 4)!,
+    }),
+    line: t.field({
+      type: "Decimal",
+      nullable: true,
+      select: { line: true },
+      resolve: (o) => fixed(o.line, 4),
+    }),
+    lastUpdate: t.field({
+      type: "DateTime",
+      nullable: true,
+      select: { lastUpdate: true },
+      resolve: (o) => o.lastUpdate,
+    }),
     isPregame: t.exposeBoolean("isPregame", { nullable: true }),
     externalId: t.exposeString("externalId", { nullable: true }),
   }),

@@ -14,6 +14,7 @@ import { requireWriteKey } from "./write-access.ts";
 
 builder.prismaObject("PlacedBet", {
   description: "A bet placed on a venue (Kalshi, BetMGM, ...).",
+  select: { betId: true },
   fields: (t) => ({
     id: t.exposeID("betId"),
     gameId: t.exposeString("gameId", { nullable: true }),
@@ -22,28 +23,51 @@ builder.prismaObject("PlacedBet", {
     marketTitle: t.exposeString("marketTitle", { nullable: true }),
     bookmaker: t.exposeString("bookmaker"),
     outcome: t.exposeString("outcome"),
-    stake: t.field({ type: "Decimal", resolve: (b) => fixed(b.stake, 2)! }),
+    stake: t.field({ type: "Decimal", select: { stake: true }, resolve: (b) => fixed(b.stake, 2)! }),
     odds: t.field({
       type: "Decimal",
+      select: { odds: true },
       description: "Decimal odds at placement.",
       resolve: (b) => fixed(b.odds, 4)!,
     }),
-    openingOdds: t.field({ type: "Decimal", nullable: true, resolve: (b) => fixed(b.openingOdds, 4) }),
+    openingOdds: t.field({
+      type: "Decimal",
+      select: { openingOdds: true },
+      nullable: true,
+      resolve: (b) => fixed(b.openingOdds, 4),
+    }),
     potentialPayout: t.field({
       type: "Decimal",
+      select: { potentialPayout: true },
       nullable: true,
       resolve: (b) => fixed(b.potentialPayout, 2),
     }),
     status: t.exposeString("status", { nullable: true, description: "pending, win, loss or void." }),
     result: t.field({
       type: "Decimal",
+      select: { result: true },
       nullable: true,
       description: "Profit or loss once settled: positive for a win, negative for a loss.",
       resolve: (b) => fixed(b.result, 2),
     }),
-    placedAt: t.field({ type: "DateTime", nullable: true, resolve: (b) => b.placedTimeUtc }),
-    marketCloseTime: t.field({ type: "DateTime", nullable: true, resolve: (b) => b.marketCloseTimeUtc }),
-    createdAt: t.field({ type: "DateTime", nullable: true, resolve: (b) => b.createdAt }),
+    placedAt: t.field({
+      type: "DateTime",
+      select: { placedTimeUtc: true },
+      nullable: true,
+      resolve: (b) => b.placedTimeUtc,
+    }),
+    marketCloseTime: t.field({
+      type: "DateTime",
+      select: { marketCloseTimeUtc: true },
+      nullable: true,
+      resolve: (b) => b.marketCloseTimeUtc,
+    }),
+    createdAt: t.field({
+      type: "DateTime",
+      select: { createdAt: true },
+      nullable: true,
+      resolve: (b) => b.createdAt,
+    }),
   }),
 });
 

@@ -10,6 +10,7 @@ import { requireWriteKey } from "./write-access.ts";
 builder.prismaObject("BetRecommendation", {
   name: "Recommendation",
   description: "A value bet proposed by the model.",
+  select: { recommendationId: true },
   fields: (t) => ({
     id: t.exposeID("recommendationId"),
     sport: t.exposeString("sport"),
@@ -21,16 +22,37 @@ builder.prismaObject("BetRecommendation", {
       description: "moneyline, spread or total.",
     }),
     side: t.exposeString("side", { nullable: true, description: "home, away, draw, over or under." }),
-    confidence: t.field({ type: "Decimal", nullable: true, resolve: (r) => fixed(r.confidence, 4) }),
-    edge: t.field({ type: "Decimal", nullable: true, resolve: (r) => fixed(r.edge, 4) }),
+    confidence: t.field({
+      type: "Decimal",
+      select: { confidence: true },
+      nullable: true,
+      resolve: (r) => fixed(r.confidence, 4),
+    }),
+    edge: t.field({
+      type: "Decimal",
+      select: { edge: true },
+      nullable: true,
+      resolve: (r) => fixed(r.edge, 4),
+    }),
     recommendedStake: t.field({
       type: "Decimal",
+      select: { recommendedStake: true },
       nullable: true,
       resolve: (r) => fixed(r.recommendedStake, 2),
     }),
-    expectedValue: t.field({ type: "Decimal", nullable: true, resolve: (r) => fixed(r.expectedValue, 2) }),
-    generatedAt: t.field({ type: "DateTime", resolve: (r) => r.generatedAt }),
-    expiresAt: t.field({ type: "DateTime", nullable: true, resolve: (r) => r.expiresAt }),
+    expectedValue: t.field({
+      type: "Decimal",
+      select: { expectedValue: true },
+      nullable: true,
+      resolve: (r) => fixed(r.expectedValue, 2),
+    }),
+    generatedAt: t.field({ type: "DateTime", select: { generatedAt: true }, resolve: (r) => r.generatedAt }),
+    expiresAt: t.field({
+      type: "DateTime",
+      select: { expiresAt: true },
+      nullable: true,
+      resolve: (r) => r.expiresAt,
+    }),
     status: t.exposeString("status", {
       nullable: true,
       description: "active, executed, expired or rejected.",
@@ -98,13 +120,17 @@ builder.mutationFields((t) => ({
         where: { recommendationId, status: "active" },
         data: { status: "rejected" },
       });
-      const row = await ctx.prisma.betRecommendation.findUnique({ ...query, where: { recommendationId } });
-      if (!row) throw notFound("Recommendation", String(args.id));
-      if (count === 0)
+      if (count === 0) {
+        const current = await ctx.prisma.betRecommendation.findUnique({
+          where: { recommendationId },
+          select: { status: true },
+        });
+        if (!current) throw notFound("Recommendation", String(args.id));
         throw conflict(
-          `Recommendation ${args.id} is ${row.status ?? "not active"}; only active ones can be rejected`,
+          `Recommendation ${args.id} is ${current.status ?? "not active"}; only active ones can be rejected`,
         );
-      return row;
+      }
+      return ctx.prisma.betRecommendation.findUniqueOrThrow({ ...query, where: { recommendationId } });
     },
   }),
 }));
