@@ -1,6 +1,8 @@
 // Price formats. Decimal odds (the gross payout per unit staked, stake included) are the hub:
-// every other format converts to and from them. Odds and probabilities are JS numbers; the
-// stored forms (DECIMAL(10,4) prices, Kalshi dollar strings) are Decimal.
+// every other format converts to and from them. This module is the one home of every conversion:
+// the exact ones (`exact…`, Decimal in and out) are what the odds sources store, and the number
+// forms the modelling code works in are those same conversions read as a JS number, so the two
+// can never disagree. Storage as DECIMAL(10,4) is ./stored.ts.
 import { Decimal } from "decimal.js";
 
 /** Throws unless `odds` are valid decimal odds: finite and greater than 1. */
@@ -17,12 +19,21 @@ export function assertProbability(p: number, what = "probability"): void {
   }
 }
 
-/** American odds (+150, −200) to decimal odds. |american| must be at least 100. */
-export function decimalFromAmerican(american: number): number {
-  if (!Number.isFinite(american) || Math.abs(american) < 100) {
-    throw new Error(`American odds must be ≤ −100 or ≥ +100, got ${american}`);
+/**
+ * American odds (+150, −200) to decimal odds, exactly (decimal.js: −110 → 1.909090…, rounded only
+ * when stored). |american| must be at least 100.
+ */
+export function exactDecimalFromAmerican(american: Decimal.Value): Decimal {
+  const a = new Decimal(american);
+  if (!a.isFinite() || a.abs().lt(100)) {
+    throw new RangeError(`American odds must be ≤ −100 or ≥ +100, got ${american}`);
   }
-  return american > 0 ? 1 + american / 100 : 1 + 100 / -american;
+  return a.gt(0) ? a.div(100).plus(1) : new Decimal(100).div(a.neg()).plus(1);
+}
+
+/** American odds (+150, −200) to decimal odds as a number. |american| must be at least 100. */
+export function decimalFromAmerican(american: number): number {
+  return exactDecimalFromAmerican(american).toNumber();
 }
 
 /** Decimal odds to American odds: positive from 2.0 up (+100 at evens), negative below. */
@@ -75,21 +86,6 @@ export function decimalFromProbability(p: number): number {
   return 1 / p;
 }
 
-const MAX_STORED_PRICE = new Decimal("999999.9999");
-
-/**
- * Decimal odds as stored in `game_odds.price` / `placed_bets.odds` (DECIMAL(10,4), half-up).
- * Throws for odds that do not fit, e.g. from an American line of +100000000.
- */
-export function storedPrice(odds: number | Decimal): Decimal {
-  const d = new Decimal(odds);
-  if (!d.isFinite() || d.lte(1)) throw new Error(`A stored price must be decimal odds above 1, got ${d}`);
-  const rounded = d.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
-  if (rounded.gt(MAX_STORED_PRICE))
-    throw new Error(`Decimal odds ${d} do not fit DECIMAL(10,4) (max 999999.9999)`);
-  return rounded;
-}
-
 // Kalshi: a YES contract pays $1; its price P (in dollars, 0 < P < 1, up to 4 dp since the
 // fixed-point migration) is the market's implied probability, and gross decimal odds are 1/P.
 
@@ -131,9 +127,20 @@ export function kalshiCents(price: Decimal): Decimal {
   return assertKalshiPrice(price).times(100);
 }
 
+/**
+ * Gross decimal odds of a binary contract bought at `dollars` (it pays $1), exactly: 1 / price.
+ * Accepts (0, 1]: an ask of a full dollar is odds 1, a price with nothing to win, but still a quote
+ * the Kalshi source records as it is.
+ */
+export function exactDecimalFromContractPrice(dollars: Decimal): Decimal {
+  if (!dollars.isFinite() || dollars.lte(0) || dollars.gt(1))
+    throw new RangeError(`A contract price must be in ($0, $1], got $${dollars}`);
+  return new Decimal(1).div(dollars);
+}
+
 /** Gross decimal odds of buying at a Kalshi price (fees excluded; see staking/kalshi-fees). */
 export function decimalFromKalshiPrice(price: Decimal): number {
-  return 1 / assertKalshiPrice(price).toNumber();
+  return exactDecimalFromContractPrice(assertKalshiPrice(price)).toNumber();
 }
 
 /** The Kalshi price whose gross odds are `odds`, rounded to `tick` dollars (default one cent). */

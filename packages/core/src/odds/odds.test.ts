@@ -7,15 +7,17 @@ import {
   decimalFromAmerican,
   decimalFromFractional,
   decimalFromKalshiPrice,
+  exactDecimalFromAmerican,
+  exactDecimalFromContractPrice,
   fractionalFromDecimal,
   kalshiCents,
   kalshiDollarString,
   kalshiPriceFromCents,
   kalshiPriceFromDecimal,
   kalshiPriceFromDollars,
-  storedPrice,
 } from "./convert.ts";
 import { DEVIG_METHODS, devig, overround } from "./devig.ts";
+import { storedDecimal, storedPrice } from "./stored.ts";
 
 const close = (actual: readonly number[], expected: readonly number[], tol = 1e-9) => {
   expect(actual).toHaveLength(expected.length);
@@ -166,6 +168,19 @@ describe("conversions", () => {
     expect(() => kalshiPriceFromDollars("0.65001")).toThrow(/at most 4 decimals/);
     expect(() => kalshiPriceFromCents(0)).toThrow(/between \$0 and \$1/);
     expect(() => kalshiPriceFromCents(0.001)).toThrow(/0.01 cent/);
+  });
+  it("exact conversions are the number forms' source: −110 is 1.90909…, stored 1.9091", () => {
+    expect(exactDecimalFromAmerican(-110).toString()).toBe("1.9090909090909090909"); // 20 significant digits
+    expect(exactDecimalFromAmerican("+150").toString()).toBe("2.5");
+    expect(decimalFromAmerican(-110)).toBe(exactDecimalFromAmerican(-110).toNumber());
+    expect(() => exactDecimalFromAmerican(99)).toThrow(/≤ −100 or ≥ \+100/);
+    expect(exactDecimalFromContractPrice(new Decimal("0.65")).toFixed(4)).toBe("1.5385");
+    expect(exactDecimalFromContractPrice(new Decimal("1")).toString()).toBe("1");
+    expect(() => exactDecimalFromContractPrice(new Decimal("0"))).toThrow(/\(\$0, \$1\]/);
+    expect(storedDecimal(new Decimal("-3.25"), "line").toFixed(4)).toBe("-3.2500");
+    expect(() => storedDecimal(new Decimal("1e6"), "line", "sbr x")).toThrow(
+      "sbr x: line 1000000 does not fit DECIMAL(10,4)",
+    );
   });
   it("stored prices fit DECIMAL(10,4) or fail clearly", () => {
     expect(storedPrice(1 / 0.001).toFixed(4)).toBe("1000.0000");

@@ -7,7 +7,6 @@ export {
 } from "./game-matching.ts";
 export * from "./kalshi/index.ts";
 export { type DateWindow, inWindow, type OddsFetchResult } from "./odds-fetch-result.ts";
-export { americanToDecimalOdds, contractPriceToDecimalOdds } from "./odds-price.ts";
 export * from "./odds-record.ts";
 export * from "./sbr/index.ts";
 export * from "./the-odds-api/index.ts";

@@ -48,23 +48,3 @@ export function oddsId(parts: {
   const key = parts.bookmakerKey.toLowerCase().replace(/[^a-z0-9]+/g, "_");
   return `${key}:${parts.gameId}:${parts.marketName}:${parts.outcomeName}`;
 }
-
-/** DECIMAL(10,4): at most 6 digits before the point. */
-const MAX_DB_DECIMAL = new Decimal("999999.9999");
-
-/** Thrown when a value cannot be stored in a DECIMAL(10,4) column. */
-export class DecimalRangeError extends Error {
-  constructor(field: string, value: Decimal, context: string) {
-    super(`${context}: ${field} ${value.toString()} does not fit DECIMAL(10,4) (max ${MAX_DB_DECIMAL})`);
-    this.name = "DecimalRangeError";
-  }
-}
-
-/** Rounds to 4 places (half away from zero, as PostgreSQL numeric does) and checks the column range. */
-export function toDbDecimal(value: Decimal, field: string, context: string): Decimal {
-  const rounded = value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
-  if (!rounded.isFinite() || rounded.abs().greaterThan(MAX_DB_DECIMAL)) {
-    throw new DecimalRangeError(field, value, context);
-  }
-  return rounded;
-}

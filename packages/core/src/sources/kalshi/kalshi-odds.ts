@@ -1,9 +1,10 @@
 import { Decimal } from "decimal.js";
 import type { HttpClient } from "../../http/index.ts";
+import { exactDecimalFromContractPrice } from "../../odds/convert.ts";
+import { storedDecimal } from "../../odds/stored.ts";
 import { GameMatcher, type KnownGame, type UnmatchedEvent } from "../game-matching.ts";
 import { type DateWindow, inWindow, type OddsFetchResult } from "../odds-fetch-result.ts";
-import { contractPriceToDecimalOdds } from "../odds-price.ts";
-import { type OddsRecord, type OutcomeName, oddsId, toDbDecimal } from "../odds-record.ts";
+import { type OddsRecord, type OutcomeName, oddsId } from "../odds-record.ts";
 import { type KalshiMarket, kalshiMarketsPageSchema } from "./kalshi-schemas.ts";
 import { candidateSplits, marketOutcomeCode, parseEventTicker } from "./kalshi-ticker.ts";
 
@@ -101,7 +102,7 @@ export function kalshiMarketsToOdds(
         bookmaker: BOOKMAKER,
         marketName: "moneyline",
         outcomeName: outcome,
-        price: toDbDecimal(contractPriceToDecimalOdds(ask), "price", `kalshi ${market.ticker}`),
+        price: storedDecimal(exactDecimalFromContractPrice(ask), "price", `kalshi ${market.ticker}`),
         line: null,
         lastUpdate: observedAt,
         isPregame: game.commenceTime ? observedAt < game.commenceTime : true,

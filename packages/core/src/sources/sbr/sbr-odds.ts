@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Decimal } from "decimal.js";
+import { exactDecimalFromAmerican } from "../../odds/convert.ts";
+import { storedDecimal } from "../../odds/stored.ts";
 import { GameMatcher, type KnownGame, type UnmatchedEvent } from "../game-matching.ts";
 import type { OddsFetchResult } from "../odds-fetch-result.ts";
-import { americanToDecimalOdds } from "../odds-price.ts";
-import { type MarketName, type OddsRecord, type OutcomeName, oddsId, toDbDecimal } from "../odds-record.ts";
+import { type MarketName, type OddsRecord, type OutcomeName, oddsId } from "../odds-record.ts";
 import { parseSbrCsv, type SbrGame, type SbrLayout, type SbrSeason } from "./sbr-layout.ts";
 
 /** What a sport plugin tells the SBR importer. */
@@ -75,8 +76,8 @@ export function importSbrCsv(
         bookmaker: BOOKMAKER,
         marketName,
         outcomeName,
-        price: toDbDecimal(americanToDecimalOdds(american), "price", context),
-        line: line ? toDbDecimal(line, "line", context) : null,
+        price: storedDecimal(exactDecimalFromAmerican(american), "price", context),
+        line: line ? storedDecimal(line, "line", context) : null,
         lastUpdate: null,
         isPregame: true,
         externalId,

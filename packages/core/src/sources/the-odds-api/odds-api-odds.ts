@@ -1,10 +1,11 @@
 import { Decimal } from "decimal.js";
 import type { Logger } from "pino";
 import type { HttpClient } from "../../http/index.ts";
+import { exactDecimalFromAmerican } from "../../odds/convert.ts";
+import { storedDecimal } from "../../odds/stored.ts";
 import { GameMatcher, type KnownGame, type UnmatchedEvent } from "../game-matching.ts";
 import type { OddsFetchResult } from "../odds-fetch-result.ts";
-import { americanToDecimalOdds } from "../odds-price.ts";
-import { type MarketName, type OddsRecord, type OutcomeName, oddsId, toDbDecimal } from "../odds-record.ts";
+import { type MarketName, type OddsRecord, type OutcomeName, oddsId } from "../odds-record.ts";
 import { type OddsApiEvent, type OddsFormat, oddsApiOddsResponseSchema } from "./odds-api-schemas.ts";
 
 /** What a sport plugin tells The Odds API source. */
@@ -81,7 +82,7 @@ export function oddsApiEventsToOdds(
           }
           const price =
             options.oddsFormat === "american"
-              ? americanToDecimalOdds(outcome.price)
+              ? exactDecimalFromAmerican(outcome.price)
               : new Decimal(outcome.price);
           records.push({
             oddsId: oddsId({ bookmakerKey: book.key, gameId, marketName, outcomeName }),
@@ -89,9 +90,9 @@ export function oddsApiEventsToOdds(
             bookmaker: book.title,
             marketName,
             outcomeName,
-            price: toDbDecimal(price, "price", context),
+            price: storedDecimal(price, "price", context),
             line:
-              outcome.point === undefined ? null : toDbDecimal(new Decimal(outcome.point), "line", context),
+              outcome.point === undefined ? null : storedDecimal(new Decimal(outcome.point), "line", context),
             lastUpdate: new Date(market.last_update ?? book.last_update),
             isPregame,
             externalId: event.id,
