@@ -162,6 +162,32 @@ describe("game", () => {
   });
 });
 
+describe("Entity (team or player)", () => {
+  test("a game's sides and a rating lead to the entity, its kind and its rating on a day", async () => {
+    const { game, leaderboard } = dataOf(
+      await h.gql<{
+        game: {
+          home: {
+            entity: { id: string; sport: string; name: string; kind: string; rating: { rating: string } };
+          };
+        };
+        leaderboard: { edges: { node: { entityId: string; entity: { id: string; kind: string } } }[] };
+      }>(
+        `query ($id: ID!, $day: Date) { game(id: $id) { home { entity { id sport name kind rating(asOf: $day) { rating } } rating { rating } } }
+          leaderboard(sport: "EPL", first: 1) { edges { node { entityId entity { id kind } } } } }`,
+        { id: seed.firstGameId, day: seed.firstDay },
+      ),
+    );
+    const entity = game.home.entity;
+    expect(entity).toMatchObject({ sport: "NHL", kind: "TEAM" });
+    expect(entity.name).toBe(`Team ${entity.id}`);
+    // On the game day its rating is the game's pre-game rating.
+    expect(entity.rating.rating).toBe((game.home as unknown as { rating: { rating: string } }).rating.rating);
+    const top = leaderboard.edges[0]!.node;
+    expect(top.entity).toEqual({ id: top.entityId, kind: "TEAM" });
+  });
+});
+
 describe("odds", () => {
   test("pages a game's prices, filtered by bookmaker and market", async () => {
     const q = `query ($id: ID!, $b: String, $m: String) { odds(gameId: $id, bookmaker: $b, market: $m, first: 50) {

@@ -35,10 +35,10 @@ async function statementsOf(query: string, variables: Record<string, unknown>): 
 // per totalCount and per batched loader the operation selects.
 const operations: { name: string; budget: number; query: string; variables?: Record<string, unknown> }[] = [
   {
-    name: "games with odds, ratings, probabilities, recommendations and bets",
-    budget: 7,
+    name: "games with odds, ratings, entities, probabilities, recommendations and bets",
+    budget: 8,
     query: `query ($n: Int) { games(first: $n) { totalCount edges { node {
-      id home { name rating { rating } } away { rating { rating } }
+      id home { name rating { rating } entity { kind rating { rating } } } away { rating { rating } }
       modelProbabilities { home away draw }
       odds { bookmaker price } recommendations { side edge } bets { stake status } } } } }`,
   },

@@ -2,6 +2,7 @@
 // probabilities, and the recommendations and bets on it.
 import { builder } from "./builder.ts";
 import { EloRatingRef } from "./elo-rating.ts";
+import { Entity } from "./entity.ts";
 import { invalidArgument } from "./errors.ts";
 import type { RatingKey } from "./loaders.ts";
 import { checkPageSize } from "./pagination.ts";
@@ -31,6 +32,16 @@ const GameSide = builder.objectRef<Side>("GameSide").implement({
     entityId: t.string({
       nullable: true,
       resolve: (s) => (s.home ? s.game.homeTeamId : s.game.awayTeamId),
+    }),
+    entity: t.field({
+      type: Entity,
+      nullable: true,
+      description: "The team or player; null when the source gave no id.",
+      resolve: (s) => {
+        const entityId = s.home ? s.game.homeTeamId : s.game.awayTeamId;
+        const name = s.home ? s.game.homeTeamName : s.game.awayTeamName;
+        return entityId ? { sport: s.game.sport, entityId, name } : null;
+      },
     }),
     name: t.string({ nullable: true, resolve: (s) => (s.home ? s.game.homeTeamName : s.game.awayTeamName) }),
     score: t.int({ nullable: true, resolve: (s) => (s.home ? s.game.homeScore : s.game.awayScore) }),

@@ -2,6 +2,7 @@
 // builder), then builds. Nothing imports this file except the server and the schema printer.
 import "./scalars.ts";
 import "./sport.ts";
+import "./entity.ts";
 import "./game.ts";
 import "./odds.ts";
 import "./elo-rating.ts";

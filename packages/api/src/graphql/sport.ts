@@ -6,7 +6,7 @@ const MarketType = builder.enumType("MarketType", {
   values: { MONEYLINE: { value: "moneyline" }, SPREAD: { value: "spread" }, TOTAL: { value: "total" } },
 });
 
-const EntityKind = builder.enumType("EntityKind", {
+export const EntityKind = builder.enumType("EntityKind", {
   description: "Whether a sport's games are between teams or between players (tennis).",
   values: { TEAM: { value: "team" }, PLAYER: { value: "player" } },
 });
