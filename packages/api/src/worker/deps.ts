@@ -28,7 +28,11 @@ export function createPipelineDeps(
   overrides: Partial<PipelineDeps> = {},
   env: Record<string, string | undefined> = process.env,
 ): PipelineDeps {
-  const broker = new PaperBroker((ids) => gamesByIds(pool, ids));
+  // Settlement grades a tie by the sport's moneyline: void where it is 2-way, a loss where 3-way.
+  const broker = new PaperBroker(
+    (ids) => gamesByIds(pool, ids),
+    (sport) => plugins.get(sport)?.markets.find((m) => m.type === "moneyline")?.ways,
+  );
   return {
     pool,
     plugins,

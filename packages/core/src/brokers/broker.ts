@@ -27,8 +27,11 @@ export interface Broker {
   /** `placed_bets.bookmaker` of the bets this broker places ("Paper", "Kalshi"). */
   readonly bookmaker: string;
   placeOrder(request: OrderRequest): Promise<PlacedBetRow>;
-  /** Current status and result of the given bets; only changed ones need be returned. */
-  syncBets(bets: readonly PlacedBetRow[]): Promise<BetStatusUpdate[]>;
+  /**
+   * Current status and result of the given bets as of `now`; only changed ones need be returned.
+   * (`now` matters to settlement: a postponed game's bets void only after a wait.)
+   */
+  syncBets(bets: readonly PlacedBetRow[], now: Date): Promise<BetStatusUpdate[]>;
 }
 
 /**

@@ -1,17 +1,72 @@
 // Paper trading: every order fills in full at the recommended price, and bets settle from the
-// final scores in unified_games. No money moves anywhere.
+// final scores in unified_games by the settlement module's `settleBet` (the one home of grading).
+// No money moves anywhere.
 import { Decimal } from "decimal.js";
+import { gameStatusSchema } from "../plugins/status.ts";
 import type { GameRow } from "../repositories/games.ts";
 import type { BetStatusUpdate, PlacedBetRow } from "../repositories/placed-bets.ts";
+import {
+  type BetMarket,
+  type GameOutcome,
+  type SettlementPolicy,
+  type SettlementStatus,
+  settleBet,
+} from "../settlement/index.ts";
 import type { Broker, OrderRequest } from "./broker.ts";
 
 /** Looks up games by id (the paper broker's only view of the world). */
 export type GameLookup = (gameIds: readonly string[]) => Promise<Map<string, GameRow>>;
 
+/** Whether a sport's moneyline is 2-way (a tie voids) or 3-way (the draw is an outcome). */
+export type MoneylineWays = (sport: string) => 2 | 3 | undefined;
+
+/** placed_bets.status (pending, win, loss, void) of a settlement; half wins/losses (quarter lines) keep their sign. */
+const BET_STATUS: Readonly<Record<SettlementStatus, string>> = {
+  won: "win",
+  "half-won": "win",
+  lost: "loss",
+  "half-lost": "loss",
+  void: "void",
+  pending: "pending",
+};
+
+/**
+ * The market a paper bet was struck in. Paper bets are moneyline bets on a game_odds outcome; a
+ * draw bet is 3-way by definition, otherwise the sport says (3-way when unknown: a tie then loses,
+ * as a home/away bet in a market that also offers the draw does).
+ */
+export function paperBetMarket(outcome: string, ways: 2 | 3 | undefined): BetMarket | undefined {
+  if (outcome === "draw") return { kind: "moneyline", ways: 3, selection: "draw" };
+  const selection = outcome === "home_team_win" ? "home" : outcome === "away_team_win" ? "away" : undefined;
+  if (!selection) return undefined;
+  return ways === 2 ? { kind: "moneyline", ways: 2, selection } : { kind: "moneyline", ways: 3, selection };
+}
+
+/**
+ * A unified_games row as settlement reads it, or undefined while it cannot be settled on: an
+ * unknown status, no start time, or a final row whose scores have not arrived yet (load_bets_db
+ * fills them; settling then would be grading on missing data).
+ */
+export function gameOutcome(game: GameRow): GameOutcome | undefined {
+  const status = gameStatusSchema.safeParse(game.status);
+  if (!status.success || !game.commenceTime) return undefined;
+  if (status.data === "Final" && (game.homeScore === null || game.awayScore === null)) return undefined;
+  return {
+    status: status.data,
+    homeScore: game.homeScore,
+    awayScore: game.awayScore,
+    scheduledStart: game.commenceTime,
+  };
+}
+
 export class PaperBroker implements Broker {
   readonly bookmaker = "Paper";
 
-  constructor(private readonly games: GameLookup) {}
+  constructor(
+    private readonly games: GameLookup,
+    private readonly moneylineWays: MoneylineWays = () => undefined,
+    private readonly policy?: SettlementPolicy,
+  ) {}
 
   async placeOrder(request: OrderRequest): Promise<PlacedBetRow> {
     return {
@@ -32,37 +87,25 @@ export class PaperBroker implements Broker {
     };
   }
 
-  async syncBets(bets: readonly PlacedBetRow[]): Promise<BetStatusUpdate[]> {
+  async syncBets(bets: readonly PlacedBetRow[], now: Date): Promise<BetStatusUpdate[]> {
     const open = bets.filter((b) => b.status === "pending" && b.gameId !== null);
     const games = await this.games(open.map((b) => b.gameId!));
     const updates: BetStatusUpdate[] = [];
     for (const bet of open) {
-      const settled = settleMoneyline(bet, games.get(bet.gameId!));
-      if (settled) updates.push(settled);
+      const game = games.get(bet.gameId!);
+      const outcome = game && gameOutcome(game);
+      const market = game && paperBetMarket(bet.outcome, this.moneylineWays(game.sport));
+      if (!outcome || !market) continue;
+      const settled = settleBet(
+        // The payout the bet row fixed (stake × odds, down to the cent): a win returns exactly it.
+        { stake: bet.stake, odds: bet.odds, potentialPayout: bet.potentialPayout ?? undefined, market },
+        outcome,
+        now,
+        this.policy,
+      );
+      if (settled.status === "pending") continue;
+      updates.push({ betId: bet.betId, status: BET_STATUS[settled.status], result: settled.result });
     }
     return updates;
   }
-}
-
-/**
- * Settles a moneyline bet on a game's final score: win pays stake × (odds − 1), loss costs the
- * stake, a cancelled or postponed game voids it. Undecided games return undefined.
- */
-export function settleMoneyline(bet: PlacedBetRow, game: GameRow | undefined): BetStatusUpdate | undefined {
-  if (!game) return undefined;
-  if (game.status === "Cancelled" || game.status === "Postponed") {
-    return { betId: bet.betId, status: "void", result: new Decimal(0) };
-  }
-  if (game.status !== "Final" || game.homeScore === null || game.awayScore === null) return undefined;
-  const winner =
-    game.homeScore > game.awayScore
-      ? "home_team_win"
-      : game.homeScore < game.awayScore
-        ? "away_team_win"
-        : "draw";
-  const won = bet.outcome === winner;
-  const result = won
-    ? bet.stake.times(bet.odds.minus(1)).toDecimalPlaces(2, Decimal.ROUND_DOWN)
-    : bet.stake.neg();
-  return { betId: bet.betId, status: won ? "win" : "loss", result };
 }

@@ -1,12 +1,16 @@
 // bet_sync_hourly -> placed_bets: statuses and results of pending bets, as the broker reports them
-// (the paper broker settles on final scores). Settlement of yesterday's bets happens here.
+// (the paper broker grades them with the settlement module's `settleBet`, on final scores).
+// Settlement of yesterday's bets happens here.
 import { pendingBets, updateBetStatuses } from "../repositories/placed-bets.ts";
 import type { HourlyJobDefinition } from "./step.ts";
 
 export const betSyncHourly: HourlyJobDefinition = {
   name: "bet_sync_hourly",
   async prepare(deps) {
-    const updates = await deps.broker.syncBets(await pendingBets(deps.pool, deps.broker.bookmaker));
+    const updates = await deps.broker.syncBets(
+      await pendingBets(deps.pool, deps.broker.bookmaker),
+      deps.now(),
+    );
     return (client) => updateBetStatuses(client, updates);
   },
 };

@@ -8,7 +8,7 @@ import { kalshiPriceFromDecimal } from "../odds/convert.ts";
 import { allocateStakes, type ExistingExposure, type StakingLimits, type Venue } from "../staking/caps.ts";
 import { simultaneousKelly } from "../staking/kelly.ts";
 import { stakingOdds } from "../staking/kelly-stake.ts";
-import { expectedValue } from "../staking/value.ts";
+import { edge as expectedReturnEdge, expectedValue } from "../staking/value.ts";
 import { DEFAULT_MAX_EDGE, type ValueBetThresholds } from "./thresholds.ts";
 
 export type MoneylineOutcome = "home" | "draw" | "away";
@@ -152,7 +152,7 @@ function gameCandidates(game: GameForRecommendation, ctx: RecommendationContext)
   const out: Candidate[] = [];
   for (const [outcome, best] of bestQuotes(game, ctx.generatedAt, outcomes)) {
     const prob = probability[outcome]!;
-    const edge = prob * best.odds - 1;
+    const edge = expectedReturnEdge(prob, best.odds);
     if (
       edge < t.minEdge ||
       edge > (t.maxEdge ?? DEFAULT_MAX_EDGE) ||

@@ -66,14 +66,31 @@ export async function eloRows(db: Queryable, sport: string): Promise<EloHistoryR
   }));
 }
 
-/** The rating each entity of a sport had on `date` (the row covering that day). */
-export async function ratingsOn(db: Queryable, sport: string, date: string): Promise<Map<string, Decimal>> {
+/** A rating in force on a day, with the day its row starts (so a reader can prove it is pre-game). */
+export interface RatingInForce {
+  rating: Decimal;
+  /** YYYY-MM-DD. */
+  validFrom: string;
+}
+
+/**
+ * The rating each entity of a sport had at the start of `date` (the row covering that day). A
+ * row's results take effect the day after the game (elo/history.ts), so for a game on `date`
+ * this is its pre-game rating.
+ */
+export async function ratingsOn(
+  db: Queryable,
+  sport: string,
+  date: string,
+): Promise<Map<string, RatingInForce>> {
   const { rows } = await db.query(
-    `SELECT entity_id, rating::text FROM elo_ratings
+    `SELECT entity_id, rating::text, valid_from::text FROM elo_ratings
       WHERE sport = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)`,
     [sport, date],
   );
-  return new Map(rows.map((r) => [r.entity_id as string, new Decimal(r.rating)]));
+  return new Map(
+    rows.map((r) => [r.entity_id as string, { rating: new Decimal(r.rating), validFrom: r.valid_from }]),
+  );
 }
 
 /**

@@ -60,13 +60,20 @@ export interface OddsRow {
   externalId: string | null;
 }
 
-/** Every pre-game odds row of the given games, ordered by id. */
-export async function oddsForGames(db: Queryable, gameIds: readonly string[]): Promise<OddsRow[]> {
+/**
+ * The odds rows of the given games, ordered by id: pre-game rows only (what a recommendation may
+ * use), or with `inPlay` every row, each a book's latest quote (what a position is marked at).
+ */
+export async function oddsForGames(
+  db: Queryable,
+  gameIds: readonly string[],
+  options: { inPlay?: boolean } = {},
+): Promise<OddsRow[]> {
   if (gameIds.length === 0) return [];
   const { rows } = await db.query(
     `SELECT odds_id, game_id, bookmaker, market_name, outcome_name, price::text, line::text, last_update, external_id
-       FROM game_odds WHERE game_id = ANY($1::varchar[]) AND is_pregame IS NOT FALSE ORDER BY odds_id`,
-    [gameIds],
+       FROM game_odds WHERE game_id = ANY($1::varchar[]) AND ($2 OR is_pregame IS NOT FALSE) ORDER BY odds_id`,
+    [gameIds, options.inPlay ?? false],
   );
   return rows.map((r) => ({
     oddsId: r.odds_id,

@@ -2,6 +2,7 @@
 // (sport, game_id, market_id, recommendation_type, side): a rerun updates the row it wrote
 // before instead of adding one. Executed rows are frozen: a bet was placed on them.
 import { Decimal } from "decimal.js";
+import { MAX_STORED_EDGE } from "../recommendation/recommend.ts";
 import type { Queryable } from "./queryable.ts";
 
 export interface RecommendationInput {
@@ -12,7 +13,7 @@ export interface RecommendationInput {
   side: string;
   /** Probability 0..1, DECIMAL(5,4). */
   confidence: Decimal;
-  /** Model probability minus implied probability, DECIMAL(5,4): capped to ±9.9999 before here. */
+  /** p × odds − 1 (staking/value.ts `edge`), DECIMAL(5,4): the recommendation module caps it. */
   edge: Decimal;
   recommendedStake: Decimal;
   expectedValue: Decimal;
@@ -25,13 +26,13 @@ export interface RecommendationRow extends RecommendationInput {
   status: string | null;
 }
 
-/** DECIMAL(5,4) holds |x| ≤ 9.9999. */
-const MAX_RATIO = new Decimal("9.9999");
-
-/** Rounds to 4 dp and caps to the column range: an absurd edge must not abort the whole batch. */
+/**
+ * Rounds to 4 dp and clamps to the DECIMAL(5,4) range (the bound the recommendation module caps
+ * edges to): a row from elsewhere with an absurd value must not abort the whole batch.
+ */
 export function ratioColumn(value: Decimal): string {
   const r = value.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
-  return Decimal.min(MAX_RATIO, Decimal.max(MAX_RATIO.neg(), r)).toFixed(4);
+  return Decimal.min(MAX_STORED_EDGE, Decimal.max(MAX_STORED_EDGE.neg(), r)).toFixed(4);
 }
 
 /**

@@ -5,14 +5,13 @@ import { allocateStakes, DEFAULT_STAKING_LIMITS, parseStakingLimits, roundStakeT
 import { kalshiContractsFor, kalshiCost, kalshiFee, kalshiNetOdds } from "./kalshi-fees.ts";
 import { fractionalKelly, kellyFraction, kellyGrowth, simultaneousKelly } from "./kelly.ts";
 import { kellyStake } from "./kelly-stake.ts";
-import { edge, expectedValue, probabilityEdge } from "./value.ts";
+import { edge, expectedValue } from "./value.ts";
 
 const D = (x: string | number) => new Decimal(x);
 
 describe("value", () => {
-  it("edge, probability edge and expected value", () => {
+  it("edge and expected value", () => {
     expect(edge(0.55, 2.1)).toBeCloseTo(0.155, 15);
-    expect(probabilityEdge(0.55, 2.0)).toBeCloseTo(0.05, 15);
     expect(expectedValue(D(100), 0.55, 2.1).toString()).toBe("15.5");
     expect(() => edge(1.2, 2)).toThrow(/model probability/);
   });

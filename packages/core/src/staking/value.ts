@@ -8,19 +8,13 @@ function assertModelProbability(p: number): void {
 
 /**
  * Edge: expected profit per unit staked, p × odds − 1 (0.05 = +5% expected return). This is the
- * `bet_recommendations.edge` column. Positive means value.
+ * `bet_recommendations.edge` column and the quantity the plugins' thresholds are written in: the
+ * project's one definition of edge (there is deliberately no "p − 1/odds" variant).
  */
 export function edge(probability: number, odds: number): number {
   assertModelProbability(probability);
   assertDecimalOdds(odds);
   return probability * odds - 1;
-}
-
-/** Probability edge: model probability minus the price's break-even probability 1/odds. */
-export function probabilityEdge(probability: number, odds: number): number {
-  assertModelProbability(probability);
-  assertDecimalOdds(odds);
-  return probability - 1 / odds;
 }
 
 /** Expected profit of `stake` at `odds`: stake × (p × odds − 1), to the cent (half-up). */
