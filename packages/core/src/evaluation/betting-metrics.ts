@@ -1,6 +1,7 @@
 // Results of a run of bets: yield, ROI, maximum drawdown, closing-line value. Money is Decimal.
 import { Decimal } from "decimal.js";
 import { type DevigMethod, devig } from "../odds/devig.ts";
+import { edge } from "../staking/value.ts";
 
 export interface SettledBetResult {
   stake: Decimal;
@@ -69,5 +70,6 @@ export function closingLineValue(
   const fair = devig(closingOdds, method).probabilities[outcomeIndex];
   if (fair === undefined)
     throw new Error(`outcome ${outcomeIndex} is not among the ${closingOdds.length} closing prices`);
-  return betOdds * fair - 1;
+  // CLV is the bet's edge against the fair closing probability: the one edge formula, p × odds − 1.
+  return edge(fair, betOdds);
 }

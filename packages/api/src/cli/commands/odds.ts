@@ -9,6 +9,7 @@ import {
   decimalFromKalshiPrice,
   devig,
   fractionalFromDecimal,
+  impliedProbability,
   kalshiPriceFromDecimal,
   kalshiPriceFromDollars,
 } from "@edgeline/core";
@@ -82,7 +83,7 @@ export function runConvert(price: string, options: { from?: string }): string[] 
     `decimal     ${odds.toFixed(6)}`,
     `american    ${american > 0 ? "+" : ""}${american.toFixed(2)}`,
     `fractional  ${fractionalFromDecimal(odds)}`,
-    `implied     ${(1 / odds).toFixed(6)}`,
+    `implied     ${impliedProbability(odds).toFixed(6)}`,
   ];
   if (odds > 1 / 0.9999 && odds < 10_000)
     lines.push(`kalshi      ${kalshiPriceFromDecimal(odds).toFixed(4)}`);
