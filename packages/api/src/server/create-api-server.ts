@@ -53,7 +53,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     cors: corsOption(deps.config.corsOrigins),
     graphiql: { title: "Edgeline", defaultTabs: graphiqlTabs, subscriptionsProtocol: "SSE" },
     context: async ({ request }) => ({
-      auth: await authenticate(request, (key) => verifyApiKey(deps.prisma, key)),
+      auth: await authenticate(request, (key) => verifyApiKey(deps.sql, key)),
       prisma: deps.prisma,
       sql: deps.sql,
       sports: deps.sports,
