@@ -37,6 +37,14 @@ describe("when reads need a key (the default)", () => {
     expect(res.body.data).toBeUndefined();
   });
 
+  test("401 and 403 hold for clients that accept only application/json too", async () => {
+    const json = { accept: "application/json" };
+    expect((await h.gql(QUERY, {}, { key: null, headers: json })).status).toBe(401);
+    expect((await h.gql(MUTATION, {}, { key: "read", headers: json })).status).toBe(403);
+    const get = await fetch(`${h.url}?query=${encodeURIComponent(QUERY)}`);
+    expect(get.status).toBe(401);
+  });
+
   test.each([
     ["an unknown well-formed key", () => generateKey().key],
     ["a malformed key", () => "not-a-key"],
