@@ -103,6 +103,50 @@ describe("game_odds", () => {
     expect(await upsertOdds(pool, [{ ...odds[0]!, price: new Decimal("2.0000") }])).toBe(1);
     expect((await pool.query("SELECT count(*)::int AS n FROM game_odds")).rows[0].n).toBe(days.length);
   });
+
+  it("COPYs any text exactly (tabs, newlines, backslashes, a literal \\N) and rounds prices as the column does", async () => {
+    const awkward = ["tab\there", "line\nbreak\r", "back\\slash", "\\N", "\\.", "ünïcode ✓"];
+    const odds: OddsRecord[] = awkward.map((text, i) => ({
+      oddsId: `awkward:${i}:${text}`,
+      gameId: all[i % all.length]!.gameId,
+      bookmaker: text,
+      marketName: "spread",
+      outcomeName: "home_team_win",
+      price: new Decimal("1.909090909"),
+      line: new Decimal("-3.25"),
+      lastUpdate: new Date("2023-10-01T00:00:00.123Z"),
+      isPregame: false,
+      externalId: text,
+    }));
+    expect(await upsertOdds(pool, odds)).toBe(awkward.length);
+    const { rows } = await pool.query(
+      `SELECT odds_id, bookmaker, external_id, price::text, line::text, last_update, is_pregame
+         FROM game_odds WHERE odds_id LIKE 'awkward:%' ORDER BY odds_id`,
+    );
+    expect(rows).toEqual(
+      odds
+        .map((o) => ({
+          odds_id: o.oddsId,
+          bookmaker: o.bookmaker,
+          external_id: o.externalId,
+          price: "1.9091",
+          line: "-3.2500",
+          last_update: o.lastUpdate,
+          is_pregame: false,
+        }))
+        .sort((a, b) => (a.odds_id < b.odds_id ? -1 : 1)),
+    );
+    // Unchanged after rounding: 1.909090909 is stored as 1.9091, so a rerun is not a change.
+    expect(await upsertOdds(pool, odds)).toBe(0);
+    // Twice in one transaction (the scratch table is per statement pair, not per transaction).
+    const moved = odds.map((o) => ({ ...o, price: new Decimal("2.5") }));
+    expect(
+      await withTransaction(
+        pool,
+        async (c) => (await upsertOdds(c, moved.slice(0, 2))) + (await upsertOdds(c, moved.slice(2))),
+      ),
+    ).toBe(awkward.length);
+  });
 });
 
 describe("elo_ratings", () => {
