@@ -6,10 +6,9 @@
 //   pnpm start [--no-api] [--no-worker] [--no-schedule]
 import { parseArgs } from "node:util";
 import { ConfigError, eloPreset, loadEnv, loadPlugins, migrate } from "@edgeline/core";
-import pg from "pg";
 import { resolveDatabase } from "./runtime/database.ts";
 import { startDemoUpstream } from "./runtime/demo.ts";
-import { startHealthServer } from "./runtime/health-server.ts";
+import { loadApiConfig, startApiServer } from "./server/index.ts";
 import { queueBackfill, startWorker, workerOptionsFromEnv } from "./worker/index.ts";
 
 type Stop = () => Promise<void>;
@@ -33,6 +32,7 @@ async function main(): Promise<void> {
   // Every setting is validated before anything starts.
   const env = loadEnv();
   const workerOptions = workerOptionsFromEnv();
+  const apiConfig = loadApiConfig();
   const stops: Stop[] = [];
   let stopping = false;
   const stopAll = async () => {
@@ -85,17 +85,12 @@ async function main(): Promise<void> {
     }
   }
 
-  const pool = new pg.Pool({ connectionString: db.url, max: 2 });
-  // On Ctrl-C the terminal signals the embedded server too; its goodbye is not an error.
-  pool.on("error", (err) => stopping || console.error("database connection lost:", err.message));
-  stops.push(() => pool.end());
   if (!flags["no-api"]) {
-    const server = await startHealthServer(
-      env.PORT,
-      async () => (await pool.query("SELECT 1")).rowCount === 1,
+    const api = await startApiServer({ databaseUrl: db.url, plugins, port: env.PORT, config: apiConfig });
+    stops.push(() => api.stop());
+    console.log(
+      `Edgeline is up: GraphQL and GraphiQL at ${api.url}, health at ${api.url.replace(/\/graphql$/, "/health")}`,
     );
-    stops.push(() => server.stop());
-    console.log(`Edgeline is up: ${server.url}/health`);
   }
 }
 

@@ -133,6 +133,13 @@ describe("adopting the original system's database", () => {
     const result = await migrate(db.url);
     expect(result.adopted?.baselined.length).toBeGreaterThan(0);
     expect(result.adopted?.statementsApplied).toBeGreaterThan(0);
+    // Later migrations, hand-written SQL included, apply after the baseline.
+    expect(result.applied.length).toBeGreaterThan(0);
+    const triggers = await query<{ tgname: string }>(
+      db.url,
+      "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1",
+    );
+    expect(triggers.map((t) => t.tgname)).toEqual(["pipeline_runs_notify", "placed_bets_notify"]);
     expect(await checkSchema(db.url)).toEqual([]);
     expect((await migrate(db.url)).applied).toEqual([]);
 

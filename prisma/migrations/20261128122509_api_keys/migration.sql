@@ -12,14 +12,24 @@ CREATE TABLE "api_keys" (
 
 -- Hand-written: NOTIFY on every insert or update of pipeline_runs and placed_bets, so that the
 -- API's GraphQL subscriptions see writes made by any process (the worker runs apart from the API).
--- The payload is small JSON naming the row. The function bodies write each semicolon as \073 in an
--- E'' string because the migration runner splits scripts at every semicolon character.
-CREATE FUNCTION "edgeline_notify_pipeline_run"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN PERFORM pg_notify(''edgeline_pipeline_run'', json_build_object(''runId'', NEW.run_id::text, ''sport'', NEW.sport, ''status'', NEW.status)::text)\073 RETURN NULL\073 END';
+-- The payload is small JSON naming the row.
+CREATE FUNCTION "edgeline_notify_pipeline_run"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('edgeline_pipeline_run',
+    json_build_object('runId', NEW.run_id::text, 'sport', NEW.sport, 'status', NEW.status)::text);
+  RETURN NULL;
+END
+$$;
 
 CREATE TRIGGER "pipeline_runs_notify" AFTER INSERT OR UPDATE ON "pipeline_runs"
   FOR EACH ROW EXECUTE FUNCTION "edgeline_notify_pipeline_run"();
 
-CREATE FUNCTION "edgeline_notify_placed_bet"() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN PERFORM pg_notify(''edgeline_placed_bet'', json_build_object(''betId'', NEW.bet_id, ''status'', NEW.status)::text)\073 RETURN NULL\073 END';
+CREATE FUNCTION "edgeline_notify_placed_bet"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('edgeline_placed_bet', json_build_object('betId', NEW.bet_id, 'status', NEW.status)::text);
+  RETURN NULL;
+END
+$$;
 
 CREATE TRIGGER "placed_bets_notify" AFTER INSERT OR UPDATE ON "placed_bets"
   FOR EACH ROW EXECUTE FUNCTION "edgeline_notify_placed_bet"();

@@ -6,7 +6,7 @@
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import { type Catalog, type CatalogTable, readCatalog, sameColumns } from "./catalog.ts";
-import { catalogOfScripts, schemaCreateSql } from "./expected-schema.ts";
+import { catalogOfScripts } from "./expected-schema.ts";
 import { compareCatalogs, type Difference } from "./schema-diff.ts";
 import type { SchemaEngine } from "./schema-engine.ts";
 
@@ -155,12 +155,21 @@ const order: Difference["kind"][] = [
   "missing_foreign_key",
 ];
 
+/**
+ * Brings the legacy tables to the state of the first migration (the seed tables as Edgeline
+ * defines them) and records that migration as applied. Later migrations, including any
+ * hand-written SQL in them (triggers, functions), then apply as usual.
+ */
 export async function adoptLegacyDatabase(
   engine: SchemaEngine,
   connectionString: string,
   migrationsList: MigrationList,
 ): Promise<{ baselined: string[]; statementsApplied: number }> {
-  const createSql = await schemaCreateSql(connectionString);
+  const baseline = migrationsList.migrationDirectories[0];
+  if (!baseline || baseline.migrationFile.content.tag !== "ok") {
+    throw new Error("cannot adopt a database: the migrations folder has no readable first migration");
+  }
+  const createSql = baseline.migrationFile.content.value;
   const expected = await catalogOfScripts(connectionString, [createSql]);
   const statements = await withClient(connectionString, async (client) => {
     await client.query("BEGIN");
@@ -185,10 +194,6 @@ export async function adoptLegacyDatabase(
       throw err;
     }
   });
-  const baselined: string[] = [];
-  for (const dir of migrationsList.migrationDirectories) {
-    await engine.markMigrationApplied({ migrationName: dir.path, migrationsList });
-    baselined.push(dir.path);
-  }
-  return { baselined, statementsApplied: statements.length };
+  await engine.markMigrationApplied({ migrationName: baseline.path, migrationsList });
+  return { baselined: [baseline.path], statementsApplied: statements.length };
 }

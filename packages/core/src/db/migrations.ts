@@ -26,12 +26,11 @@ export async function migrate(
 ): Promise<MigrateResult> {
   const migrationsList = await loadMigrationsList(migrationsDir);
   return withSchemaEngine(connectionString, async (engine) => {
-    if (await isLegacyDatabase(connectionString)) {
-      const adopted = await adoptLegacyDatabase(engine, connectionString, migrationsList);
-      return { applied: [], adopted };
-    }
+    const adopted = (await isLegacyDatabase(connectionString))
+      ? await adoptLegacyDatabase(engine, connectionString, migrationsList)
+      : undefined;
     const out = await engine.applyMigrations({ migrationsList, filters: noFilter });
-    return { applied: out.appliedMigrationNames };
+    return adopted ? { applied: out.appliedMigrationNames, adopted } : { applied: out.appliedMigrationNames };
   });
 }
 

@@ -45,6 +45,26 @@ export interface SchemaEngineOptions {
   onLog?: (line: string) => void;
 }
 
+/**
+ * The pg adapter runs a migration script by splitting it at every `;`, which breaks function
+ * bodies and string literals. PostgreSQL's simple query protocol runs a whole multi-statement
+ * script in one round trip, as Prisma's native engine does, so scripts go to it unsplit.
+ */
+class WholeScriptPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const driver = adapter.underlyingDriver();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await driver.query(script);
+      } catch (error) {
+        (adapter as unknown as { onError(e: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
 export interface OpenSchemaEngine {
   engine: SchemaEngine;
   /** Frees the engine and closes its connections (a template database must have none left). */
@@ -62,7 +82,7 @@ export async function openSchemaEngine(opts: SchemaEngineOptions): Promise<OpenS
   await initWasm();
   // An external pool, so that its connections can be closed: freeing the engine does not.
   const pool = new pg.Pool({ connectionString: opts.connectionString, max: 2 });
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(pool));
   const engine = (await bg.SchemaEngine.new(
     { datamodels: [[opts.schemaPath, opts.schemaText]] },
     (line: string) => opts.onLog?.(line),
