@@ -1,5 +1,5 @@
-// The generated Prisma client and Pothos types, reached by path: @edgeline/core exports no subpath
-// for its generated folder yet. This is the only file that knows where they live.
+// The generated Prisma client and Pothos types, from @edgeline/core's subpaths for its generated
+// folder. This is the only file of the API that imports them.
 
 export type {
   BetRecommendation,
@@ -9,7 +9,7 @@ export type {
   PlacedBet,
   PortfolioSnapshot,
   UnifiedGame,
-} from "../../../core/src/generated/prisma/client.ts";
-export { Prisma, PrismaClient } from "../../../core/src/generated/prisma/client.ts";
-export type { default as PrismaTypes } from "../../../core/src/generated/prisma/pothos-types.ts";
-export { getDatamodel } from "../../../core/src/generated/prisma/pothos-types.ts";
+} from "@edgeline/core/prisma";
+export { Prisma, PrismaClient } from "@edgeline/core/prisma";
+export type { default as PrismaTypes } from "@edgeline/core/prisma/pothos-types";
+export { getDatamodel } from "@edgeline/core/prisma/pothos-types";

@@ -1,4 +1,5 @@
 // API server configuration from environment variables (zod-validated, like core's loadEnv).
+import { ConfigError } from "@edgeline/core";
 import { z } from "zod";
 
 const bool = (fallback: boolean) =>
@@ -63,7 +64,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const parsed = apiEnvSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid API configuration:\n${lines.join("\n")}`);
+    throw new ConfigError(`Invalid API configuration:\n${lines.join("\n")}`);
   }
   return {
     readRequiresKey: parsed.data.EDGELINE_API_READ_REQUIRES_KEY,
