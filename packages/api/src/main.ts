@@ -86,7 +86,10 @@ async function main(): Promise<void> {
   }
 
   if (!flags["no-api"]) {
-    const api = await startApiServer({ databaseUrl: db.url, plugins, port: env.PORT, config: apiConfig });
+    // Demo data is not private: unless the variable says otherwise, GraphiQL reads it without a key.
+    const openDemoReads = demo !== undefined && process.env.EDGELINE_API_READ_REQUIRES_KEY === undefined;
+    const config = openDemoReads ? { ...apiConfig, readRequiresKey: false } : apiConfig;
+    const api = await startApiServer({ databaseUrl: db.url, plugins, port: env.PORT, config });
     stops.push(() => api.stop());
     console.log(
       `Edgeline is up: GraphQL and GraphiQL at ${api.url}, health at ${api.url.replace(/\/graphql$/, "/health")}`,

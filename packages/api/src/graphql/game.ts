@@ -87,7 +87,9 @@ export const GameRef = builder.prismaObject("UnifiedGame", {
   // Select mode: a query loads only the columns its fields need, not every column of every row.
   select: { gameId: true },
   fields: (t) => ({
-    id: t.exposeID("gameId", { description: "SPORT-YYYYMMDD-AWAY-HOME, as unified_games.game_id." }),
+    id: t.exposeID("gameId", {
+      description: "{SPORT}_{YYYYMMDD}_{AWAY}_{HOME} (e.g. NHL_20240120_LAK_BOS), as unified_games.game_id.",
+    }),
     sport: t.exposeString("sport"),
     date: t.field({
       type: "Date",
