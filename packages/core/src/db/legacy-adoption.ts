@@ -166,7 +166,7 @@ export async function adoptLegacyDatabase(
   migrationsList: MigrationList,
 ): Promise<{ baselined: string[]; statementsApplied: number }> {
   const baseline = migrationsList.migrationDirectories[0];
-  if (!baseline || baseline.migrationFile.content.tag !== "ok") {
+  if (baseline?.migrationFile.content.tag !== "ok") {
     throw new Error("cannot adopt a database: the migrations folder has no readable first migration");
   }
   const createSql = baseline.migrationFile.content.value;
