@@ -3,6 +3,7 @@
 
 export * from "./brokers/index.ts";
 export * from "./config/env.ts";
+export * from "./config/logger.ts";
 export * from "./db/index.ts";
 export * from "./demo/index.ts";
 export * from "./elo/index.ts";

@@ -28,7 +28,8 @@ export const envSchema = z.object({
     .optional(),
   /** HTTP port of the API server. */
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Level of every Edgeline logger. */
+  EDGELINE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type EdgelineEnv = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
-import { type Logger, pino } from "pino";
 import type { z } from "zod";
+import { createLogger, type Logger } from "../config/logger.ts";
 import { describeZodError } from "./json-path.ts";
 import { reserveSlot } from "./rate-limiter.ts";
 import { backoffDelayMs, DEFAULT_BACKOFF, isRetryableStatus, parseRetryAfterMs } from "./retry-policy.ts";
@@ -48,7 +48,7 @@ export interface GetJsonResult<T> {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 let defaultLogger: Logger | undefined;
 function sharedLogger(): Logger {
-  defaultLogger ??= pino({ name: "edgeline-http", level: process.env.EDGELINE_LOG_LEVEL ?? "warn" });
+  defaultLogger ??= createLogger("edgeline-http");
   return defaultLogger;
 }
 

@@ -1,4 +1,4 @@
-import { pino } from "pino";
+import { createLogger } from "../config/logger.ts";
 import { HttpClient, type HttpClientDeps, type HttpSourceConfig, sourceBaseUrls } from "../http/index.ts";
 
 /** The logging calls a plugin may make (a subset of pino's, so a pino logger fits). */
@@ -56,7 +56,7 @@ export function createPluginContext(options: CreatePluginContextOptions = {}): P
       urls[m[1].toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())] = value;
   }
   Object.assign(urls, options.baseUrls);
-  const logger = options.logger ?? pino({ name: "edgeline-plugin", level: env.EDGELINE_LOG_LEVEL ?? "warn" });
+  const logger = options.logger ?? createLogger("edgeline-plugin", env as NodeJS.ProcessEnv);
   const clients = new Map<string, HttpClient>();
   return {
     logger,

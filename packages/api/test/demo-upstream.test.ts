@@ -1,26 +1,30 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pino } from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// The bundled plugins are the real consumers of the demo payloads: the demo is valid when they parse it.
-import { ESPN_LEAGUES, espnPlugin, espnScoreboardSchema } from "../../sport-generic/src/index.ts";
-import { nhlPlugin, nhlSchedulePayloadSchema } from "../../sport-nhl/src/index.ts";
-import { generateDemoUpstream } from "../src/demo/index.ts";
-import { type FakeUpstream, startFakeUpstream } from "../src/fake-upstream/index.ts";
-import { localSourceEnv, resetRateLimits } from "../src/http/index.ts";
-import { createPluginContext, type GameRecord, type SportPlugin } from "../src/index.ts";
 import {
+  createLogger,
+  createPluginContext,
+  type FakeUpstream,
   fetchKalshiOdds,
   fetchOddsApiOdds,
+  type GameRecord,
+  generateDemoUpstream,
   type KnownGame,
   kalshiEventsPageSchema,
   kalshiMarketsPageSchema,
+  localSourceEnv,
   oddsApiOddsResponseSchema,
-} from "../src/sources/index.ts";
+  resetRateLimits,
+  type SportPlugin,
+  startFakeUpstream,
+} from "@edgeline/core";
+// The bundled plugins are the real consumers of the demo payloads: the demo is valid when they parse it.
+import { ESPN_LEAGUES, espnPlugin, espnScoreboardSchema } from "@edgeline/sport-generic";
+import { nhlPlugin, nhlSchedulePayloadSchema } from "@edgeline/sport-nhl";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const TODAY = "2026-11-28";
-const silent = pino({ level: "silent" });
+const silent = createLogger("demo-test", { EDGELINE_LOG_LEVEL: "silent" });
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));
 const filesIn = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
