@@ -98,6 +98,9 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     maxPoolSize: options.concurrency + 2,
     gracefulShutdownAbortTimeout: options.shutdownTimeoutMs,
     events,
+    // Without batching, graphile-worker records a finished job without awaiting it, so a process
+    // that stops right after a job can leave it locked; a batcher is flushed on shutdown.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });
 
   const recovery = startRecovery(pool, {
