@@ -4,6 +4,8 @@ import { eloPreset, loadEnv, loadPlugins, migrate, type PluginRegistry } from "@
 import type pg from "pg";
 import { resolveDatabase } from "../runtime/database.ts";
 import { pipelinePool } from "./deps.ts";
+import { workerOptionsFromEnv } from "./options.ts";
+import { startWorker, type WorkerHandle } from "./runner.ts";
 import { ensureWorkerSchema } from "./worker-schema.ts";
 
 export interface PipelineSession {
@@ -42,4 +44,18 @@ export async function openPipelineSession(opts: { plugins?: boolean } = {}): Pro
     await db.release();
     throw error;
   }
+}
+
+/**
+ * A worker inside a CLI command (`run`, `backfill`) so that one command does the whole job; it
+ * runs no schedule and polls often, since the command waits on its jobs.
+ */
+export function startCommandWorker(session: PipelineSession): Promise<WorkerHandle> {
+  return startWorker({
+    ...workerOptionsFromEnv(),
+    connectionString: session.url,
+    plugins: session.plugins,
+    schedule: false,
+    pollIntervalMs: 200,
+  });
 }

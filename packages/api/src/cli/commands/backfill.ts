@@ -4,8 +4,8 @@ import { runDateSchema, stepListSchema } from "@edgeline/core";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
-import { queueBackfill, runOutcome, startWorker } from "../../worker/index.ts";
-import { openPipelineSession } from "../../worker/session.ts";
+import { queueBackfill, runOutcome } from "../../worker/index.ts";
+import { openPipelineSession, startCommandWorker } from "../../worker/session.ts";
 import { CliExit } from "../exit.ts";
 import { parseArgs, printOutcome } from "./run.ts";
 
@@ -31,14 +31,7 @@ export const registerBackfillCommand = (program: Command): void => {
     .action(async (sport: string, flags: Record<string, unknown>) => {
       const args = parseArgs(backfillArgsSchema, { sport, ...flags });
       const session = await openPipelineSession();
-      const worker = args.worker
-        ? await startWorker({
-            connectionString: session.url,
-            plugins: session.plugins,
-            schedule: false,
-            pollIntervalMs: 200,
-          })
-        : undefined;
+      const worker = args.worker ? await startCommandWorker(session) : undefined;
       try {
         const queued = await queueBackfill(
           { sport: args.sport, from: args.from, to: args.to, ...(args.steps ? { steps: args.steps } : {}) },

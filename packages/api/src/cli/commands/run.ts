@@ -4,8 +4,8 @@
 import { runDateSchema, stepListSchema } from "@edgeline/core";
 import type { Command } from "commander";
 import { z } from "zod";
-import { queueDag, type RunOutcome, type StepOutcome, startWorker, waitForRun } from "../../worker/index.ts";
-import { openPipelineSession } from "../../worker/session.ts";
+import { queueDag, type RunOutcome, type StepOutcome, waitForRun } from "../../worker/index.ts";
+import { openPipelineSession, startCommandWorker } from "../../worker/session.ts";
 import { CliExit } from "../exit.ts";
 
 export const runArgsSchema = z.object({
@@ -65,14 +65,7 @@ export const registerRunCommand = (program: Command): void => {
       ) => {
         const args = parseArgs(runArgsSchema, { sport, date: flags.date ?? todayUtc(), ...flags });
         const session = await openPipelineSession();
-        const worker = args.worker
-          ? await startWorker({
-              connectionString: session.url,
-              plugins: session.plugins,
-              schedule: false,
-              pollIntervalMs: 200,
-            })
-          : undefined;
+        const worker = args.worker ? await startCommandWorker(session) : undefined;
         try {
           const queued = await queueDag(
             { sport: args.sport, date: args.date, ...(args.steps ? { steps: args.steps } : {}) },
