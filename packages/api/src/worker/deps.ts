@@ -6,6 +6,7 @@ import {
   DEFAULT_STAKING_LIMITS,
   defaultOddsSources,
   gamesByIds,
+  loadEnv,
   PaperBroker,
   type PipelineDeps,
   type PluginRegistry,
@@ -15,7 +16,12 @@ import type pg from "pg";
 
 /** A pool for the pipeline's set-based SQL (DATE columns as YYYY-MM-DD strings). */
 export function pipelinePool(connectionString: string, size = 10): pg.Pool {
-  const pool = createPgPool({ connectionString, poolSize: size, applicationName: "edgeline-worker" });
+  const pool = createPgPool({
+    connectionString,
+    poolSize: size,
+    statementTimeoutMs: loadEnv().EDGELINE_DB_STATEMENT_TIMEOUT_MS,
+    applicationName: "edgeline-worker",
+  });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
@@ -39,7 +45,7 @@ export function createPipelineDeps(
     pluginContext: createPluginContext({ env }),
     oddsSources: defaultOddsSources(env),
     broker,
-    bankroll: new Decimal(env.EDGELINE_BANKROLL || "1000"),
+    bankroll: new Decimal(loadEnv(env).EDGELINE_BANKROLL),
     stakingLimits: DEFAULT_STAKING_LIMITS,
     now: () => new Date(),
     ...overrides,

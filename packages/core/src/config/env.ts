@@ -26,6 +26,11 @@ export const envSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .transform((v) => v === "1" || v === "true")
     .optional(),
+  /** Notional bankroll (currency units) that sizes recommended stakes; a rerun sizes them alike. */
+  EDGELINE_BANKROLL: z
+    .string()
+    .regex(/^\d{1,8}(\.\d{1,2})?$/, "must be a positive amount like 1000 or 2500.50")
+    .default("1000"),
   /** HTTP port of the API server. */
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   /** Level of every Edgeline logger. */
