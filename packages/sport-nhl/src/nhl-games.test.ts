@@ -7,7 +7,10 @@ const week2025 = recording("nhl", "schedule-2025-10-07.json");
 const day2023 = recording("nhl", "schedule-2023-11-11.json");
 
 describe.skipIf(!week2025.present)("NHL schedule 2025-10-07 (recorded)", () => {
-  const payload = nhlSchedulePayloadSchema.parse(readRecording(week2025.file));
+  // A skipped describe still runs its body: read only when the recording is there.
+  const payload = week2025.present
+    ? nhlSchedulePayloadSchema.parse(readRecording(week2025.file))
+    : (undefined as never);
 
   it("maps the finished opening-night games with their Eastern day, UTC start and score", () => {
     const games = nhlScheduleToGames(payload, { from: "2025-10-07", to: "2025-10-07" });

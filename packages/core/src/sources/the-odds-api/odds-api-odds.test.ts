@@ -32,7 +32,8 @@ const hawksGame: KnownGame = {
 };
 
 describe.skipIf(!hasRecordedFixture(...NBA_FILE))("The Odds API decimal odds (recorded NBA)", () => {
-  const events = oddsApiOddsResponseSchema.parse(readJson(NBA_FILE));
+  // A skipped describe still runs its body: read only when the recording is there.
+  const events = hasRecordedFixture(...NBA_FILE) ? oddsApiOddsResponseSchema.parse(readJson(NBA_FILE)) : [];
   const { records, unmatched } = oddsApiEventsToOdds(events, nba, [hawksGame], {
     oddsFormat: "decimal",
     observedAt,
