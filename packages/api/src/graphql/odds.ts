@@ -6,16 +6,17 @@ import { fixed } from "./scalars.ts";
 
 builder.prismaObject("GameOdds", {
   name: "Odds",
-  // Select mode: a query loads only the columns its fields need (see game.ts).
-  select: { oddsId: true },
+  // Select mode in two tiers (see game.ts): what nearly every query reads with every row, the rest
+  // (decimals, timestamps, rarely read columns) on demand.
+  select: { oddsId: true, gameId: true, bookmaker: true, marketName: true, outcomeName: true },
   description: "A bookmaker's price for one outcome (and line) of one market of a game.",
   fields: (t) => ({
-    id: t.exposeID("oddsId"),
-    gameId: t.exposeString("gameId"),
+    id: t.id({ resolve: (o) => o.oddsId }),
+    gameId: t.string({ resolve: (o) => o.gameId }),
     game: t.relation("game"),
-    bookmaker: t.exposeString("bookmaker"),
-    market: t.exposeString("marketName", { description: "h2h, spreads, totals, ..." }),
-    outcome: t.exposeString("outcomeName", { nullable: true }),
+    bookmaker: t.string({ resolve: (o) => o.bookmaker }),
+    market: t.string({ description: "h2h, spreads, totals, ...", resolve: (o) => o.marketName }),
+    outcome: t.string({ nullable: true, resolve: (o) => o.outcomeName }),
     price: t.field({
       type: "Decimal",
       description: "Decimal odds.",

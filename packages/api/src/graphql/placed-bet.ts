@@ -14,15 +14,17 @@ import { requireWriteKey } from "./write-access.ts";
 
 builder.prismaObject("PlacedBet", {
   description: "A bet placed on a venue (Kalshi, BetMGM, ...).",
-  select: { betId: true },
+  // Select mode in two tiers (see game.ts): what nearly every query reads with every row, the rest
+  // (decimals, timestamps, rarely read columns) on demand.
+  select: { betId: true, gameId: true, marketId: true, bookmaker: true, outcome: true, status: true },
   fields: (t) => ({
-    id: t.exposeID("betId"),
-    gameId: t.exposeString("gameId", { nullable: true }),
+    id: t.id({ resolve: (b) => b.betId }),
+    gameId: t.string({ nullable: true, resolve: (b) => b.gameId }),
     game: t.relation("game", { nullable: true }),
-    marketId: t.exposeString("marketId"),
+    marketId: t.string({ resolve: (b) => b.marketId }),
     marketTitle: t.exposeString("marketTitle", { nullable: true }),
-    bookmaker: t.exposeString("bookmaker"),
-    outcome: t.exposeString("outcome"),
+    bookmaker: t.string({ resolve: (b) => b.bookmaker }),
+    outcome: t.string({ resolve: (b) => b.outcome }),
     stake: t.field({ type: "Decimal", select: { stake: true }, resolve: (b) => fixed(b.stake, 2)! }),
     odds: t.field({
       type: "Decimal",
@@ -42,7 +44,11 @@ builder.prismaObject("PlacedBet", {
       nullable: true,
       resolve: (b) => fixed(b.potentialPayout, 2),
     }),
-    status: t.exposeString("status", { nullable: true, description: "pending, win, loss or void." }),
+    status: t.string({
+      nullable: true,
+      description: "pending, win, loss or void.",
+      resolve: (b) => b.status,
+    }),
     result: t.field({
       type: "Decimal",
       select: { result: true },

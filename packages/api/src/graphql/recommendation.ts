@@ -10,18 +10,24 @@ import { requireWriteKey } from "./write-access.ts";
 builder.prismaObject("BetRecommendation", {
   name: "Recommendation",
   description: "A value bet proposed by the model.",
-  select: { recommendationId: true },
+  // Select mode in two tiers (see game.ts): what nearly every query reads with every row, the rest
+  // (decimals, timestamps, rarely read columns) on demand.
+  select: { recommendationId: true, sport: true, gameId: true, side: true, status: true },
   fields: (t) => ({
-    id: t.exposeID("recommendationId"),
-    sport: t.exposeString("sport"),
-    gameId: t.exposeString("gameId", { nullable: true }),
+    id: t.id({ resolve: (r) => r.recommendationId }),
+    sport: t.string({ resolve: (r) => r.sport }),
+    gameId: t.string({ nullable: true, resolve: (r) => r.gameId }),
     game: t.relation("game", { nullable: true }),
     marketId: t.exposeString("marketId", { nullable: true }),
     type: t.exposeString("recommendationType", {
       nullable: true,
       description: "moneyline, spread or total.",
     }),
-    side: t.exposeString("side", { nullable: true, description: "home, away, draw, over or under." }),
+    side: t.string({
+      nullable: true,
+      description: "home, away, draw, over or under.",
+      resolve: (r) => r.side,
+    }),
     confidence: t.field({
       type: "Decimal",
       select: { confidence: true },
@@ -53,9 +59,10 @@ builder.prismaObject("BetRecommendation", {
       nullable: true,
       resolve: (r) => r.expiresAt,
     }),
-    status: t.exposeString("status", {
+    status: t.string({
       nullable: true,
       description: "active, executed, expired or rejected.",
+      resolve: (r) => r.status,
     }),
   }),
 });
