@@ -6,9 +6,10 @@ import { fixed } from "./scalars.ts";
 
 builder.prismaObject("GameOdds", {
   name: "Odds",
-  // Select mode in two tiers (see game.ts): what nearly every query reads with every row, the rest
-  // (decimals, timestamps, rarely read columns) on demand.
-  select: { oddsId: true, gameId: true, bookmaker: true, marketName: true, outcomeName: true },
+  // Select mode in two tiers (see game.ts): what nearly every query reads with every row (the
+  // price too: it is what odds are read for), the rest (line, timestamps, rarely read columns) on
+  // demand.
+  select: { oddsId: true, gameId: true, bookmaker: true, marketName: true, outcomeName: true, price: true },
   description: "A bookmaker's price for one outcome (and line) of one market of a game.",
   fields: (t) => ({
     id: t.id({ resolve: (o) => o.oddsId }),
@@ -20,7 +21,6 @@ builder.prismaObject("GameOdds", {
     price: t.field({
       type: "Decimal",
       description: "Decimal odds.",
-      select: { price: true },
       resolve: (o) => fixed(o.price, 4)!,
     }),
     line: t.field({
