@@ -2,7 +2,7 @@
 // reading the child worker's stdout (pipeline-child-worker.ts).
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_STAKING_LIMITS } from "@edgeline/core";
+import { DEFAULT_STAKING_LIMITS, type StepName } from "@edgeline/core";
 import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
 import { Decimal } from "decimal.js";
 import type pg from "pg";
@@ -84,19 +84,9 @@ export async function runClean(
   { db, pool }: { db: { url: string }; pool: pg.Pool },
   day: string,
 ): Promise<Record<string, unknown[]>> {
-  const worker = await startWorker(childWorldOptions(db.url, day));
-  try {
-    const q = await queueDag({ sport: "TST", date: day }, { pool, plugins: testRegistry(testWorld(day)) });
-    const o = await waitForRun(
-      pool,
-      { sport: "TST", date: day, steps: q.steps, fromRunId: q.runs[0]!.runId },
-      { timeoutMs: 30_000 },
-    );
-    expect(o.ok).toBe(true);
-    return dumpTables(pool);
-  } finally {
-    await worker.stop();
-  }
+  const q = await queueDag({ sport: "TST", date: day }, { pool, plugins: testRegistry(testWorld(day)) });
+  await completeRun(pool, q, childWorldOptions(db.url, day), day);
+  return dumpTables(pool);
 }
 
 export function waitForLine(child: ChildProcess, prefix: string): Promise<string> {
@@ -109,4 +99,24 @@ export function waitForLine(child: ChildProcess, prefix: string): Promise<string
     });
     child.on("exit", (code) => reject(new Error(`child exited (${code}) before "${prefix}"`)));
   });
+}
+
+/** Runs the queued test DAG to its end on a new worker in this process; fails if any step fails. */
+export async function completeRun(
+  pool: pg.Pool,
+  queued: { steps: StepName[]; runs: { runId: string }[] },
+  options: Parameters<typeof startWorker>[0],
+  day: string,
+): Promise<void> {
+  const worker = await startWorker(options);
+  try {
+    const outcome = await waitForRun(
+      pool,
+      { sport: "TST", date: day, steps: queued.steps, fromRunId: queued.runs[0]!.runId },
+      { timeoutMs: 30_000 },
+    );
+    expect(outcome.ok).toBe(true);
+  } finally {
+    await worker.stop();
+  }
 }

@@ -3,8 +3,15 @@
 // worker's recovery sweep releases the job within interval + grace, and the run completes with
 // every table as a clean run leaves it: nothing lost, nothing duplicated.
 import { afterAll, describe, expect, it } from "vitest";
-import { queueDag, startWorker, waitForRun } from "../src/worker/index.ts";
-import { childHarness, childWorldOptions, comparable, runClean, waitForLine } from "./pipeline-child.ts";
+import { queueDag } from "../src/worker/index.ts";
+import {
+  childHarness,
+  childWorldOptions,
+  comparable,
+  completeRun,
+  runClean,
+  waitForLine,
+} from "./pipeline-child.ts";
 import { dumpTables, testRegistry, testWorld } from "./pipeline-helpers.ts";
 
 const DAY = "2024-01-20";
@@ -33,20 +40,15 @@ describe("a worker killed mid-step", () => {
     expect((await pool.query("SELECT count(*)::int AS n FROM elo_ratings")).rows[0].n).toBe(0);
 
     const recovered: string[] = [];
-    const worker = await startWorker({
-      ...childWorldOptions(db.url, DAY),
-      onRecovered: (jobs) => recovered.push(...jobs.map((j) => j.key!)),
-    });
-    try {
-      const o = await waitForRun(
-        pool,
-        { sport: "TST", date: DAY, steps: q.steps, fromRunId: q.runs[0]!.runId },
-        { timeoutMs: 30_000 },
-      );
-      expect(o.ok).toBe(true);
-    } finally {
-      await worker.stop();
-    }
+    await completeRun(
+      pool,
+      q,
+      {
+        ...childWorldOptions(db.url, DAY),
+        onRecovered: (jobs) => recovered.push(...jobs.map((j) => j.key!)),
+      },
+      DAY,
+    );
     expect(recovered).toEqual([`multi_sport_betting_workflow:TST:${DAY}:update_elo`]);
     const { rows: attempts } = await pool.query(
       "SELECT status, attempt, error FROM pipeline_runs WHERE step = 'update_elo' ORDER BY run_id",

@@ -2,8 +2,15 @@
 // takes no further job and exits 0, and the rest of the DAG runs later on another worker with
 // every table as an uninterrupted run leaves it (no failed attempt, nothing retried).
 import { afterAll, describe, expect, it } from "vitest";
-import { queueDag, startWorker, waitForRun } from "../src/worker/index.ts";
-import { childHarness, childWorldOptions, comparable, runClean, waitForLine } from "./pipeline-child.ts";
+import { queueDag } from "../src/worker/index.ts";
+import {
+  childHarness,
+  childWorldOptions,
+  comparable,
+  completeRun,
+  runClean,
+  waitForLine,
+} from "./pipeline-child.ts";
 import { dumpTables, testRegistry, testWorld } from "./pipeline-helpers.ts";
 
 const DAY = "2024-01-20";
@@ -35,17 +42,7 @@ describe("a worker stopped with SIGTERM mid-step", () => {
     );
     expect(locked).toEqual([]);
 
-    const worker = await startWorker(childWorldOptions(db.url, DAY));
-    try {
-      const o = await waitForRun(
-        pool,
-        { sport: "TST", date: DAY, steps: q.steps, fromRunId: q.runs[0]!.runId },
-        { timeoutMs: 30_000 },
-      );
-      expect(o.ok).toBe(true);
-    } finally {
-      await worker.stop();
-    }
+    await completeRun(pool, q, childWorldOptions(db.url, DAY), DAY);
     const { rows: failed } = await pool.query(
       "SELECT count(*)::int AS n FROM pipeline_runs WHERE status <> 'succeeded'",
     );

@@ -1,4 +1,4 @@
-import { CORE_VERSION, createEntityIndex, definePlugin } from "@edgeline/core";
+import { CORE_VERSION, createEntityIndex, definePlugin, TWO_WAY_TEAM_MARKETS } from "@edgeline/core";
 import { mergeNbaGames, NBA_CODE, nbaScheduleDrafts, nbaScoreboardDrafts } from "./nba-games.ts";
 import { nbaSchedulePayloadSchema, nbaScoreboardPayloadSchema } from "./nba-schemas.ts";
 import { NBA_TEAMS } from "./nba-teams.ts";
@@ -12,11 +12,7 @@ export const nbaPlugin = definePlugin({
   coreVersion: `^${CORE_VERSION}`,
   eloPreset: "fivethirtyeight-nba",
   timeZone: "America/New_York",
-  markets: [
-    { type: "moneyline", ways: 2 },
-    { type: "spread", ways: 2 },
-    { type: "total", ways: 2 },
-  ],
+  markets: TWO_WAY_TEAM_MARKETS,
   entityKind: "team",
   entities: NBA_TEAMS,
   async fetchGames(range, ctx) {

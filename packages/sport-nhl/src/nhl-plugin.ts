@@ -1,4 +1,11 @@
-import { addDays, CORE_VERSION, createEntityIndex, definePlugin, type GameRecord } from "@edgeline/core";
+import {
+  addDays,
+  CORE_VERSION,
+  createEntityIndex,
+  definePlugin,
+  type GameRecord,
+  TWO_WAY_TEAM_MARKETS,
+} from "@edgeline/core";
 import { NHL_CODE, nhlScheduleToGames } from "./nhl-games.ts";
 import { nhlSchedulePayloadSchema } from "./nhl-schedule-schema.ts";
 import { NHL_TEAMS } from "./nhl-teams.ts";
@@ -15,11 +22,7 @@ export const nhlPlugin = definePlugin({
   coreVersion: `^${CORE_VERSION}`,
   eloPreset: "fivethirtyeight-nhl",
   timeZone: "America/New_York",
-  markets: [
-    { type: "moneyline", ways: 2 },
-    { type: "spread", ways: 2 },
-    { type: "total", ways: 2 },
-  ],
+  markets: TWO_WAY_TEAM_MARKETS,
   entityKind: "team",
   entities: NHL_TEAMS,
   async fetchGames(range, ctx) {

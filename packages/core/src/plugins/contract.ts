@@ -13,6 +13,13 @@ export interface MarketOffer {
   ways: 2 | 3;
 }
 
+/** What North American team sports without draws offer: 2-way moneyline, spread and total. */
+export const TWO_WAY_TEAM_MARKETS: readonly MarketOffer[] = [
+  { type: "moneyline", ways: 2 },
+  { type: "spread", ways: 2 },
+  { type: "total", ways: 2 },
+];
+
 /**
  * When a value bet becomes a recommendation for this sport. Odds are decimal; the edge is the
  * expected return p × odds − 1, the quantity `bet_recommendations.edge` stores.
@@ -54,7 +61,7 @@ export interface SportPlugin {
   /** IANA zone of the league's calendar: `gameDate` and date ranges are days in this zone. */
   timeZone: string;
   /** Markets this sport is bet on; a sport with draws offers a 3-way moneyline. */
-  markets: MarketOffer[];
+  markets: readonly MarketOffer[];
   /** Whether games are between teams or between players (tennis). */
   entityKind: "team" | "player";
   /**

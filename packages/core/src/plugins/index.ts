@@ -15,6 +15,7 @@ export {
   type SbrMapping,
   type SportPlugin,
   sportPluginSchema,
+  TWO_WAY_TEAM_MARKETS,
 } from "./contract.ts";
 export { addDays, calendarDayIn, type DateRange, dateRangeSchema, eachDay, isInRange } from "./date-range.ts";
 export { createEntityIndex, type Entity, type EntityIndex, entity } from "./entities.ts";
