@@ -18,7 +18,6 @@ import { from as copyFrom } from "pg-copy-streams";
 import { createPgPool } from "../packages/core/src/db/clients.ts";
 import { eloPreset, replayElo } from "../packages/core/src/elo/index.ts";
 import { entityNames, toEloGame } from "../packages/core/src/pipeline/update-elo.ts";
-import type { GameRecord } from "../packages/core/src/plugins/index.ts";
 import {
   finalGamesBefore,
   oddsCopyEncoder,
@@ -27,8 +26,8 @@ import {
   upsertOdds,
   withTransaction,
 } from "../packages/core/src/repositories/index.ts";
-import { type OddsRecord, oddsId } from "../packages/core/src/sources/odds-record.ts";
 import { createTestDatabase } from "../packages/core/src/testing/index.ts";
+import { type GameRecord, type OddsRecord, oddsId } from "../packages/sdk/src/index.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nflGamesFile = path.resolve(repoRoot, "../shared/datasets/fivethirtyeight-nfl-elo-game/nfl_games.csv");

@@ -5,21 +5,13 @@
 //
 //   pnpm start [--no-api] [--no-worker] [--no-schedule]
 import { parseArgs } from "node:util";
-import { ConfigError, eloPreset, loadEnv, loadPlugins, migrate } from "@edgeline/core";
+import { ConfigError, loadEnv, loadPlugins, migrate } from "@edgeline/core";
 import { resolveDatabase } from "./runtime/database.ts";
 import { startDemoUpstream } from "./runtime/demo.ts";
 import { loadApiConfig, startApiServer } from "./server/index.ts";
 import { queueBackfill, startWorker, workerOptionsFromEnv } from "./worker/index.ts";
 
 type Stop = () => Promise<void>;
-
-const hasEloPreset = (name: string) => {
-  try {
-    return Boolean(eloPreset(name));
-  } catch {
-    return false;
-  }
-};
 
 async function main(): Promise<void> {
   const { values: flags } = parseArgs({
@@ -54,14 +46,16 @@ async function main(): Promise<void> {
   if (migrated.applied.length) console.log(`applied migrations: ${migrated.applied.join(", ")}`);
 
   const demoMode = env.EDGELINE_DEMO ?? db.source !== "DATABASE_URL";
-  const demo = demoMode ? await startDemoUpstream(env.EDGELINE_DATA_DIR) : undefined;
+  // The plugins bring the demo's payloads and the fake upstream's routes; loaded again below once
+  // the demo has pointed their base URLs at it.
+  const demo = demoMode ? await startDemoUpstream(env.EDGELINE_DATA_DIR, await loadPlugins()) : undefined;
   if (demo) {
     stops.push(() => demo.stop());
     console.log(
       `demo mode: sources served from generated payloads at ${demo.url} (EDGELINE_DEMO=0 for the real APIs)`,
     );
   }
-  const plugins = await loadPlugins({ hasEloPreset });
+  const plugins = await loadPlugins();
 
   if (!flags["no-worker"]) {
     const worker = await startWorker({

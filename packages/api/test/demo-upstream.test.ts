@@ -2,29 +2,31 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
-  createLogger,
-  createPluginContext,
-  type FakeUpstream,
-  fetchKalshiOdds,
-  fetchOddsApiOdds,
+  eachDay,
   type GameRecord,
-  generateDemoUpstream,
   type KnownGame,
-  kalshiEventsPageSchema,
-  kalshiMarketsPageSchema,
-  localSourceEnv,
-  oddsApiOddsResponseSchema,
+  loadPlugins,
+  type OddsRecord,
+  type PluginRegistry,
   resetRateLimits,
-  type SportPlugin,
-  startFakeUpstream,
 } from "@edgeline/core";
+import { kalshiEventsPageSchema, kalshiMarketsPageSchema } from "@edgeline/kalshi";
 // The bundled plugins are the real consumers of the demo payloads: the demo is valid when they parse it.
-import { ESPN_LEAGUES, espnPlugin, espnScoreboardSchema } from "@edgeline/sport-generic";
-import { nhlPlugin, nhlSchedulePayloadSchema } from "@edgeline/sport-nhl";
+import { espnScoreboardSchema } from "@edgeline/sport-generic";
+import { nhlSchedulePayloadSchema } from "@edgeline/sport-nhl";
+import {
+  type FakeUpstream,
+  fakeRoutesOf,
+  generateDemoUpstream,
+  localSourceEnv,
+  startFakeUpstream,
+} from "@edgeline/testkit";
+import { oddsApiOddsResponseSchema } from "@edgeline/the-odds-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoSports } from "./pipeline-helpers.ts";
 
 const TODAY = "2026-11-28";
-const silent = createLogger("demo-test", { EDGELINE_LOG_LEVEL: "silent" });
+const repoRoot = path.join(import.meta.dirname, "../../..");
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, "utf8"));
 const filesIn = (dir: string) =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -35,23 +37,33 @@ const filesIn = (dir: string) =>
 describe("demo upstream generator", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "edgeline-demo-"));
   let upstream: FakeUpstream;
-  const nfl = espnPlugin(ESPN_LEAGUES.find((l) => l.code === "NFL")!);
-  const epl = espnPlugin(ESPN_LEAGUES.find((l) => l.code === "EPL")!);
-  const ctx = () =>
-    createPluginContext({ env: localSourceEnv(upstream.url), logger: silent, httpDeps: { logger: silent } });
+  let bundled: PluginRegistry;
+  /** The bundled plugins with every base URL on the fake upstream. */
+  let plugins: PluginRegistry;
   const known = (games: GameRecord[]): KnownGame[] => games.map((g) => ({ ...g }));
   const window = { from: "2026-11-20", to: "2026-12-02" };
 
   beforeAll(async () => {
-    await generateDemoUpstream({ outDir: dir, today: TODAY, seed: "test-seed" });
-    upstream = await startFakeUpstream({ dataDir: dir, today: TODAY });
+    bundled = await loadPlugins({ env: {}, cwd: repoRoot });
+    await generateDemoUpstream({ sports: demoSports(bundled), outDir: dir, today: TODAY, seed: "test-seed" });
+    const all = bundled.all().map((p) => p.plugin);
+    upstream = await startFakeUpstream({ dataDir: dir, today: TODAY, routes: fakeRoutesOf(all) });
+    plugins = await loadPlugins({
+      env: { ...localSourceEnv(all, upstream.url), ODDS_API_KEY: "demo" },
+      cwd: repoRoot,
+    });
     resetRateLimits();
   });
   afterAll(() => upstream.close());
 
   it("is deterministic for a seed and day", async () => {
     const again = mkdtempSync(path.join(tmpdir(), "edgeline-demo-"));
-    await generateDemoUpstream({ outDir: again, today: TODAY, seed: "test-seed" });
+    await generateDemoUpstream({
+      sports: demoSports(bundled),
+      outDir: again,
+      today: TODAY,
+      seed: "test-seed",
+    });
     const a = filesIn(dir);
     expect(a.map((f) => path.relative(dir, f))).toEqual(filesIn(again).map((f) => path.relative(again, f)));
     for (const file of a)
@@ -77,29 +89,47 @@ describe("demo upstream generator", () => {
     }
   });
 
-  const fetchGames = (plugin: SportPlugin) => plugin.fetchGames(window, ctx());
+  const fetchGames = (code: string) => {
+    const { plugin, context } = plugins.sport(code);
+    return plugin.fetchGames(window, context);
+  };
+  /** A source's quotes for a sport's games, day by day over the window, as fetch_markets asks. */
+  const fetchOdds = async (code: string, sourceName: string, games: GameRecord[]) => {
+    const covering = plugins.sourcesFor(code).find((s) => s.source.plugin.name === sourceName);
+    if (!covering) throw new Error(`${sourceName} does not cover ${code}`);
+    const records: OddsRecord[] = [];
+    const unmatched: Array<{ reason: string }> = [];
+    for (const day of eachDay(window)) {
+      const r = await covering.source.plugin.fetch(
+        {
+          sport: plugins.sport(code).view,
+          options: covering.options,
+          games: known(games.filter((g) => g.gameDate === day)),
+          day,
+          observedAt: new Date(`${TODAY}T12:00:00Z`),
+        },
+        covering.source.context,
+      );
+      records.push(...r.records);
+      unmatched.push(...r.unmatched);
+    }
+    return { records, unmatched };
+  };
 
   it("gives the NHL plugin played and upcoming games, and Kalshi + Odds API odds for all upcoming ones", async () => {
-    const games = await fetchGames(nhlPlugin);
+    const games = await fetchGames("NHL");
     const played = games.filter((g) => g.gameDate < TODAY);
     expect(played.length).toBeGreaterThan(20);
     expect(played.every((g) => g.status === "Final" && g.homeScore !== null)).toBe(true);
     const upcoming = games.filter((g) => g.gameDate >= TODAY);
     expect(upcoming.every((g) => g.status === "Scheduled")).toBe(true);
 
-    const kalshi = ctx().http({ source: "kalshi", baseUrlKey: "kalshi" });
-    const k = await fetchKalshiOdds(kalshi, nhlPlugin.kalshi, known(games), window, {
-      observedAt: new Date(`${TODAY}T12:00:00Z`),
-    });
+    const k = await fetchOdds("NHL", "kalshi", games);
     expect(k.unmatched).toEqual([]);
     expect(new Set(k.records.map((r) => r.gameId))).toEqual(new Set(upcoming.map((g) => g.gameId)));
     expect(k.records.every((r) => r.price.gt(1) && r.price.lt(100))).toBe(true);
 
-    const oddsClient = ctx().http({ source: "the-odds-api", baseUrlKey: "oddsApi" });
-    const o = await fetchOddsApiOdds(oddsClient, nhlPlugin.oddsApi, known(games), {
-      apiKey: "demo",
-      logger: silent,
-    });
+    const o = await fetchOdds("NHL", "the-odds-api", games);
     expect(o.unmatched.filter((u) => u.reason.startsWith("unknown"))).toEqual([]);
     const matchedGames = new Set(o.records.map((r) => r.gameId));
     expect(upcoming.filter((g) => g.gameDate <= window.to).every((g) => matchedGames.has(g.gameId))).toBe(
@@ -111,10 +141,9 @@ describe("demo upstream generator", () => {
   });
 
   it("gives the ESPN NFL plugin games whose Kalshi tickers use Kalshi's JAC for Jacksonville", async () => {
-    const games = await fetchGames(nfl);
+    const games = await fetchGames("NFL");
     expect(games.length).toBeGreaterThan(5);
-    const kalshi = ctx().http({ source: "kalshi", baseUrlKey: "kalshi" });
-    const k = await fetchKalshiOdds(kalshi, nfl.kalshi!, known(games), window);
+    const k = await fetchOdds("NFL", "kalshi", games);
     expect(k.unmatched).toEqual([]);
     expect(k.records.length).toBe(2 * games.filter((g) => g.status === "Scheduled").length);
     const markets = kalshiMarketsPageSchema.parse(
@@ -125,20 +154,12 @@ describe("demo upstream generator", () => {
   });
 
   it("gives the EPL plugin 3-way odds with a draw", async () => {
-    const games = await fetchGames(epl);
+    const games = await fetchGames("EPL");
     expect(games.filter((g) => g.status === "Final").length).toBeGreaterThan(3);
     expect(games.filter((g) => g.status === "Scheduled").length).toBeGreaterThan(0);
-    const o = await fetchOddsApiOdds(
-      ctx().http({ source: "the-odds-api", baseUrlKey: "oddsApi" }),
-      epl.oddsApi!,
-      known(games),
-      {
-        apiKey: "demo",
-        logger: silent,
-        commenceTo: new Date(`${window.to}T23:59:59Z`),
-      },
-    );
-    expect(o.unmatched).toEqual([]);
+    const o = await fetchOdds("EPL", "the-odds-api", games);
+    // Asked day by day, the listing's events of other days match no game of that day; none is unknown.
+    expect(o.unmatched.filter((u) => u.reason.startsWith("unknown"))).toEqual([]);
     expect(o.records.some((r) => r.outcomeName === "draw" && r.marketName === "moneyline")).toBe(true);
   });
 });

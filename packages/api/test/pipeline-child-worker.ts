@@ -5,7 +5,7 @@
 import { DEFAULT_STAKING_LIMITS, STEP_DEFINITIONS, type StepDefinition } from "@edgeline/core";
 import { Decimal } from "decimal.js";
 import { startWorker } from "../src/worker/index.ts";
-import { testOddsSource, testRegistry, testWorld } from "./pipeline-helpers.ts";
+import { testRegistry, testWorld } from "./pipeline-helpers.ts";
 
 const url = process.env.CHILD_DATABASE_URL;
 const day = process.env.CHILD_DAY;
@@ -35,7 +35,6 @@ const worker = await startWorker({
   pollIntervalMs: 100,
   steps: { update_elo: pausing },
   deps: {
-    oddsSources: [testOddsSource(world)],
     bankroll: new Decimal(1000),
     stakingLimits: DEFAULT_STAKING_LIMITS,
     now: () => new Date(`${day}T12:00:00Z`),

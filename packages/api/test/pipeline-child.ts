@@ -8,7 +8,7 @@ import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { expect } from "vitest";
 import { queueDag, startWorker, waitForRun } from "../src/worker/index.ts";
-import { dumpTables, testOddsSource, testPool, testRegistry, testWorld } from "./pipeline-helpers.ts";
+import { dumpTables, testPool, testRegistry, testWorld } from "./pipeline-helpers.ts";
 
 /** Databases, pools and child workers of one test file, all released by `cleanup()`. */
 export function childHarness() {
@@ -60,7 +60,6 @@ export function childWorldOptions(url: string, day: string) {
     recoveryIntervalMs: 200,
     recoveryGraceMs: 500,
     deps: {
-      oddsSources: [testOddsSource(world)],
       bankroll: new Decimal(1000),
       stakingLimits: DEFAULT_STAKING_LIMITS,
       now: () => new Date(`${day}T12:00:00Z`),

@@ -15,7 +15,7 @@ import {
   type WorkerHandle,
   waitForRun,
 } from "../src/worker/index.ts";
-import { dumpTables, testOddsSource, testPool, testRegistry, testWorld } from "./pipeline-helpers.ts";
+import { dumpTables, testPool, testRegistry, testWorld } from "./pipeline-helpers.ts";
 
 const DAY = "2024-01-20";
 const world = testWorld(DAY);
@@ -67,7 +67,6 @@ function start(): Promise<WorkerHandle> {
     recoveryGraceMs: 1000,
     steps: counted,
     deps: {
-      oddsSources: [testOddsSource(world)],
       bankroll: new Decimal(1000),
       stakingLimits: DEFAULT_STAKING_LIMITS,
       now: () => new Date(`${DAY}T12:00:00Z`),

@@ -2,28 +2,29 @@
 // function of the dates asked (so reruns see the same world), fault injection, and a dump of
 // every table for exact before/after comparisons.
 import {
+  addDays,
   createPluginRegistry,
-  definePlugin,
+  daysBetween,
+  defineOddsSource,
+  defineSport,
   type GameRecord,
   type OddsRecord,
-  type OddsSource,
+  type OddsSourcePlugin,
   oddsId,
   type PluginRegistry,
 } from "@edgeline/core";
+import type { DemoSport } from "@edgeline/testkit";
 import { Decimal } from "decimal.js";
 import pg from "pg";
+import { z } from "zod";
 
 const { Pool, types } = pg;
 
 const TEAMS = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"] as const;
 
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The test league's games of one day: three pairings rotating by day; Final before `resultsUntil`. */
 export function testGames(day: string, resultsUntil: string): GameRecord[] {
-  const n = Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+  const n = daysBetween("1970-01-01", day);
   const games: GameRecord[] = [];
   for (let i = 0; i < 3; i++) {
     const home = TEAMS[(n + i) % 6]!;
@@ -60,12 +61,13 @@ export function testWorld(resultsUntil: string): TestWorld {
   return { resultsUntil, oddsFaults: 0, oddsFaultMessage: "upstream 500", oddsCalls: 0 };
 }
 
+/** The test league and its odds source (which covers it without the league naming it). */
 export function testRegistry(world: TestWorld): PluginRegistry {
-  const plugin = definePlugin({
+  const plugin = defineSport({
     code: "TST",
     name: "Test League",
-    coreVersion: "^0.1.0",
-    eloPreset: "fivethirtyeight-nhl",
+    coreVersion: "^0.2.0",
+    model: { elo: "fivethirtyeight-nhl" },
     timeZone: "UTC",
     markets: [{ type: "moneyline", ways: 2 }],
     entityKind: "team",
@@ -78,15 +80,21 @@ export function testRegistry(world: TestWorld): PluginRegistry {
     },
     recommendation: { minEdge: 0.02, minOdds: 1.2, maxOdds: 6, maxPerDay: 5 },
   });
-  return createPluginRegistry([{ plugin, module: "pipeline-helpers" }]);
+  return createPluginRegistry([
+    { plugin, module: "pipeline-helpers" },
+    { plugin: testOddsSource(world), module: "pipeline-helpers" },
+  ]);
 }
 
 /** Moneyline prices for every known game; throws while `world.oddsFaults` > 0. */
-export function testOddsSource(world: TestWorld): OddsSource {
-  return {
+export function testOddsSource(world: TestWorld): OddsSourcePlugin {
+  return defineOddsSource({
     name: "test-odds",
-    covers: () => true,
-    async fetch(_plugin, games) {
+    displayName: "Test odds",
+    coreVersion: "^0.2.0",
+    sportOptions: z.object({}),
+    sports: { TST: {} },
+    async fetch({ games }) {
       world.oddsCalls++;
       if (world.oddsFaults > 0) {
         world.oddsFaults--;
@@ -113,12 +121,13 @@ export function testOddsSource(world: TestWorld): OddsSource {
       );
       return { records, unmatched: [] };
     },
-  };
+  });
 }
 
 export const PIPELINE_TABLES = [
   "unified_games",
   "game_odds",
+  "odds_quotes",
   "elo_ratings",
   "bet_recommendations",
   "placed_bets",
@@ -146,4 +155,14 @@ export function testPool(url: string): pg.Pool {
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
+}
+
+/** Every sport of a registry with the odds sources covering it, as the demo generator takes them. */
+export function demoSports(plugins: PluginRegistry): DemoSport[] {
+  return plugins.list().map((sport) => ({
+    sport,
+    sources: plugins
+      .sourcesFor(sport.code)
+      .map(({ source, options }) => ({ source: source.plugin, options })),
+  }));
 }

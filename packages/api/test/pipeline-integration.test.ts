@@ -5,19 +5,15 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  createPluginContext,
-  DAG_STEPS,
-  type FakeUpstream,
-  generateDemoUpstream,
-  kalshiOddsSource,
-  loadPlugins,
-  localSourceEnv,
-  oddsApiSource,
-  type PluginRegistry,
-  startFakeUpstream,
-} from "@edgeline/core";
+import { DAG_STEPS, loadPlugins, type PluginRegistry } from "@edgeline/core";
 import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
+import {
+  type FakeUpstream,
+  fakeRoutesOf,
+  generateDemoUpstream,
+  localSourceEnv,
+  startFakeUpstream,
+} from "@edgeline/testkit";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -28,7 +24,7 @@ import {
   type WorkerHandle,
   waitForRun,
 } from "../src/worker/index.ts";
-import { dumpTables, testPool } from "./pipeline-helpers.ts";
+import { demoSports, dumpTables, testPool } from "./pipeline-helpers.ts";
 
 const TODAY = "2026-01-15";
 let dir: string;
@@ -40,9 +36,18 @@ let worker: WorkerHandle;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "edgeline-demo-"));
-  await generateDemoUpstream({ outDir: dir, today: TODAY });
-  upstream = await startFakeUpstream({ dataDir: dir, port: 0 });
-  plugins = await loadPlugins({ env: {}, cwd: join(import.meta.dirname, "../../..") });
+  const repoRoot = join(import.meta.dirname, "../../..");
+  const bundled = await loadPlugins({ env: {}, cwd: repoRoot });
+  const all = bundled.all().map((p) => p.plugin);
+  await generateDemoUpstream({ sports: demoSports(bundled), outDir: dir, today: TODAY });
+  upstream = await startFakeUpstream({ dataDir: dir, port: 0, routes: fakeRoutesOf(all) });
+  // The same plugins with every base URL on the fake upstream; the HTTP layer's own retries run
+  // without waiting, to keep the fault test short.
+  plugins = await loadPlugins({
+    env: { ...localSourceEnv(all, upstream.url), ODDS_API_KEY: "demo-key" },
+    cwd: repoRoot,
+    httpDeps: { sleep: async () => {} },
+  });
   db = await createTestDatabase();
   pool = testPool(db.url);
   worker = await startWorker({
@@ -51,15 +56,7 @@ beforeAll(async () => {
     schedule: false,
     pollIntervalMs: 100,
     maxAttempts: 2,
-    deps: {
-      // The HTTP layer's own retries run without waiting, to keep the fault test short.
-      pluginContext: createPluginContext({
-        env: localSourceEnv(upstream.url),
-        httpDeps: { sleep: async () => {} },
-      }),
-      oddsSources: [kalshiOddsSource, oddsApiSource("demo-key")],
-      now: () => new Date(`${TODAY}T12:00:00Z`),
-    },
+    deps: { now: () => new Date(`${TODAY}T12:00:00Z`) },
   });
 }, 60_000);
 

@@ -1,15 +1,15 @@
 // @edgeline/core public surface. Each concept re-exports from its own folder, and each name has one
 // home: two folders exporting the same name is a type error here (TS2308), not a silent shadow.
+// The SDK's surface (contracts, records, calendar, prices, HTTP client) is re-exported so that a
+// host imports one package; plugins depend on @edgeline/sdk alone.
 
+export * from "@edgeline/sdk";
 export * from "./brokers/index.ts";
 export * from "./config/env.ts";
 export * from "./config/logger.ts";
 export * from "./db/index.ts";
-export * from "./demo/index.ts";
 export * from "./elo/index.ts";
 export * from "./evaluation/index.ts";
-export * from "./fake-upstream/index.ts";
-export * from "./http/index.ts";
 export * from "./odds/index.ts";
 export * from "./pipeline/index.ts";
 export * from "./plugins/index.ts";

@@ -3,6 +3,8 @@
 // (edge = p × odds − 1), bet_sync_hourly grades with `settleBet` (a 2-way tie voids, a postponed
 // game voids only after the wait), and the hourly snapshot marks open bets at the de-vigged
 // current price. Each step rerun writes nothing.
+
+import { defineSport, type GameRecord, type OddsRecord, oddsId, type PlacedBetRow } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,21 +18,9 @@ import {
   runStep,
   STEP_DEFINITIONS,
 } from "../src/pipeline/index.ts";
-import {
-  createPluginContext,
-  createPluginRegistry,
-  definePlugin,
-  type GameRecord,
-} from "../src/plugins/index.ts";
+import { createPluginRegistry } from "../src/plugins/index.ts";
 import { type GameForRecommendation, recommendBets } from "../src/recommendation/index.ts";
-import {
-  gamesByIds,
-  insertBets,
-  type PlacedBetRow,
-  upsertGames,
-  upsertOdds,
-} from "../src/repositories/index.ts";
-import { type OddsRecord, oddsId } from "../src/sources/odds-record.ts";
+import { gamesByIds, insertBets, recordPrices, upsertGames } from "../src/repositories/index.ts";
 import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 
@@ -47,11 +37,11 @@ let deps: PipelineDeps;
 beforeAll(async () => {
   db = await createTestDatabase();
   pool = createPgPool({ connectionString: db.url, poolSize: 2 });
-  const plugin = definePlugin({
+  const plugin = defineSport({
     code: "MOD",
     name: "Modelling League",
-    coreVersion: "^0.1.0",
-    eloPreset: "fivethirtyeight-nhl",
+    coreVersion: "^0.2.0",
+    model: { elo: "fivethirtyeight-nhl" },
     timeZone: "UTC",
     markets: [{ type: "moneyline", ways: 2 }],
     entityKind: "team",
@@ -63,8 +53,6 @@ beforeAll(async () => {
   deps = {
     pool,
     plugins,
-    pluginContext: createPluginContext({ env: {} }),
-    oddsSources: [],
     broker: new PaperBroker(
       (ids) => gamesByIds(pool, ids),
       (sport) => plugins.get(sport)?.markets.find((m) => m.type === "moneyline")?.ways,
@@ -121,6 +109,14 @@ function quote(
 
 const table = async (sql: string) => (await pool.query(sql)).rows;
 
+/** Prices as fetch_markets writes them (game_odds and the price history), read at `fetchedAt`. */
+const writePrices = (records: OddsRecord[], fetchedAt: Date) =>
+  recordPrices(
+    pool,
+    records.map((record) => ({ record, source: "test" })),
+    fetchedAt,
+  );
+
 describe("identify_bets", () => {
   const at10 = new Date(`${DAY}T10:00:00Z`);
   const G1 = "MOD_20240310_BBB_AAA";
@@ -137,16 +133,19 @@ describe("identify_bets", () => {
          ('MOD', 'AAA', 'AAA', 1700, '2024-03-11', NULL, 2),
          ('MOD', 'BBB', 'BBB', 1450, '2024-03-05', NULL, 1)`,
     );
-    await upsertOdds(pool, [
-      quote(G1, "BookA", "home_team_win", "2.1000", at10),
-      quote(G1, "BookA", "away_team_win", "1.8000", at10),
-      // Longer, but quoted after the start: not information before the game.
-      quote(G1, "BookB", "home_team_win", "2.4000", new Date(`${DAY}T23:30:00Z`)),
-      quote(G2, "BookA", "home_team_win", "2.3000", at10),
-      quote(G2, "BookA", "away_team_win", "1.7000", at10),
-      // No timestamp: nothing proves it was known before the game.
-      quote(G2, "BookC", "home_team_win", "3.0000", null),
-    ]);
+    await writePrices(
+      [
+        quote(G1, "BookA", "home_team_win", "2.1000", at10),
+        quote(G1, "BookA", "away_team_win", "1.8000", at10),
+        // Longer, but quoted after the start: not information before the game.
+        quote(G1, "BookB", "home_team_win", "2.4000", new Date(`${DAY}T23:30:00Z`)),
+        quote(G2, "BookA", "home_team_win", "2.3000", at10),
+        quote(G2, "BookA", "away_team_win", "1.7000", at10),
+      ],
+      at10,
+    );
+    // No quote time, read an hour after the run: its quote time is its fetch time, after the decision.
+    await writePrices([quote(G2, "BookC", "home_team_win", "3.0000", null)], new Date(`${DAY}T13:00:00Z`));
 
     expect(await runStep(deps, STEP_DEFINITIONS.identify_bets, { sport: "MOD", date: DAY })).toBeGreaterThan(
       0,
@@ -293,12 +292,15 @@ describe("bet_sync_hourly and the portfolio snapshot", () => {
   it("marks open bets at the de-vigged current price where the game has odds, at cost otherwise", async () => {
     const G = "MOD_OPEN_1";
     await upsertGames(pool, [game(G, "KKK", "LLL")]);
-    await upsertOdds(pool, [
-      quote(G, "BookX", "home_team_win", "1.9000", NOW),
-      quote(G, "BookX", "away_team_win", "2.0000", NOW),
-      quote(G, "BookY", "home_team_win", "1.8500", NOW),
-      quote(G, "BookY", "away_team_win", "2.1000", NOW),
-    ]);
+    await writePrices(
+      [
+        quote(G, "BookX", "home_team_win", "1.9000", NOW),
+        quote(G, "BookX", "away_team_win", "2.0000", NOW),
+        quote(G, "BookY", "home_team_win", "1.8500", NOW),
+        quote(G, "BookY", "away_team_win", "2.1000", NOW),
+      ],
+      NOW,
+    );
     await insertBets(pool, [bet("o1", G, "home_team_win", "10", "2.0")]);
     // Open: b4 (postponed, no odds: at cost), b6 (no odds: at cost), o1 (marked). Settled: b1..b3, b5.
     expect(await runHourlyJob(deps, HOURLY_JOB_DEFINITIONS.portfolio_hourly_snapshot, NOW)).toBe(1);

@@ -1,18 +1,18 @@
 // Set-based repositories on a real PostgreSQL: reruns write nothing, changes are counted, the
 // tables without a natural unique key (bet_recommendations, portfolio_snapshots) still get one
 // row per key, and update_elo's day-by-day history equals a full rebuild's, row for row.
+
+import { type GameRecord, type OddsRecord, oddsId, type PlacedBetRow } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPgPool } from "../src/db/clients.ts";
 import { eloPreset, replayElo } from "../src/elo/index.ts";
 import { entityNames, toEloGame } from "../src/pipeline/update-elo.ts";
-import type { GameRecord } from "../src/plugins/index.ts";
 import {
   finalGamesBefore,
   insertBets,
   insertHourlySnapshot,
-  type PlacedBetRow,
   queueRun,
   type RecommendationInput,
   startRun,
@@ -23,7 +23,6 @@ import {
   upsertRecommendations,
   withTransaction,
 } from "../src/repositories/index.ts";
-import { type OddsRecord, oddsId } from "../src/sources/odds-record.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 
 let db: TestDatabase;
@@ -200,6 +199,12 @@ describe("bet_recommendations", () => {
     expectedValue: new Decimal("1.5"),
     generatedAt: new Date("2023-10-10T12:00:00Z"),
     expiresAt: new Date("2023-10-10T19:00:00Z"),
+    bookmaker: "BookA",
+    price: new Decimal("1.9"),
+    line: null,
+    quotedAt: new Date("2023-10-10T11:00:00Z"),
+    quoteId: null,
+    contracts: null,
   });
 
   it("keeps one row per natural key, caps edge to DECIMAL(5,4), and freezes executed rows", async () => {

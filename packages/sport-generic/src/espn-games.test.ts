@@ -1,4 +1,4 @@
-import type { DateRange } from "@edgeline/core";
+import type { DateRange } from "@edgeline/sdk";
 import { describe, expect, it } from "vitest";
 import { espnGames, espnScoreboardDrafts } from "./espn-games.ts";
 import type { EspnLeagueConfig } from "./espn-league-config.ts";

@@ -9,7 +9,7 @@ import {
   gameRecordSchema,
   isInRange,
   toEntityId,
-} from "@edgeline/core";
+} from "@edgeline/sdk";
 import type { EspnLeagueConfig } from "./espn-league-config.ts";
 import type { EspnCompetition, EspnCompetitor, EspnEvent, EspnScoreboard } from "./espn-schemas.ts";
 import { espnStatus } from "./espn-status.ts";

@@ -1,4 +1,5 @@
-import type { Entity, MarketOffer, RecommendationThresholds } from "@edgeline/core";
+import type { EloConfig, Entity, MarketOffer, RecommendationThresholds } from "@edgeline/sdk";
+import type { EspnDemoLeague } from "./espn-demo.ts";
 
 /** One sport served by the ESPN scoreboard: everything that differs between leagues. */
 export interface EspnLeagueConfig {
@@ -14,8 +15,8 @@ export interface EspnLeagueConfig {
    * payload (soccer/all) yields each league's games only to its own sport.
    */
   leagueUid?: string;
-  /** Elo preset name in core's elo module. */
-  eloPreset: string;
+  /** The rating model: a preset name of core's ("fivethirtyeight-nfl") or this league's own. */
+  elo: string | EloConfig;
   /** IANA zone whose calendar day is the game's `gameDate`. */
   timeZone: string;
   /** Whether a game can end level (soccer): the moneyline is then 3-way. */
@@ -31,7 +32,9 @@ export interface EspnLeagueConfig {
   seasonYear: "start" | "end";
   /** Tennis: draws to keep ("mens-singles"); doubles and other draws are left out. */
   groupings?: readonly string[];
-  kalshiSeries?: readonly string[];
-  oddsApiSportKey?: string;
+  /** What each odds source needs to find the league's markets, by source name (see SportPlugin.sourceOptions). */
+  sourceOptions?: Readonly<Record<string, unknown>>;
   recommendation: RecommendationThresholds;
+  /** The league in the demo (`pnpm start` on the embedded database), if it has one. */
+  demo?: EspnDemoLeague;
 }

@@ -1,7 +1,9 @@
-import type { MarketOffer, RecommendationThresholds } from "@edgeline/core";
+import type { MarketOffer, RecommendationThresholds } from "@edgeline/sdk";
 import { MLB_TEAMS } from "./entities/mlb-teams.ts";
 import { NFL_TEAMS } from "./entities/nfl-teams.ts";
 import { EPL_TEAMS, LIGUE1_TEAMS } from "./entities/soccer-teams.ts";
+import { EPL_DEMO, NFL_DEMO } from "./espn-demo-leagues.ts";
+import { eplDefault, ligue1Default, mlbDefault, ncaabDefault, tennisDefault } from "./espn-elo-models.ts";
 import type { EspnLeagueConfig } from "./espn-league-config.ts";
 
 const SPREAD_AND_TOTAL: readonly MarketOffer[] = [
@@ -18,31 +20,33 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     code: "MLB",
     name: "Major League Baseball",
     leaguePath: "baseball/mlb",
-    eloPreset: "default-mlb",
+    elo: mlbDefault,
     timeZone: "America/New_York",
     draws: false,
     markets: SPREAD_AND_TOTAL,
     entityKind: "team",
     entities: MLB_TEAMS,
     seasonYear: "start",
-    kalshiSeries: ["KXMLBGAME"],
-    oddsApiSportKey: "baseball_mlb",
+    sourceOptions: { kalshi: { series: ["KXMLBGAME"] }, "the-odds-api": { sportKey: "baseball_mlb" } },
     recommendation: TEAM_DEFAULTS,
   },
   {
     code: "NFL",
     name: "National Football League",
     leaguePath: "football/nfl",
-    eloPreset: "fivethirtyeight-nfl",
+    elo: "fivethirtyeight-nfl",
     timeZone: "America/New_York",
     draws: false,
     markets: SPREAD_AND_TOTAL,
     entityKind: "team",
     entities: NFL_TEAMS,
     seasonYear: "start",
-    kalshiSeries: ["KXNFLGAME"],
-    oddsApiSportKey: "americanfootball_nfl",
+    sourceOptions: {
+      kalshi: { series: ["KXNFLGAME"] },
+      "the-odds-api": { sportKey: "americanfootball_nfl" },
+    },
     recommendation: { ...TEAM_DEFAULTS, maxPerDay: 8 },
+    demo: NFL_DEMO,
   },
   {
     code: "NCAAB",
@@ -50,15 +54,14 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     leaguePath: "basketball/mens-college-basketball",
     // Without groups=50 ESPN returns only featured (Top-25) games.
     query: { groups: 50 },
-    eloPreset: "default-ncaab",
+    elo: ncaabDefault,
     timeZone: "America/New_York",
     draws: false,
     markets: SPREAD_AND_TOTAL,
     entityKind: "team",
     entities: [],
     seasonYear: "end",
-    kalshiSeries: ["KXNCAAMBGAME"],
-    oddsApiSportKey: "basketball_ncaab",
+    sourceOptions: { kalshi: { series: ["KXNCAAMBGAME"] }, "the-odds-api": { sportKey: "basketball_ncaab" } },
     recommendation: { ...TEAM_DEFAULTS, minEdge: 0.07 },
   },
   {
@@ -66,29 +69,30 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     name: "English Premier League",
     leaguePath: "soccer/eng.1",
     leagueUid: "s:600~l:700",
-    eloPreset: "default-epl",
+    elo: eplDefault,
     timeZone: "Europe/London",
     draws: true,
     markets: [{ type: "total", ways: 2 }],
     entityKind: "team",
     entities: EPL_TEAMS,
     seasonYear: "start",
-    oddsApiSportKey: "soccer_epl",
+    sourceOptions: { "the-odds-api": { sportKey: "soccer_epl" } },
     recommendation: SOCCER_DEFAULTS,
+    demo: EPL_DEMO,
   },
   {
     code: "LIGUE1",
     name: "Ligue 1",
     leaguePath: "soccer/fra.1",
     leagueUid: "s:600~l:710",
-    eloPreset: "default-ligue1",
+    elo: ligue1Default,
     timeZone: "Europe/Paris",
     draws: true,
     markets: [{ type: "total", ways: 2 }],
     entityKind: "team",
     entities: LIGUE1_TEAMS,
     seasonYear: "start",
-    oddsApiSportKey: "soccer_france_ligue_one",
+    sourceOptions: { "the-odds-api": { sportKey: "soccer_france_ligue_one" } },
     recommendation: SOCCER_DEFAULTS,
   },
   {
@@ -96,7 +100,7 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     name: "ATP Tennis",
     leaguePath: "tennis/atp",
     leagueUid: "s:850~l:851",
-    eloPreset: "default-tennis",
+    elo: tennisDefault,
     // Tournaments move around the world; UTC is the one calendar every source agrees on.
     timeZone: "UTC",
     draws: false,
@@ -106,7 +110,7 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     seasonYear: "start",
     groupings: ["mens-singles"],
     // The Odds API keys tennis per tournament: this is the prefix of all ATP keys.
-    oddsApiSportKey: "tennis_atp_",
+    sourceOptions: { "the-odds-api": { sportKey: "tennis_atp_" } },
     recommendation: { minEdge: 0.06, minOdds: 1.3, maxOdds: 5, maxPerDay: 5 },
   },
 ];

@@ -1,9 +1,10 @@
-import type { SportPlugin } from "@edgeline/core";
+import { entityIdFromName, type SportPlugin, sportView } from "@edgeline/sdk";
 import { describe, expect, it } from "vitest";
 import plugins from "./index.ts";
 import { readRecording, recording } from "./recordings.test-helpers.ts";
 
 const plugin = (code: string): SportPlugin => plugins.find((p) => p.code === code)!;
+const byName = (code: string, name: string) => entityIdFromName(sportView(plugin(code)), name);
 const kalshiEvents = recording("kalshi", "events-KXNFLGAME-open-limit3.json");
 
 describe("ESPN plugins", () => {
@@ -22,7 +23,8 @@ describe("ESPN plugins", () => {
     const { events } = readRecording(kalshiEvents.file) as { events: { event_ticker: string }[] };
     const codes = events.map((e) => /^KXNFLGAME-\d{2}[A-Z]{3}\d{2}([A-Z]+)$/.exec(e.event_ticker)?.[1]);
     expect(codes).toEqual(["TBDAL", "PHIJAC", "CINMIA"]);
-    const id = plugin("NFL").kalshi!.teamIdFromCode;
+    const nfl = sportView(plugin("NFL")).entities;
+    const id = (code: string) => nfl.idFromCode("kalshi", code);
     expect(["TB", "DAL", "PHI", "JAC", "CIN", "MIA"].map(id)).toEqual([
       "TB",
       "DAL",
@@ -34,10 +36,10 @@ describe("ESPN plugins", () => {
   });
 
   it("map The Odds API names; tennis players by normalised name", () => {
-    expect(plugin("EPL").oddsApi!.teamIdFromName("Brighton and Hove Albion")).toBe("BHA");
-    expect(plugin("LIGUE1").oddsApi!.teamIdFromName("Paris Saint Germain")).toBe("PSG");
-    expect(plugin("MLB").oddsApi!.teamIdFromName("Oakland Athletics")).toBe("OAK");
-    expect(plugin("TENNIS").oddsApi!.teamIdFromName("Dušan Lajović")).toBe("DUSAN-LAJOVIC");
-    expect(plugin("TENNIS").oddsApi!.sportKey).toBe("tennis_atp_");
+    expect(byName("EPL", "Brighton and Hove Albion")).toBe("BHA");
+    expect(byName("LIGUE1", "Paris Saint Germain")).toBe("PSG");
+    expect(byName("MLB", "Oakland Athletics")).toBe("OAK");
+    expect(byName("TENNIS", "Dušan Lajović")).toBe("DUSAN-LAJOVIC");
+    expect(plugin("TENNIS").sourceOptions?.["the-odds-api"]).toEqual({ sportKey: "tennis_atp_" });
   });
 });

@@ -1,17 +1,17 @@
 import {
   addDays,
   CORE_VERSION,
-  createEntityIndex,
   type DateRange,
-  definePlugin,
+  defineSport,
   eachDay,
   type GameDraft,
   type SportPlugin,
-  toEntityId,
-} from "@edgeline/core";
+} from "@edgeline/sdk";
+import { espnDemo } from "./espn-demo.ts";
 import { espnGames, espnScoreboardDrafts } from "./espn-games.ts";
 import type { EspnLeagueConfig } from "./espn-league-config.ts";
 import { espnScoreboardSchema } from "./espn-schemas.ts";
+import { espnRoutes } from "./fake-espn.ts";
 
 /** ESPN's `dates` is a US Eastern day; other zones' days can straddle two of them. */
 function queryDays(range: DateRange, timeZone: string): string[] {
@@ -21,25 +21,19 @@ function queryDays(range: DateRange, timeZone: string): string[] {
 
 /** A sport plugin over the ESPN scoreboard, from one config entry. */
 export function espnPlugin(config: EspnLeagueConfig): SportPlugin {
-  const entities = createEntityIndex(config.entities);
-  // Players have no catalog: their id is their normalised name, the same in every source.
-  const idFromName = (name: string) =>
-    entities.idFromName(name) ?? (config.entityKind === "player" ? toEntityId(name) : undefined);
-  return definePlugin({
+  return defineSport({
     code: config.code,
     name: config.name,
     coreVersion: `^${CORE_VERSION}`,
-    eloPreset: config.eloPreset,
+    baseUrls: { espn: { default: "https://site.api.espn.com", env: "EDGELINE_ESPN_API_URL" } },
+    fake: { routes: espnRoutes },
+    model: { elo: config.elo },
     timeZone: config.timeZone,
     markets: [{ type: "moneyline", ways: config.draws ? 3 : 2 }, ...config.markets],
     entityKind: config.entityKind,
     entities: config.entities,
     async fetchGames(range, ctx) {
-      const http = ctx.http({
-        source: "espn",
-        baseUrlKey: "espn",
-        defaultBaseUrl: "https://site.api.espn.com",
-      });
+      const http = ctx.http({ source: "espn", baseUrlKey: "espn" });
       const drafts: GameDraft[] = [];
       for (const day of queryDays(range, config.timeZone)) {
         const { data } = await http.getJson(
@@ -55,23 +49,8 @@ export function espnPlugin(config: EspnLeagueConfig): SportPlugin {
       ctx.logger.debug({ sport: config.code, range, games: games.length }, "fetched games");
       return games;
     },
-    ...(config.kalshiSeries
-      ? {
-          kalshi: {
-            series: [...config.kalshiSeries],
-            teamIdFromCode: (code: string) => entities.idFromCode("kalshi", code),
-          },
-        }
-      : {}),
-    ...(config.oddsApiSportKey
-      ? { oddsApi: { sportKey: config.oddsApiSportKey, teamIdFromName: idFromName } }
-      : {}),
-    sbr: {
-      teamIdFromName: (name: string) =>
-        config.entityKind === "player"
-          ? idFromName(name)
-          : (entities.idFromCode("sbr", name) ?? entities.idFromPlacePrefix(name)),
-    },
+    ...(config.sourceOptions ? { sourceOptions: config.sourceOptions } : {}),
     recommendation: config.recommendation,
+    ...(config.demo ? { demo: espnDemo(config, config.demo) } : {}),
   });
 }

@@ -1,4 +1,4 @@
-import type { GameStatus } from "@edgeline/core";
+import type { GameStatus } from "@edgeline/sdk";
 import type { EspnStatus } from "./espn-schemas.ts";
 
 /** Status names that say more than `state`/`completed` do. */

@@ -1,18 +1,15 @@
+import { createPluginContext, type FakeRoute, type SportPlugin } from "@edgeline/sdk";
 import {
-  createPluginContext,
-  defaultRoutes,
-  type FakeRoute,
   type FakeUpstream,
+  fakeRoutesOf,
   hasRecordedFixture,
-  localSourceEnv,
+  localBaseUrls,
   recordedFixturesDir,
-  type SportPlugin,
   startFakeUpstream,
-} from "@edgeline/core";
+} from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import plugins from "../src/index.ts";
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const plugin = (code: string): SportPlugin => plugins.find((p) => p.code === code)!;
 
 /**
@@ -48,8 +45,8 @@ describe.skipIf(!present)("ESPN sports: fetchGames over HTTP (fake upstream)", (
   let upstream: FakeUpstream;
   const context = () =>
     createPluginContext({
-      env: localSourceEnv(upstream.url),
-      logger: silent,
+      baseUrls: localBaseUrls(plugins, upstream.url),
+      config: undefined,
       httpDeps: { sleep: async () => {} },
     });
   const urls = () => upstream.requests.map((r) => `${r.status} ${r.url}`);
@@ -57,7 +54,7 @@ describe.skipIf(!present)("ESPN sports: fetchGames over HTTP (fake upstream)", (
   beforeAll(async () => {
     upstream = await startFakeUpstream({
       dataDir: recordedFixturesDir,
-      routes: [...perLeagueRoutes, ...defaultRoutes],
+      routes: [...perLeagueRoutes, ...fakeRoutesOf(plugins)],
     });
   });
   afterAll(() => upstream.close());

@@ -8,7 +8,7 @@ import {
   gameRecordSchema,
   isInRange,
   toEntityId,
-} from "@edgeline/core";
+} from "@edgeline/sdk";
 import type {
   NbaScheduleGame,
   NbaSchedulePayload,

@@ -1,3 +1,4 @@
+import { entityIdFromName, sportView } from "@edgeline/sdk";
 import { describe, expect, it } from "vitest";
 import { nbaPlugin } from "./nba-plugin.ts";
 import { readRecording, recording } from "./recordings.test-helpers.ts";
@@ -7,16 +8,19 @@ const oddsFile = recording(
   "odds-basketball_nba-us-decimal-h2h-spreads-totals-2024-02-24-trimmed.json",
 );
 
-describe("NBA odds mappings", () => {
+const nba = sportView(nbaPlugin);
+
+describe("NBA entity catalog, as the odds sources read it", () => {
   it.skipIf(!oddsFile.present)("maps the teams of a recorded The Odds API event", () => {
     const [event] = readRecording(oddsFile.file) as { home_team: string; away_team: string }[];
-    expect(
-      [event?.away_team, event?.home_team].map((n) => nbaPlugin.oddsApi.teamIdFromName(n ?? "")),
-    ).toEqual(["TOR", "ATL"]);
+    expect([event?.away_team, event?.home_team].map((n) => entityIdFromName(nba, n ?? ""))).toEqual([
+      "TOR",
+      "ATL",
+    ]);
   });
 
   it("maps SBR's squashed names", () => {
-    const id = nbaPlugin.sbr.teamIdFromName;
+    const id = (name: string) => nba.entities.idFromCode("sbr", name) ?? nba.entities.idFromPlacePrefix(name);
     expect(["GoldenState", "LAClippers", "LALakers", "NewYork", "Brooklyn", "OklahomaCity"].map(id)).toEqual([
       "GSW",
       "LAC",

@@ -1,4 +1,4 @@
-import { type Entity, entity } from "@edgeline/core";
+import { type Entity, entity } from "@edgeline/sdk";
 
 /**
  * NBA teams by the league's tricode (cdn.nba.com `teamTricode`), the canonical id. `names` holds

@@ -1,11 +1,12 @@
+import { createPluginContext } from "@edgeline/sdk";
 import {
-  createPluginContext,
   type FakeUpstream,
+  fakeRoutesOf,
   hasRecordedFixture,
-  localSourceEnv,
+  localBaseUrls,
   recordedFixturesDir,
   startFakeUpstream,
-} from "@edgeline/core";
+} from "@edgeline/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import nbaPlugin from "../src/index.ts";
 
@@ -13,20 +14,22 @@ const present =
   hasRecordedFixture("nba", "todaysScoreboard_00-2023-04-20.json") &&
   hasRecordedFixture("nba", "scheduleLeagueV2-2025-26-trimmed.json");
 
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
-
 describe.skipIf(!present)("NBA fetchGames over HTTP (fake upstream)", () => {
   let upstream: FakeUpstream;
   const context = () =>
     createPluginContext({
-      env: localSourceEnv(upstream.url),
-      logger: silent,
+      baseUrls: localBaseUrls([nbaPlugin], upstream.url),
+      config: undefined,
       httpDeps: { sleep: async () => {} },
     });
 
   beforeAll(async () => {
     // The scoreboard URL has no date: the fake serves the recording of the day it is told is today.
-    upstream = await startFakeUpstream({ dataDir: recordedFixturesDir, today: "2023-04-20" });
+    upstream = await startFakeUpstream({
+      dataDir: recordedFixturesDir,
+      today: "2023-04-20",
+      routes: fakeRoutesOf([nbaPlugin]),
+    });
   });
   afterAll(() => upstream.close());
 

@@ -8,7 +8,7 @@ import {
   gameRecordSchema,
   isInRange,
   toEntityId,
-} from "@edgeline/core";
+} from "@edgeline/sdk";
 import type { NhlGame, NhlSchedulePayload } from "./nhl-schedule-schema.ts";
 import { NHL_TEAMS } from "./nhl-teams.ts";
 

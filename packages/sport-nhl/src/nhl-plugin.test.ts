@@ -1,9 +1,12 @@
+import { entityIdFromName, sportView } from "@edgeline/sdk";
 import { describe, expect, it } from "vitest";
 import { nhlPlugin } from "./nhl-plugin.ts";
 
-describe("NHL odds mappings", () => {
+const nhl = sportView(nhlPlugin);
+
+describe("NHL entity catalog, as the odds sources read it", () => {
   it("maps The Odds API names, with or without accents and periods", () => {
-    const id = nhlPlugin.oddsApi.teamIdFromName;
+    const id = (name: string) => entityIdFromName(nhl, name);
     expect(
       ["Montreal Canadiens", "Montréal Canadiens", "St Louis Blues", "Utah Hockey Club"].map(id),
     ).toEqual(["MTL", "MTL", "STL", "UTA"]);
@@ -11,7 +14,7 @@ describe("NHL odds mappings", () => {
   });
 
   it("maps SBR's squashed names and refuses an ambiguous one", () => {
-    const id = nhlPlugin.sbr.teamIdFromName;
+    const id = (name: string) => nhl.entities.idFromCode("sbr", name) ?? nhl.entities.idFromPlacePrefix(name);
     expect(["NYRangers", "NYIslanders", "St.Louis", "LosAngeles", "TampaBay", "Vegas"].map(id)).toEqual([
       "NYR",
       "NYI",
@@ -24,7 +27,14 @@ describe("NHL odds mappings", () => {
   });
 
   it("maps Kalshi codes equal to the tricodes", () => {
-    expect(nhlPlugin.kalshi.teamIdFromCode("CHI")).toBe("CHI");
-    expect(nhlPlugin.kalshi.teamIdFromCode("XYZ")).toBeUndefined();
+    expect(nhl.entities.idFromCode("kalshi", "CHI")).toBe("CHI");
+    expect(nhl.entities.idFromCode("kalshi", "XYZ")).toBeUndefined();
+  });
+
+  it("tells each odds source where its markets are", () => {
+    expect(nhlPlugin.sourceOptions).toEqual({
+      kalshi: { series: ["KXNHLGAME"] },
+      "the-odds-api": { sportKey: "icehockey_nhl" },
+    });
   });
 });

@@ -1,32 +1,27 @@
-import {
-  addDays,
-  CORE_VERSION,
-  createEntityIndex,
-  definePlugin,
-  type GameRecord,
-  TWO_WAY_TEAM_MARKETS,
-} from "@edgeline/core";
+import { addDays, CORE_VERSION, defineSport, type GameRecord, TWO_WAY_TEAM_MARKETS } from "@edgeline/sdk";
+import { nhlRoutes } from "./fake-nhl.ts";
+import { nhlDemo } from "./nhl-demo.ts";
 import { NHL_CODE, nhlScheduleToGames } from "./nhl-games.ts";
 import { nhlSchedulePayloadSchema } from "./nhl-schedule-schema.ts";
 import { NHL_TEAMS } from "./nhl-teams.ts";
-
-const teams = createEntityIndex(NHL_TEAMS);
 
 /**
  * NHL from api-web.nhle.com v1. The schedule endpoint carries states and scores, so it is the
  * only one read (no real /v1/score capture exists to validate a second schema against).
  */
-export const nhlPlugin = definePlugin({
+export const nhlPlugin = defineSport({
   code: NHL_CODE,
   name: "National Hockey League",
   coreVersion: `^${CORE_VERSION}`,
-  eloPreset: "fivethirtyeight-nhl",
+  baseUrls: { nhl: { default: "https://api-web.nhle.com", env: "EDGELINE_NHL_API_URL" } },
+  fake: { routes: nhlRoutes },
+  model: { elo: "fivethirtyeight-nhl" },
   timeZone: "America/New_York",
   markets: TWO_WAY_TEAM_MARKETS,
   entityKind: "team",
   entities: NHL_TEAMS,
   async fetchGames(range, ctx) {
-    const http = ctx.http({ source: "nhl", baseUrlKey: "nhl", defaultBaseUrl: "https://api-web.nhle.com" });
+    const http = ctx.http({ source: "nhl", baseUrlKey: "nhl" });
     const games = new Map<string, GameRecord>();
     // Each call returns the week starting at the requested day; continue after its last day.
     for (let start = range.from; start <= range.to; ) {
@@ -38,8 +33,7 @@ export const nhlPlugin = definePlugin({
     ctx.logger.debug({ sport: NHL_CODE, range, games: games.size }, "fetched games");
     return [...games.values()];
   },
-  kalshi: { series: ["KXNHLGAME"], teamIdFromCode: (code) => teams.idFromCode("kalshi", code) },
-  oddsApi: { sportKey: "icehockey_nhl", teamIdFromName: (name) => teams.idFromName(name) },
-  sbr: { teamIdFromName: (name) => teams.idFromCode("sbr", name) ?? teams.idFromPlacePrefix(name) },
+  sourceOptions: { kalshi: { series: ["KXNHLGAME"] }, "the-odds-api": { sportKey: "icehockey_nhl" } },
   recommendation: { minEdge: 0.05, minOdds: 1.4, maxOdds: 4, maxPerDay: 5 },
+  demo: nhlDemo,
 });

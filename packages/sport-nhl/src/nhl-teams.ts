@@ -1,4 +1,4 @@
-import { type Entity, entity } from "@edgeline/core";
+import { type Entity, entity } from "@edgeline/sdk";
 
 /**
  * NHL teams by the league's own tricode (api-web.nhle.com `abbrev`), which is the canonical id.

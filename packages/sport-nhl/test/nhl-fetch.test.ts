@@ -1,16 +1,14 @@
+import { createPluginContext, SourceError } from "@edgeline/sdk";
 import {
-  createPluginContext,
   type FakeUpstream,
+  fakeRoutesOf,
   hasRecordedFixture,
-  localSourceEnv,
+  localBaseUrls,
   recordedFixturesDir,
-  SourceError,
   startFakeUpstream,
-} from "@edgeline/core";
+} from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nhlPlugin from "../src/index.ts";
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 describe.skipIf(!hasRecordedFixture("nhl", "schedule-2025-10-07.json"))(
   "NHL fetchGames over HTTP (fake upstream)",
@@ -18,13 +16,13 @@ describe.skipIf(!hasRecordedFixture("nhl", "schedule-2025-10-07.json"))(
     let upstream: FakeUpstream;
     const context = () =>
       createPluginContext({
-        env: localSourceEnv(upstream.url),
-        logger: silent,
+        baseUrls: localBaseUrls([nhlPlugin], upstream.url),
+        config: undefined,
         httpDeps: { sleep: async () => {} },
       });
 
     beforeAll(async () => {
-      upstream = await startFakeUpstream({ dataDir: recordedFixturesDir });
+      upstream = await startFakeUpstream({ dataDir: recordedFixturesDir, routes: fakeRoutesOf([nhlPlugin]) });
     });
     afterAll(() => upstream.close());
     beforeEach(() => {

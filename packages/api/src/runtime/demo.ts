@@ -1,8 +1,10 @@
 // Demo mode: data for a newcomer with no API keys and no network. Payloads in the real upstream
-// formats are generated for a window around today and served by the fake upstream server on
-// loopback; every source's base URL points there, so the real pipeline code runs unchanged.
+// formats are generated for a window around today by the plugins' demos and served by the fake
+// upstream on loopback with the plugins' routes; every declared base URL points there, so the real
+// pipeline code runs unchanged.
 import { join } from "node:path";
-import { addDaysIso, generateDemoUpstream, localSourceEnv, startFakeUpstream } from "@edgeline/core";
+import { addDays, type PluginRegistry, utcDay } from "@edgeline/core";
+import { fakeRoutesOf, generateDemoUpstream, localSourceEnv, startFakeUpstream } from "@edgeline/testkit";
 
 export interface DemoUpstream {
   url: string;
@@ -15,24 +17,37 @@ export interface DemoUpstream {
 
 export async function startDemoUpstream(
   dataDir: string,
-  today = new Date().toISOString().slice(0, 10),
+  plugins: PluginRegistry,
+  today = utcDay(new Date()),
 ): Promise<DemoUpstream> {
   const daysRun = 14;
   // One more day each side than is run: soccer and tennis also read the neighbouring days.
   const summary = await generateDemoUpstream({
+    sports: plugins.list().map((sport) => ({
+      sport,
+      sources: plugins
+        .sourcesFor(sport.code)
+        .map(({ source, options }) => ({ source: source.plugin, options })),
+    })),
     outDir: join(dataDir, "demo-upstream"),
     today,
     daysBefore: daysRun + 1,
     daysAfter: 7,
   });
-  const server = await startFakeUpstream({ dataDir: summary.outDir, port: 0, today });
-  // Sources read their base URLs from the environment when the pipeline builds its clients.
-  Object.assign(process.env, localSourceEnv(server.url));
+  const all = plugins.all().map((p) => p.plugin);
+  const server = await startFakeUpstream({
+    dataDir: summary.outDir,
+    port: 0,
+    today,
+    routes: fakeRoutesOf(all),
+  });
+  // Plugins read their base URLs from the environment when the registry builds their contexts.
+  Object.assign(process.env, localSourceEnv(all, server.url));
   process.env.ODDS_API_KEY ??= "demo";
   return {
     url: server.url,
-    sports: Object.keys(summary.games).map((league) => league.toUpperCase()),
-    from: addDaysIso(today, -daysRun),
+    sports: Object.keys(summary.games),
+    from: addDays(today, -daysRun),
     today,
     stop: () => server.close(),
   };

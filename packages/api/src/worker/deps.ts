@@ -1,10 +1,8 @@
-// The production PipelineDeps: the plugin registry, sources configured from the environment,
-// the paper broker, a notional bankroll.
+// The production PipelineDeps: the plugin registry (sports, odds sources and venues with their
+// contexts), the paper broker, a notional bankroll.
 import {
   createPgPool,
-  createPluginContext,
   DEFAULT_STAKING_LIMITS,
-  defaultOddsSources,
   gamesByIds,
   loadEnv,
   PaperBroker,
@@ -34,16 +32,17 @@ export function createPipelineDeps(
   overrides: Partial<PipelineDeps> = {},
   env: Record<string, string | undefined> = process.env,
 ): PipelineDeps {
-  // Settlement grades a tie by the sport's moneyline: void where it is 2-way, a loss where 3-way.
+  // Settlement grades a tie by the sport's moneyline: void where it is 2-way, a loss where 3-way;
+  // payouts follow the rules of the venue whose price a bet was struck at.
   const broker = new PaperBroker(
     (ids) => gamesByIds(pool, ids),
     (sport) => plugins.get(sport)?.markets.find((m) => m.type === "moneyline")?.ways,
+    undefined,
+    (bookmaker) => plugins.rulesFor(bookmaker),
   );
   return {
     pool,
     plugins,
-    pluginContext: createPluginContext({ env }),
-    oddsSources: defaultOddsSources(env),
     broker,
     bankroll: new Decimal(loadEnv(env).EDGELINE_BANKROLL),
     stakingLimits: DEFAULT_STAKING_LIMITS,

@@ -1,6 +1,6 @@
 // What a CLI command of the pipeline needs: the database (DATABASE_URL or the embedded one),
 // migrated; a pool; the plugin registry. One place, so run/backfill/worker/jobs agree.
-import { eloPreset, loadEnv, loadPlugins, migrate, type PluginRegistry } from "@edgeline/core";
+import { loadEnv, loadPlugins, migrate, type PluginRegistry } from "@edgeline/core";
 import type pg from "pg";
 import { resolveDatabase } from "../runtime/database.ts";
 import { pipelinePool } from "./deps.ts";
@@ -15,20 +15,11 @@ export interface PipelineSession {
   close(): Promise<void>;
 }
 
-const hasPreset = (name: string) => {
-  try {
-    eloPreset(name);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 export async function openPipelineSession(opts: { plugins?: boolean } = {}): Promise<PipelineSession> {
   const db = await resolveDatabase(loadEnv());
   try {
     await migrate(db.url);
-    const plugins = opts.plugins === false ? undefined : await loadPlugins({ hasEloPreset: hasPreset });
+    const plugins = opts.plugins === false ? undefined : await loadPlugins();
     const pool = pipelinePool(db.url, 4);
     await ensureWorkerSchema(pool);
     return {

@@ -1,4 +1,3 @@
-// Brokers: where orders go. Only the paper broker exists; the interface is the seam for live ones.
-export * from "./bet-id.ts";
-export * from "./broker.ts";
+// Brokers: where orders go. The paper broker simulates any venue by its rules; live venues bring
+// their own (the Broker contract is the SDK's).
 export * from "./paper-broker.ts";

@@ -1,10 +1,16 @@
-// Paper trading: every order fills in full at the recommended price, and bets settle from the
-// final scores in unified_games by the settlement module's `settleBet` (the one home of grading).
-// No money moves anywhere.
-import { Decimal } from "decimal.js";
-import { gameStatusSchema } from "../plugins/status.ts";
+// Paper trading: every order fills in full at the recommended price, paid as the venue whose price
+// it was would pay (its rules: fees, contracts), and bets settle from the final scores in
+// unified_games by the settlement module's `settleBet` (the one home of grading). No money moves.
+import {
+  type BetStatusUpdate,
+  type Broker,
+  gameStatusSchema,
+  type OrderRequest,
+  type PlacedBetRow,
+  SPORTSBOOK_RULES,
+  type VenueRules,
+} from "@edgeline/sdk";
 import type { GameRow } from "../repositories/games.ts";
-import type { BetStatusUpdate, PlacedBetRow } from "../repositories/placed-bets.ts";
 import {
   type BetMarket,
   type GameOutcome,
@@ -12,7 +18,6 @@ import {
   type SettlementStatus,
   settleBet,
 } from "../settlement/index.ts";
-import type { Broker, OrderRequest } from "./broker.ts";
 
 /** Looks up games by id (the paper broker's only view of the world). */
 export type GameLookup = (gameIds: readonly string[]) => Promise<Map<string, GameRow>>;
@@ -27,8 +32,18 @@ const BET_STATUS: Readonly<Record<SettlementStatus, string>> = {
   lost: "loss",
   "half-lost": "loss",
   void: "void",
+  // A tie paid at a share of the payout: a win or a loss by its sign (0 is a void).
+  tied: "tied",
   pending: "pending",
 };
+
+function betStatus(
+  status: SettlementStatus,
+  result: { isPositive(): boolean; isZero(): boolean } | null,
+): string {
+  if (status !== "tied" || result === null) return BET_STATUS[status];
+  return result.isZero() ? "void" : result.isPositive() ? "win" : "loss";
+}
 
 /**
  * The market a paper bet was struck in. Paper bets are moneyline bets on a game_odds outcome; a
@@ -66,6 +81,8 @@ export class PaperBroker implements Broker {
     private readonly games: GameLookup,
     private readonly moneylineWays: MoneylineWays = () => undefined,
     private readonly policy?: SettlementPolicy,
+    /** The rules of the venue whose price a bet was struck at. @defaultValue a plain sportsbook's */
+    private readonly rulesFor: (bookmaker: string) => VenueRules = () => SPORTSBOOK_RULES,
   ) {}
 
   async placeOrder(request: OrderRequest): Promise<PlacedBetRow> {
@@ -77,7 +94,14 @@ export class PaperBroker implements Broker {
       outcome: request.outcome,
       stake: request.stake,
       odds: request.price,
-      potentialPayout: request.stake.times(request.price).toDecimalPlaces(2, Decimal.ROUND_DOWN),
+      // What the venue would pay on a win: an exchange pays its contracts (the stake already holds the fee).
+      potentialPayout: this.rulesFor(request.venueBookmaker ?? "").payout(
+        {
+          stake: request.stake,
+          ...(request.contracts === undefined ? {} : { contracts: request.contracts }),
+        },
+        request.price,
+      ),
       status: "pending",
       result: null,
       placedTimeUtc: request.placedAt,
@@ -104,7 +128,11 @@ export class PaperBroker implements Broker {
         this.policy,
       );
       if (settled.status === "pending") continue;
-      updates.push({ betId: bet.betId, status: BET_STATUS[settled.status], result: settled.result });
+      updates.push({
+        betId: bet.betId,
+        status: betStatus(settled.status, settled.result),
+        result: settled.result,
+      });
     }
     return updates;
   }

@@ -2,11 +2,9 @@
  * Elo ratings, configurable per sport: probabilities from two ratings (with home advantage,
  * playoff and draw models), one-game updates (margin of victory, favourite correction, K that may
  * shrink with games played), season reversion, and a chronological replay that yields the rows
- * of `elo_ratings`. Presets: fivethirtyeight-nfl / -nba / -nhl (reproduce 538's data) and
- * documented defaults for MLB, NCAAB, EPL, LIGUE1 and TENNIS. Pure: no I/O.
+ * of `elo_ratings`. Presets: fivethirtyeight-nfl / -nba / -nhl (reproduce 538's data); the model's
+ * shape (EloConfig) is the SDK's, so a sport plugin can bring its own. Pure: no I/O.
  */
-export * from "./config.ts";
-export { assertIsoDate, nextDay } from "./dates.ts";
 export * from "./history.ts";
 export * from "./multipliers.ts";
 export * from "./presets.ts";

@@ -1,5 +1,5 @@
 // The factors that scale K for one game: margin of victory and the favourite correction.
-import type { FavouriteMultiplier, MarginOfVictory } from "./config.ts";
+import type { FavouriteMultiplier, MarginOfVictory } from "@edgeline/sdk";
 
 /** Margin-of-victory multiplier for an absolute score margin (0 on a draw). */
 export function marginMultiplier(mov: MarginOfVictory, margin: number): number {

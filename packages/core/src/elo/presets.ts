@@ -1,6 +1,6 @@
-// Named Elo presets. FiveThirtyEight's three are reproduced against 538's own data (see the tests);
-// the others are documented defaults whose sources are listed in each preset's `sources`.
-import type { EloConfig, EloSport } from "./config.ts";
+// Named Elo presets: FiveThirtyEight's published NFL, NBA and NHL models, reproduced against 538's
+// own data (see the tests). A sport plugin names one of these or brings its own configuration.
+import type { EloConfig } from "@edgeline/sdk";
 
 const NONE = { kind: "none" } as const;
 
@@ -26,7 +26,6 @@ const NHL_PAGE =
 
 export const fivethirtyeightNfl: EloConfig = {
   name: "fivethirtyeight-nfl",
-  sport: "NFL",
   kFactor: { kind: "constant", value: 20 },
   homeAdvantage: 65,
   scale: 400,
@@ -47,7 +46,6 @@ export const fivethirtyeightNfl: EloConfig = {
 
 export const fivethirtyeightNba: EloConfig = {
   name: "fivethirtyeight-nba",
-  sport: "NBA",
   kFactor: { kind: "constant", value: 20 },
   homeAdvantage: 100,
   scale: 400,
@@ -70,7 +68,6 @@ export const fivethirtyeightNba: EloConfig = {
 
 export const fivethirtyeightNhl: EloConfig = {
   name: "fivethirtyeight-nhl",
-  sport: "NHL",
   kFactor: { kind: "constant", value: 6 },
   homeAdvantage: 50,
   scale: 400,
@@ -89,132 +86,10 @@ export const fivethirtyeightNhl: EloConfig = {
   },
 };
 
-export const mlbDefault: EloConfig = {
-  name: "default-mlb",
-  sport: "MLB",
-  kFactor: { kind: "constant", value: 4 },
-  homeAdvantage: 24,
-  scale: 400,
-  marginOfVictory: NONE,
-  favouriteMultiplier: NONE,
-  playoffMultiplier: 4 / 3,
-  seasonReversion: { fraction: 1 / 3, mean: 1505, special: [] },
-  initialRating: 1500,
-  newEntityRating: 1500,
-  draws: NONE,
-  sources: {
-    homeAdvantage:
-      "538 MLB 2020 file: elo_prob1 = logistic(elo1 − elo2 + 24) (modelling-anchors §1.6, VERIFIED)",
-    playoffMultiplier: "538 MLB 2020 file: playoff rows use EloDiff × 4/3 (VERIFIED)",
-    kFactor:
-      "K=4 is commonly quoted for 538 MLB; UNVERIFIED, and 538's MOV term is not reproduced (none here)",
-    seasonReversion: "UNVERIFIED: one third toward 1505, by analogy with 538 NFL",
-  },
-};
-
-export const ncaabDefault: EloConfig = {
-  name: "default-ncaab",
-  sport: "NCAAB",
-  kFactor: { kind: "constant", value: 64 },
-  homeAdvantage: 150,
-  scale: 400,
-  marginOfVictory: NONE,
-  favouriteMultiplier: NONE,
-  playoffMultiplier: 1,
-  seasonReversion: { fraction: 0.5, mean: 1500, special: [] },
-  initialRating: 1500,
-  newEntityRating: 1500,
-  draws: NONE,
-  sources: {
-    kFactor:
-      "K=64, HCA=150: grid search by log loss, 2024-25 train / 2025-26 test, sports.patrickeganfoley.com/reports/elo-model-tuning-2026",
-    homeAdvantage: "as kFactor",
-    seasonReversion: "UNVERIFIED: half-way to 1500, our assumption for high roster turnover",
-  },
-};
-
-/** Club soccer: eloratings.net's goal-difference weights and home advantage, ClubElo's K. */
-function soccer(name: string, sport: EloSport, drawRateAtEven: number, drawSource: string): EloConfig {
-  return {
-    name,
-    sport,
-    kFactor: { kind: "constant", value: 20 },
-    homeAdvantage: 100,
-    scale: 400,
-    marginOfVictory: { kind: "goal-difference" },
-    favouriteMultiplier: NONE,
-    playoffMultiplier: 1,
-    seasonReversion: null,
-    initialRating: 1500,
-    newEntityRating: 1500,
-    draws: { kind: "quadratic", drawRateAtEven },
-    sources: {
-      kFactor: "K=20: clubelo.com/System (UNVERIFIED here)",
-      homeAdvantage: "100 points and goal-difference weights 1 / 1.5 / (11+N)/8: eloratings.net/about",
-      seasonReversion: "none: ClubElo carries ratings across seasons",
-      draws: drawSource,
-    },
-  };
-}
-
-export const eplDefault = soccer(
-  "default-epl",
-  "EPL",
-  0.3,
-  "UNVERIFIED: 0.30 at even strength gives ~25% draws over a typical season's spread of E; calibrate on results",
-);
-export const ligue1Default = soccer(
-  "default-ligue1",
-  "LIGUE1",
-  0.32,
-  "UNVERIFIED: 0.32 at even strength, Ligue 1 draws a little more often than the EPL; calibrate on results",
-);
-
-export const tennisDefault: EloConfig = {
-  name: "default-tennis",
-  sport: "TENNIS",
-  kFactor: { kind: "shrinking", numerator: 250, offset: 5, exponent: 0.4 },
-  homeAdvantage: 0,
-  scale: 400,
-  marginOfVictory: NONE,
-  favouriteMultiplier: NONE,
-  playoffMultiplier: 1,
-  seasonReversion: null,
-  initialRating: 1500,
-  newEntityRating: 1500,
-  draws: NONE,
-  sources: {
-    kFactor:
-      "538 tennis Elo K = 250/(matches+5)^0.4, as reported by Kovalchik (2016), J. Quant. Anal. Sports 12(3)",
-    homeAdvantage: "none: players, not home teams",
-  },
-};
-
 /** Every preset, by name. */
 export const ELO_PRESETS: Readonly<Record<string, EloConfig>> = Object.fromEntries(
-  [
-    fivethirtyeightNfl,
-    fivethirtyeightNba,
-    fivethirtyeightNhl,
-    mlbDefault,
-    ncaabDefault,
-    eplDefault,
-    ligue1Default,
-    tennisDefault,
-  ].map((c) => [c.name, c]),
+  [fivethirtyeightNfl, fivethirtyeightNba, fivethirtyeightNhl].map((c) => [c.name, c]),
 );
-
-/** The preset a sport uses unless told otherwise. */
-export const DEFAULT_PRESET_BY_SPORT: Readonly<Record<EloSport, string>> = {
-  NFL: "fivethirtyeight-nfl",
-  NBA: "fivethirtyeight-nba",
-  NHL: "fivethirtyeight-nhl",
-  MLB: "default-mlb",
-  NCAAB: "default-ncaab",
-  EPL: "default-epl",
-  LIGUE1: "default-ligue1",
-  TENNIS: "default-tennis",
-};
 
 /** A preset by name; throws naming the known presets. */
 export function eloPreset(name: string): EloConfig {
@@ -223,15 +98,4 @@ export function eloPreset(name: string): EloConfig {
     throw new Error(`Unknown Elo preset "${name}"; known presets: ${Object.keys(ELO_PRESETS).join(", ")}`);
   }
   return preset;
-}
-
-/** The default preset of a sport code (NFL, NBA, NHL, MLB, NCAAB, EPL, LIGUE1, TENNIS). */
-export function eloConfigForSport(sport: string): EloConfig {
-  const name = DEFAULT_PRESET_BY_SPORT[sport.toUpperCase() as EloSport];
-  if (!name) {
-    throw new Error(
-      `Unknown sport "${sport}"; known sports: ${Object.keys(DEFAULT_PRESET_BY_SPORT).join(", ")}`,
-    );
-  }
-  return eloPreset(name);
 }

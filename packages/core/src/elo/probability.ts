@@ -1,5 +1,5 @@
 // Pre-game probabilities from two ratings. Pure: no state, no I/O.
-import type { EloConfig } from "./config.ts";
+import type { EloConfig } from "@edgeline/sdk";
 
 /** Where and when a game is played, as far as the probability is concerned. */
 export interface GameContext {

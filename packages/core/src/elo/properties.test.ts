@@ -1,8 +1,9 @@
 // Invariants of the Elo model, over random ratings and scores.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ELO_PRESETS, tennisDefault } from "./presets.ts";
+import { ELO_PRESETS } from "./presets.ts";
 import { gameProbabilities } from "./probability.ts";
+import { shrinkingKTestConfig } from "./test-configs.test-helpers.ts";
 import { rateGame } from "./update.ts";
 
 const rating = fc.double({ min: 1000, max: 2000, noNaN: true });
@@ -54,7 +55,7 @@ describe("Elo invariants", () => {
 
   it("tennis: K shrinks with matches played, there is no home advantage", () => {
     const fresh = rateGame(
-      tennisDefault,
+      shrinkingKTestConfig,
       1500,
       1500,
       { homeScore: 1, awayScore: 0 },
@@ -62,7 +63,7 @@ describe("Elo invariants", () => {
       { home: 0, away: 0 },
     );
     const veteran = rateGame(
-      tennisDefault,
+      shrinkingKTestConfig,
       1500,
       1500,
       { homeScore: 1, awayScore: 0 },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { datasets, has, readCsv } from "./dataset-files.test-helpers.ts";
 import { type EloHistoryRow, mergeHistoryRows, ratingOn, storedRating } from "./history.ts";
-import { eplDefault, fivethirtyeightNba, fivethirtyeightNfl } from "./presets.ts";
+import { fivethirtyeightNba, fivethirtyeightNfl } from "./presets.ts";
 import { applyEloDay, type EloGame, groupByDay, replayElo } from "./replay.ts";
 import { stateFromHistoryRows } from "./state.ts";
+import { drawTestConfig } from "./test-configs.test-helpers.ts";
 
 const game = (
   date: string,
@@ -112,7 +113,7 @@ describe("input errors", () => {
   });
   it("rejects a malformed date, one score without the other, and a side playing itself", () => {
     expect(() => replayElo(fivethirtyeightNba, [game("2021-02-30", 2021, "A", "B", 1, 0)])).toThrow(
-      /real calendar date/,
+      /real calendar day/,
     );
     expect(() => replayElo(fivethirtyeightNba, [game("2021-01-01", 2021, "A", "B", 1, null)])).toThrow(
       /both scores/,
@@ -198,7 +199,7 @@ describe.skipIf(!has(datasets.nflGames) || !has(datasets.nflInitialElos))(
 
 describe("draw sports", () => {
   it("a soccer draw is scored 0.5 and the replay reports a draw probability", () => {
-    const r = replayElo(eplDefault, [game("2023-08-12", 2024, "ARS", "NFO", 1, 1)]);
+    const r = replayElo(drawTestConfig, [game("2023-08-12", 2024, "ARS", "NFO", 1, 1)]);
     const g = r.games[0]!;
     expect(g.probabilities.draw).toBeGreaterThan(0);
     // Home is 100 points better with home advantage, so a draw costs it rating.

@@ -1,7 +1,7 @@
 // Chronological replay. `applyEloDay` is the single step; `replayElo` is a fold of it over days,
 // so "one new day on top of the state" equals "a full replay" by construction (and by test).
-import type { EloConfig } from "./config.ts";
-import { assertIsoDate, nextDay } from "./dates.ts";
+
+import { assertCalendarDay, type EloConfig, nextDay } from "@edgeline/sdk";
 import { type EloHistoryRow, storedRating } from "./history.ts";
 import { type GameProbabilities, gameProbabilities } from "./probability.ts";
 import {
@@ -140,7 +140,7 @@ function applyDayInPlace(
   date: string,
   games: readonly EloGame[],
 ): EloDayResult {
-  assertIsoDate(date, "Elo day");
+  assertCalendarDay(date, "Elo day");
   if (next.lastDate !== null && date <= next.lastDate) {
     throw new Error(
       `Elo day ${date} is not after the last day applied (${next.lastDate}): games must be in date order`,
@@ -209,7 +209,7 @@ export function groupByDay(games: readonly EloGame[]): Array<[string, EloGame[]]
       last[1].push(game);
       continue;
     }
-    assertIsoDate(game.date, `game ${i + 1}`);
+    assertCalendarDay(game.date, `game ${i + 1}`);
     if (last && game.date < last[0]) {
       throw new Error(
         `game ${i + 1} (${game.date} ${game.home} v ${game.away}) is dated before the game before it (${last[0]}): games must be in date order`,

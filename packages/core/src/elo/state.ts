@@ -1,6 +1,7 @@
 // The engine's state between days: every entity's full-precision rating, the season of its last
 // game (for reversion), its games played and its open history row.
-import type { EloConfig } from "./config.ts";
+
+import type { EloConfig } from "@edgeline/sdk";
 import { type EloHistoryRow, storedRating } from "./history.ts";
 
 /**

@@ -1,5 +1,6 @@
 // One game's rating update. Pure: ratings in, ratings out.
-import type { EloConfig, KFactor } from "./config.ts";
+
+import type { EloConfig, KFactor } from "@edgeline/sdk";
 import { favouriteFactor, marginMultiplier } from "./multipliers.ts";
 import { type GameContext, type GameProbabilities, gameProbabilities } from "./probability.ts";
 

@@ -1,7 +1,7 @@
 // Removing the bookmaker margin: from one book's decimal odds on mutually exclusive, exhaustive
 // outcomes to fair probabilities. Notation: r_i = 1/O_i, booksum B = Σ r_i, margin M = B − 1.
 // Formulas and vectors: shared notes §3 (penaltyblog implied.py, R `implied`, mberk/shin).
-import { assertDecimalOdds } from "./convert.ts";
+import { assertDecimalOdds } from "@edgeline/sdk";
 
 export const DEVIG_METHODS = ["multiplicative", "additive", "power", "shin", "odds-ratio"] as const;
 export type DevigMethod = (typeof DEVIG_METHODS)[number];

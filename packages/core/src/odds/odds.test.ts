@@ -1,23 +1,24 @@
+import {
+  americanFromDecimal,
+  contractCents,
+  contractDollarString,
+  contractPriceFromCents,
+  contractPriceFromDecimal,
+  contractPriceFromDollars,
+  decimalFromAmerican,
+  decimalFromContractPrice,
+  decimalFromFractional,
+  exactDecimalFromAmerican,
+  exactDecimalFromContractPrice,
+  fractionalFromDecimal,
+  storedDecimal,
+  storedPrice,
+} from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { consensusProbabilities } from "./consensus.ts";
-import {
-  americanFromDecimal,
-  decimalFromAmerican,
-  decimalFromFractional,
-  decimalFromKalshiPrice,
-  exactDecimalFromAmerican,
-  exactDecimalFromContractPrice,
-  fractionalFromDecimal,
-  kalshiCents,
-  kalshiDollarString,
-  kalshiPriceFromCents,
-  kalshiPriceFromDecimal,
-  kalshiPriceFromDollars,
-} from "./convert.ts";
 import { DEVIG_METHODS, devig, overround } from "./devig.ts";
-import { storedDecimal, storedPrice } from "./stored.ts";
 
 const close = (actual: readonly number[], expected: readonly number[], tol = 1e-9) => {
   expect(actual).toHaveLength(expected.length);
@@ -155,19 +156,19 @@ describe("conversions", () => {
     expect(() => decimalFromFractional("5-2")).toThrow(/like "5\/2"/);
   });
   it("Kalshi dollar strings and cents", () => {
-    const p = kalshiPriceFromDollars("0.6500");
+    const p = contractPriceFromDollars("0.6500");
     expect(p.equals(new Decimal("0.65"))).toBe(true);
-    expect(kalshiDollarString(p)).toBe("0.6500");
-    expect(kalshiPriceFromDollars(".65").equals(p)).toBe(true);
-    expect(kalshiPriceFromCents(65).equals(p)).toBe(true);
-    expect(kalshiCents(p).toNumber()).toBe(65);
-    expect(kalshiPriceFromCents(0.1).toFixed(4)).toBe("0.0010");
-    expect(decimalFromKalshiPrice(p)).toBeCloseTo(1 / 0.65, 15);
-    expect(kalshiPriceFromDecimal(1 / 0.65).toFixed(4)).toBe("0.6500");
-    expect(() => kalshiPriceFromDollars("1.0000")).toThrow(/dollar string/);
-    expect(() => kalshiPriceFromDollars("0.65001")).toThrow(/at most 4 decimals/);
-    expect(() => kalshiPriceFromCents(0)).toThrow(/between \$0 and \$1/);
-    expect(() => kalshiPriceFromCents(0.001)).toThrow(/0.01 cent/);
+    expect(contractDollarString(p)).toBe("0.6500");
+    expect(contractPriceFromDollars(".65").equals(p)).toBe(true);
+    expect(contractPriceFromCents(65).equals(p)).toBe(true);
+    expect(contractCents(p).toNumber()).toBe(65);
+    expect(contractPriceFromCents(0.1).toFixed(4)).toBe("0.0010");
+    expect(decimalFromContractPrice(p)).toBeCloseTo(1 / 0.65, 15);
+    expect(contractPriceFromDecimal(1 / 0.65).toFixed(4)).toBe("0.6500");
+    expect(() => contractPriceFromDollars("1.0000")).toThrow(/dollar string/);
+    expect(() => contractPriceFromDollars("0.65001")).toThrow(/at most 4 decimals/);
+    expect(() => contractPriceFromCents(0)).toThrow(/between \$0 and \$1/);
+    expect(() => contractPriceFromCents(0.001)).toThrow(/0.01 cent/);
   });
   it("exact conversions are the number forms' source: −110 is 1.90909…, stored 1.9091", () => {
     expect(exactDecimalFromAmerican(-110).toString()).toBe("1.9090909090909090909"); // 20 significant digits

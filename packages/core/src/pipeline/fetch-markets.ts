@@ -1,15 +1,17 @@
-// fetch_markets -> game_odds: every configured odds source for the day's known games.
+// fetch_markets -> game_odds and odds_quotes: every odds source covering the sport, for the day's
+// known games. game_odds takes each market's current price (the seed's table); odds_quotes keeps
+// every price fetched, with when it was quoted.
+import type { KnownGame } from "@edgeline/sdk";
 import { gamesBetween } from "../repositories/games.ts";
-import { upsertOdds } from "../repositories/odds.ts";
-import type { KnownGame } from "../sources/game-matching.ts";
-import type { OddsRecord } from "../sources/odds-record.ts";
+import { recordPrices } from "../repositories/prices.ts";
+import type { QuoteInput } from "../repositories/quotes.ts";
 import type { StepDefinition } from "./step.ts";
 
 export const fetchMarkets: StepDefinition = {
   name: "fetch_markets",
   async prepare(deps, { sport, date }) {
-    const plugin = deps.plugins.require(sport);
-    const known: KnownGame[] = (await gamesBetween(deps.pool, sport, date, date)).flatMap((g) =>
+    const loaded = deps.plugins.sport(sport);
+    const known: KnownGame[] = (await gamesBetween(deps.pool, loaded.plugin.code, date, date)).flatMap((g) =>
       g.homeTeamId && g.awayTeamId
         ? [
             {
@@ -22,20 +24,38 @@ export const fetchMarkets: StepDefinition = {
           ]
         : [],
     );
-    const records: OddsRecord[] = [];
+    const fetchedAt = deps.now();
+    const quotes: QuoteInput[] = [];
     if (known.length > 0) {
-      for (const source of deps.oddsSources) {
-        if (!source.covers(plugin, deps.pluginContext)) continue;
-        const result = await source.fetch(plugin, known, date, deps.pluginContext, deps.now());
-        records.push(...result.records);
+      for (const { source, options } of deps.plugins.sourcesFor(sport)) {
+        const logger = source.context.logger;
+        if (source.unavailable) {
+          logger.info(
+            { source: source.plugin.name, sport, reason: source.unavailable },
+            "odds source skipped",
+          );
+          continue;
+        }
+        const result = await source.plugin.fetch(
+          {
+            sport: loaded.view,
+            options,
+            games: known,
+            day: date,
+            observedAt: fetchedAt,
+            ...(deps.signal ? { signal: deps.signal } : {}),
+          },
+          source.context,
+        );
+        for (const record of result.records) quotes.push({ record, source: source.plugin.name });
         if (result.unmatched.length > 0) {
-          deps.pluginContext.logger.warn(
-            { source: source.name, sport, date, unmatched: result.unmatched.length },
+          logger.warn(
+            { source: source.plugin.name, sport, date, unmatched: result.unmatched.length },
             "odds events matched no game",
           );
         }
       }
     }
-    return (client) => upsertOdds(client, records);
+    return (client) => recordPrices(client, quotes, fetchedAt);
   },
 };

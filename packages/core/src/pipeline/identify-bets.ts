@@ -1,11 +1,11 @@
 // identify_bets -> bet_recommendations. The rule itself is the modelling core's `recommendBets`
 // (recommendation/): this step only reads its inputs from the tables (the day's scheduled games,
-// both sides' elo_ratings rows in force on the game's day, the games' moneyline game_odds rows),
-// hands it the plugin's thresholds, the staking limits and the notional bankroll, and writes what
-// it returns. Stale active recommendations (their game has started) expire.
-
-import type { EloConfig } from "../elo/config.ts";
-import { eloPreset } from "../elo/index.ts";
+// both sides' elo_ratings rows in force on the game's day, the moneyline quotes of the price
+// history known at the run's time), hands it the sport's model and thresholds, the venues' rules,
+// the staking limits and the notional bankroll, and writes what it returns, each recommendation
+// with the quote it was made on. Stale active recommendations (their game has started) expire, and
+// so do those a rerun no longer makes (the market moved).
+import type { EloConfig } from "@edgeline/sdk";
 import {
   type GameForRecommendation,
   type MoneylineOutcome,
@@ -13,17 +13,17 @@ import {
   recommendBets,
 } from "../recommendation/index.ts";
 import { type RatingInForce, ratingsOn } from "../repositories/elo-ratings.ts";
-import type { GameRow } from "../repositories/games.ts";
-import { gamesBetween } from "../repositories/games.ts";
-import { type OddsRow, oddsForGames } from "../repositories/odds.ts";
+import { type GameRow, gamesBetween } from "../repositories/games.ts";
+import { type QuoteRow, quotesAt } from "../repositories/quotes.ts";
 import {
   expireRecommendations,
+  expireWithdrawn,
   type RecommendationInput,
   upsertRecommendations,
 } from "../repositories/recommendations.ts";
 import type { StepDefinition } from "./step.ts";
 
-/** game_odds.outcome_name of a moneyline row -> the recommendation's side. */
+/** odds outcome_name of a moneyline quote -> the recommendation's side. */
 const SIDE_OF_OUTCOME: Readonly<Record<string, MoneylineOutcome>> = {
   home_team_win: "home",
   away_team_win: "away",
@@ -31,31 +31,30 @@ const SIDE_OF_OUTCOME: Readonly<Record<string, MoneylineOutcome>> = {
 };
 
 /**
- * A game_odds row as a quote `recommendBets` accepts, or undefined. Only moneyline rows qualify.
- * A row without last_update is skipped: without the time it was quoted, nothing proves it was
- * known before the game (the archive import has none), and the rule uses pre-game information
- * only. The odds id becomes the market id, which is how place_bets finds the price again.
+ * A stored quote as one `recommendBets` accepts, or undefined. Only priced moneyline quotes
+ * qualify. The odds id becomes the market id; the quote id travels with the recommendation.
  */
-export function quoteOf(row: OddsRow): OddsQuote | undefined {
-  const side = SIDE_OF_OUTCOME[row.outcomeName ?? ""];
-  if (row.marketName !== "moneyline" || !side || !row.lastUpdate) return undefined;
+export function quoteOf(row: QuoteRow): OddsQuote | undefined {
+  const side = SIDE_OF_OUTCOME[row.outcomeName];
+  if (row.marketName !== "moneyline" || !side || row.price === null) return undefined;
   return {
     bookmaker: row.bookmaker,
     marketId: row.oddsId,
     outcome: side,
     price: row.price.toNumber(),
-    lastUpdate: row.lastUpdate,
+    lastUpdate: row.quotedAt,
+    quoteId: row.quoteId,
   };
 }
 
 /**
  * One scheduled game as `recommendBets` takes it. A side with no elo_ratings row has not played in
- * the replayed history, so its rating is the preset's starting rating, in force from the game's day.
+ * the replayed history, so its rating is the model's starting rating, in force from the game's day.
  */
 export function recommendationGame(
   game: GameRow,
   ratings: ReadonlyMap<string, RatingInForce>,
-  odds: readonly OddsRow[],
+  quotes: readonly QuoteRow[],
   config: EloConfig,
 ): GameForRecommendation {
   const side = (id: string) => {
@@ -69,40 +68,43 @@ export function recommendationGame(
     gameDate: game.gameDate,
     commenceTime: game.commenceTime!,
     ratings: { home: side(game.homeTeamId!), away: side(game.awayTeamId!) },
-    odds: odds.flatMap((o) => quoteOf(o) ?? []),
+    odds: quotes.flatMap((q) => quoteOf(q) ?? []),
   };
 }
 
 export const identifyBets: StepDefinition = {
   name: "identify_bets",
   async prepare(deps, { sport, date }) {
-    const plugin = deps.plugins.require(sport);
-    const config = eloPreset(plugin.eloPreset);
+    const { plugin, elo } = deps.plugins.sport(sport);
     return async (client) => {
       const now = deps.now();
-      const expired = await expireRecommendations(client, sport, now);
-      const games = (await gamesBetween(client, sport, date, date)).filter(
+      const expired = await expireRecommendations(client, plugin.code, now);
+      const games = (await gamesBetween(client, plugin.code, date, date)).filter(
         (g) => g.status === "Scheduled" && g.homeTeamId && g.awayTeamId && g.commenceTime,
       );
-      const ratings = await ratingsOn(client, sport, date);
-      const odds = await oddsForGames(
+      const ratings = await ratingsOn(client, plugin.code, date);
+      // The prices known now; recommendBets keeps only those quoted before each game's start.
+      const quotes = await quotesAt(
         client,
         games.map((g) => g.gameId),
+        now,
+        { markets: ["moneyline"] },
       );
-      const oddsOf = new Map<string, OddsRow[]>();
-      for (const o of odds) oddsOf.set(o.gameId, [...(oddsOf.get(o.gameId) ?? []), o]);
+      const quotesOf = new Map<string, QuoteRow[]>();
+      for (const q of quotes) quotesOf.set(q.gameId, [...(quotesOf.get(q.gameId) ?? []), q]);
       // The bankroll is the fixed notional one and no existing exposure is passed: the day's slate
       // is sized as a whole on every run, so a rerun computes the same stakes (its own placed bets
       // are not counted against it a second time).
       const recs = recommendBets(
-        games.map((g) => recommendationGame(g, ratings, oddsOf.get(g.gameId) ?? [], config)),
+        games.map((g) => recommendationGame(g, ratings, quotesOf.get(g.gameId) ?? [], elo)),
         {
-          sport,
-          config,
+          sport: plugin.code,
+          config: elo,
           thresholds: plugin.recommendation,
           bankroll: deps.bankroll,
           limits: deps.stakingLimits,
           generatedAt: now,
+          venueRules: (bookmaker) => deps.plugins.rulesFor(bookmaker),
         },
       );
       const rows: RecommendationInput[] = recs.map((r) => ({
@@ -118,8 +120,20 @@ export const identifyBets: StepDefinition = {
         expectedValue: r.expectedValue,
         generatedAt: r.generatedAt,
         expiresAt: r.expiresAt,
+        bookmaker: r.bookmaker,
+        price: r.price,
+        line: null,
+        quotedAt: r.quotedAt,
+        quoteId: r.quoteId ?? null,
+        contracts: r.contracts ?? null,
       }));
-      return expired + (await upsertRecommendations(client, rows));
+      const withdrawn = await expireWithdrawn(
+        client,
+        plugin.code,
+        games.map((g) => g.gameId),
+        rows,
+      );
+      return expired + withdrawn + (await upsertRecommendations(client, rows));
     };
   },
 };

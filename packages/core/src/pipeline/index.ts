@@ -25,9 +25,8 @@ export const HOURLY_JOB_DEFINITIONS: Readonly<Record<HourlyJobName, HourlyJobDef
   bet_sync_hourly: betSyncHourly,
 };
 
-export type { OddsSource, PipelineDeps } from "./deps.ts";
+export type { PipelineDeps } from "./deps.ts";
 export * from "./job-keys.ts";
-export { defaultOddsSources, kalshiOddsSource, oddsApiSource } from "./odds-sources.ts";
 export * from "./step.ts";
 export * from "./steps.ts";
 export { entityNames, toEloGame } from "./update-elo.ts";

@@ -1,11 +1,10 @@
-// place_bets -> placed_bets: every active recommendation of the day goes to the broker, at the
-// price of the odds row it was made on. Orders are placed in the prepare phase (a live broker
-// talks to a venue) with deterministic bet ids, so a crash after placing and before the write is
-// repaired by the rerun: the venue sees the same id, the insert the same key.
-import { betId } from "../brokers/bet-id.ts";
-import type { OrderRequest } from "../brokers/broker.ts";
+// place_bets -> placed_bets: every active recommendation of the day goes to the broker at the
+// price it was made on (stored with it), never at whatever the market says now. Orders are placed
+// in the prepare phase (a live broker talks to a venue) with deterministic bet ids, so a crash
+// after placing and before the write is repaired by the rerun: the venue sees the same id, the
+// insert the same key.
+import { betId, type OrderRequest, type PlacedBetRow } from "@edgeline/sdk";
 import { oddsForGames } from "../repositories/odds.ts";
-import type { PlacedBetRow } from "../repositories/placed-bets.ts";
 import { insertBets } from "../repositories/placed-bets.ts";
 import { activeRecommendations, markExecuted } from "../repositories/recommendations.ts";
 import type { StepDefinition } from "./step.ts";
@@ -20,13 +19,15 @@ export const placeBets: StepDefinition = {
   name: "place_bets",
   async prepare(deps, { sport, date }) {
     const recs = await activeRecommendations(deps.pool, sport, date);
+    // Recommendations written before prices were kept with them fall back to their odds row.
+    const legacy = recs.filter((r) => r.price === null);
     const odds = new Map(
-      (await oddsForGames(deps.pool, [...new Set(recs.map((r) => r.gameId))])).map((o) => [o.oddsId, o]),
+      (await oddsForGames(deps.pool, [...new Set(legacy.map((r) => r.gameId))])).map((o) => [o.oddsId, o]),
     );
     const placed: PlacedBetRow[] = [];
     const executed: number[] = [];
     for (const rec of recs) {
-      const price = odds.get(rec.marketId)?.price;
+      const price = rec.price ?? odds.get(rec.marketId)?.price;
       const outcome = OUTCOME_OF_SIDE[rec.side];
       if (!price || !outcome) continue;
       const request: OrderRequest = {
@@ -42,6 +43,8 @@ export const placeBets: StepDefinition = {
         outcome,
         stake: rec.recommendedStake,
         price,
+        ...(rec.contracts === null ? {} : { contracts: rec.contracts }),
+        venueBookmaker: rec.bookmaker ?? odds.get(rec.marketId)?.bookmaker ?? null,
         placedAt: deps.now(),
         marketTitle: `${rec.gameId} ${rec.recommendationType} ${rec.side}`,
         marketCloseTime: rec.expiresAt,

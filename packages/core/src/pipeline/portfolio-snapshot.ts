@@ -3,11 +3,13 @@
 // their outcome where the game has odds (each book's latest moneyline quote, de-vigged and
 // averaged: odds/fair-price.ts); a bet whose market has no usable quote is marked at the price it
 // was struck at, i.e. at cost (no unrealized P&L), rather than guessed.
+
+import type { PlacedBetRow } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import { fairProbabilities } from "../odds/index.ts";
 import { cashBalance, valuePortfolio } from "../portfolio/index.ts";
 import { type OddsRow, oddsForGames } from "../repositories/odds.ts";
-import { allBets, type PlacedBetRow } from "../repositories/placed-bets.ts";
+import { allBets } from "../repositories/placed-bets.ts";
 import { insertHourlySnapshot, type PortfolioSnapshotInput } from "../repositories/portfolio-snapshots.ts";
 import type { Queryable } from "../repositories/queryable.ts";
 import type { HourlyJobDefinition } from "./step.ts";

@@ -1,7 +1,8 @@
 // The seed's multi_sport_betting_workflow DAG and its hourly jobs, by name. Names are the seed's
 // task names without the `{sport}_` prefix (the sport is a parameter here).
+
+import { calendarDaySchema } from "@edgeline/sdk";
 import { z } from "zod";
-import { calendarDaySchema } from "../plugins/game-record.ts";
 
 export const DAG_NAME = "multi_sport_betting_workflow";
 

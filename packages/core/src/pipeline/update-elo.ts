@@ -3,7 +3,7 @@
 // difference from the table: the open row of each entity that played is closed and the new one
 // inserted, and a full rebuild and a day-by-day update end in identical rows by construction.
 import type { EloGame } from "../elo/index.ts";
-import { eloPreset, replayElo } from "../elo/index.ts";
+import { replayElo } from "../elo/index.ts";
 import { syncEloHistory } from "../repositories/elo-ratings.ts";
 import { finalGamesBefore, type GameRow } from "../repositories/games.ts";
 import type { StepDefinition } from "./step.ts";
@@ -33,11 +33,13 @@ export function entityNames(games: readonly GameRow[]): Map<string, string> {
 export const updateElo: StepDefinition = {
   name: "update_elo",
   async prepare(deps, { sport, date }) {
-    const config = eloPreset(deps.plugins.require(sport).eloPreset);
+    const { plugin, elo } = deps.plugins.sport(sport);
     return async (client) => {
-      const games = (await finalGamesBefore(client, sport, date)).filter((g) => g.homeTeamId && g.awayTeamId);
-      const { history } = replayElo(config, games.map(toEloGame));
-      return syncEloHistory(client, sport, history, entityNames(games));
+      const games = (await finalGamesBefore(client, plugin.code, date)).filter(
+        (g) => g.homeTeamId && g.awayTeamId,
+      );
+      const { history } = replayElo(elo, games.map(toEloGame));
+      return syncEloHistory(client, plugin.code, history, entityNames(games));
     };
   },
 };

@@ -1,241 +1,292 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, isAbsolute, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { z } from "zod";
-import { ELO_PRESETS } from "../elo/index.ts";
-import { describeZodError } from "../http/index.ts";
-import { CORE_VERSION, satisfies } from "./compatibility.ts";
-import { type SportPlugin, sportPluginSchema } from "./contract.ts";
-import { createEntityIndex } from "./entities.ts";
-import { PluginLoadError } from "./plugin-load-error.ts";
+// The plugins of this process: sports, odds sources and venues, each validated against its
+// contract, checked for compatibility and duplicates, and given its context. The one place that
+// decides whether a plugin may run; every consumer (pipelines, API, CLI) asks it.
+import {
+  CORE_VERSION,
+  createEntityIndex,
+  describeZodError,
+  type EloConfig,
+  eloConfigSchema,
+  type OddsSourcePlugin,
+  oddsSourcePluginSchema,
+  type PluginCommon,
+  type PluginContext,
+  PluginLoadError,
+  SPORTSBOOK_RULES,
+  type SportPlugin,
+  type SportView,
+  satisfies,
+  sportPluginSchema,
+  sportView,
+  type VenuePlugin,
+  type VenueRules,
+  venuePluginSchema,
+} from "@edgeline/sdk";
+import type { z } from "zod";
+import { ELO_PRESETS } from "../elo/presets.ts";
+import { type HostContextOptions, hostContexts } from "./host-context.ts";
+import { normaliseSportCode } from "./sport-code.ts";
 
-/** Name of the config file listing the plugins, looked up from the working directory upwards. */
-export const PLUGIN_CONFIG_FILE = "edgeline.plugins.json";
-
-const configSchema = z.object({
-  $comment: z.string().optional(),
-  /** Module specifiers: a package name, or a path (file or package folder) relative to this file. */
-  plugins: z.array(z.string().min(1)).min(1),
-});
+/** Any plugin object a module may export. */
+export type AnyPlugin = SportPlugin | OddsSourcePlugin | VenuePlugin;
 
 /** A plugin and the module it came from (for messages and the API). */
 export interface LoadedPlugin {
-  plugin: SportPlugin;
+  plugin: AnyPlugin;
   module: string;
 }
 
-/** The plugins of this process, by sport code, in the order they were listed. */
+export interface LoadedSport {
+  plugin: SportPlugin;
+  module: string;
+  view: SportView;
+  /** The sport's Elo model, resolved from a preset name or taken as given. */
+  elo: EloConfig;
+  context: PluginContext<unknown>;
+}
+
+export interface LoadedSource {
+  plugin: OddsSourcePlugin;
+  module: string;
+  context: PluginContext<unknown>;
+  /** Why it cannot run as configured (e.g. no API key); it is then skipped. */
+  unavailable?: string;
+}
+
+export interface LoadedVenue {
+  plugin: VenuePlugin;
+  module: string;
+  context: PluginContext<unknown>;
+}
+
+/** An odds source covering a sport, with its validated options for that sport. */
+export interface SourceForSport {
+  source: LoadedSource;
+  options: unknown;
+}
+
 export class PluginRegistry {
-  private readonly byCode = new Map<string, LoadedPlugin>();
+  private readonly sportsByCode = new Map<string, LoadedSport>();
+  private readonly sourceList: LoadedSource[];
+  private readonly venueList: LoadedVenue[];
+  private readonly sourcesBySport = new Map<string, SourceForSport[]>();
 
-  constructor(entries: readonly LoadedPlugin[]) {
-    for (const entry of entries) this.byCode.set(entry.plugin.code, entry);
+  constructor(
+    sports: readonly LoadedSport[],
+    sources: readonly LoadedSource[],
+    venues: readonly LoadedVenue[],
+    sourcesBySport: ReadonlyMap<string, SourceForSport[]>,
+  ) {
+    for (const s of sports) this.sportsByCode.set(s.plugin.code, s);
+    this.sourceList = [...sources];
+    this.venueList = [...venues];
+    for (const [code, list] of sourcesBySport) this.sourcesBySport.set(code, list);
   }
 
+  /** The sport plugins, in the order they were listed. */
   list(): SportPlugin[] {
-    return [...this.byCode.values()].map((e) => e.plugin);
+    return [...this.sportsByCode.values()].map((e) => e.plugin);
   }
 
-  entries(): LoadedPlugin[] {
-    return [...this.byCode.values()];
+  /** Every plugin of every kind, for base URLs and fake-upstream routes. */
+  all(): Array<{ plugin: AnyPlugin; module: string }> {
+    return [...this.sportsByCode.values(), ...this.sourceList, ...this.venueList];
   }
 
+  /** Sports with their modules, for the API's sport catalog. */
+  entries(): Array<{ plugin: SportPlugin; module: string }> {
+    return [...this.sportsByCode.values()].map(({ plugin, module }) => ({ plugin, module }));
+  }
+
+  /** The sport plugin of a code, in any case ("nhl" is NHL). */
   get(code: string): SportPlugin | undefined {
-    return this.byCode.get(code)?.plugin;
+    return this.sportsByCode.get(normaliseSportCode(code))?.plugin;
+  }
+
+  /** The loaded sport of a code; throws naming the loaded codes when there is none. */
+  sport(code: string): LoadedSport {
+    const sport = this.sportsByCode.get(normaliseSportCode(code));
+    if (!sport)
+      throw new Error(`no plugin for sport "${code}"; loaded: ${[...this.sportsByCode.keys()].join(", ")}`);
+    return sport;
   }
 
   /** The plugin for a sport code; throws naming the loaded codes when there is none. */
   require(code: string): SportPlugin {
-    const plugin = this.get(code);
-    if (!plugin)
-      throw new Error(`no plugin for sport "${code}"; loaded: ${[...this.byCode.keys()].join(", ")}`);
-    return plugin;
+    return this.sport(code).plugin;
+  }
+
+  sources(): LoadedSource[] {
+    return [...this.sourceList];
+  }
+
+  /** The odds sources covering a sport (it or the source gives options for it), in listed order. */
+  sourcesFor(code: string): SourceForSport[] {
+    return this.sourcesBySport.get(normaliseSportCode(code)) ?? [];
+  }
+
+  venues(): LoadedVenue[] {
+    return [...this.venueList];
+  }
+
+  /** The venue that executes a bookmaker's prices: the one claiming it by name, else a `"*"` venue. */
+  venueFor(bookmaker: string): LoadedVenue | undefined {
+    const lower = bookmaker.toLowerCase();
+    return (
+      this.venueList.find(
+        (v) => v.plugin.bookmakers !== "*" && v.plugin.bookmakers.some((b) => b.toLowerCase() === lower),
+      ) ?? this.venueList.find((v) => v.plugin.bookmakers === "*")
+    );
+  }
+
+  /** The rules a bookmaker's prices are sized and settled by (a plain sportsbook's when no venue claims it). */
+  rulesFor(bookmaker: string): VenueRules {
+    return this.venueFor(bookmaker)?.plugin.rules ?? SPORTSBOOK_RULES;
   }
 }
 
-export interface RegistryOptions {
-  /** Whether an Elo preset exists; an unknown preset stops start-up. @defaultValue a preset of core's elo module */
-  hasEloPreset?: (name: string) => boolean;
+export interface RegistryOptions extends HostContextOptions {
+  /** Named Elo models a sport may refer to. @defaultValue core's presets (elo/presets.ts) */
+  eloPresets?: Readonly<Record<string, EloConfig>>;
   /** Contract version to check `coreVersion` ranges against. @defaultValue CORE_VERSION */
   coreVersion?: string;
 }
 
-/** Validates plugins already imported; the one place that decides whether a plugin may run. */
+const SCHEMAS: Record<AnyPlugin["kind"], z.ZodType> = {
+  sport: sportPluginSchema,
+  "odds-source": oddsSourcePluginSchema,
+  venue: venuePluginSchema,
+};
+
+function label(plugin: AnyPlugin): string {
+  const p = plugin as { code?: unknown; name?: unknown };
+  const name = typeof p.code === "string" ? p.code : typeof p.name === "string" ? p.name : undefined;
+  return name ? ` (${name})` : "";
+}
+
+function validate(plugin: AnyPlugin, module: string, coreVersion: string): void {
+  const kind = (plugin as { kind?: unknown })?.kind;
+  const schema = typeof kind === "string" ? SCHEMAS[kind as AnyPlugin["kind"]] : undefined;
+  if (!schema) {
+    throw new PluginLoadError(
+      "PLUGIN_INVALID",
+      module,
+      `invalid plugin: kind: must be one of ${Object.keys(SCHEMAS).join(", ")} (got ${JSON.stringify(kind)})`,
+    );
+  }
+  const parsed = schema.safeParse(plugin);
+  if (!parsed.success) {
+    const { jsonPath, message } = describeZodError(parsed.error);
+    throw new PluginLoadError(
+      "PLUGIN_INVALID",
+      module,
+      `invalid plugin${label(plugin)}: ${jsonPath}: ${message}`,
+    );
+  }
+  if (!satisfies(coreVersion, plugin.coreVersion)) {
+    throw new PluginLoadError(
+      "PLUGIN_INCOMPATIBLE",
+      module,
+      `plugin${label(plugin)} needs core ${plugin.coreVersion}, this core is ${coreVersion}`,
+    );
+  }
+}
+
+function claim(seen: Map<string, string>, key: string, module: string, what: string): void {
+  const other = seen.get(key);
+  if (other !== undefined)
+    throw new PluginLoadError("PLUGIN_DUPLICATE_CODE", module, `${what} is already provided by ${other}`);
+  seen.set(key, module);
+}
+
+function resolveElo(
+  plugin: SportPlugin,
+  module: string,
+  presets: Readonly<Record<string, EloConfig>>,
+): EloConfig {
+  const { elo } = plugin.model;
+  if (typeof elo !== "string") return eloConfigSchema.parse(elo) as EloConfig;
+  const preset = presets[elo];
+  if (!preset) {
+    throw new PluginLoadError(
+      "PLUGIN_INVALID",
+      module,
+      `plugin ${plugin.code}: unknown Elo preset "${elo}"; presets: ${Object.keys(presets).join(", ")}`,
+    );
+  }
+  return preset;
+}
+
+/** The options each source has for each sport (the sport's entry over the source's own), validated. */
+function sourceCoverage(
+  sports: readonly LoadedSport[],
+  sources: readonly LoadedSource[],
+): Map<string, SourceForSport[]> {
+  const coverage = new Map<string, SourceForSport[]>();
+  for (const sport of sports) {
+    const list: SourceForSport[] = [];
+    for (const source of sources) {
+      const raw =
+        sport.plugin.sourceOptions?.[source.plugin.name] ?? source.plugin.sports?.[sport.plugin.code];
+      if (raw === undefined) continue;
+      const parsed = source.plugin.sportOptions.safeParse(raw);
+      if (!parsed.success) {
+        const { jsonPath, message } = describeZodError(parsed.error);
+        throw new PluginLoadError(
+          "PLUGIN_INVALID",
+          sport.module,
+          `plugin ${sport.plugin.code}: sourceOptions.${source.plugin.name}${jsonPath === "(root)" ? "" : `.${jsonPath}`}: ${message}`,
+        );
+      }
+      list.push({ source, options: parsed.data });
+    }
+    coverage.set(sport.plugin.code, list);
+  }
+  return coverage;
+}
+
+/** Validates plugins already imported and builds their contexts. Throws a PluginLoadError on the first problem. */
 export function createPluginRegistry(
   entries: readonly LoadedPlugin[],
   options: RegistryOptions = {},
 ): PluginRegistry {
-  const seen = new Map<string, string>();
+  const coreVersion = options.coreVersion ?? CORE_VERSION;
+  const presets = options.eloPresets ?? ELO_PRESETS;
+  const names = new Map<string, string>();
   for (const { plugin, module } of entries) {
-    const parsed = sportPluginSchema.safeParse(plugin);
-    if (!parsed.success) {
-      const { jsonPath, message } = describeZodError(parsed.error);
-      const label = typeof plugin?.code === "string" ? ` (${plugin.code})` : "";
-      throw new PluginLoadError("PLUGIN_INVALID", module, `invalid plugin${label}: ${jsonPath}: ${message}`);
+    validate(plugin, module, coreVersion);
+    if (plugin.kind === "sport") claim(names, `sport:${plugin.code}`, module, `sport code ${plugin.code}`);
+    else claim(names, `${plugin.kind}:${plugin.name}`, module, `${plugin.kind} ${plugin.name}`);
+  }
+  const contexts = hostContexts(entries as ReadonlyArray<{ plugin: PluginCommon; module: string }>, options);
+  const contextOf = (plugin: AnyPlugin) => contexts.get(plugin)!;
+
+  const sports: LoadedSport[] = [];
+  const sources: LoadedSource[] = [];
+  const venues: LoadedVenue[] = [];
+  const bookmakers = new Map<string, string>();
+  for (const { plugin, module } of entries) {
+    if (plugin.kind === "sport") {
+      try {
+        createEntityIndex(plugin.entities);
+      } catch (error) {
+        throw new PluginLoadError(
+          "PLUGIN_INVALID",
+          module,
+          `plugin ${plugin.code}: entities: ${(error as Error).message}`,
+        );
+      }
+      const elo = resolveElo(plugin, module, presets);
+      sports.push({ plugin, module, view: sportView(plugin), elo, context: contextOf(plugin) });
+    } else if (plugin.kind === "odds-source") {
+      const context = contextOf(plugin);
+      const unavailable = plugin.unavailable?.(context.config as never);
+      sources.push({ plugin, module, context, ...(unavailable ? { unavailable } : {}) });
+    } else {
+      const claimed = plugin.bookmakers === "*" ? ["*"] : plugin.bookmakers.map((b) => b.toLowerCase());
+      for (const b of claimed) claim(bookmakers, b, module, `bookmaker "${b}" (venue ${plugin.name})`);
+      venues.push({ plugin, module, context: contextOf(plugin) });
     }
-    const version = options.coreVersion ?? CORE_VERSION;
-    if (!satisfies(version, plugin.coreVersion)) {
-      throw new PluginLoadError(
-        "PLUGIN_INCOMPATIBLE",
-        module,
-        `plugin ${plugin.code} needs core ${plugin.coreVersion}, this core is ${version}`,
-      );
-    }
-    const hasEloPreset = options.hasEloPreset ?? ((name: string) => Object.hasOwn(ELO_PRESETS, name));
-    if (!hasEloPreset(plugin.eloPreset)) {
-      throw new PluginLoadError(
-        "PLUGIN_INVALID",
-        module,
-        `plugin ${plugin.code}: unknown Elo preset "${plugin.eloPreset}"`,
-      );
-    }
-    try {
-      createEntityIndex(plugin.entities);
-    } catch (error) {
-      throw new PluginLoadError(
-        "PLUGIN_INVALID",
-        module,
-        `plugin ${plugin.code}: entities: ${(error as Error).message}`,
-      );
-    }
-    const other = seen.get(plugin.code);
-    if (other !== undefined) {
-      throw new PluginLoadError(
-        "PLUGIN_DUPLICATE_CODE",
-        module,
-        `sport code ${plugin.code} is already provided by ${other}`,
-      );
-    }
-    seen.set(plugin.code, module);
   }
-  return new PluginRegistry(entries);
-}
-
-export interface LoadPluginsOptions extends RegistryOptions {
-  /** Environment; `EDGELINE_PLUGINS` (comma-separated specifiers) replaces the config file. */
-  env?: Record<string, string | undefined>;
-  /** Where relative `EDGELINE_PLUGINS` paths start and the config lookup begins. @defaultValue process.cwd() */
-  cwd?: string;
-  /** Use this config file instead of looking one up (wins over `EDGELINE_PLUGINS`). */
-  configFile?: string;
-}
-
-/**
- * Loads the plugin list (from `EDGELINE_PLUGINS` or `edgeline.plugins.json`), imports each module
- * and validates every plugin it exports. Any failure throws a {@link PluginLoadError} naming the
- * module and what is wrong; start-up should not go on without a sport it was told to load.
- */
-export async function loadPlugins(options: LoadPluginsOptions = {}): Promise<PluginRegistry> {
-  const cwd = options.cwd ?? process.cwd();
-  const { specifiers, baseDir } = pluginList(options.env ?? process.env, cwd, options.configFile);
-  const entries: LoadedPlugin[] = [];
-  for (const specifier of specifiers) {
-    for (const plugin of await importPlugins(specifier, baseDir)) entries.push({ plugin, module: specifier });
-  }
-  return createPluginRegistry(entries, options);
-}
-
-/** The specifiers to load and the directory relative paths are resolved against. */
-export function pluginList(
-  env: Record<string, string | undefined>,
-  cwd: string,
-  configFile?: string,
-): { specifiers: string[]; baseDir: string; source: string } {
-  const fromEnv = env.EDGELINE_PLUGINS?.trim();
-  if (fromEnv && !configFile) {
-    const specifiers = fromEnv
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
-    return { specifiers, baseDir: cwd, source: "EDGELINE_PLUGINS" };
-  }
-  const file = configFile ? resolve(cwd, configFile) : findUp(PLUGIN_CONFIG_FILE, cwd);
-  if (!file || !existsSync(file)) {
-    throw new PluginLoadError(
-      "PLUGIN_CONFIG_INVALID",
-      PLUGIN_CONFIG_FILE,
-      `no ${PLUGIN_CONFIG_FILE} found from ${cwd} upwards and EDGELINE_PLUGINS is not set`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new PluginLoadError("PLUGIN_CONFIG_INVALID", file, `not valid JSON: ${(error as Error).message}`);
-  }
-  const parsed = configSchema.safeParse(json);
-  if (!parsed.success) {
-    const { jsonPath, message } = describeZodError(parsed.error);
-    throw new PluginLoadError("PLUGIN_CONFIG_INVALID", file, `${jsonPath}: ${message}`);
-  }
-  return { specifiers: parsed.data.plugins, baseDir: dirname(file), source: file };
-}
-
-function findUp(name: string, from: string): string | undefined {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    const candidate = join(dir, name);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-/** Imports one module and returns the plugins it exports: default (one or an array) or `plugins`. */
-async function importPlugins(specifier: string, baseDir: string): Promise<SportPlugin[]> {
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(resolveSpecifier(specifier, baseDir))) as Record<string, unknown>;
-  } catch (error) {
-    throw new PluginLoadError(
-      "PLUGIN_IMPORT_FAILED",
-      specifier,
-      `cannot import: ${(error as Error).message}`,
-      error,
-    );
-  }
-  const exported = mod.default ?? mod.plugins;
-  if (exported === undefined) {
-    throw new PluginLoadError(
-      "PLUGIN_INVALID",
-      specifier,
-      "exports no plugin (expected a default export or `plugins`)",
-    );
-  }
-  const plugins = Array.isArray(exported) ? exported : [exported];
-  if (plugins.length === 0)
-    throw new PluginLoadError("PLUGIN_INVALID", specifier, "exports an empty plugin list");
-  return plugins as SportPlugin[];
-}
-
-/** A URL `import()` accepts: paths and package folders become file URLs, package names resolve from baseDir. */
-export function resolveSpecifier(specifier: string, baseDir: string): string {
-  if (specifier.startsWith("file:")) return resolveSpecifier(fileURLToPath(specifier), baseDir);
-  if (specifier.startsWith(".") || isAbsolute(specifier)) {
-    const path = resolve(baseDir, specifier);
-    return pathToFileURL(existsSync(path) && statSync(path).isDirectory() ? packageEntry(path) : path).href;
-  }
-  try {
-    return pathToFileURL(createRequire(join(baseDir, "noop.js")).resolve(specifier)).href;
-  } catch {
-    // Not installed next to the config: let Node resolve it from core's own location.
-    return specifier;
-  }
-}
-
-/** Entry file of a package folder: its `exports["."]` (string or import/default), else main, else index.ts. */
-function packageEntry(dir: string): string {
-  const pkgFile = join(dir, "package.json");
-  if (!existsSync(pkgFile)) return join(dir, "index.ts");
-  const pkg = JSON.parse(readFileSync(pkgFile, "utf8")) as { exports?: unknown; main?: string };
-  const root =
-    typeof pkg.exports === "object" && pkg.exports !== null && "." in pkg.exports
-      ? (pkg.exports as Record<string, unknown>)["."]
-      : pkg.exports;
-  const target =
-    typeof root === "string"
-      ? root
-      : typeof root === "object" && root !== null
-        ? ((root as Record<string, unknown>).import ?? (root as Record<string, unknown>).default)
-        : undefined;
-  return join(dir, typeof target === "string" ? target : (pkg.main ?? "index.ts"));
+  return new PluginRegistry(sports, sources, venues, sourceCoverage(sports, sources));
 }

@@ -5,4 +5,3 @@
  * sized by capped fractional Kelly, in a deterministic order. Pure.
  */
 export * from "./recommend.ts";
-export * from "./thresholds.ts";

@@ -1,17 +1,26 @@
+import {
+  parseRecommendationThresholds,
+  type RecommendationThresholds,
+  SPORTSBOOK_RULES,
+} from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { eplDefault, fivethirtyeightNfl } from "../elo/presets.ts";
+import { fivethirtyeightNfl } from "../elo/presets.ts";
 import { expectedScore } from "../elo/probability.ts";
+import { drawTestConfig } from "../elo/test-configs.test-helpers.ts";
 import { DEFAULT_STAKING_LIMITS } from "../staking/caps.ts";
-import { kalshiCost } from "../staking/kalshi-fees.ts";
+import { exchangeCost, testExchange } from "../staking/test-venue.test-helpers.ts";
 import {
   type GameForRecommendation,
   type OddsQuote,
   type RecommendationContext,
   recommendBets,
 } from "./recommend.ts";
-import { DEFAULT_RECOMMENDATION_THRESHOLDS, parseValueBetThresholds } from "./thresholds.ts";
+
+/** The tests' own thresholds: 3% edge, odds 1.25 to 5 (6 for 3-way), five a day. */
+const US: RecommendationThresholds = { minEdge: 0.03, maxEdge: 1, minOdds: 1.25, maxOdds: 5, maxPerDay: 5 };
+const SOCCER: RecommendationThresholds = { ...US, minEdge: 0.05, maxOdds: 6 };
 
 const D = (x: string | number) => new Decimal(x);
 const kickoff = new Date("2024-01-07T18:00:00Z");
@@ -31,7 +40,7 @@ const quote = (
 const nflCtx: RecommendationContext = {
   sport: "NFL",
   config: fivethirtyeightNfl,
-  thresholds: DEFAULT_RECOMMENDATION_THRESHOLDS.NFL,
+  thresholds: US,
   bankroll: D(1000),
   limits: DEFAULT_STAKING_LIMITS,
   generatedAt: before(30),
@@ -125,25 +134,27 @@ describe("recommendBets", () => {
     expect(recommendBets([game("g", 1600, 1500, [quote("b", "home", 1.55)])], strict)).toEqual([]);
   });
 
-  it("prices Kalshi net of fees and stakes whole contracts", () => {
+  it("prices a fee-charging venue net of fees, stakes whole contracts, and keeps the quote it used", () => {
+    const at = before(45);
     const recs = recommendBets(
-      [game("g", 1600, 1500, [{ ...quote("kalshi", "home", 1 / 0.6), marketId: "KXNFL-G" }])],
-      nflCtx,
+      [game("g", 1600, 1500, [{ ...quote("exchange", "home", 1 / 0.6, at), marketId: "x:G", quoteId: "7" }])],
+      { ...nflCtx, venueRules: (book) => (book === "exchange" ? testExchange : SPORTSBOOK_RULES) },
     );
     const r = recs[0]!;
-    expect(r.marketId).toBe("KXNFL-G");
-    expect(r.odds).toBeCloseTo(1 / (0.6 + 0.07 * 0.6 * 0.4), 12);
+    expect(r.marketId).toBe("x:G");
+    expect(r.odds).toBeCloseTo(1 / 0.6 / 1.02, 12);
     expect(Number.isInteger(r.contracts)).toBe(true);
-    expect(r.recommendedStake.equals(kalshiCost(r.contracts!, D("0.6")))).toBe(true);
+    expect(r.recommendedStake.equals(exchangeCost(r.contracts!, D("0.6")))).toBe(true);
     expect(r.recommendedStake.lte(D(20))).toBe(true);
+    expect([r.bookmaker, r.price.toString(), r.quotedAt, r.quoteId]).toEqual(["exchange", "1.6667", at, "7"]);
   });
 
   it("3-way soccer: draw is a candidate and one game's outcomes share simultaneous Kelly and the event cap", () => {
     const ctx: RecommendationContext = {
       ...nflCtx,
       sport: "EPL",
-      config: eplDefault,
-      thresholds: DEFAULT_RECOMMENDATION_THRESHOLDS.EPL,
+      config: drawTestConfig,
+      thresholds: SOCCER,
       limits: { ...DEFAULT_STAKING_LIMITS, maxPerBet: 0.5, maxPerEvent: 0.03 },
     };
     const recs = recommendBets(
@@ -156,15 +167,9 @@ describe("recommendBets", () => {
   });
 
   it("thresholds are validated, and an edge must fit DECIMAL(5,4)", () => {
-    expect(() => parseValueBetThresholds({ ...DEFAULT_RECOMMENDATION_THRESHOLDS.NFL, maxEdge: 12 })).toThrow(
-      /DECIMAL\(5,4\)/,
-    );
-    expect(() => parseValueBetThresholds({ ...DEFAULT_RECOMMENDATION_THRESHOLDS.NFL, minOdds: 6 })).toThrow(
-      /minOdds must be ≤ maxOdds/,
-    );
-    expect(() =>
-      parseValueBetThresholds({ ...DEFAULT_RECOMMENDATION_THRESHOLDS.NFL, maxPerDay: 1.5 }),
-    ).toThrow(/whole number/);
+    expect(() => parseRecommendationThresholds({ ...US, maxEdge: 12 })).toThrow(/DECIMAL\(5,4\)/);
+    expect(() => parseRecommendationThresholds({ ...US, minOdds: 6 })).toThrow(/minOdds must be ≤ maxOdds/);
+    expect(() => parseRecommendationThresholds({ ...US, maxPerDay: 1.5 })).toThrow(/whole number/);
   });
 
   it("property: the output does not depend on the order of games or quotes", () => {

@@ -1,15 +1,19 @@
 // The recommendation rule: from a day's games, their odds and both sides' ratings, the candidate
 // bet_recommendations rows. Only information dated before each game starts is used.
+import {
+  assertCalendarDay,
+  DEFAULT_MAX_EDGE,
+  type EloConfig,
+  type RecommendationThresholds,
+  SPORTSBOOK_RULES,
+  type VenueRules,
+} from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
-import type { EloConfig } from "../elo/config.ts";
-import { assertIsoDate } from "../elo/dates.ts";
 import { gameProbabilities } from "../elo/probability.ts";
-import { kalshiPriceFromDecimal } from "../odds/convert.ts";
-import { allocateStakes, type ExistingExposure, type StakingLimits, type Venue } from "../staking/caps.ts";
+import { allocateStakes, type ExistingExposure, type StakingLimits } from "../staking/caps.ts";
 import { simultaneousKelly } from "../staking/kelly.ts";
 import { stakingOdds } from "../staking/kelly-stake.ts";
 import { edge as expectedReturnEdge, expectedValue } from "../staking/value.ts";
-import { DEFAULT_MAX_EDGE, type ValueBetThresholds } from "./thresholds.ts";
 
 export type MoneylineOutcome = "home" | "draw" | "away";
 const OUTCOME_ORDER: Record<MoneylineOutcome, number> = { home: 0, draw: 1, away: 2 };
@@ -17,12 +21,14 @@ const OUTCOME_ORDER: Record<MoneylineOutcome, number> = { home: 0, draw: 1, away
 /** One bookmaker's moneyline price on one outcome (a game_odds row). */
 export interface OddsQuote {
   bookmaker: string;
-  /** Venue market id (e.g. a Kalshi ticker); becomes bet_recommendations.market_id. */
+  /** The quote's odds id (game_odds); becomes bet_recommendations.market_id. */
   marketId?: string;
   outcome: MoneylineOutcome;
-  /** Decimal odds (gross; Kalshi fees are applied here). */
+  /** Decimal odds as quoted (gross; the venue's fees are applied here, by its rules). */
   price: number;
   lastUpdate: Date;
+  /** The price-history row of this quote, when it came from one. */
+  quoteId?: string;
 }
 
 /** A side's rating as stored: the elo_ratings row in force on the game's date. */
@@ -46,11 +52,13 @@ export interface GameForRecommendation {
 export interface RecommendationContext {
   sport: string;
   config: EloConfig;
-  thresholds: ValueBetThresholds;
+  thresholds: RecommendationThresholds;
   bankroll: Decimal;
   limits: StakingLimits;
   existing?: ExistingExposure;
   generatedAt: Date;
+  /** The rules of the venue that executes a bookmaker's prices. @defaultValue a plain sportsbook's */
+  venueRules?: (bookmaker: string) => VenueRules;
 }
 
 /** A bet_recommendations row (plus the bookmaker, price and contracts it was sized at). */
@@ -70,34 +78,36 @@ export interface BetRecommendation {
   /** The game's start: a recommendation is stale once the game begins. */
   expiresAt: Date;
   status: "pending";
+  /** The quote it was made on: bookmaker, gross price, when it was quoted (and its history row). */
   bookmaker: string;
-  /** Odds the edge and stake were computed at. */
+  price: Decimal;
+  quotedAt: Date;
+  quoteId?: string;
+  /** Odds the edge and stake were computed at: the price net of the venue's fees. */
   odds: number;
+  /** Whole contracts, at venues that trade them. */
   contracts?: number;
 }
 
 /** Largest value DECIMAL(5,4) holds. */
 export const MAX_STORED_EDGE = new Decimal("9.9999");
 
-const isKalshi = (bookmaker: string) => /kalshi/i.test(bookmaker);
-
-function venueOf(quote: OddsQuote): Venue {
-  return isKalshi(quote.bookmaker)
-    ? { kind: "kalshi", price: kalshiPriceFromDecimal(quote.price, new Decimal("0.0001")) }
-    : { kind: "sportsbook" };
-}
-
 interface Candidate {
   game: GameForRecommendation;
   quote: OddsQuote;
-  venue: Venue;
+  venue: VenueRules;
   probability: number;
   odds: number;
   edge: number;
 }
 
 /** The best eligible quote per outcome: latest per bookmaker before the start, then highest odds. */
-function bestQuotes(game: GameForRecommendation, generatedAt: Date, outcomes: readonly MoneylineOutcome[]) {
+function bestQuotes(
+  game: GameForRecommendation,
+  generatedAt: Date,
+  outcomes: readonly MoneylineOutcome[],
+  venueRules: (bookmaker: string) => VenueRules,
+) {
   const latest = new Map<string, OddsQuote>();
   for (const q of game.odds) {
     if (!outcomes.includes(q.outcome)) continue;
@@ -111,10 +121,11 @@ function bestQuotes(game: GameForRecommendation, generatedAt: Date, outcomes: re
     if (newer || (q.lastUpdate.getTime() === seen.lastUpdate.getTime() && q.price < seen.price))
       latest.set(key, q);
   }
-  const best = new Map<MoneylineOutcome, { quote: OddsQuote; venue: Venue; odds: number }>();
+  const best = new Map<MoneylineOutcome, { quote: OddsQuote; venue: VenueRules; odds: number }>();
   for (const quote of latest.values()) {
-    const venue = venueOf(quote);
+    const venue = venueRules(quote.bookmaker);
     const odds = stakingOdds(venue, quote.price);
+    if (!(odds > 1)) continue; // the venue's fees leave nothing to win at this price
     const current = best.get(quote.outcome);
     if (
       !current ||
@@ -128,7 +139,7 @@ function bestQuotes(game: GameForRecommendation, generatedAt: Date, outcomes: re
 }
 
 function gameCandidates(game: GameForRecommendation, ctx: RecommendationContext): Candidate[] {
-  assertIsoDate(game.gameDate, `game ${game.gameId} date`);
+  assertCalendarDay(game.gameDate, `game ${game.gameId} date`);
   for (const side of ["home", "away"] as const) {
     const r = game.ratings[side];
     if (r.validFrom > game.gameDate) {
@@ -150,7 +161,8 @@ function gameCandidates(game: GameForRecommendation, ctx: RecommendationContext)
   const outcomes: MoneylineOutcome[] = p.draw === undefined ? ["home", "away"] : ["home", "draw", "away"];
   const t = ctx.thresholds;
   const out: Candidate[] = [];
-  for (const [outcome, best] of bestQuotes(game, ctx.generatedAt, outcomes)) {
+  const rules = ctx.venueRules ?? (() => SPORTSBOOK_RULES);
+  for (const [outcome, best] of bestQuotes(game, ctx.generatedAt, outcomes, rules)) {
     const prob = probability[outcome]!;
     const edge = expectedReturnEdge(prob, best.odds);
     if (
@@ -175,6 +187,8 @@ function compare(a: Candidate, b: Candidate): number {
 }
 
 const dp4 = (x: number) => new Decimal(x).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+/** A quote's price as stored (DECIMAL(10,4)): a number's shortest form is its 4-dp text. */
+const priceOf = (q: OddsQuote) => new Decimal(q.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
 
 /**
  * Candidate recommendations for a day's slate, best edge first (ties: earlier start, game id,
@@ -203,6 +217,7 @@ export function recommendBets(
       eventId: c.game.gameId,
       fraction: fractions.get(c)!,
       venue: c.venue,
+      odds: priceOf(c.quote),
     })),
     ctx.limits,
     ctx.existing,
@@ -225,6 +240,9 @@ export function recommendBets(
       expiresAt: c.game.commenceTime,
       status: "pending",
       bookmaker: c.quote.bookmaker,
+      price: priceOf(c.quote),
+      quotedAt: c.quote.lastUpdate,
+      ...(c.quote.quoteId === undefined ? {} : { quoteId: c.quote.quoteId }),
       odds: c.odds,
       ...(stake.contracts === undefined ? {} : { contracts: stake.contracts }),
     });

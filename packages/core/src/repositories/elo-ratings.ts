@@ -4,6 +4,7 @@
 import { Decimal } from "decimal.js";
 import type { EloHistoryRow } from "../elo/index.ts";
 import type { Queryable } from "./queryable.ts";
+import { ratingInForceSql } from "./rating-in-force.ts";
 
 /**
  * Upserts history rows of one sport in one statement; `names` gives entity_name by id (the id
@@ -85,7 +86,7 @@ export async function ratingsOn(
 ): Promise<Map<string, RatingInForce>> {
   const { rows } = await db.query(
     `SELECT entity_id, rating::text, valid_from::text FROM elo_ratings
-      WHERE sport = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to > $2)`,
+      WHERE sport = $1 AND ${ratingInForceSql("elo_ratings", "$2::date")}`,
     [sport, date],
   );
   return new Map(

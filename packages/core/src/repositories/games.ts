@@ -1,5 +1,5 @@
 // unified_games: set-based upserts of plugin GameRecords, and the reads the pipeline needs.
-import type { GameRecord } from "../plugins/index.ts";
+import type { GameRecord } from "@edgeline/sdk";
 import type { Queryable } from "./queryable.ts";
 
 /** Columns of one game as arrays, the shape `unnest` takes: one statement per batch. */

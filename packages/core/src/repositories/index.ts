@@ -5,5 +5,8 @@ export * from "./odds.ts";
 export * from "./pipeline-runs.ts";
 export * from "./placed-bets.ts";
 export * from "./portfolio-snapshots.ts";
+export * from "./prices.ts";
 export * from "./queryable.ts";
+export * from "./quotes.ts";
+export * from "./rating-in-force.ts";
 export * from "./recommendations.ts";

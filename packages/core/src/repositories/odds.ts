@@ -1,10 +1,10 @@
 // game_odds: the fetch_markets write path. Odds ids are deterministic (see sources/odds-record.ts),
 // so a rerun updates the one row per (book, game, market, outcome) instead of adding one.
 import { pipeline } from "node:stream/promises";
+import type { OddsRecord } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { OddsRecord } from "../sources/odds-record.ts";
 import { numeric, type Queryable, withTransaction } from "./queryable.ts";
 
 const COLUMNS =

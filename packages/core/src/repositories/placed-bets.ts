@@ -1,24 +1,9 @@
 // placed_bets. bet_id is deterministic (see brokers/bet-id.ts), so a second placement of the same
 // recommendation is a no-op here, whatever the broker did.
+
+import type { BetStatusUpdate, PlacedBetRow } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import { numeric, type Queryable } from "./queryable.ts";
-
-export interface PlacedBetRow {
-  betId: string;
-  gameId: string | null;
-  marketId: string;
-  bookmaker: string;
-  outcome: string;
-  stake: Decimal;
-  odds: Decimal;
-  potentialPayout: Decimal | null;
-  status: string;
-  result: Decimal | null;
-  placedTimeUtc: Date | null;
-  marketTitle: string | null;
-  marketCloseTimeUtc: Date | null;
-  openingOdds: Decimal | null;
-}
 
 /** Inserts bets in one statement; an existing bet_id is left as it is. Returns rows inserted. */
 export async function insertBets(db: Queryable, bets: readonly PlacedBetRow[]): Promise<number> {
@@ -48,12 +33,6 @@ export async function insertBets(db: Queryable, bets: readonly PlacedBetRow[]): 
     ],
   );
   return result.rowCount ?? 0;
-}
-
-export interface BetStatusUpdate {
-  betId: string;
-  status: string;
-  result: Decimal | null;
 }
 
 /** Writes synced statuses and results in one statement; unchanged rows are not touched. */

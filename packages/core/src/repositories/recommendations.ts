@@ -3,7 +3,7 @@
 // before instead of adding one. Executed rows are frozen: a bet was placed on them.
 import { Decimal } from "decimal.js";
 import { MAX_STORED_EDGE } from "../recommendation/recommend.ts";
-import type { Queryable } from "./queryable.ts";
+import { numeric, type Queryable } from "./queryable.ts";
 
 export interface RecommendationInput {
   sport: string;
@@ -19,6 +19,14 @@ export interface RecommendationInput {
   expectedValue: Decimal;
   generatedAt: Date;
   expiresAt: Date | null;
+  /** The quote it was made on: bookmaker, gross decimal price, line, quote time and history row. */
+  bookmaker: string | null;
+  price: Decimal | null;
+  line: Decimal | null;
+  quotedAt: Date | null;
+  quoteId: string | null;
+  /** Whole contracts, at venues that trade them. */
+  contracts: number | null;
 }
 
 export interface RecommendationRow extends RecommendationInput {
@@ -56,26 +64,33 @@ export async function upsertRecommendations(
   const result = await db.query(
     `WITH t AS (
        SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
-         $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::timestamptz[], $11::timestamptz[])
+         $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::timestamptz[], $11::timestamptz[],
+         $12::varchar[], $13::numeric[], $14::numeric[], $15::timestamptz[], $16::bigint[], $17::int[])
          AS t(sport, game_id, market_id, recommendation_type, side, confidence, edge,
-              recommended_stake, expected_value, generated_at, expires_at)
+              recommended_stake, expected_value, generated_at, expires_at,
+              bookmaker, price, line, quoted_at, quote_id, contracts)
      ), updated AS (
        UPDATE bet_recommendations r SET confidence = t.confidence, edge = t.edge,
               recommended_stake = t.recommended_stake, expected_value = t.expected_value,
-              expires_at = t.expires_at
+              expires_at = t.expires_at, bookmaker = t.bookmaker, price = t.price, line = t.line,
+              quoted_at = t.quoted_at, quote_id = t.quote_id, contracts = t.contracts
          FROM t
         WHERE (r.sport, r.game_id, r.market_id, r.recommendation_type, r.side)
             = (t.sport, t.game_id, t.market_id, t.recommendation_type, t.side)
           AND r.status = 'active'
-          AND (r.confidence, r.edge, r.recommended_stake, r.expected_value, r.expires_at)
+          AND (r.confidence, r.edge, r.recommended_stake, r.expected_value, r.expires_at,
+               r.bookmaker, r.price, r.line, r.quoted_at, r.quote_id, r.contracts)
               IS DISTINCT FROM (t.confidence::numeric(5,4), t.edge::numeric(5,4),
-                t.recommended_stake::numeric(10,2), t.expected_value::numeric(10,2), t.expires_at)
+                t.recommended_stake::numeric(10,2), t.expected_value::numeric(10,2), t.expires_at,
+                t.bookmaker, t.price::numeric(10,4), t.line::numeric(10,4), t.quoted_at, t.quote_id, t.contracts)
        RETURNING 1
      ), inserted AS (
        INSERT INTO bet_recommendations (sport, game_id, market_id, recommendation_type, side,
-              confidence, edge, recommended_stake, expected_value, generated_at, expires_at, status)
+              confidence, edge, recommended_stake, expected_value, generated_at, expires_at, status,
+              bookmaker, price, line, quoted_at, quote_id, contracts)
        SELECT t.sport, t.game_id, t.market_id, t.recommendation_type, t.side, t.confidence, t.edge,
-              t.recommended_stake, t.expected_value, t.generated_at, t.expires_at, 'active'
+              t.recommended_stake, t.expected_value, t.generated_at, t.expires_at, 'active',
+              t.bookmaker, t.price, t.line, t.quoted_at, t.quote_id, t.contracts
          FROM t
         WHERE NOT EXISTS (
           SELECT 1 FROM bet_recommendations r
@@ -96,9 +111,44 @@ export async function upsertRecommendations(
       recs.map((r) => r.expectedValue.toFixed(2)),
       recs.map((r) => r.generatedAt.toISOString()),
       recs.map((r) => r.expiresAt?.toISOString() ?? null),
+      recs.map((r) => r.bookmaker),
+      recs.map((r) => numeric(r.price)),
+      recs.map((r) => numeric(r.line)),
+      recs.map((r) => r.quotedAt?.toISOString() ?? null),
+      recs.map((r) => r.quoteId),
+      recs.map((r) => r.contracts),
     ],
   );
   return Number(result.rows[0]?.n ?? 0);
+}
+
+/**
+ * Expires the active recommendations on these games that a run no longer makes (the market moved,
+ * or a better book took the outcome), so that one recommendation per outcome stays active. Returns
+ * rows changed.
+ */
+export async function expireWithdrawn(
+  db: Queryable,
+  sport: string,
+  gameIds: readonly string[],
+  kept: readonly Pick<RecommendationInput, "gameId" | "marketId" | "recommendationType" | "side">[],
+): Promise<number> {
+  if (gameIds.length === 0) return 0;
+  const result = await db.query(
+    `UPDATE bet_recommendations r SET status = 'expired'
+      WHERE r.sport = $1 AND r.status = 'active' AND r.game_id = ANY($2::varchar[])
+        AND (r.game_id, r.market_id, r.recommendation_type, r.side) NOT IN (
+          SELECT * FROM unnest($3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[]))`,
+    [
+      sport,
+      gameIds,
+      kept.map((k) => k.gameId),
+      kept.map((k) => k.marketId),
+      kept.map((k) => k.recommendationType),
+      kept.map((k) => k.side),
+    ],
+  );
+  return result.rowCount ?? 0;
 }
 
 /** Marks active recommendations of a sport whose expiry has passed as expired. Returns rows changed. */
@@ -130,7 +180,8 @@ export async function activeRecommendations(
   const { rows } = await db.query(
     `SELECT r.recommendation_id, r.sport, r.game_id, r.market_id, r.recommendation_type, r.side,
             r.confidence::text, r.edge::text, r.recommended_stake::text, r.expected_value::text,
-            r.generated_at, r.expires_at, r.status
+            r.generated_at, r.expires_at, r.status, r.bookmaker, r.price::text, r.line::text, r.quoted_at,
+            r.quote_id::text, r.contracts
        FROM bet_recommendations r JOIN unified_games g ON g.game_id = r.game_id
       WHERE r.sport = $1 AND g.game_date = $2 AND r.status = 'active'
       ORDER BY r.recommendation_id`,
@@ -150,5 +201,11 @@ export async function activeRecommendations(
     generatedAt: r.generated_at,
     expiresAt: r.expires_at,
     status: r.status,
+    bookmaker: r.bookmaker,
+    price: r.price === null ? null : new Decimal(r.price),
+    line: r.line === null ? null : new Decimal(r.line),
+    quotedAt: r.quoted_at,
+    quoteId: r.quote_id,
+    contracts: r.contracts,
   }));
 }

@@ -64,33 +64,21 @@ describe("settleBet", () => {
     ]);
     expect(res(settle({ kind: "total", selection: "under", line: 45 }, 24, 21))).toEqual(["void", "0.00"]);
   });
-  it("Kalshi YES/NO: payout is contracts × $1, so profit is payout − cost", () => {
-    // 100 contracts at $0.65 with a $1.60 taker fee: cost $66.60, payout $100.
-    const kalshi = { stake: D("66.60"), odds: D("1.5015"), potentialPayout: D(100) };
-    const yes = settleBet(
-      { ...kalshi, market: { kind: "kalshi", side: "yes", team: "home" } },
-      final(3, 2),
-      later,
-    );
-    expect(res(yes)).toEqual(["won", "33.40"]);
-    const no = settleBet(
-      { ...kalshi, market: { kind: "kalshi", side: "no", team: "home" } },
-      final(3, 2),
-      later,
-    );
-    expect(res(no)).toEqual(["lost", "-66.60"]);
-    const tieVoid = settleBet(
-      { ...kalshi, market: { kind: "kalshi", side: "no", team: "home", onTie: "void" } },
-      final(2, 2),
-      later,
-    );
-    expect(res(tieVoid)).toEqual(["void", "0.00"]);
-    const tieNo = settleBet(
-      { ...kalshi, market: { kind: "kalshi", side: "no", team: "home" } },
-      final(2, 2),
-      later,
-    );
-    expect(res(tieNo)).toEqual(["won", "33.40"]);
+  it("an exchange contract: payout is contracts × $1, so profit is payout − cost; a tie by the venue's rule", () => {
+    // 100 contracts at $0.65 with a $1.60 fee: cost $66.60, payout $100.
+    const contract = { stake: D("66.60"), odds: D("1.5015"), potentialPayout: D(100) };
+    const half = { kind: "payout-fraction", fraction: 0.5 } as const;
+    const home: BetMarket = { kind: "moneyline", ways: 2, selection: "home", onTie: half };
+    const away: BetMarket = { kind: "moneyline", ways: 2, selection: "away", onTie: half };
+    expect(res(settleBet({ ...contract, market: home }, final(3, 2), later))).toEqual(["won", "33.40"]);
+    expect(res(settleBet({ ...contract, market: away }, final(3, 2), later))).toEqual(["lost", "-66.60"]);
+    // A tie pays $0.50 a contract: $50 back on a $66.60 cost.
+    expect(res(settleBet({ ...contract, market: home }, final(2, 2), later))).toEqual(["tied", "-16.60"]);
+    const lose: BetMarket = { kind: "moneyline", ways: 2, selection: "home", onTie: { kind: "lose" } };
+    expect(res(settleBet({ ...contract, market: lose }, final(2, 2), later))).toEqual(["lost", "-66.60"]);
+    // No rule: a sportsbook's 2-way tie voids.
+    const book: BetMarket = { kind: "moneyline", ways: 2, selection: "home" };
+    expect(res(settleBet({ ...contract, market: book }, final(2, 2), later))).toEqual(["void", "0.00"]);
   });
   it("postponed or cancelled games void only after the wait, and are never settled as played", () => {
     const ml: BetMarket = { kind: "moneyline", ways: 2, selection: "home" };
@@ -145,8 +133,18 @@ describe("settlement symmetry (property)", () => {
               { kind: "spread", selection: mirror[side], line: l },
             ],
             [
-              { kind: "kalshi", side: "yes", team: side },
-              { kind: "kalshi", side: "yes", team: mirror[side] },
+              {
+                kind: "moneyline",
+                ways: 2,
+                selection: side,
+                onTie: { kind: "payout-fraction", fraction: 0.5 },
+              },
+              {
+                kind: "moneyline",
+                ways: 2,
+                selection: mirror[side],
+                onTie: { kind: "payout-fraction", fraction: 0.5 },
+              },
             ],
           ];
           for (const [m, mm] of markets) {
@@ -167,6 +165,7 @@ describe("settlement symmetry (property)", () => {
       void: "void",
       "half-won": "half-lost",
       "half-lost": "half-won",
+      tied: "tied",
     } as const;
     fc.assert(
       fc.property(score, score, line, (h, a, l) => {
@@ -184,8 +183,18 @@ describe("settlement symmetry (property)", () => {
             { kind: "total", selection: "under", line: Math.abs(l) },
           ],
           [
-            { kind: "kalshi", side: "yes", team: "home" },
-            { kind: "kalshi", side: "no", team: "home" },
+            {
+              kind: "moneyline",
+              ways: 2,
+              selection: "home",
+              onTie: { kind: "payout-fraction", fraction: 0.5 },
+            },
+            {
+              kind: "moneyline",
+              ways: 2,
+              selection: "away",
+              onTie: { kind: "payout-fraction", fraction: 0.5 },
+            },
           ],
         ];
         for (const [m1, m2] of pairs) {

@@ -1,24 +1,21 @@
 // Settling one bet from the final state of its game. `result` is the net profit, as
 // placed_bets.result stores it: stake × (odds − 1) on a win, −stake on a loss, 0 on a void.
+import type { GameStatus, TieRule } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
-// The unified_games status set ("Scheduled" … "Cancelled") has one home: plugins/status.ts.
-import type { GameStatus } from "../plugins/status.ts";
 
 export type Side = "home" | "away";
 
 /** What was backed. Lines are from the backed side's point of view (home −3.5 means home must win by 4+). */
 export type BetMarket =
-  /** 2-way moneyline: a tie (where the sport allows one) voids the bet. 3-way: the draw is its own outcome. */
-  | { kind: "moneyline"; ways: 2; selection: Side }
+  /**
+   * 2-way moneyline: a tie (where the sport allows one) settles by the venue's rule (`onTie`,
+   * default void, as sportsbooks do). 3-way: the draw is its own outcome.
+   */
+  | { kind: "moneyline"; ways: 2; selection: Side; onTie?: TieRule }
   | { kind: "moneyline"; ways: 3; selection: Side | "draw" }
   /** Handicap on the backed side; whole lines can push (void); quarter lines split the stake in two. */
   | { kind: "spread"; selection: Side; line: number }
-  | { kind: "total"; selection: "over" | "under"; line: number }
-  /**
-   * Kalshi binary "does `team` win?". YES wins if it does, NO if it does not; `onTie` is the
-   * market's rule for a tied game (default "no": the proposition is false).
-   */
-  | { kind: "kalshi"; side: "yes" | "no"; team: Side; onTie?: "no" | "void" };
+  | { kind: "total"; selection: "over" | "under"; line: number };
 
 export interface GameOutcome {
   status: GameStatus;
@@ -33,7 +30,7 @@ export interface BetToSettle {
   /** Decimal odds the bet was struck at (net of fees for Kalshi). */
   odds: Decimal;
   /**
-   * Gross payout on a win, if the venue fixed it (Kalshi: contracts × $1). When given, a win
+   * Gross payout on a win, if the venue fixed it (an exchange: contracts × $1). When given, a win
    * returns payout − stake exactly, rather than stake × (odds − 1) from 4-dp odds.
    */
   potentialPayout?: Decimal;
@@ -47,7 +44,8 @@ export interface SettlementPolicy {
 
 export const DEFAULT_SETTLEMENT_POLICY: Readonly<SettlementPolicy> = { voidAfterHours: 48 };
 
-export type SettlementStatus = "won" | "lost" | "void" | "half-won" | "half-lost" | "pending";
+/** `tied`: a tie paid at a share of the payout (the venue's rule); its result may be either sign. */
+export type SettlementStatus = "won" | "lost" | "void" | "half-won" | "half-lost" | "tied" | "pending";
 
 export interface Settlement {
   status: SettlementStatus;
@@ -88,11 +86,6 @@ function grade(market: BetMarket, home: number, away: number): Grade {
       const sign = market.selection === "over" ? 1 : -1;
       return gradeLine((line) => sign * (home + away - line), market.line);
     }
-    case "kalshi": {
-      if (diff === 0 && market.onTie === "void") return 0;
-      const happened = diff !== 0 && diff > 0 === (market.team === "home");
-      return happened === (market.side === "yes") ? 1 : -1;
-    }
   }
 }
 
@@ -103,6 +96,9 @@ const STATUS: Record<string, SettlementStatus> = {
   "-0.5": "half-lost",
   "-1": "lost",
 };
+
+/** To the cent, half up; plus(0) turns −0 into 0. */
+const cents = (x: Decimal) => x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).plus(0);
 
 function validate(bet: BetToSettle): void {
   if (!bet.stake.isFinite() || bet.stake.isNegative()) throw new Error(`stake must be ≥ 0, got ${bet.stake}`);
@@ -140,14 +136,24 @@ export function settleBet(
   if (game.homeScore === null || game.awayScore === null) {
     throw new Error("a final game needs both scores to settle its bets");
   }
-  const g = grade(bet.market, game.homeScore, game.awayScore);
   const winProfit = bet.potentialPayout
     ? bet.potentialPayout.minus(bet.stake)
     : bet.stake.times(bet.odds.minus(1));
+  const tied = game.homeScore === game.awayScore;
+  if (tied && bet.market.kind === "moneyline" && bet.market.ways === 2 && bet.market.onTie) {
+    const rule = bet.market.onTie;
+    const reason = `final ${game.homeScore}–${game.awayScore}: a tie, ${rule.kind}`;
+    if (rule.kind === "lose") return { status: "lost", result: cents(bet.stake.neg()), reason };
+    if (rule.kind === "payout-fraction") {
+      const payout = winProfit.plus(bet.stake).times(rule.fraction);
+      return { status: "tied", result: cents(payout.minus(bet.stake)), reason };
+    }
+  }
+  const g = grade(bet.market, game.homeScore, game.awayScore);
   const result = g > 0 ? winProfit.times(g) : bet.stake.times(g);
   return {
     status: STATUS[String(g)]!,
-    result: result.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).plus(0), // plus(0) turns −0 into 0
+    result: cents(result),
     reason: `final ${game.homeScore}–${game.awayScore}`,
   };
 }

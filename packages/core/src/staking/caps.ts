@@ -1,8 +1,9 @@
 // From Kelly fractions to stakes a venue accepts: caps per bet, per event and on daily exposure
-// (fractions of bankroll), then rounding down to the venue's unit, so a stake never exceeds a cap.
+// (fractions of bankroll), then rounding down to the venue's unit by its rules, so a stake never
+// exceeds a cap. The venue is its VenueRules: this module knows no venue by name.
+import type { VenueRules, VenueStake } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import { z } from "zod";
-import { type KalshiRole, kalshiContractsFor, kalshiCost } from "./kalshi-fees.ts";
 
 /** Staking limits, all as fractions of bankroll. */
 export interface StakingLimits {
@@ -44,26 +45,9 @@ export function parseStakingLimits(input: unknown): StakingLimits {
   return r.data;
 }
 
-/** Where a stake is placed: the unit it must be rounded to. */
-export type Venue = { kind: "sportsbook" } | { kind: "kalshi"; price: Decimal; role?: KalshiRole };
-
-export interface VenueStake {
-  /** Cash committed: stake in cents, or Kalshi contracts × price + fee. */
-  stake: Decimal;
-  /** Whole contracts, for Kalshi. */
-  contracts?: number;
-}
-
-/** The largest stake the venue accepts that does not exceed `amount`. */
-export function roundStakeToVenue(amount: Decimal, venue: Venue): VenueStake {
-  if (amount.lte(0))
-    return venue.kind === "kalshi" ? { stake: new Decimal(0), contracts: 0 } : { stake: new Decimal(0) };
-  if (venue.kind === "sportsbook") return { stake: amount.toDecimalPlaces(2, Decimal.ROUND_DOWN) };
-  const contracts = kalshiContractsFor(amount, venue.price, venue.role);
-  return {
-    stake: contracts === 0 ? new Decimal(0) : kalshiCost(contracts, venue.price, venue.role),
-    contracts,
-  };
+/** The largest stake the venue accepts that does not exceed `amount` at gross decimal odds `odds`. */
+export function roundStakeToVenue(amount: Decimal, venue: VenueRules, odds: Decimal): VenueStake {
+  return venue.roundStake(Decimal.max(amount, 0), odds);
 }
 
 export interface StakeRequest {
@@ -72,7 +56,9 @@ export interface StakeRequest {
   eventId: string;
   /** Desired stake as a fraction of bankroll (already Kelly-fractioned). */
   fraction: number;
-  venue: Venue;
+  venue: VenueRules;
+  /** Gross decimal odds of the quote the stake is placed at. */
+  odds: Decimal;
 }
 
 export interface ExistingExposure {
@@ -133,6 +119,6 @@ export function allocateStakes(
     id: r.id,
     eventId: r.eventId,
     cappedBy: amounts[i]!.cappedBy,
-    ...roundStakeToVenue(amounts[i]!.amount, r.venue),
+    ...roundStakeToVenue(amounts[i]!.amount, r.venue, r.odds),
   }));
 }

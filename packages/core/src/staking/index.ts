@@ -1,11 +1,10 @@
 /**
- * Staking: edge and expected value at a price, Kalshi fees and net odds, Kelly (single,
- * fractional, exact simultaneous for mutually exclusive outcomes), caps per bet, per event and
- * per day as fractions of bankroll, and rounding to the venue's unit (cents; whole Kalshi
- * contracts). Money is Decimal; probabilities and odds are numbers. Pure.
+ * Staking: edge and expected value at a price, Kelly (single, fractional, exact simultaneous for
+ * mutually exclusive outcomes) at odds net of the venue's fees, caps per bet, per event and per
+ * day as fractions of bankroll, and rounding to the venue's unit (by its VenueRules). Money is
+ * Decimal; probabilities and odds are numbers. Pure.
  */
 export * from "./caps.ts";
-export * from "./kalshi-fees.ts";
 export * from "./kelly.ts";
 export * from "./kelly-stake.ts";
 export * from "./value.ts";

@@ -1,6 +1,6 @@
 // Kelly staking as fractions of bankroll (shared notes §4: penaltyblog kelly.py and bet_size.rst;
 // Smoczynski & Tomkins 2010 for mutually exclusive outcomes).
-import { assertDecimalOdds } from "../odds/convert.ts";
+import { assertDecimalOdds } from "@edgeline/sdk";
 
 function assertProbability(p: number, what = "probability"): void {
   if (!Number.isFinite(p) || p < 0 || p > 1) throw new Error(`${what} must be in [0, 1], got ${p}`);

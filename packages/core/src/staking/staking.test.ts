@@ -1,10 +1,11 @@
+import { SPORTSBOOK_RULES } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allocateStakes, DEFAULT_STAKING_LIMITS, parseStakingLimits, roundStakeToVenue } from "./caps.ts";
-import { kalshiContractsFor, kalshiCost, kalshiFee, kalshiNetOdds } from "./kalshi-fees.ts";
 import { fractionalKelly, kellyFraction, kellyGrowth, simultaneousKelly } from "./kelly.ts";
 import { kellyStake } from "./kelly-stake.ts";
+import { testExchange as exchange } from "./test-venue.test-helpers.ts";
 import { edge, expectedValue } from "./value.ts";
 
 const D = (x: string | number) => new Decimal(x);
@@ -54,55 +55,22 @@ describe("Kelly (penaltyblog bet_size.rst vectors)", () => {
   });
 });
 
-describe("Kalshi fees (notes §5 table)", () => {
-  const cases: Array<[number, string, string, string]> = [
-    [1, "0.50", "0.02", "0.01"],
-    [10, "0.50", "0.18", "0.05"],
-    [100, "0.50", "1.75", "0.44"],
-    [100, "0.25", "1.32", "0.33"],
-    [100, "0.10", "0.63", "0.16"],
-    [100, "0.05", "0.34", "0.09"],
-  ];
-  for (const [c, p, taker, maker] of cases) {
-    it(`${c} @ $${p}: taker $${taker}, maker $${maker}`, () => {
-      expect(kalshiFee(c, D(p), "taker").toFixed(2)).toBe(taker);
-      expect(kalshiFee(c, D(p), "maker").toFixed(2)).toBe(maker);
-    });
-  }
-  it("100 @ $0.65: fee $1.60, net odds 1.5015, break-even 66.6%", () => {
-    expect(kalshiFee(100, D("0.65")).toFixed(2)).toBe("1.60");
-    expect(kalshiNetOdds(100, D("0.65"))).toBeCloseTo(1.5015, 4);
-    expect(kalshiCost(100, D("0.65")).div(100).toNumber()).toBeCloseTo(0.666, 3);
-  });
-  it("contracts for a budget never cost more than it", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 99 }), (cents, p) => {
-        const budget = D(cents).div(100);
-        const price = D(p).div(100);
-        const c = kalshiContractsFor(budget, price);
-        expect(kalshiCost(c, price).lte(budget)).toBe(true);
-        expect(kalshiCost(c + 1, price).gt(budget)).toBe(true);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
-
 describe("caps and rounding", () => {
   const bankroll = D(1000);
-  it("rounds sportsbook stakes down to the cent and Kalshi stakes to whole contracts", () => {
-    expect(roundStakeToVenue(D("12.349"), { kind: "sportsbook" }).stake.toString()).toBe("12.34");
-    const k = roundStakeToVenue(D(20), { kind: "kalshi", price: D("0.65") });
-    expect(k.contracts).toBe(30); // 30 × 0.65 + fee 0.48 = 19.98 ≤ 20; 31 would cost 20.64
-    expect(k.stake.toString()).toBe("19.98");
+  it("rounds a sportsbook stake down to the cent and an exchange stake to whole contracts, by the venue's rules", () => {
+    expect(roundStakeToVenue(D("12.349"), SPORTSBOOK_RULES, D(2)).stake.toString()).toBe("12.34");
+    const k = roundStakeToVenue(D(20), exchange, D(2));
+    expect(k.contracts).toBe(39); // 39 × 0.50 + fee 0.39 = 19.89 ≤ 20; 40 would cost 20.40
+    expect(k.stake.toString()).toBe("19.89");
+    expect(roundStakeToVenue(D(-5), SPORTSBOOK_RULES, D(2)).stake.toString()).toBe("0");
   });
   it("per-event cap scales an event's stakes; daily cap counts bets already placed", () => {
     const r = allocateStakes(
       bankroll,
       [
-        { id: "h", eventId: "g1", fraction: 0.02, venue: { kind: "sportsbook" } },
-        { id: "d", eventId: "g1", fraction: 0.02, venue: { kind: "sportsbook" } },
-        { id: "x", eventId: "g2", fraction: 0.05, venue: { kind: "sportsbook" } },
+        { id: "h", eventId: "g1", fraction: 0.02, venue: SPORTSBOOK_RULES, odds: D(2) },
+        { id: "d", eventId: "g1", fraction: 0.02, venue: SPORTSBOOK_RULES, odds: D(2) },
+        { id: "x", eventId: "g2", fraction: 0.05, venue: SPORTSBOOK_RULES, odds: D(2) },
       ],
       DEFAULT_STAKING_LIMITS,
       { today: D(60), byEvent: {} },
@@ -120,10 +88,7 @@ describe("caps and rounding", () => {
     );
   });
 
-  const venue = fc.oneof(
-    fc.constant({ kind: "sportsbook" } as const),
-    fc.integer({ min: 1, max: 99 }).map((c) => ({ kind: "kalshi", price: D(c).div(100) }) as const),
-  );
+  const venue = fc.constantFrom(SPORTSBOOK_RULES, exchange);
   it("property: a Kelly stake is 0 without edge and never above the per-bet cap", () => {
     fc.assert(
       fc.property(
@@ -153,6 +118,7 @@ describe("caps and rounding", () => {
       eventId: fc.constantFrom("a", "b", "c"),
       fraction: fc.double({ min: 0, max: 0.5, noNaN: true }),
       venue,
+      odds: fc.integer({ min: 102, max: 5000 }).map((c) => D(c).div(100)),
     });
     fc.assert(
       fc.property(fc.array(req, { maxLength: 12 }), fc.integer({ min: 0, max: 1_000_000 }), (reqs, cents) => {

@@ -1,6 +1,7 @@
 // Value of a bet at a price for a model probability.
+
+import { assertDecimalOdds } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
-import { assertDecimalOdds } from "../odds/convert.ts";
 
 function assertModelProbability(p: number): void {
   if (!Number.isFinite(p) || p < 0 || p > 1) throw new Error(`model probability must be in [0, 1], got ${p}`);

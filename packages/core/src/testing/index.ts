@@ -1,3 +1,2 @@
 // Test helpers shared by every package's integration tests.
 export { createTestDatabase, ensureTemplateDatabase, type TestDatabase, testServerUrl } from "./database.ts";
-export { hasShared, sharedDir, sharedPath } from "./shared.ts";

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPluginContext } from "../../src/plugins/context.ts";
-import { loadPlugins } from "../../src/plugins/registry.ts";
+import { loadPlugins } from "../../src/plugins/plugin-loader.ts";
 import { startCricketServer } from "./cricket-server.ts";
 
 const cricketDir = path.resolve(import.meta.dirname, "fixtures/sport-cricket");
@@ -13,17 +12,16 @@ describe("a plugin that lives only in this test folder (cricket)", () => {
   });
   afterAll(() => server.close());
 
-  it("is loaded from EDGELINE_PLUGINS and fetches validated games through the plugin context", async () => {
+  it("is loaded from EDGELINE_PLUGINS, with its own Elo model, and fetches validated games through its context", async () => {
     const env = { EDGELINE_PLUGINS: cricketDir, EDGELINE_SOURCE_CRICKET_URL: server.url };
     const registry = await loadPlugins({ env });
     expect(registry.list().map((p) => p.code)).toEqual(["CRICKET"]);
     expect(registry.entries()[0]?.module).toBe(cricketDir);
 
-    const plugin = registry.require("CRICKET");
-    const games = await plugin.fetchGames(
-      { from: "2025-04-05", to: "2025-04-06" },
-      createPluginContext({ env }),
-    );
+    const { plugin, context, elo } = registry.sport("CRICKET");
+    expect(elo.name).toBe("cricket-ipl");
+    expect(context.baseUrl("cricket")).toBe(server.url);
+    const games = await plugin.fetchGames({ from: "2025-04-05", to: "2025-04-06" }, context);
 
     expect(server.paths).toEqual(["/v1/matches?date=2025-04-05", "/v1/matches?date=2025-04-06"]);
     expect(games).toEqual([

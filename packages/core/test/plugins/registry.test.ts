@@ -1,9 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PluginLoadError, SPORTSBOOK_RULES } from "@edgeline/sdk";
 import { describe, expect, it } from "vitest";
-import { PluginLoadError } from "../../src/plugins/plugin-load-error.ts";
-import { createPluginRegistry, loadPlugins } from "../../src/plugins/registry.ts";
+import { loadPlugins } from "../../src/plugins/plugin-loader.ts";
+import { createPluginRegistry } from "../../src/plugins/registry.ts";
+import creaseSource from "./fixtures/source-cricket-odds/index.ts";
 import cricket from "./fixtures/sport-cricket/index.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../../..");
@@ -20,7 +22,7 @@ async function loadError(env: Record<string, string>): Promise<PluginLoadError> 
 }
 
 describe("plugin registry", () => {
-  it("loads the bundled sports from edgeline.plugins.json at the repository root", async () => {
+  it("loads the bundled sports, odds sources and venues from edgeline.plugins.json at the repository root", async () => {
     const registry = await loadPlugins({ env: {}, cwd: path.join(repoRoot, "packages/api") });
     expect(registry.list().map((p) => p.code)).toEqual([
       "NHL",
@@ -37,14 +39,39 @@ describe("plugin registry", () => {
       "./packages/sport-nba",
       ...Array(6).fill("./packages/sport-generic"),
     ]);
+    expect(registry.sources().map((s) => [s.plugin.name, s.unavailable])).toEqual([
+      ["kalshi", undefined],
+      ["the-odds-api", "ODDS_API_KEY is not set"],
+    ]);
+    expect(registry.venues().map((v) => v.plugin.name)).toEqual(["kalshi", "manual"]);
     expect(registry.require("EPL").markets).toEqual([
       { type: "moneyline", ways: 3 },
       { type: "total", ways: 2 },
     ]);
     expect(registry.require("TENNIS").entityKind).toBe("player");
-    expect(registry.require("NHL").kalshi?.series).toEqual(["KXNHLGAME"]);
-    expect(registry.require("NFL").kalshi?.teamIdFromCode("JAC")).toBe("JAX");
-    expect(registry.require("NBA").oddsApi?.teamIdFromName("LA Clippers")).toBe("LAC");
+    // Sources and their options per sport; codes and names through each sport's entity catalog.
+    expect(registry.sourcesFor("NHL").map((s) => [s.source.plugin.name, s.options])).toEqual([
+      ["kalshi", { series: ["KXNHLGAME"] }],
+      ["the-odds-api", { sportKey: "icehockey_nhl" }],
+    ]);
+    expect(registry.sourcesFor("EPL").map((s) => s.source.plugin.name)).toEqual(["the-odds-api"]);
+    expect(registry.sport("NFL").view.entities.idFromCode("kalshi", "JAC")).toBe("JAX");
+    expect(registry.sport("NBA").view.entities.idFromName("LA Clippers")).toBe("LAC");
+    // Each sport's own model; lower-case codes are the same sport.
+    expect(registry.sport("nhl").elo.name).toBe("fivethirtyeight-nhl");
+    expect(registry.sport("MLB").elo.name).toBe("default-mlb");
+    // Venues: Kalshi claims its prices, every other book is the manual venue's.
+    expect(registry.venueFor("Kalshi")?.plugin.name).toBe("kalshi");
+    expect(registry.venueFor("DraftKings")?.plugin.name).toBe("manual");
+    expect(registry.rulesFor("BetMGM")).toBe(SPORTSBOOK_RULES);
+    expect(registry.rulesFor("Kalshi").onTie).toEqual({ kind: "payout-fraction", fraction: 0.5 });
+    // Base URLs: declared defaults, overridden by each one's variable.
+    expect(registry.sport("NHL").context.baseUrl("nhl")).toBe("https://api-web.nhle.com");
+    const local = await loadPlugins({
+      env: { EDGELINE_KALSHI_API_URL: "http://127.0.0.1:9/trade-api/v2/" },
+      cwd: repoRoot,
+    });
+    expect(local.sources()[0]?.context.baseUrl("kalshi")).toBe("http://127.0.0.1:9/trade-api/v2");
   });
 
   it("accepts a module exporting several plugins", async () => {
@@ -86,16 +113,57 @@ describe("plugin registry", () => {
       createPluginRegistry([
         { plugin: { ...cricket, recommendation: { ...cricket.recommendation, minOdds: 5 } }, module: "m" },
       ]),
-    ).toThrow("recommendation: minOdds is above maxOdds");
+    ).toThrow("recommendation: minOdds must be ≤ maxOdds");
   });
 
-  it("stops on an unknown Elo preset and on an incompatible core version", async () => {
+  it("stops on an unknown Elo preset, a malformed Elo model and an incompatible core version", async () => {
     expect(() =>
-      createPluginRegistry([{ plugin: { ...cricket, eloPreset: "cricket-elo" }, module: "m" }]),
+      createPluginRegistry([{ plugin: { ...cricket, model: { elo: "cricket-elo" } }, module: "m" }]),
     ).toThrow('m: plugin CRICKET: unknown Elo preset "cricket-elo"');
+    const elo = cricket.model.elo as Exclude<typeof cricket.model.elo, string>;
+    expect(() =>
+      createPluginRegistry([
+        {
+          plugin: { ...cricket, model: { elo: { ...elo, kFactor: { kind: "constant", value: -1 } } } },
+          module: "m",
+        },
+      ]),
+    ).toThrow("m: invalid plugin (CRICKET): model.elo");
     const error = await loadError({ EDGELINE_PLUGINS: fixture("future-plugin.ts") });
     expect(error.code).toBe("PLUGIN_INCOMPATIBLE");
-    expect(error.message).toContain("plugin FUTURE needs core ^9.0.0, this core is 0.1.0");
+    expect(error.message).toContain("plugin (FUTURE) needs core ^9.0.0, this core is 0.2.0");
+  });
+
+  it("checks odds sources: options per sport by the source's schema, one claim per bookmaker", () => {
+    const [source, venue] = creaseSource;
+    const registry = createPluginRegistry([
+      { plugin: cricket, module: "sport-cricket" },
+      { plugin: source!, module: "crease" },
+      { plugin: venue!, module: "crease" },
+    ]);
+    expect(registry.sourcesFor("CRICKET").map((s) => s.options)).toEqual([{ competition: "ipl" }]);
+    expect(registry.rulesFor("Crease Exchange").netOdds(3)).toBeCloseTo(2.9, 12);
+    expect(() =>
+      createPluginRegistry([
+        { plugin: { ...cricket, sourceOptions: { crease: { competition: 7 } } }, module: "sport-cricket" },
+        { plugin: source!, module: "crease" },
+      ]),
+    ).toThrow("sport-cricket: plugin CRICKET: sourceOptions.crease.competition: expected string");
+    expect(() =>
+      createPluginRegistry([
+        { plugin: venue!, module: "crease" },
+        { plugin: { ...venue!, name: "crease-copy" }, module: "copy" },
+      ]),
+    ).toThrow('copy: bookmaker "crease exchange" (venue crease-copy) is already provided by crease');
+  });
+
+  it("stops on a plugin configuration variable that is malformed, naming it", async () => {
+    const error = await loadError({
+      EDGELINE_PLUGINS: fixture("sport-cricket"),
+      EDGELINE_SOURCE_CRICKET_URL: "not a url",
+    });
+    expect(error.code).toBe("PLUGIN_CONFIG_ENV");
+    expect(error.message).toContain('EDGELINE_SOURCE_CRICKET_URL: "not a url" is not a URL');
   });
 
   it("stops on a module that cannot be imported or exports no plugin", async () => {

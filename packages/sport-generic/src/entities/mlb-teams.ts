@@ -1,4 +1,4 @@
-import { type Entity, entity } from "@edgeline/core";
+import { type Entity, entity } from "@edgeline/sdk";
 
 /** MLB teams by ESPN abbreviation (the canonical id): "CHW", "WSH", "SD", "SF", "TB", "KC". */
 export const MLB_TEAMS: readonly Entity[] = [

@@ -1,4 +1,4 @@
-import { type Entity, entity } from "@edgeline/core";
+import { type Entity, entity } from "@edgeline/sdk";
 
 /**
  * NFL teams by ESPN abbreviation (the canonical id). Kalshi tickers use "JAC" for Jacksonville

@@ -1,4 +1,4 @@
-import { type Entity, entity } from "@edgeline/core";
+import { type Entity, entity } from "@edgeline/sdk";
 
 /**
  * Premier League 2025-26 clubs by ESPN abbreviation (canonical id). Promoted clubs not listed

@@ -1,4 +1,4 @@
-// `edgeline elo replay`: rate a CSV of results with an Elo preset, no database. Reads 538's
+// `edgeline elo replay`: rate a CSV of results with a sport's Elo model (or a core preset), no database. Reads 538's
 // nfl_games.csv layout or a plain layout, writes every row with pre-game ratings and probabilities,
 // and prints Brier score, log loss and accuracy over the file.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -8,12 +8,13 @@ import {
   categoricalAccuracy,
   categoricalBrier,
   categoricalLogLoss,
-  DEFAULT_PRESET_BY_SPORT,
-  ELO_SPORTS,
+  ELO_PRESETS,
   type EloConfig,
   type EloGame,
   eloPreset,
+  loadPlugins,
   logLoss,
+  type PluginRegistry,
   replayElo,
 } from "@edgeline/core";
 import type { Command } from "commander";
@@ -164,19 +165,21 @@ export interface ReplayOptions {
   output: string;
 }
 
-export function resolvePreset(sport: string, preset?: string): EloConfig {
-  const code = sport.toUpperCase();
-  if (!(ELO_SPORTS as readonly string[]).includes(code)) {
-    throw new Error(`--sport: unknown sport "${sport}"; known: ${ELO_SPORTS.join(", ")}`);
+/** The model to replay with: `--preset` (a core preset) if given, else the sport plugin's own. */
+export function resolveModel(plugins: PluginRegistry, sport: string, preset?: string): EloConfig {
+  const loaded = plugins.list().map((p) => p.code);
+  if (!plugins.get(sport)) throw new Error(`--sport: unknown sport "${sport}"; loaded: ${loaded.join(", ")}`);
+  if (preset === undefined) return plugins.sport(sport).elo;
+  try {
+    return eloPreset(preset);
+  } catch {
+    throw new Error(`--preset: unknown preset "${preset}"; presets: ${Object.keys(ELO_PRESETS).join(", ")}`);
   }
-  const config = eloPreset(preset ?? DEFAULT_PRESET_BY_SPORT[code as keyof typeof DEFAULT_PRESET_BY_SPORT]);
-  if (config.sport !== code) throw new Error(`--preset ${config.name} is for ${config.sport}, not ${code}`);
-  return config;
 }
 
 /** Runs a replay and returns the lines to print. */
-export function runReplay(options: ReplayOptions): string[] {
-  const config = resolvePreset(options.sport, options.preset);
+export function runReplay(plugins: PluginRegistry, options: ReplayOptions): string[] {
+  const config = resolveModel(plugins, options.sport, options.preset);
   const { header, records } = readCsv(options.input);
   const layout = detectLayout(header, options.input);
   let previous = "";
@@ -245,8 +248,8 @@ export function registerEloCommands(program: Command): void {
       "rate a CSV of results in date order; writes each row with elo1_pre, elo2_pre, prob1 (home win) and, " +
         "for sports with draws, prob_draw; prints Brier score, log loss and accuracy",
     )
-    .requiredOption("--sport <code>", `sport code: ${ELO_SPORTS.join(", ")}`)
-    .option("--preset <name>", "Elo preset (default: the sport's), e.g. fivethirtyeight-nfl")
+    .requiredOption("--sport <code>", "sport code of a loaded plugin (NHL, NFL, ...); its Elo model is used")
+    .option("--preset <name>", "a core Elo preset instead of the sport's model, e.g. fivethirtyeight-nfl")
     .requiredOption(
       "--input <csv>",
       "538 layout (date, season, neutral, playoff, team1 = home, team2, score1, score2; other columns kept) " +
@@ -254,7 +257,7 @@ export function registerEloCommands(program: Command): void {
     )
     .option("--initial <csv>", "starting ratings: team,elo (538's initial_elos.csv) or entity_id,rating")
     .requiredOption("--output <csv>", "where to write the rated rows")
-    .action((options: ReplayOptions) => {
-      for (const line of runReplay(options)) console.log(line);
+    .action(async (options: ReplayOptions) => {
+      for (const line of runReplay(await loadPlugins(), options)) console.log(line);
     });
 }

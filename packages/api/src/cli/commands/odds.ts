@@ -1,17 +1,17 @@
 // `edgeline odds devig` and `edgeline odds convert`: margin removal and price conversions.
 import {
   americanFromDecimal,
+  contractPriceFromDecimal,
+  contractPriceFromDollars,
   DEVIG_METHODS,
   DEVIG_TOLERANCE,
   type DevigMethod,
   decimalFromAmerican,
+  decimalFromContractPrice,
   decimalFromFractional,
-  decimalFromKalshiPrice,
   devig,
   fractionalFromDecimal,
   impliedProbability,
-  kalshiPriceFromDecimal,
-  kalshiPriceFromDollars,
 } from "@edgeline/core";
 import type { Command } from "commander";
 import { z } from "zod";
@@ -47,7 +47,7 @@ export function toDecimalOdds(text: string, format: Format): number {
       case "fractional":
         return decimalFromFractional(text);
       case "kalshi":
-        return decimalFromKalshiPrice(kalshiPriceFromDollars(text));
+        return decimalFromContractPrice(contractPriceFromDollars(text));
     }
   } catch (err) {
     throw new Error(`price "${text}" (${format}): ${(err as Error).message}`);
@@ -86,7 +86,7 @@ export function runConvert(price: string, options: { from?: string }): string[] 
     `implied     ${impliedProbability(odds).toFixed(6)}`,
   ];
   if (odds > 1 / 0.9999 && odds < 10_000)
-    lines.push(`kalshi      ${kalshiPriceFromDecimal(odds).toFixed(4)}`);
+    lines.push(`kalshi      ${contractPriceFromDecimal(odds).toFixed(4)}`);
   return lines;
 }
 

@@ -1,8 +1,7 @@
+import { describeZodError, SourceError } from "@edgeline/sdk";
 import { parse } from "csv-parse/sync";
 import { Decimal } from "decimal.js";
 import { z } from "zod";
-import { describeZodError } from "../../http/json-path.ts";
-import { SourceError } from "../../http/source-error.ts";
 
 /**
  * The sportsbookreview.com historical archive ("nba odds 2018-19.xlsx" saved as CSV). One row

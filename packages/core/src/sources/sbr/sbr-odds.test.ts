@@ -1,9 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { type KnownGame, SourceError } from "@edgeline/sdk";
 import { describe, expect, it } from "vitest";
-import { SourceError } from "../../http/source-error.ts";
-import type { KnownGame } from "../game-matching.ts";
 import { parseSbrCsv } from "./sbr-layout.ts";
 import { importSbrCsv, importSbrFile, type SbrSportMapping } from "./sbr-odds.ts";
 

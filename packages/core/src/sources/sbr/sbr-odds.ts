@@ -1,11 +1,18 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import {
+  exactDecimalFromAmerican,
+  GameMatcher,
+  type KnownGame,
+  type MarketName,
+  type OddsFetchResult,
+  type OddsRecord,
+  type OutcomeName,
+  oddsId,
+  storedDecimal,
+  type UnmatchedEvent,
+} from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
-import { exactDecimalFromAmerican } from "../../odds/convert.ts";
-import { storedDecimal } from "../../odds/stored.ts";
-import { GameMatcher, type KnownGame, type UnmatchedEvent } from "../game-matching.ts";
-import type { OddsFetchResult } from "../odds-fetch-result.ts";
-import { type MarketName, type OddsRecord, type OutcomeName, oddsId } from "../odds-record.ts";
 import { parseSbrCsv, type SbrGame, type SbrLayout, type SbrSeason } from "./sbr-layout.ts";
 
 /** What a sport plugin tells the SBR importer. */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  assertCalendarDay,
+  calendarDayIn,
+  calendarDaySchema,
+  daysBetween,
+  eachDay,
+  isCalendarDay,
+  nextDay,
+  utcDay,
+  weekday,
+} from "./calendar-day.ts";
+
+describe("date ranges", () => {
+  it("lists each day inclusively across a month end", () => {
+    expect(eachDay({ from: "2024-02-28", to: "2024-03-01" })).toEqual([
+      "2024-02-28",
+      "2024-02-29",
+      "2024-03-01",
+    ]);
+    expect(addDays("2025-10-07", 7)).toBe("2025-10-14");
+  });
+
+  it("rejects reversed and impossible ranges", () => {
+    expect(() => eachDay({ from: "2024-03-02", to: "2024-03-01" })).toThrow("from is after to");
+    expect(() => eachDay({ from: "2024-02-30", to: "2024-03-01" })).toThrow("not a real calendar day");
+  });
+
+  it("finds the league-local day of a UTC instant", () => {
+    const sundayNight = new Date("2022-09-12T00:20:00Z");
+    expect(calendarDayIn(sundayNight, "America/New_York")).toBe("2022-09-11");
+    expect(calendarDayIn(sundayNight, "Europe/London")).toBe("2022-09-12");
+  });
+});
+
+describe("calendar days", () => {
+  it("accepts real days only, within the supported years", () => {
+    expect(isCalendarDay("2024-02-29")).toBe(true);
+    expect(isCalendarDay("2023-02-29")).toBe(false);
+    expect(isCalendarDay("2024-2-1")).toBe(false);
+    expect(calendarDaySchema.safeParse("0000-01-01").success).toBe(false);
+    expect(calendarDaySchema.safeParse("9999-12-31").success).toBe(false);
+    expect(() => assertCalendarDay("2024-13-01", "from")).toThrow(
+      'from: "2024-13-01" is not a real calendar day',
+    );
+  });
+
+  it("counts and steps days across years and time changes", () => {
+    expect(daysBetween("2023-12-30", "2024-01-02")).toBe(3);
+    expect(daysBetween("2024-01-02", "2023-12-30")).toBe(-3);
+    expect(nextDay("2024-03-09")).toBe("2024-03-10");
+    expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
+    expect(weekday("2026-12-06")).toBe(0);
+    expect(utcDay(new Date("2026-12-02T23:59:59Z"))).toBe("2026-12-02");
+  });
+});

@@ -1,0 +1,102 @@
+// Calendar days as `YYYY-MM-DD` strings: the one form Edgeline uses for game days, rating
+// validity, run dates and date options. As strings they compare and sort correctly, and no time
+// zone can shift a game to another day. Every day helper of the project lives here.
+import { z } from "zod";
+
+const DAY_MS = 86_400_000;
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** Earliest and latest days accepted from users and upstreams: outside, a date is a typo. */
+export const EARLIEST_DAY = "1900-01-01";
+export const LATEST_DAY = "2199-12-31";
+
+/** Whether `day` is a real calendar day written YYYY-MM-DD (2025-02-30 is not). */
+export function isCalendarDay(day: string): boolean {
+  if (!DAY_PATTERN.test(day)) return false;
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === day;
+}
+
+/** A calendar day `YYYY-MM-DD` that exists, between 1900 and 2199. */
+export const calendarDaySchema = z
+  .string()
+  .regex(DAY_PATTERN, "expected YYYY-MM-DD")
+  .refine(isCalendarDay, "not a real calendar day")
+  .refine((d) => d >= EARLIEST_DAY && d <= LATEST_DAY, `must be between ${EARLIEST_DAY} and ${LATEST_DAY}`);
+
+/** Throws, naming `what`, unless `day` is a real calendar day written YYYY-MM-DD. */
+export function assertCalendarDay(day: string, what: string): void {
+  if (!DAY_PATTERN.test(day)) throw new Error(`${what}: "${day}" is not a date in YYYY-MM-DD form`);
+  if (!isCalendarDay(day)) throw new Error(`${what}: "${day}" is not a real calendar day`);
+}
+
+/** Days since 1970-01-01 (negative before). */
+function dayNumber(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+}
+
+/** Adds whole days (negative to go back). */
+export function addDays(day: string, days: number): string {
+  return new Date((dayNumber(day) + days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The day after `day`. */
+export function nextDay(day: string): string {
+  return addDays(day, 1);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(dayNumber(to) - dayNumber(from));
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(day: string): number {
+  return new Date(`${day}T00:00:00Z`).getUTCDay();
+}
+
+/** Midnight UTC at the start of `day`. */
+export function startOfDayUtc(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+/** The UTC day of an instant, or the first 10 characters of a day string (Prisma gives Dates for DATE columns). */
+export function utcDay(value: string | Date): string {
+  return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}
+
+/** The calendar day an instant falls on in an IANA time zone ("America/New_York", "UTC"). */
+export function calendarDayIn(instant: Date, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
+}
+
+/** Inclusive range of calendar days. */
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** Longest range one fetch may ask for: a season is fetched month by month, not in one call. */
+export const MAX_RANGE_DAYS = 366;
+
+export const dateRangeSchema = z
+  .object({ from: calendarDaySchema, to: calendarDaySchema })
+  .refine((r) => r.from <= r.to, "from is after to")
+  .refine((r) => daysBetween(r.from, r.to) < MAX_RANGE_DAYS, `longer than ${MAX_RANGE_DAYS} days`);
+
+/** Every day of a range, in order (validated; at most MAX_RANGE_DAYS). */
+export function eachDay(range: DateRange): string[] {
+  const { from, to } = dateRangeSchema.parse(range);
+  const days: string[] = [];
+  for (let day = from; day <= to; day = nextDay(day)) days.push(day);
+  return days;
+}
+
+export function isInRange(day: string, range: DateRange | undefined): boolean {
+  return !range || (day >= range.from && day <= range.to);
+}

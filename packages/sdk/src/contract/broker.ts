@@ -1,0 +1,49 @@
+// The seam between Edgeline and a venue that takes orders. A venue plugin may bring one (a live
+// exchange); the host's paper broker simulates any venue. Risk limits sit in front of it.
+import type { Decimal } from "decimal.js";
+import type { BetStatusUpdate, PlacedBetRow } from "../records/bet-record.ts";
+
+/** An order to place, derived from one recommendation. */
+export interface OrderRequest {
+  /** Deterministic id ({@link betId}): placing the same order twice must not make a second bet. */
+  betId: string;
+  gameId: string;
+  marketId: string;
+  /** What is bought: the odds outcome ("home_team_win", "away_team_win", "draw", ...). */
+  outcome: string;
+  stake: Decimal;
+  /** Gross decimal odds the recommendation was priced at (the quote it was made on). */
+  price: Decimal;
+  /** Whole contracts the stake buys, at venues that trade contracts. */
+  contracts?: number;
+  /** The bookmaker whose price it is (its venue's rules size and settle the bet), if known. */
+  venueBookmaker: string | null;
+  placedAt: Date;
+  marketTitle: string | null;
+  marketCloseTime: Date | null;
+}
+
+/**
+ * A venue that takes orders and reports on them. `placeOrder` must be idempotent on
+ * `request.betId` (a retried step calls it again); the caller writes the returned row.
+ */
+export interface Broker {
+  /** `placed_bets.bookmaker` of the bets this broker places ("Paper", "Kalshi"). */
+  readonly bookmaker: string;
+  placeOrder(request: OrderRequest): Promise<PlacedBetRow>;
+  /**
+   * Current status and result of the given bets as of `now`; only changed ones need be returned.
+   * (`now` matters to settlement: a postponed game's bets void only after a wait.)
+   */
+  syncBets(bets: readonly PlacedBetRow[], now: Date): Promise<BetStatusUpdate[]>;
+}
+
+/**
+ * Limits a live broker must enforce before sending an order (not used by the paper broker,
+ * which risks nothing). Declared here so the seam is explicit.
+ */
+export interface RiskLimits {
+  maxStakePerBet: Decimal;
+  maxStakePerDay: Decimal;
+  maxOpenExposure: Decimal;
+}

@@ -1,0 +1,125 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { silentLogger as silent } from "../contract/plugin-logger.ts";
+import { HttpClient } from "./http-client.ts";
+import { resetRateLimits } from "./rate-limiter.ts";
+import { backoffDelayMs, parseRetryAfterMs } from "./retry-policy.ts";
+import { SourceError } from "./source-error.ts";
+
+const schedule = z.object({
+  gameWeek: z.array(z.object({ games: z.array(z.object({ id: z.number(), startTimeUTC: z.string() })) })),
+});
+
+/** A fetch stub answering from a queue of responses and recording the URLs asked for. */
+function scriptedFetch(responses: Array<() => Response | Promise<Response>>) {
+  const calls: string[] = [];
+  const fn = (async (input: string | URL | Request) => {
+    calls.push(String(input));
+    const next = responses.shift();
+    if (!next) throw new Error("no more scripted responses");
+    return next();
+  }) as typeof fetch;
+  return { fn, calls };
+}
+
+const sleeps: number[] = [];
+const sleep = async (ms: number) => {
+  sleeps.push(ms);
+};
+
+beforeEach(() => {
+  sleeps.length = 0;
+  resetRateLimits();
+});
+
+describe("HttpClient", () => {
+  it("joins base URL with a path prefix, drops undefined query values and masks apiKey", async () => {
+    const { fn, calls } = scriptedFetch([() => Response.json({ gameWeek: [] })]);
+    const client = new HttpClient(
+      { source: "the-odds-api", baseUrl: "http://h.test/api/" },
+      { logger: silent, fetch: fn, sleep },
+    );
+    const res = await client.getJson("/v4/sports", z.object({ gameWeek: z.array(z.unknown()) }), {
+      query: { apiKey: "s3cret", regions: "us", bookmakers: undefined },
+    });
+    expect(calls[0]).toBe("http://h.test/api/v4/sports?apiKey=s3cret&regions=us");
+    expect(res.url).toBe("http://h.test/api/v4/sports?apiKey=***&regions=us");
+  });
+
+  it("names source, URL and JSON path on a schema failure", async () => {
+    const payload = { gameWeek: [{ games: [{ id: 1, startTimeUTC: "x" }, { id: 2 }] }] };
+    const { fn } = scriptedFetch([() => Response.json(payload)]);
+    const client = new HttpClient(
+      { source: "nhl", baseUrl: "http://127.0.0.1:4010" },
+      { logger: silent, fetch: fn, sleep },
+    );
+    const error = await client.getJson("/v1/schedule/2023-11-11", schedule).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as SourceError).kind).toBe("schema");
+    expect((error as SourceError).jsonPath).toBe("gameWeek[0].games[1].startTimeUTC");
+    expect((error as Error).message).toBe(
+      "nhl: GET http://127.0.0.1:4010/v1/schedule/2023-11-11: gameWeek[0].games[1].startTimeUTC: expected string, received undefined",
+    );
+  });
+
+  it("retries 503 then 429 (honouring Retry-After) and succeeds", async () => {
+    const { fn, calls } = scriptedFetch([
+      () => new Response("down", { status: 503 }),
+      () => new Response("slow down", { status: 429, headers: { "retry-after": "2" } }),
+      () => Response.json({ gameWeek: [] }),
+    ]);
+    const client = new HttpClient(
+      { source: "nhl", baseUrl: "http://h.test", retryBaseMs: 100 },
+      { logger: silent, fetch: fn, sleep, random: () => 0 },
+    );
+    await client.getJson("/x", schedule);
+    expect(calls).toHaveLength(3);
+    expect(sleeps).toEqual([50, 2000]);
+  });
+
+  it("does not retry a 404", async () => {
+    const { fn, calls } = scriptedFetch([
+      () => new Response("nope", { status: 404, statusText: "Not Found" }),
+    ]);
+    const client = new HttpClient(
+      { source: "espn", baseUrl: "http://h.test" },
+      { logger: silent, fetch: fn, sleep },
+    );
+    const error = (await client.getJson("/x", schedule).catch((e: unknown) => e)) as SourceError;
+    expect(calls).toHaveLength(1);
+    expect(error.kind).toBe("http");
+    expect(error.status).toBe(404);
+  });
+
+  it("spaces requests to the same host by minIntervalMs", async () => {
+    const { fn } = scriptedFetch([
+      () => Response.json({ gameWeek: [] }),
+      () => Response.json({ gameWeek: [] }),
+    ]);
+    const client = new HttpClient(
+      { source: "nhl", baseUrl: "http://h.test", minIntervalMs: 5_000 },
+      { logger: silent, fetch: fn, sleep },
+    );
+    await client.getJson("/a", schedule);
+    await client.getJson("/b", schedule);
+    expect(sleeps).toHaveLength(1);
+    expect(sleeps[0]).toBeGreaterThan(4_000);
+  });
+});
+
+describe("retry policy", () => {
+  it("doubles the delay per attempt with jitter in the upper half", () => {
+    const opts = { baseMs: 100, maxMs: 1_000 };
+    expect(backoffDelayMs(1, opts, () => 0)).toBe(50);
+    expect(backoffDelayMs(3, opts, () => 0.999)).toBe(400);
+    expect(backoffDelayMs(10, opts, () => 0)).toBe(500);
+  });
+
+  it("parses Retry-After as seconds or HTTP date", () => {
+    expect(parseRetryAfterMs("3")).toBe(3000);
+    expect(parseRetryAfterMs("Wed, 21 Oct 2015 07:28:10 GMT", Date.parse("2015-10-21T07:28:00Z"))).toBe(
+      10_000,
+    );
+    expect(parseRetryAfterMs("soon")).toBeUndefined();
+  });
+});

@@ -1,0 +1,28 @@
+// A placed_bets row as a broker returns it, and a status change a venue reports. The host writes
+// them (repositories/placed-bets.ts in core); brokers only produce them.
+import type { Decimal } from "decimal.js";
+
+/** One placed_bets row. Money is Decimal: stake and payout to the cent, odds to 4 places. */
+export interface PlacedBetRow {
+  betId: string;
+  gameId: string | null;
+  marketId: string;
+  bookmaker: string;
+  outcome: string;
+  stake: Decimal;
+  odds: Decimal;
+  potentialPayout: Decimal | null;
+  status: string;
+  result: Decimal | null;
+  placedTimeUtc: Date | null;
+  marketTitle: string | null;
+  marketCloseTimeUtc: Date | null;
+  openingOdds: Decimal | null;
+}
+
+/** A bet's new status (pending, win, loss, void) and net result, as a venue or settlement reports it. */
+export interface BetStatusUpdate {
+  betId: string;
+  status: string;
+  result: Decimal | null;
+}

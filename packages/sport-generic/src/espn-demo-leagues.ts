@@ -1,0 +1,114 @@
+// The NFL's and the Premier League's teams, slates and scoring in the demo. Team codes are the
+// ESPN abbreviations the plugins use as ids; full names are The Odds API's spellings.
+import type { DemoTeam } from "@edgeline/sdk";
+import type { EspnDemoLeague } from "./espn-demo.ts";
+
+const team = (
+  id: string,
+  numericId: number,
+  place: string,
+  nickname: string,
+  kalshiCode?: string,
+): DemoTeam => ({
+  id,
+  numericId,
+  place,
+  nickname,
+  ...(kalshiCode ? { codes: { kalshi: kalshiCode } } : {}),
+});
+
+export const NFL_DEMO: EspnDemoLeague = {
+  uid: { sport: 20, league: 28 },
+  slug: "nfl",
+  abbreviation: "NFL",
+  periods: 4,
+  league: {
+    teams: [
+      team("BUF", 2, "Buffalo", "Bills"),
+      team("MIA", 15, "Miami", "Dolphins"),
+      team("NE", 17, "New England", "Patriots"),
+      team("NYJ", 20, "New York", "Jets"),
+      team("BAL", 33, "Baltimore", "Ravens"),
+      team("CIN", 4, "Cincinnati", "Bengals"),
+      team("KC", 12, "Kansas City", "Chiefs"),
+      team("DEN", 7, "Denver", "Broncos"),
+      team("DAL", 6, "Dallas", "Cowboys"),
+      team("PHI", 21, "Philadelphia", "Eagles"),
+      team("GB", 9, "Green Bay", "Packers"),
+      team("DET", 8, "Detroit", "Lions"),
+      team("SF", 25, "San Francisco", "49ers"),
+      team("SEA", 26, "Seattle", "Seahawks"),
+      team("TB", 27, "Tampa Bay", "Buccaneers"),
+      team("JAX", 30, "Jacksonville", "Jaguars", "JAC"),
+    ],
+    homeAdvantage: 55,
+    drawRate: 0,
+    // Thursday and Monday night (next UTC day), Sunday afternoon.
+    slate: (weekday) =>
+      weekday === 0
+        ? {
+            games: 6,
+            starts: [
+              [0, "18:00"],
+              [0, "21:25"],
+            ],
+          }
+        : weekday === 4 || weekday === 1
+          ? { games: 1, starts: [[1, "01:15"]] }
+          : { games: 0, starts: [] },
+    score(winner, r) {
+      const w = 17 + (r % 22);
+      const l = Math.max(0, w - 1 - (r % 17));
+      if (winner === "draw") return { home: w, away: w, overtime: false };
+      return winner === "home"
+        ? { home: w, away: l, overtime: false }
+        : { home: l, away: w, overtime: false };
+    },
+    // The spread follows the win probability (about 14 points per 50 percentage points); totals near 44.5.
+    lines: (game) => ({ spread: -Math.round((game.pHome - 0.5) * 28 * 2) / 2 || -0.5, total: 44.5 }),
+  },
+};
+
+export const EPL_DEMO: EspnDemoLeague = {
+  uid: { sport: 600, league: 700 },
+  slug: "eng.1",
+  abbreviation: "ENG.1",
+  periods: 2,
+  league: {
+    teams: [
+      team("ARS", 359, "Arsenal", ""),
+      team("AVL", 362, "Aston Villa", ""),
+      team("CHE", 363, "Chelsea", ""),
+      team("EVE", 368, "Everton", ""),
+      team("LIV", 364, "Liverpool", ""),
+      team("MNC", 382, "Manchester City", ""),
+      team("MAN", 360, "Manchester United", ""),
+      team("NEW", 361, "Newcastle United", ""),
+      team("TOT", 367, "Tottenham Hotspur", ""),
+      team("WHU", 371, "West Ham United", ""),
+    ],
+    homeAdvantage: 60,
+    drawRate: 0.26,
+    slate: (weekday) =>
+      weekday === 6
+        ? {
+            games: 4,
+            starts: [
+              [0, "12:30"],
+              [0, "15:00"],
+            ],
+          }
+        : weekday === 0
+          ? { games: 1, starts: [[0, "16:30"]] }
+          : { games: 0, starts: [] },
+    score(winner, r) {
+      const w = 1 + (r % 3);
+      const l = winner === "draw" ? w : r % w;
+      if (winner === "draw") return { home: w, away: w, overtime: false };
+      return winner === "home"
+        ? { home: w, away: l, overtime: false }
+        : { home: l, away: w, overtime: false };
+    },
+    lines: () => ({ total: 2.5 }),
+  },
+};
