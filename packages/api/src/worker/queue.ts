@@ -8,6 +8,7 @@ import {
   type HourlyJobName,
   hourlyJobKey,
   hourOf,
+  normaliseSportCode,
   type PipelineRun,
   type PluginRegistry,
   type Queryable,
@@ -37,7 +38,7 @@ export interface StepPayload {
 
 export const stepPayloadSchema = z.object({
   dag: z.string(),
-  sport: z.string(),
+  sport: z.string().transform(normaliseSportCode),
   date: runDateSchema,
   step: stepNameSchema,
   chain: z.array(stepNameSchema).min(1),
@@ -104,7 +105,7 @@ export interface QueueOptions {
 
 /** The validated sport code: upper-case and known to the registry (when one is given). */
 export function checkSport(sport: string, plugins?: PluginRegistry): string {
-  const code = sport.toUpperCase();
+  const code = normaliseSportCode(sport);
   if (plugins && !plugins.get(code)) {
     throw new Error(
       `unknown sport "${sport}"; loaded sports: ${plugins
