@@ -6,7 +6,7 @@
  * documented defaults for MLB, NCAAB, EPL, LIGUE1 and TENNIS. Pure: no I/O.
  */
 export * from "./config.ts";
-export { assertIsoDate, nextDay } from "./dates.ts";
+export { assertIsoDate, daysBetween, nextDay } from "./dates.ts";
 export * from "./history.ts";
 export * from "./multipliers.ts";
 export * from "./presets.ts";

@@ -37,7 +37,11 @@ export interface DiscreteNormalOptions {
  * P(k) = Φ((k + ½ − mean)/sd) − Φ((k − ½ − mean)/sd), over mean ± 12 sd (the mass beyond is
  * below 1e-32), renormalised after any cut.
  */
-export function discreteNormal(mean: number, sd: number, options: DiscreteNormalOptions = {}): DiscreteDistribution {
+export function discreteNormal(
+  mean: number,
+  sd: number,
+  options: DiscreteNormalOptions = {},
+): DiscreteDistribution {
   if (!Number.isFinite(mean)) throw new Error(`the mean must be a finite number, got ${mean}`);
   if (!Number.isFinite(sd) || sd <= 0) throw new Error(`the standard deviation must be > 0, got ${sd}`);
   let min = Math.floor(mean - 12 * sd);

@@ -23,7 +23,8 @@ export function fitEloMarginModel(
   samples: readonly MarginSample[],
   options: { eloPerPoint?: number } = {},
 ): MarginFit {
-  if (samples.length < 2) throw new Error(`fitting a margin model needs at least 2 games, got ${samples.length}`);
+  if (samples.length < 2)
+    throw new Error(`fitting a margin model needs at least 2 games, got ${samples.length}`);
   for (const [i, s] of samples.entries()) {
     if (!Number.isFinite(s.eloDiff) || !Number.isFinite(s.margin)) {
       throw new Error(`game ${i + 1}: eloDiff and margin must be finite numbers`);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { datasets, has, noteIfMissing, readCsv } from "../elo/dataset-files.test-helpers.ts";
-import { type DiscreteDistribution, discreteNormal, distributionMean, probabilityOf } from "./distribution.ts";
+import {
+  type DiscreteDistribution,
+  discreteNormal,
+  distributionMean,
+  probabilityOf,
+} from "./distribution.ts";
 import { eloSpreadOutcome, eloTotalOutcome, expectedMargin } from "./elo-margin.ts";
 import { fitEloMarginModel } from "./fit-margin.ts";
 import { effectiveProbability, spreadOutcome, stakeAtRisk, totalOutcome } from "./line-probabilities.ts";
@@ -102,7 +107,10 @@ describe("Elo margin model (538's ELODIFF / 25 for the NFL)", () => {
     // Half the normal lies above 44.5; the mass below −0.5 (a negative total) is cut.
     expect(over.win).toBeCloseTo(0.5 / (1 - normalCdf(-45 / sd)), 14);
     const whole = eloTotalOutcome(nflMarginModel, 44, "under", 44);
-    expect(whole.push).toBeCloseTo((normalCdf(0.5 / sd) - normalCdf(-0.5 / sd)) / (1 - normalCdf(-44.5 / sd)), 14);
+    expect(whole.push).toBeCloseTo(
+      (normalCdf(0.5 / sd) - normalCdf(-0.5 / sd)) / (1 - normalCdf(-44.5 / sd)),
+      14,
+    );
   });
 });
 
@@ -114,7 +122,15 @@ describe("fitEloMarginModel", () => {
     const fit = fitEloMarginModel(x.map((e, i) => ({ eloDiff: e, margin: e / 25 + r[i]! })));
     expect(fit.eloPerPoint).toBeCloseTo(25, 12);
     expect(fit.marginSd).toBeCloseTo(3, 12);
-    expect(fitEloMarginModel([{ eloDiff: 25, margin: 1 }, { eloDiff: 0, margin: 2 }], { eloPerPoint: 25 }).marginSd).toBeCloseTo(Math.sqrt(2), 14);
+    expect(
+      fitEloMarginModel(
+        [
+          { eloDiff: 25, margin: 1 },
+          { eloDiff: 0, margin: 2 },
+        ],
+        { eloPerPoint: 25 },
+      ).marginSd,
+    ).toBeCloseTo(Math.sqrt(2), 14);
     expect(() => fitEloMarginModel([{ eloDiff: 1, margin: 1 }])).toThrow(/at least 2 games/);
   });
 });
