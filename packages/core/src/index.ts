@@ -1,6 +1,7 @@
 // @edgeline/core public surface. Each concept re-exports from its own folder, and each name has one
 // home: two folders exporting the same name is a type error here (TS2308), not a silent shadow.
 
+export * from "./blend/index.ts";
 export * from "./brokers/index.ts";
 export * from "./config/env.ts";
 export * from "./config/logger.ts";

@@ -1,8 +1,9 @@
 /**
  * Staking: edge and expected value at a price, Kalshi fees and net odds, Kelly (single,
- * fractional, exact simultaneous for mutually exclusive outcomes), caps per bet, per event and
- * per day as fractions of bankroll, line bets (spreads, totals) with pushes and half grades, and rounding to the venue's unit (cents; whole Kalshi
- * contracts). Money is Decimal; probabilities and odds are numbers. Pure.
+ * fractional, exact simultaneous for mutually exclusive outcomes, line bets with pushes and
+ * quarter lines), caps per bet, per event and per day as fractions of bankroll, and rounding to
+ * the venue's unit (cents; whole Kalshi contracts). Money is Decimal; probabilities and odds are
+ * numbers. Pure.
  */
 export * from "./caps.ts";
 export * from "./kalshi-fees.ts";

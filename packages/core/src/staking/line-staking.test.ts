@@ -19,7 +19,10 @@ describe("lineEdge", () => {
 
 describe("lineKellyFraction", () => {
   it("without pushes it is the Kelly fraction", () => {
-    expect(lineKellyFraction({ ...none, win: 0.55, loss: 0.45 }, 2.1)).toBeCloseTo(kellyFraction(0.55, 2.1), 12);
+    expect(lineKellyFraction({ ...none, win: 0.55, loss: 0.45 }, 2.1)).toBeCloseTo(
+      kellyFraction(0.55, 2.1),
+      12,
+    );
   });
   it("a whole line: (win·b − loss) / (b·(win + loss))", () => {
     const o = { ...none, win: 0.5, push: 0.1, loss: 0.4 };

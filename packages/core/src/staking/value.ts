@@ -32,7 +32,8 @@ export function expectedValue(stake: Decimal, probability: number, odds: number)
 export function lineEdge(o: LineOutcomeProbabilities, odds: number): number {
   assertDecimalOdds(odds);
   for (const [k, p] of Object.entries(o)) {
-    if (!Number.isFinite(p) || p < 0 || p > 1) throw new Error(`${k} probability must be in [0, 1], got ${p}`);
+    if (!Number.isFinite(p) || p < 0 || p > 1)
+      throw new Error(`${k} probability must be in [0, 1], got ${p}`);
   }
   return (o.win + o.halfWin / 2) * (odds - 1) - (o.loss + o.halfLoss / 2);
 }
