@@ -1,8 +1,9 @@
 /**
  * Elo ratings, configurable per sport: probabilities from two ratings (with home advantage,
  * playoff and draw models), one-game updates (margin of victory, favourite correction, K that may
- * shrink with games played), season reversion, and a chronological replay that yields the rows
- * of `elo_ratings`. Presets: fivethirtyeight-nfl / -nba / -nhl (reproduce 538's data) and
+ * shrink with games played), season reversion, a chronological replay that yields the rows of
+ * `elo_ratings`, and a plain-float replay with the same probabilities and no rows (fast-replay.ts,
+ * for tuning and backtests). Presets: fivethirtyeight-nfl / -nba / -nhl (reproduce 538's data) and
  * documented defaults for MLB, NCAAB, EPL, LIGUE1 and TENNIS. Pure: no I/O.
  */
 export * from "./config.ts";
@@ -11,6 +12,7 @@ export * from "./history.ts";
 export * from "./multipliers.ts";
 export * from "./presets.ts";
 export * from "./probability.ts";
+export * from "./fast-replay.ts";
 export * from "./replay.ts";
 export * from "./state.ts";
 export * from "./update.ts";

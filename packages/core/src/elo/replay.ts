@@ -106,7 +106,8 @@ function entityForGame(
   return entity;
 }
 
-function validateGame(game: EloGame, date: string, index: number): void {
+/** Throws, naming the game, unless it is a well-formed game of day `date`. */
+export function validateGame(game: EloGame, date: string, index: number): void {
   const where = `game ${index + 1} (${game.date} ${game.home} v ${game.away})`;
   if (game.date !== date) throw new Error(`${where}: all games of one day must share the date ${date}`);
   if (!Number.isInteger(game.season)) throw new Error(`${where}: season must be an integer`);
