@@ -1,6 +1,7 @@
 // The fast replay against the history-building replay: the same probabilities to 1e-12 (in fact
 // bit for bit) on 538's files and on small cases covering every engine feature.
 import { describe, expect, it } from "vitest";
+import type { EloConfig } from "./config.ts";
 import { datasets, has, noteIfMissing, readCsv } from "./dataset-files.test-helpers.ts";
 import { compileEloGames, fastReplayElo } from "./fast-replay.ts";
 import {
@@ -11,7 +12,6 @@ import {
   tennisDefault,
 } from "./presets.ts";
 import { type EloGame, replayElo } from "./replay.ts";
-import type { EloConfig } from "./config.ts";
 
 function agree(config: EloConfig, games: EloGame[], initialRatings?: Record<string, number>) {
   const slow = replayElo(config, games, initialRatings ? { initialRatings } : {});

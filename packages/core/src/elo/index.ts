@@ -8,11 +8,11 @@
  */
 export * from "./config.ts";
 export { assertIsoDate, daysBetween, nextDay } from "./dates.ts";
+export * from "./fast-replay.ts";
 export * from "./history.ts";
 export * from "./multipliers.ts";
 export * from "./presets.ts";
 export * from "./probability.ts";
-export * from "./fast-replay.ts";
 export * from "./replay.ts";
 export * from "./state.ts";
 export * from "./update.ts";
