@@ -9,13 +9,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { blendProbabilities, walkForwardBlendWeights } from "../packages/core/src/blend/index.ts";
-import { eplDefault, type EloGame, fastReplayElo } from "../packages/core/src/elo/index.ts";
+import { type EloGame, eplDefault, fastReplayElo } from "../packages/core/src/elo/index.ts";
 import {
   type CategoricalForecast,
   compareForecasters,
   type ForecastScores,
 } from "../packages/core/src/evaluation/index.ts";
-import { goalTotalOutcome, type GoalsGame, walkForwardDixonColes } from "../packages/core/src/goals/index.ts";
+import { type GoalsGame, goalTotalOutcome, walkForwardDixonColes } from "../packages/core/src/goals/index.ts";
 import { devig } from "../packages/core/src/odds/index.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
