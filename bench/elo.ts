@@ -10,7 +10,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const dataDir = path.resolve(repoRoot, "../shared/datasets/fivethirtyeight-nfl-elo-game");
 
 /** nfl_games.csv has no quoted fields, so a split is enough (and keeps csv parsing out of the timing). */
-function readSimpleCsv(file: string): Record<string, string>[] {
+export function readSimpleCsv(file: string): Record<string, string>[] {
   const [header, ...lines] = readFileSync(file, "utf8").trim().split(/\r?\n/);
   const columns = header!.split(",");
   return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [columns[i]!, v])));

@@ -4,12 +4,15 @@
 // host imports one package; plugins depend on @edgeline/sdk alone.
 
 export * from "@edgeline/sdk";
+export * from "./blend/index.ts";
 export * from "./brokers/index.ts";
 export * from "./config/env.ts";
 export * from "./config/logger.ts";
 export * from "./db/index.ts";
 export * from "./elo/index.ts";
 export * from "./evaluation/index.ts";
+export * from "./goals/index.ts";
+export * from "./margins/index.ts";
 export * from "./odds/index.ts";
 export * from "./pipeline/index.ts";
 export * from "./plugins/index.ts";

@@ -71,7 +71,18 @@ describe("import rules", () => {
   });
 
   it("the pure model folders of core import no database, HTTP, repositories, pipeline or plugin loading", () => {
-    const model = ["elo", "odds", "staking", "settlement", "portfolio", "evaluation", "recommendation"];
+    const model = [
+      "elo",
+      "odds",
+      "staking",
+      "settlement",
+      "portfolio",
+      "evaluation",
+      "recommendation",
+      "goals",
+      "margins",
+      "blend",
+    ];
     for (const folder of model) {
       expect(
         violations(`core/src/${folder}`, (s, file) => {

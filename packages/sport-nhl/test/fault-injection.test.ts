@@ -136,7 +136,9 @@ describe.skipIf(!hasRecordedFixture("nhl", "schedule-2023-11-11.json"))(
       });
       expect(res.status).toBe(200);
       await client().getJson(SCHEDULE, nhlSchedule);
-      expect(requestsTo(SCHEDULE).map((r) => r.status)).toEqual([503, 200]);
+      // A slow response abandoned by an earlier test may still be logged late: it is not this test's.
+      const mine = requestsTo(SCHEDULE).filter((r) => r.fault !== "delay");
+      expect(mine.map((r) => r.status)).toEqual([503, 200]);
     });
   },
 );

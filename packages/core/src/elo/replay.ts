@@ -106,18 +106,25 @@ function entityForGame(
   return entity;
 }
 
-function validateGame(game: EloGame, date: string, index: number): void {
-  const where = `game ${index + 1} (${game.date} ${game.home} v ${game.away})`;
-  if (game.date !== date) throw new Error(`${where}: all games of one day must share the date ${date}`);
-  if (!Number.isInteger(game.season)) throw new Error(`${where}: season must be an integer`);
-  if (!game.home || !game.away) throw new Error(`${where}: both sides need an id`);
-  if (game.home === game.away) throw new Error(`${where}: a side cannot play itself`);
-  const played = [game.homeScore, game.awayScore].filter((s) => s !== null).length;
-  if (played === 1) throw new Error(`${where}: give both scores or neither`);
-  for (const s of [game.homeScore, game.awayScore]) {
-    if (s !== null && !(Number.isFinite(s) && s >= 0))
-      throw new Error(`${where}: scores must be numbers ≥ 0`);
-  }
+/** Throws, naming the game, unless it is a well-formed game of day `date`. */
+export function validateGame(game: EloGame, date: string, index: number): void {
+  const problem = gameProblem(game, date);
+  if (problem !== null)
+    throw new Error(`game ${index + 1} (${game.date} ${game.home} v ${game.away}): ${problem}`);
+}
+
+/** What is wrong with a game of day `date`, or null. Runs once per game of every replay: no allocation. */
+function gameProblem(game: EloGame, date: string): string | null {
+  if (game.date !== date) return `all games of one day must share the date ${date}`;
+  if (!Number.isInteger(game.season)) return "season must be an integer";
+  if (!game.home || !game.away) return "both sides need an id";
+  if (game.home === game.away) return "a side cannot play itself";
+  const hs = game.homeScore;
+  const as = game.awayScore;
+  if ((hs === null) !== (as === null)) return "give both scores or neither";
+  if (hs !== null && !(Number.isFinite(hs) && hs >= 0)) return "scores must be numbers ≥ 0";
+  if (as !== null && !(Number.isFinite(as) && as >= 0)) return "scores must be numbers ≥ 0";
+  return null;
 }
 
 /**
@@ -200,22 +207,27 @@ export interface ReplayResult {
   state: EloState;
 }
 
+/**
+ * Checks game `index`'s date against the previous game's (null for the first): a real date, not
+ * before it. Returns whether the game starts a new day.
+ */
+export function checkGameDate(game: EloGame, index: number, previous: string | null): boolean {
+  if (game.date === previous) return false;
+  assertCalendarDay(game.date, `game ${index + 1}`);
+  if (previous !== null && game.date < previous) {
+    throw new Error(
+      `game ${index + 1} (${game.date} ${game.home} v ${game.away}) is dated before the game before it (${previous}): games must be in date order`,
+    );
+  }
+  return true;
+}
+
 /** Groups games by date; throws on a game dated before the one before it. */
 export function groupByDay(games: readonly EloGame[]): Array<[string, EloGame[]]> {
   const days: Array<[string, EloGame[]]> = [];
   for (const [i, game] of games.entries()) {
-    const last = days[days.length - 1];
-    if (last && last[0] === game.date) {
-      last[1].push(game);
-      continue;
-    }
-    assertCalendarDay(game.date, `game ${i + 1}`);
-    if (last && game.date < last[0]) {
-      throw new Error(
-        `game ${i + 1} (${game.date} ${game.home} v ${game.away}) is dated before the game before it (${last[0]}): games must be in date order`,
-      );
-    }
-    days.push([game.date, [game]]);
+    if (checkGameDate(game, i, days[days.length - 1]?.[0] ?? null)) days.push([game.date, [game]]);
+    else days[days.length - 1]![1].push(game);
   }
   return days;
 }

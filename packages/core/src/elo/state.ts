@@ -60,7 +60,12 @@ export function cloneEloState(state: EloState): EloState {
 }
 
 /** The rating an entity starts with the first time it appears, in a game of `season`. */
-export function startingRating(config: EloConfig, state: EloState, entityId: string, season: number): number {
+export function startingRating(
+  config: EloConfig,
+  state: Pick<EloState, "initialRatings" | "firstSeason">,
+  entityId: string,
+  season: number,
+): number {
   if (state.initialRatings) return state.initialRatings[entityId] ?? config.newEntityRating;
   return state.firstSeason === null || season === state.firstSeason
     ? config.initialRating

@@ -2,6 +2,7 @@
 // placed_bets.result stores it: stake × (odds − 1) on a win, −stake on a loss, 0 on a void.
 import type { GameStatus, TieRule } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
+import { gradeSpread, gradeTotal, type LineGrade } from "./lines.ts";
 
 export type Side = "home" | "away";
 
@@ -27,7 +28,7 @@ export interface GameOutcome {
 
 export interface BetToSettle {
   stake: Decimal;
-  /** Decimal odds the bet was struck at (net of fees for Kalshi). */
+  /** Decimal odds the bet was struck at. */
   odds: Decimal;
   /**
    * Gross payout on a win, if the venue fixed it (an exchange: contracts × $1). When given, a win
@@ -54,38 +55,17 @@ export interface Settlement {
   reason: string;
 }
 
-type Grade = 1 | 0.5 | 0 | -0.5 | -1; // win, half win, push, half loss, loss
-
-function gradeHandicap(margin: number): Grade {
-  return margin > 0 ? 1 : margin < 0 ? -1 : 0;
-}
-
-/** Grades a handicap/total given the backed side's margin over the line, splitting quarter lines. */
-function gradeLine(marginOverLine: (line: number) => number, line: number): Grade {
-  if (!Number.isFinite(line) || Math.round(line * 4) !== line * 4) {
-    throw new Error(`a line must be a multiple of 0.25, got ${line}`);
-  }
-  if (Math.round(line * 2) === line * 2) return gradeHandicap(marginOverLine(line));
-  // Quarter line: half the stake on each neighbouring half line.
-  const total = gradeHandicap(marginOverLine(line - 0.25)) + gradeHandicap(marginOverLine(line + 0.25));
-  return (total / 2) as Grade;
-}
-
-function grade(market: BetMarket, home: number, away: number): Grade {
+function grade(market: BetMarket, home: number, away: number): LineGrade {
   const diff = home - away; // home's margin
   switch (market.kind) {
     case "moneyline":
       if (market.ways === 2) return diff === 0 ? 0 : diff > 0 === (market.selection === "home") ? 1 : -1;
       if (market.selection === "draw") return diff === 0 ? 1 : -1;
       return diff !== 0 && diff > 0 === (market.selection === "home") ? 1 : -1;
-    case "spread": {
-      const sideMargin = market.selection === "home" ? diff : -diff;
-      return gradeLine((line) => sideMargin + line, market.line);
-    }
-    case "total": {
-      const sign = market.selection === "over" ? 1 : -1;
-      return gradeLine((line) => sign * (home + away - line), market.line);
-    }
+    case "spread":
+      return gradeSpread(market.selection === "home" ? diff : -diff, market.line);
+    case "total":
+      return gradeTotal(home + away, market.selection, market.line);
   }
 }
 

@@ -1,6 +1,8 @@
 // Kelly staking as fractions of bankroll (shared notes §4: penaltyblog kelly.py and bet_size.rst;
 // Smoczynski & Tomkins 2010 for mutually exclusive outcomes).
 import { assertDecimalOdds } from "@edgeline/sdk";
+import type { LineOutcomeProbabilities } from "../margins/line-probabilities.ts";
+import { lineEdge } from "./value.ts";
 
 function assertProbability(p: number, what = "probability"): void {
   if (!Number.isFinite(p) || p < 0 || p > 1) throw new Error(`${what} must be in [0, 1], got ${p}`);
@@ -74,4 +76,29 @@ export function simultaneousKelly(outcomes: readonly KellyOutcome[]): number[] {
     stakes[i] = Math.max(0, o.probability - reserve / o.odds);
   }
   return stakes;
+}
+
+/**
+ * Full Kelly fraction of a line bet with pushes and half grades (quarter lines): the f in [0, 1]
+ * maximising win·ln(1 + f·b) + halfWin·ln(1 + f·b/2) + halfLoss·ln(1 − f/2) + loss·ln(1 − f),
+ * b = odds − 1 (push terms are constant). Found by bisection on the growth's derivative, which
+ * falls with f. For a whole line it is (win·b − loss) / (b·(win + loss)); 0 without edge.
+ */
+export function lineKellyFraction(o: LineOutcomeProbabilities, odds: number): number {
+  if (lineEdge(o, odds) <= 0) return 0;
+  const b = odds - 1;
+  const slope = (f: number) =>
+    (o.win * b) / (1 + f * b) +
+    (o.halfWin * b) / 2 / (1 + (f * b) / 2) -
+    o.halfLoss / 2 / (1 - f / 2) -
+    (o.loss > 0 ? o.loss / (1 - f) : 0);
+  if (slope(1 - 1e-15) >= 0) return 1; // nothing to lose: stake it all (the caps decide)
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 200 && hi - lo > 1e-15; i++) {
+    const mid = (lo + hi) / 2;
+    if (slope(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
 }

@@ -2,6 +2,7 @@
 
 import { assertDecimalOdds } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
+import type { LineOutcomeProbabilities } from "../margins/line-probabilities.ts";
 
 function assertModelProbability(p: number): void {
   if (!Number.isFinite(p) || p < 0 || p > 1) throw new Error(`model probability must be in [0, 1], got ${p}`);
@@ -22,4 +23,18 @@ export function edge(probability: number, odds: number): number {
 export function expectedValue(stake: Decimal, probability: number, odds: number): Decimal {
   if (stake.isNegative()) throw new Error(`stake must be ≥ 0, got ${stake}`);
   return stake.times(new Decimal(edge(probability, odds))).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * Edge of a line bet (spread or total) whose settlement grades have probabilities `o`: expected
+ * profit per unit staked, (win + halfWin/2)(odds − 1) − (loss + halfLoss/2). Pushes return the
+ * stake and count for nothing. With no push or half grade it is {@link edge}.
+ */
+export function lineEdge(o: LineOutcomeProbabilities, odds: number): number {
+  assertDecimalOdds(odds);
+  for (const [k, p] of Object.entries(o)) {
+    if (!Number.isFinite(p) || p < 0 || p > 1)
+      throw new Error(`${k} probability must be in [0, 1], got ${p}`);
+  }
+  return (o.win + o.halfWin / 2) * (odds - 1) - (o.loss + o.halfLoss / 2);
 }

@@ -55,3 +55,21 @@ describe("calendar days", () => {
     expect(utcDay(new Date("2026-12-02T23:59:59Z"))).toBe("2026-12-02");
   });
 });
+
+describe("calendar days by the Gregorian rule", () => {
+  it("accepts real days only, leap days included", () => {
+    for (const d of ["2024-02-29", "2000-02-29", "1999-12-31", "2023-01-01"])
+      expect(() => assertCalendarDay(d, "d")).not.toThrow();
+    for (const d of ["2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00"]) {
+      expect(() => assertCalendarDay(d, "d")).toThrow(`d: "${d}" is not a real calendar day`);
+    }
+    for (const d of ["2024-1-01", "20240101", "2024-01-01T00:00", ""]) {
+      expect(() => assertCalendarDay(d, "d")).toThrow("is not a date in YYYY-MM-DD form");
+    }
+  });
+  it("counts days across months, leap years and backwards", () => {
+    expect(daysBetween("2023-08-11", "2024-05-19")).toBe(282);
+    expect(daysBetween("2024-03-01", "2024-02-28")).toBe(-2);
+    expect(nextDay("2024-02-28")).toBe("2024-02-29");
+  });
+});
