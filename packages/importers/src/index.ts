@@ -1,6 +1,8 @@
 // @edgeline/importers: parsers of history files (football-data.co.uk, FiveThirtyEight, the SBR
 // archive, a plain CSV) into validated games, quotes and forecasts. No database access: the
 // caller writes what they return.
+
+export * from "./football-data/index.ts";
 export { instantInZone } from "./local-time.ts";
 export { formatProblem, ImportError, type Problem, type SkipCounts } from "./problems.ts";
 export {
