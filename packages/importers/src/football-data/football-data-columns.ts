@@ -89,12 +89,15 @@ export function priceColumns(header: readonly string[], fields: ReadonlySet<stri
       seen.set(key, label);
       prices.push(column);
     };
-    let m: RegExpExecArray | null;
-    if ((m = ONE_X_TWO.exec(label))) add(m[1]!, m[2]!, "moneyline", OUTCOME_1X2[m[3]!]!);
-    else if ((m = TOTAL.exec(label))) add(m[1]!, m[2]!, "total", m[3] === ">" ? "over" : "under");
-    else if ((m = HANDICAP.exec(label)))
-      add(m[1]!, m[2]!, "spread", m[3] === "H" ? "home_team_win" : "away_team_win");
-    else if ((m = HANDICAP_LINE.exec(label))) handicapLine[phaseOf(m[1]!)] ??= index;
+    const x12 = ONE_X_TWO.exec(label);
+    const total = TOTAL.exec(label);
+    const handicap = HANDICAP.exec(label);
+    const handicapAt = HANDICAP_LINE.exec(label);
+    if (x12) add(x12[1]!, x12[2]!, "moneyline", OUTCOME_1X2[x12[3]!]!);
+    else if (total) add(total[1]!, total[2]!, "total", total[3] === ">" ? "over" : "under");
+    else if (handicap)
+      add(handicap[1]!, handicap[2]!, "spread", handicap[3] === "H" ? "home_team_win" : "away_team_win");
+    else if (handicapAt) handicapLine[phaseOf(handicapAt[1]!)] ??= index;
     else if (label !== "" && !fields.has(label)) ignored.push(label);
   });
   return { prices, handicapLine, ignored, duplicates };
