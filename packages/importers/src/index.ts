@@ -2,8 +2,10 @@
 // archive, a plain CSV) into validated games, quotes and forecasts. No database access: the
 // caller writes what they return.
 
+export * from "./fivethirtyeight/index.ts";
 export * from "./football-data/index.ts";
 export { instantInZone } from "./local-time.ts";
+export * from "./plain/index.ts";
 export { formatProblem, ImportError, type Problem, type SkipCounts } from "./problems.ts";
 export {
   type CommonImportOptions,

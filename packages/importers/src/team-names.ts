@@ -18,11 +18,17 @@ export class TeamNames {
     readonly source: string,
   ) {}
 
+  /** The entity id of a name, without remembering an unknown one (for a second spelling to try). */
+  peek(raw: string): string | undefined {
+    const name = raw.trim().replace(/\s+/g, " ");
+    if (!this.cache.has(name)) this.cache.set(name, this.lookup(name));
+    return this.cache.get(name);
+  }
+
   /** The entity id of a name, or undefined (remembered with its row for the final report). */
   resolve(raw: string, row: number): string | undefined {
     const name = raw.trim().replace(/\s+/g, " ");
-    if (!this.cache.has(name)) this.cache.set(name, this.lookup(name));
-    const id = this.cache.get(name);
+    const id = this.peek(name);
     if (id === undefined) {
       const rows = this.unknown.get(name) ?? [];
       rows.push(row);

@@ -125,7 +125,7 @@ export function detectLayout(header: readonly string[]): FiveThirtyEightLayout |
     layout.away,
     layout.homeScore,
     layout.awayScore,
-    ...layout.forecasts[0]!.homeProb.split(" "),
+    layout.forecasts[0]!.homeProb,
   ];
   const missing = needed.filter((c) => !has(c));
   if (missing.length) return { error: `FiveThirtyEight ${layout.name} layout without ${missing.join(", ")}` };
