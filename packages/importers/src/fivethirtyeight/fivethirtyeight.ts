@@ -7,7 +7,7 @@ import { ProblemLog } from "../problems.ts";
 import type { CommonImportOptions, Forecast, ImportedGame, ImportResult } from "../records.ts";
 import { csvTable, type Table } from "../table.ts";
 import { TeamNames } from "../team-names.ts";
-import { detectLayout, type FiveThirtyEightLayout } from "./fivethirtyeight-layouts.ts";
+import { detectLayout } from "./fivethirtyeight-layouts.ts";
 
 export interface FiveThirtyEightOptions extends CommonImportOptions {
   /** Sport code, the prefix of game ids ("NFL", "NBA", "NHL"). */
