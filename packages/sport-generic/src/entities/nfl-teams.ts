@@ -3,6 +3,7 @@ import { type Entity, entity } from "@edgeline/sdk";
 /**
  * NFL teams by ESPN abbreviation (the canonical id). Kalshi tickers use "JAC" for Jacksonville
  * (seen in recorded Kalshi events); other Kalshi codes equal ESPN's as far as recorded.
+ * FiveThirtyEight's codes are franchise codes equal to these, except the Raiders' "OAK".
  */
 export const NFL_TEAMS: readonly Entity[] = [
   entity("ARI", "Arizona Cardinals"),
@@ -21,7 +22,7 @@ export const NFL_TEAMS: readonly Entity[] = [
   entity("IND", "Indianapolis Colts"),
   entity("JAX", "Jacksonville Jaguars", { codes: { kalshi: ["JAC"] } }),
   entity("KC", "Kansas City Chiefs"),
-  entity("LV", "Las Vegas Raiders"),
+  entity("LV", "Las Vegas Raiders", { names: ["Oakland Raiders"], codes: { fivethirtyeight: ["OAK"] } }),
   entity("LAC", "Los Angeles Chargers"),
   entity("LAR", "Los Angeles Rams"),
   entity("MIA", "Miami Dolphins"),

@@ -1,0 +1,6 @@
+export {
+  type FiveThirtyEightOptions,
+  parseFiveThirtyEightCsv,
+  parseFiveThirtyEightFile,
+  parseFiveThirtyEightTable,
+} from "./fivethirtyeight.ts";

@@ -1,0 +1,3 @@
+import { edgelineProject } from "../../vitest.project.ts";
+
+export default edgelineProject();
