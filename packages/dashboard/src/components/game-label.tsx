@@ -27,3 +27,12 @@ export function outcomeLabel(outcome: string | null | undefined): string {
       return outcome ?? "—";
   }
 }
+
+/**
+ * "LAK at BOS" from a game id, whose format the schema documents as
+ * {SPORT}_{YYYYMMDD}_{AWAY}_{HOME}; the id itself when it has another shape.
+ */
+export function gameIdLabel(id: string): string {
+  const m = /^[A-Z0-9]+_\d{8}_([^_]+)_([^_]+)$/.exec(id);
+  return m ? `${m[1]} at ${m[2]}` : id;
+}

@@ -4,13 +4,13 @@ import { graphql, type ResultOf, type VariablesOf } from "../graphql/graphql.ts"
 
 const BetsQuery = graphql(`
   query Bets($bookmaker: String, $status: String, $from: DateTime, $to: DateTime, $after: String) {
-    placedBets(bookmaker: $bookmaker, status: $status, from: $from, to: $to, first: 100, after: $after) {
+    placedBets(bookmaker: $bookmaker, status: $status, from: $from, to: $to, first: 50, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {
         node {
           id bookmaker marketId marketTitle outcome odds stake potentialPayout status result placedAt gameId
-          game { id sport home { name } away { name } }
+          game { sport }
         }
       }
     }
@@ -58,7 +58,7 @@ export function loadSports(signal: AbortSignal) {
 
 const QueueQuery = graphql(`
   query ManualBetQueue {
-    recommendations(status: "active", first: 100) {
+    recommendations(status: "active", first: 40) {
       totalCount
       edges {
         node {

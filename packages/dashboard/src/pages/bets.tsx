@@ -2,7 +2,7 @@
 // and the manual-bet area below.
 import { Decimal } from "decimal.js";
 import { useId } from "preact/hooks";
-import { gameLabel, outcomeLabel } from "../components/game-label.tsx";
+import { gameIdLabel, outcomeLabel } from "../components/game-label.tsx";
 import { Loaded } from "../components/loaded.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { dateTime, money, odds, signedMoney } from "../format.ts";
@@ -142,7 +142,7 @@ function BetsTable(props: { bets: Bet[]; truncated: boolean }) {
             <tr key={b.id}>
               <td>{dateTime(b.placedAt)}</td>
               <td>{b.game?.sport ?? "—"}</td>
-              <td>{b.game ? gameLabel(b.game) : (b.marketTitle ?? b.marketId)}</td>
+              <td>{b.gameId ? gameIdLabel(b.gameId) : (b.marketTitle ?? b.marketId)}</td>
               <td>{b.bookmaker}</td>
               <td>{outcomeLabel(b.outcome)}</td>
               <td class="num">{odds(b.odds)}</td>

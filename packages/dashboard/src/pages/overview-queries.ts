@@ -1,4 +1,6 @@
-// The Overview's operations. Each is its own request so that one slow part does not hold the rest.
+// The Overview's operations. Each is its own request so that one slow part does not hold the rest,
+// and each page size keeps the document under the API's static cost limit (5000; graphql-armor
+// multiplies a connection's cost by its literal `first`).
 import { allPages, request } from "../graphql/client.ts";
 import { graphql, type ResultOf } from "../graphql/graphql.ts";
 
@@ -48,10 +50,10 @@ export function loadOpenBets(signal: AbortSignal) {
   return allPages(async (after) => (await request(OpenBetsQuery, { after }, signal)).placedBets);
 }
 
-const TodayQuery = graphql(`
-  query OverviewToday($date: Date!) {
-    recommendations(date: $date, first: 100) {
-      totalCount
+const RecommendationsQuery = graphql(`
+  query OverviewRecommendations($date: Date!, $after: String) {
+    recommendations(date: $date, first: 40, after: $after) {
+      pageInfo { hasNextPage endCursor }
       edges {
         node {
           id sport type side status edge confidence recommendedStake expectedValue generatedAt
@@ -59,7 +61,23 @@ const TodayQuery = graphql(`
         }
       }
     }
-    placedBets(first: 10) {
+  }
+`);
+
+export type TodayRecommendation = ResultOf<
+  typeof RecommendationsQuery
+>["recommendations"]["edges"][number]["node"];
+
+/** Recommendations generated on `date` (a UTC day), newest first, up to 400. */
+export function loadTodaysRecommendations(date: string, signal: AbortSignal) {
+  return allPages(
+    async (after) => (await request(RecommendationsQuery, { date, after }, signal)).recommendations,
+  );
+}
+
+const RecentBetsQuery = graphql(`
+  query OverviewRecentBets {
+    placedBets(first: 20) {
       totalCount
       edges {
         node {
@@ -71,8 +89,8 @@ const TodayQuery = graphql(`
   }
 `);
 
-export type TodayData = ResultOf<typeof TodayQuery>;
+export type RecentBet = ResultOf<typeof RecentBetsQuery>["placedBets"]["edges"][number]["node"];
 
-export function loadToday(date: string, signal: AbortSignal) {
-  return request(TodayQuery, { date }, signal);
+export function loadRecentBets(signal: AbortSignal) {
+  return request(RecentBetsQuery, {}, signal).then((d) => d.placedBets.edges.map((e) => e.node));
 }

@@ -13,9 +13,11 @@ import { setParams, useLocation } from "../router.tsx";
 import {
   loadOpenBets,
   loadPortfolio,
-  loadToday,
+  loadRecentBets,
+  loadTodaysRecommendations,
   type PortfolioState,
-  type TodayData,
+  type RecentBet,
+  type TodayRecommendation,
 } from "./overview-queries.ts";
 
 const WINDOWS = [
@@ -35,7 +37,8 @@ export function OverviewPage() {
   const portfolio = useLoad((signal) => loadPortfolio(from, signal), [window]);
   const openBets = useLoad((signal) => loadOpenBets(signal), []);
   const today = utcToday();
-  const todays = useLoad((signal) => loadToday(today, signal), [today]);
+  const todays = useLoad((signal) => loadTodaysRecommendations(today, signal), [today]);
+  const recent = useLoad((signal) => loadRecentBets(signal), []);
   const selectId = useId();
 
   useEffect(() => {
@@ -70,14 +73,20 @@ export function OverviewPage() {
           {(data) => <ExposureTable bets={data.nodes} truncated={data.truncated} />}
         </Loaded>
       </section>
-      <Loaded state={todays.state} reload={todays.reload} label="today's recommendations and recent bets">
-        {(data) => (
-          <>
-            <RecommendationsSection data={data} today={today} />
-            <RecentBetsSection data={data} />
-          </>
-        )}
-      </Loaded>
+      <section aria-labelledby="recs-heading">
+        <h2 id="recs-heading">
+          Today's recommendations <span class="muted">({today}, UTC)</span>
+        </h2>
+        <Loaded state={todays.state} reload={todays.reload} label="today's recommendations">
+          {(data) => <RecommendationsTable recs={data.nodes} />}
+        </Loaded>
+      </section>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Recent bets</h2>
+        <Loaded state={recent.state} reload={recent.reload} label="recent bets">
+          {(bets) => <RecentBetsTable bets={bets} />}
+        </Loaded>
+      </section>
     </>
   );
 }
@@ -210,13 +219,9 @@ function ExposureTable(props: {
   );
 }
 
-function RecommendationsSection(props: { data: TodayData; today: string }) {
-  const recs = props.data.recommendations.edges.map((e) => e.node);
+function RecommendationsTable({ recs }: { recs: TodayRecommendation[] }) {
   return (
-    <section aria-labelledby="recs-heading">
-      <h2 id="recs-heading">
-        Today's recommendations <span class="muted">({props.today}, UTC)</span>
-      </h2>
+    <>
       {recs.length === 0 ? (
         <p class="empty">No recommendation generated today.</p>
       ) : (
@@ -255,15 +260,13 @@ function RecommendationsSection(props: { data: TodayData; today: string }) {
           </tbody>
         </table>
       )}
-    </section>
+    </>
   );
 }
 
-function RecentBetsSection(props: { data: TodayData }) {
-  const bets = props.data.placedBets.edges.map((e) => e.node);
+function RecentBetsTable({ bets }: { bets: RecentBet[] }) {
   return (
-    <section aria-labelledby="recent-heading">
-      <h2 id="recent-heading">Recent bets</h2>
+    <>
       {bets.length === 0 ? (
         <p class="empty">No bet placed yet.</p>
       ) : (
@@ -304,6 +307,6 @@ function RecentBetsSection(props: { data: TodayData }) {
           </tbody>
         </table>
       )}
-    </section>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { graphql } from "../graphql/graphql.ts";
 
 const RunsQuery = graphql(`
   query PipelineRuns($after: String) {
-    pipelineRuns(first: 100, after: $after) {
+    pipelineRuns(first: 75, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {
@@ -14,7 +14,7 @@ const RunsQuery = graphql(`
   }
 `);
 
-/** The most recently queued runs (up to 2,000: the grid shows the last days only). */
+/** The most recently queued runs (up to 1,500: the grid shows the last days only). */
 export function loadRuns(signal: AbortSignal) {
   return allPages(async (after) => (await request(RunsQuery, { after }, signal)).pipelineRuns, 20);
 }

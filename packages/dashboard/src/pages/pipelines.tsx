@@ -74,10 +74,9 @@ function RunsView(props: { runs: Run[]; days: string[]; truncated: boolean; onQu
       <section aria-labelledby="grid-heading">
         <h2 id="grid-heading">Runs by sport, step and day</h2>
         <p class="legend">
-          <StatusBadge status="succeeded" /> {STATUS_LETTER.succeeded} <StatusBadge status="failed" />{" "}
-          {STATUS_LETTER.failed} <StatusBadge status="running" /> {STATUS_LETTER.running}{" "}
-          <StatusBadge status="queued" /> {STATUS_LETTER.queued}. Each cell is the latest attempt; choose it
-          for every attempt and to re-run it.
+          Each cell is the latest attempt: {STATUS_LETTER.succeeded} succeeded, {STATUS_LETTER.failed} failed,{" "}
+          {STATUS_LETTER.running} running, {STATUS_LETTER.queued} queued. Choose a cell for every attempt and
+          to re-run it.
         </p>
         {grid.rows.length === 0 ? (
           <p class="empty">No pipeline run in these days.</p>
@@ -131,7 +130,7 @@ function RunsView(props: { runs: Run[]; days: string[]; truncated: boolean; onQu
             </table>
           </div>
         )}
-        {props.truncated && <p class="note">Only the 2,000 most recently queued runs are shown.</p>}
+        {props.truncated && <p class="note">Only the 1,500 most recently queued runs are shown.</p>}
       </section>
       {selected && cell && <CellDetails selected={selected} cell={cell} onQueued={props.onQueued} />}
       <RerunDay sports={sportsWithRuns} days={props.days} onQueued={props.onQueued} />

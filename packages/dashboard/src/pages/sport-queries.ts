@@ -5,7 +5,7 @@ import { graphql, type ResultOf } from "../graphql/graphql.ts";
 
 const GamesQuery = graphql(`
   query SportGames($sport: String!, $date: Date!, $after: String) {
-    games(sport: $sport, from: $date, to: $date, first: 100, after: $after) {
+    games(sport: $sport, from: $date, to: $date, first: 25, after: $after) {
       pageInfo { hasNextPage endCursor }
       edges {
         node {
@@ -23,7 +23,7 @@ const GamesQuery = graphql(`
 export type SportGame = ResultOf<typeof GamesQuery>["games"]["edges"][number]["node"];
 
 export function loadGames(sport: string, date: string, signal: AbortSignal) {
-  return allPages(async (after) => (await request(GamesQuery, { sport, date, after }, signal)).games, 5);
+  return allPages(async (after) => (await request(GamesQuery, { sport, date, after }, signal)).games, 20);
 }
 
 const LeaderboardQuery = graphql(`
