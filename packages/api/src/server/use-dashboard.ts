@@ -56,9 +56,7 @@ function loadFiles(dir: string): Map<string, StaticFile> {
       gzip: compressible ? new Uint8Array(gzipSync(body, { level: 9 })) : null,
       headers: {
         "content-type": type,
-        "cache-control": urlPath.startsWith("/assets/")
-          ? "public, max-age=31536000, immutable"
-          : "no-cache",
+        "cache-control": urlPath.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
         etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`,
         "x-content-type-options": "nosniff",
         ...(type.startsWith("text/html")

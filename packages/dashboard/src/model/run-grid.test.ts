@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failures, type Run, runGrid } from "./run-grid.ts";
+import { failures, gridDays, type Run, runGrid } from "./run-grid.ts";
 
 let id = 0;
 const run = (
@@ -52,5 +52,10 @@ describe("runGrid", () => {
 
   it("lists failures in the window, newest first", () => {
     expect(failures(runs, days).map((r) => [r.step, r.error])).toEqual([["fetch_markets", "kalshi: 500"]]);
+  });
+
+  it("ends the window on the latest run date or today, whichever is later", () => {
+    expect(gridDays(runs, 3, "2026-12-01")).toEqual(["2026-11-30", "2026-12-01", "2026-12-02"]);
+    expect(gridDays(runs, 2, "2026-12-05")).toEqual(["2026-12-04", "2026-12-05"]);
   });
 });

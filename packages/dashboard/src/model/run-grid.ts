@@ -79,3 +79,15 @@ export function failures(runs: readonly Run[], days: readonly string[]): Run[] {
     .filter((r) => r.status === "failed" && days.includes(r.runDate))
     .sort((a, b) => b.queuedAt.localeCompare(a.queuedAt));
 }
+
+/**
+ * The grid's columns: `count` days ending on the latest run date, or today if that is later
+ * (a run queued ahead for tomorrow still shows).
+ */
+export function gridDays(runs: readonly Run[], count: number, today: string): string[] {
+  const last = runs.reduce((max, r) => (r.runDate > max ? r.runDate : max), today);
+  const end = Date.parse(`${last}T00:00:00Z`);
+  return Array.from({ length: count }, (_, i) =>
+    new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+  );
+}

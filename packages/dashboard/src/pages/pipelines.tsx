@@ -3,9 +3,9 @@
 import { useId, useMemo, useState } from "preact/hooks";
 import { ErrorNotice, Loaded } from "../components/loaded.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
-import { addDays, dateTime, MISSING, utcToday } from "../format.ts";
+import { dateTime, MISSING, utcToday } from "../format.ts";
 import { useLoad, useMutation } from "../graphql/use-load.ts";
-import { failures, type GridCell, type Run, runGrid } from "../model/run-grid.ts";
+import { failures, type GridCell, gridDays, type Run, runGrid } from "../model/run-grid.ts";
 import { setParams, useLocation } from "../router.tsx";
 import { loadRuns, runPipeline } from "./pipelines-queries.ts";
 
@@ -22,10 +22,6 @@ export function PipelinesPage() {
   const days = Number(params.get("days") ?? "14");
   const runs = useLoad((signal) => loadRuns(signal), []);
   const id = useId();
-  const window = useMemo(() => {
-    const today = utcToday();
-    return Array.from({ length: days }, (_, i) => addDays(today, i - days + 1));
-  }, [days]);
 
   return (
     <>
@@ -53,16 +49,17 @@ export function PipelinesPage() {
       </form>
       <Loaded state={runs.state} reload={runs.reload} label="pipeline runs">
         {(data) => (
-          <RunsView runs={data.nodes} days={window} truncated={data.truncated} onQueued={runs.reload} />
+          <RunsView runs={data.nodes} days={days} truncated={data.truncated} onQueued={runs.reload} />
         )}
       </Loaded>
     </>
   );
 }
 
-function RunsView(props: { runs: Run[]; days: string[]; truncated: boolean; onQueued: () => void }) {
-  const grid = useMemo(() => runGrid(props.runs, props.days), [props.runs, props.days]);
-  const failed = useMemo(() => failures(props.runs, props.days), [props.runs, props.days]);
+function RunsView(props: { runs: Run[]; days: number; truncated: boolean; onQueued: () => void }) {
+  const days = useMemo(() => gridDays(props.runs, props.days, utcToday()), [props.runs, props.days]);
+  const grid = useMemo(() => runGrid(props.runs, days), [props.runs, days]);
+  const failed = useMemo(() => failures(props.runs, days), [props.runs, days]);
   const [selected, setSelected] = useState<Selected | null>(null);
   const cell =
     selected &&
@@ -133,7 +130,7 @@ function RunsView(props: { runs: Run[]; days: string[]; truncated: boolean; onQu
         {props.truncated && <p class="note">Only the 1,500 most recently queued runs are shown.</p>}
       </section>
       {selected && cell && <CellDetails selected={selected} cell={cell} onQueued={props.onQueued} />}
-      <RerunDay sports={sportsWithRuns} days={props.days} onQueued={props.onQueued} />
+      <RerunDay sports={sportsWithRuns} days={days} onQueued={props.onQueued} />
       <section aria-labelledby="failures-heading">
         <h2 id="failures-heading">Failures</h2>
         {failed.length === 0 ? (
