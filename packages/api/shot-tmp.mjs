@@ -1,5 +1,15 @@
 import { chromium } from "playwright-core";
-const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-background-networking","--disable-component-update","--no-first-run"] });
+
+const b = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+  ],
+});
 const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
 p.on("console", (m) => console.log("console:", m.type(), m.text()));
 p.on("pageerror", (e) => console.log("pageerror:", e.message));

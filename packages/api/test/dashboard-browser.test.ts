@@ -107,10 +107,14 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     const { portfolio } = dataOf(
       await h.gql<{
         portfolio: {
-          snapshots: { edges: { node: { snapshotTime: string; totalValue: string; realizedPnl: string } }[] };
+          snapshots: {
+            edges: {
+              node: { snapshotTime: string; totalValue: string; realizedPnl: string; unrealizedPnl: string };
+            }[];
+          };
         };
       }>(
-        `{ portfolio { snapshots(first: 100) { edges { node { snapshotTime totalValue realizedPnl } } } } }`,
+        `{ portfolio { snapshots(first: 100) { edges { node { snapshotTime totalValue realizedPnl unrealizedPnl } } } } }`,
       ),
     );
     const snapshots = portfolio.snapshots.edges.map((e) => e.node);
@@ -118,13 +122,17 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     const page = await newPage();
     await open(page, "/?window=all");
     await page.waitForFunction(chartDrawn);
-    const plotted = (await page.locator(".chart-canvas").first().evaluate(plottedData)) as (
-      | number
-      | null
-    )[][];
-    expect(plotted[0]).toEqual(snapshots.map((s) => Date.parse(s.snapshotTime) / 1000));
-    expect(plotted[1]).toEqual(snapshots.map((s) => Number(s.totalValue)));
-    expect(plotted[2]).toEqual(snapshots.map((s) => Number(s.realizedPnl)));
+    // The first chart is the total value, the second realized and unrealized P&L.
+    const charts = page.locator(".chart-canvas");
+    const value = (await charts.nth(0).evaluate(plottedData)) as (number | null)[][];
+    const pnl = (await charts.nth(1).evaluate(plottedData)) as (number | null)[][];
+    const times = snapshots.map((s) => Date.parse(s.snapshotTime) / 1000);
+    expect(value).toEqual([times, snapshots.map((s) => Number(s.totalValue))]);
+    expect(pnl).toEqual([
+      times,
+      snapshots.map((s) => Number(s.realizedPnl)),
+      snapshots.map((s) => Number(s.unrealizedPnl)),
+    ]);
 
     const team = await firstEntity("NHL");
     const { eloRatings } = dataOf(

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   addDaysIso,
+  createLogger,
   createPluginContext,
   generateDemoUpstream,
   kalshiOddsSource,
@@ -19,6 +20,8 @@ import {
 } from "@edgeline/core";
 import { queueBackfill, queueDag, queueHourly, startWorker, waitForRun } from "../src/worker/index.ts";
 import { testPool } from "./pipeline-helpers.ts";
+
+const silent = createLogger("dashboard-seed", { EDGELINE_LOG_LEVEL: "silent" });
 
 export interface PipelineSeed {
   today: string;
@@ -54,7 +57,8 @@ export async function seedWithPipeline(
     deps: {
       pluginContext: createPluginContext({
         env: localSourceEnv(upstream.url),
-        httpDeps: { sleep: async () => {} },
+        logger: silent,
+        httpDeps: { sleep: async () => {}, logger: silent },
       }),
       oddsSources: [kalshiOddsSource, oddsApiSource("demo-key")],
     },
@@ -90,7 +94,7 @@ export async function seedWithPipeline(
     // Tomorrow's odds fetch fails: a failed run with its error, downstream steps not run.
     const failedDay = addDaysIso(today, 1);
     upstream.injectFault("/trade-api/v2/markets", { kind: "status", status: 500 });
-    const q = await queueDag({ sport: sports[0]!, date: failedDay }, { pool, plugins });
+    const q = await queueDag({ sport: sports[0]!, date: failedDay }, { pool, plugins, maxAttempts: 1 });
     await waitForRun(
       pool,
       { sport: sports[0]!, date: failedDay, steps: q.steps, fromRunId: q.runs[0]!.runId },

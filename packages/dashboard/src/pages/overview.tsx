@@ -124,8 +124,11 @@ function PortfolioSection(props: {
   const series = useMemo(() => portfolioSeries(props.snapshots), [props.snapshots]);
   const fmt = (v: number) => money(v.toFixed(2));
   const valueSeries = useMemo(
+    () => [{ label: "Total value", values: series.totalValue, color: "#1f5fa8", format: fmt }],
+    [series],
+  );
+  const pnlSeries = useMemo(
     () => [
-      { label: "Total value", values: series.totalValue, color: "#1f5fa8", format: fmt },
       { label: "Realized P&L", values: series.realizedPnl, color: "#2e7d32", format: fmt },
       { label: "Unrealized P&L", values: series.unrealizedPnl, color: "#b26a00", format: fmt },
     ],
@@ -174,6 +177,12 @@ function PortfolioSection(props: {
       ) : (
         <>
           <LineChart title="Portfolio value over time" times={series.times} series={valueSeries} />
+          <LineChart
+            title="Realized and unrealized P&L"
+            times={series.times}
+            series={pnlSeries}
+            height={180}
+          />
           <LineChart title="Drawdown from peak" times={series.times} series={ddSeries} height={160} />
           {props.truncated && <p class="note">Showing the first 5,000 snapshots of the window.</p>}
         </>
