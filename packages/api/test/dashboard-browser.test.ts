@@ -91,9 +91,15 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
       { name: "backtests", path: "/backtests", expect: "no backtest runs yet" },
     ];
     const page = await newPage();
+    // The first Tab reaches the skip link, which moves focus to the page's content.
+    await open(page, "/");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate("document.activeElement.textContent")).toBe("Skip to content");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate("document.activeElement.id")).toBe("main");
     for (const p of pages) {
       await open(page, p.path);
-      await expect.poll(() => page.locator("main").innerText(), { timeout: 10_000 }).toContain(p.expect);
+      await expect.poll(() => page.locator("main").textContent(), { timeout: 10_000 }).toContain(p.expect);
       expect(await page.locator("main [role=alert], main .key-prompt").count(), `${p.path}: errors`).toBe(0);
       expect(await seriousAxeViolations(page), `${p.path}: axe`).toEqual([]);
       await screenshot(page, p.name);
@@ -156,10 +162,12 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     const page = await newPage();
     await open(page, "/pipelines?days=30");
     const cell = page.getByRole("button", { name: `${sport} fetch_markets ${seed.failedDay}: failed` });
-    await cell.click();
+    // By keyboard: focus the cell and press Enter.
+    await cell.focus();
+    await page.keyboard.press("Enter");
     const details = page.locator("section.panel");
-    await expect.poll(() => details.innerText()).toMatch(/kalshi.*500/i);
-    await expect.poll(() => page.locator("main").innerText()).toContain("Failures");
+    await expect.poll(() => details.textContent()).toMatch(/kalshi.*500/i);
+    await expect.poll(() => page.locator("main").textContent()).toContain("Failures");
 
     await details
       .getByRole("button", { name: `Re-run fetch_markets for ${sport} on ${seed.failedDay}` })
@@ -167,10 +175,10 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     // No key: 401, the page asks for one. A read key: 403, it asks for a write key.
     await page.getByRole("textbox", { name: "API key" }).fill(h.keys.read);
     await page.getByRole("button", { name: "Use this key" }).click();
-    await expect.poll(() => details.innerText()).toContain("A write API key is needed");
+    await expect.poll(() => details.textContent()).toContain("A write API key is needed");
     await page.getByRole("textbox", { name: "API key" }).fill(h.keys.write);
     await page.getByRole("button", { name: "Use this key" }).click();
-    await expect.poll(() => details.locator("[role=status]").innerText()).toMatch(/Queued: fetch_markets/);
+    await expect.poll(() => details.locator("[role=status]").textContent()).toMatch(/Queued: fetch_markets/);
 
     expect(await page.evaluate("sessionStorage.getItem('edgeline.apiKey')")).toBe(h.keys.write);
     expect(page.url()).not.toContain(h.keys.write);
@@ -214,7 +222,7 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     await form.getByLabel("Venue ticket id (optional)").fill("TICKET-42");
     await form.getByRole("button", { name: "Review…" }).click();
     const confirm = page.getByRole("group", { name: "Confirm this bet" });
-    await expect.poll(() => confirm.innerText()).toContain("$26.88"); // 12.50 × 2.15 = 26.875, to the cent
+    await expect.poll(() => confirm.textContent()).toContain("$26.88"); // 12.50 × 2.15 = 26.875, to the cent
     await confirm.getByRole("button", { name: "Cancel" }).click();
     expect(await count()).toBe(0);
     expect(await form.getByLabel("Decimal odds").inputValue()).toBe("2.15");
@@ -223,7 +231,7 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     await confirm.getByRole("button", { name: "Confirm and record" }).click();
     await page.getByRole("textbox", { name: "API key" }).fill(h.keys.write);
     await page.getByRole("button", { name: "Use this key" }).click();
-    await expect.poll(() => page.locator(".success").innerText()).toContain("Recorded bet TICKET-42");
+    await expect.poll(() => page.locator(".success").textContent()).toContain("Recorded bet TICKET-42");
     const row = await h.api.pool.query(
       "SELECT bookmaker, game_id, stake::text, odds::text, potential_payout::text, status FROM placed_bets WHERE bet_id = 'TICKET-42'",
     );
@@ -246,7 +254,7 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     await page.waitForFunction(nothingLoading);
     const venues = await page
       .locator("section[aria-labelledby=bets-heading] tbody tr td:nth-child(4)")
-      .allInnerTexts();
+      .allTextContents();
     expect(venues).toEqual(["BetMGM"]);
     await screenshot(page, "bets-manual");
     await page.close();
@@ -259,7 +267,7 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     await page.goto(`${h.origin}/graphql`);
     await page.locator(".graphiql-container").first().waitFor({ timeout: 20_000 });
     await expect
-      .poll(() => page.locator(".graphiql-container").first().innerText(), { timeout: 20_000 })
+      .poll(() => page.locator(".graphiql-container").first().textContent(), { timeout: 20_000 })
       .toContain("GamesWithOdds");
     await screenshot(page, "graphiql-offline");
     expect(refused).toEqual([]);

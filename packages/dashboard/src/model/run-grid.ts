@@ -85,7 +85,7 @@ export function failures(runs: readonly Run[], days: readonly string[]): Run[] {
  * (a run queued ahead for tomorrow still shows).
  */
 export function gridDays(runs: readonly Run[], count: number, today: string): string[] {
-  const last = runs.reduce((max, r) => (r.runDate > max ? r.runDate : max), today);
+  const last = [today, ...runs.map((r) => r.runDate)].sort().at(-1)!;
   const end = Date.parse(`${last}T00:00:00Z`);
   return Array.from({ length: count }, (_, i) =>
     new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10),
