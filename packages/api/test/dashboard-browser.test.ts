@@ -5,13 +5,20 @@
 import { ensureDashboardBundle } from "@edgeline/dashboard/bundle";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeOtherHosts, hasChromium, launchChromium, screenshot, seriousAxeViolations } from "./browser.ts";
+import {
+  CHROMIUM_PATH,
+  closeOtherHosts,
+  hasChromium,
+  launchChromium,
+  screenshot,
+  seriousAxeViolations,
+} from "./browser.ts";
 import { dataOf, type Harness, startHarness } from "./graphql-harness.ts";
 import { type PipelineSeed, seedWithPipeline } from "./pipeline-seed.ts";
 
 if (!hasChromium) {
   console.warn(
-    "dashboard browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install chromium, or set EDGELINE_CHROMIUM)",
+    `dashboard browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set EDGELINE_CHROMIUM)`,
   );
 }
 
