@@ -14,6 +14,6 @@ export default defineConfig({
     assetsDir: "assets",
     reportCompressedSize: false,
   },
-  // `vite` (dev) proxies the API: run `pnpm start` beside it.
-  server: { proxy: { "/graphql": "http://127.0.0.1:4000" } },
+  // `vite` (dev) proxies the API: run `pnpm start` beside it (on PORT, default 4000).
+  server: { proxy: { "/graphql": `http://127.0.0.1:${process.env.PORT ?? 4000}` } },
 });

@@ -200,6 +200,15 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     ]);
     expect(jobs.rows).toEqual([{ task_identifier: "fetch_markets" }]);
     await screenshot(page, "pipelines-rerun");
+
+    // The key stays for the tab: the Overview's snapshot button queues the hourly job at once.
+    await open(page, "/");
+    await page.getByRole("button", { name: "Take a portfolio snapshot now" }).click();
+    await expect.poll(() => page.locator("main [role=status]").textContent()).toContain("Snapshot queued");
+    const snapshot = await h.api.pool.query(
+      "SELECT status FROM pipeline_runs WHERE step = 'portfolio_hourly_snapshot' ORDER BY run_id DESC LIMIT 1",
+    );
+    expect(snapshot.rows[0]?.status).toBe("queued");
     await page.close();
   });
 

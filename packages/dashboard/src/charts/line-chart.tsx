@@ -37,7 +37,15 @@ export function LineChart(props: LineChartProps) {
       {
         width,
         height: props.height ?? 240,
-        scales: { x: { time: true } },
+        scales: {
+          // One point (a first snapshot): show the hours around it rather than uPlot's years.
+          x: {
+            time: true,
+            ...(props.times.length === 1
+              ? { auto: false, range: [props.times[0]! - 3600, props.times[0]! + 3600] }
+              : {}),
+          },
+        },
         series: [
           {
             label: "Time (UTC)",

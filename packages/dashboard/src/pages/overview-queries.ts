@@ -94,3 +94,14 @@ export type RecentBet = ResultOf<typeof RecentBetsQuery>["placedBets"]["edges"][
 export function loadRecentBets(signal: AbortSignal) {
   return request(RecentBetsQuery, {}, signal).then((d) => d.placedBets.edges.map((e) => e.node));
 }
+
+const SnapshotPortfolio = graphql(`
+  mutation SnapshotPortfolio {
+    snapshotPortfolio { pipelineRuns { id step status } jobs { id state } }
+  }
+`);
+
+/** Queues a portfolio snapshot now (a write key); the worker takes it within seconds. */
+export function snapshotPortfolio() {
+  return request(SnapshotPortfolio, {}).then((d) => d.snapshotPortfolio);
+}

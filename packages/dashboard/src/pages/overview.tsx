@@ -3,10 +3,10 @@
 import { useEffect, useId, useMemo } from "preact/hooks";
 import { LineChart } from "../charts/line-chart.tsx";
 import { gameLabel, outcomeLabel } from "../components/game-label.tsx";
-import { Loaded } from "../components/loaded.tsx";
+import { ErrorNotice, Loaded } from "../components/loaded.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
 import { dateTime, money, odds, percent, signedMoney, utcToday } from "../format.ts";
-import { useLoad } from "../graphql/use-load.ts";
+import { useLoad, useMutation } from "../graphql/use-load.ts";
 import { exposureByVenue } from "../model/exposure.ts";
 import { portfolioSeries } from "../model/portfolio-series.ts";
 import { setParams, useLocation } from "../router.tsx";
@@ -17,6 +17,7 @@ import {
   loadTodaysRecommendations,
   type PortfolioState,
   type RecentBet,
+  snapshotPortfolio,
   type TodayRecommendation,
 } from "./overview-queries.ts";
 
@@ -64,7 +65,7 @@ export function OverviewPage() {
           </select>
         </div>
         <Loaded state={portfolio.state} reload={portfolio.reload} label="the portfolio">
-          {(data) => <PortfolioSection {...data} />}
+          {(data) => <PortfolioSection {...data} onSnapshot={portfolio.reload} />}
         </Loaded>
       </section>
       <section aria-labelledby="exposure-heading">
@@ -120,6 +121,7 @@ function PortfolioSection(props: {
     unrealizedPnl: string | null;
   }[];
   truncated: boolean;
+  onSnapshot: () => void;
 }) {
   const series = useMemo(() => portfolioSeries(props.snapshots), [props.snapshots]);
   const fmt = (v: number) => money(v.toFixed(2));
@@ -170,10 +172,7 @@ function PortfolioSection(props: {
         </div>
       </dl>
       {series.times.length === 0 ? (
-        <p class="empty">
-          No portfolio snapshot in this window yet. The hourly job takes one at minute 0 (or run{" "}
-          <code>snapshotPortfolio</code>).
-        </p>
+        <p class="empty">No portfolio snapshot in this window yet: the hourly job takes one at minute 0.</p>
       ) : (
         <>
           <LineChart title="Portfolio value over time" times={series.times} series={valueSeries} />
@@ -187,7 +186,29 @@ function PortfolioSection(props: {
           {props.truncated && <p class="note">Showing the first 5,000 snapshots of the window.</p>}
         </>
       )}
+      <SnapshotNow onQueued={props.onSnapshot} />
     </>
+  );
+}
+
+/** Queues a snapshot now (`snapshotPortfolio`, a write key) and reloads the curve shortly after. */
+function SnapshotNow(props: { onQueued: () => void }) {
+  const mutation = useMutation(snapshotPortfolio);
+  const send = async () => {
+    if (await mutation.run()) setTimeout(props.onQueued, 3000);
+  };
+  return (
+    <div class="rerun">
+      <button type="button" onClick={send} disabled={mutation.state.status === "running"}>
+        Take a portfolio snapshot now
+      </button>
+      {mutation.state.status === "done" && (
+        <p role="status" class="success">
+          Snapshot queued; the curve reloads in a few seconds.
+        </p>
+      )}
+      {mutation.state.status === "error" && <ErrorNotice error={mutation.state.error} onKeySaved={send} />}
+    </div>
   );
 }
 
