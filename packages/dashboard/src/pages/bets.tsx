@@ -1,7 +1,7 @@
 // Bets: every placed bet, filtered by sport, venue, status and day (filters live in the URL),
 // and the manual-bet area below.
 import { Decimal } from "decimal.js";
-import { useId } from "preact/hooks";
+import { useEffect, useId, useState } from "preact/hooks";
 import { gameIdLabel, outcomeLabel } from "../components/game-label.tsx";
 import { Loaded } from "../components/loaded.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
@@ -24,6 +24,10 @@ export function BetsPage() {
   const sports = useLoad((signal) => loadSports(signal), []);
   const id = useId();
   const update = (k: keyof BetFilters, v: string) => setParams({ ...filters, [k]: v || null });
+  // What is typed, applied to the URL on change (Enter or leaving the field); kept here so that a
+  // re-render while typing (a list reloading) does not reset it.
+  const [venue, setVenue] = useState(filters.bookmaker ?? "");
+  useEffect(() => setVenue(filters.bookmaker ?? ""), [filters.bookmaker]);
 
   return (
     <>
@@ -49,8 +53,9 @@ export function BetsPage() {
           <label for={`${id}-venue`}>Venue</label>
           <input
             id={`${id}-venue`}
-            value={filters.bookmaker ?? ""}
+            value={venue}
             placeholder="e.g. Paper, BetMGM"
+            onInput={(e) => setVenue(e.currentTarget.value)}
             onChange={(e) => update("bookmaker", e.currentTarget.value.trim())}
           />
         </div>
