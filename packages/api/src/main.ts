@@ -6,6 +6,7 @@
 //   pnpm start [--no-api] [--no-worker] [--no-schedule]
 import { parseArgs } from "node:util";
 import { ConfigError, loadEnv, loadPlugins, migrate } from "@edgeline/core";
+import { ensureDashboardBundle } from "@edgeline/dashboard/bundle";
 import { resolveDatabase } from "./runtime/database.ts";
 import { startDemoUpstream } from "./runtime/demo.ts";
 import { loadApiConfig, startApiServer } from "./server/index.ts";
@@ -83,7 +84,13 @@ async function main(): Promise<void> {
     // Demo data is not private: unless the variable says otherwise, GraphiQL reads it without a key.
     const openDemoReads = demo !== undefined && process.env.EDGELINE_API_READ_REQUIRES_KEY === undefined;
     const config = openDemoReads ? { ...apiConfig, readRequiresKey: false } : apiConfig;
-    const api = await startApiServer({ databaseUrl: db.url, plugins, port: env.PORT, config });
+    // Built here when missing or stale (a fresh clone, or edited sources); the API runs without it
+    // if the build fails, saying why.
+    const dashboardDir = await ensureDashboardBundle((line) => console.log(line)).catch((err: Error) => {
+      console.error(`dashboard: not served, its build failed: ${err.message}`);
+      return undefined;
+    });
+    const api = await startApiServer({ databaseUrl: db.url, plugins, port: env.PORT, config, dashboardDir });
     stops.push(() => api.stop());
     console.log(
       config.readRequiresKey
@@ -91,7 +98,7 @@ async function main(): Promise<void> {
         : "API keys: reads are open in demo mode; mutations need `pnpm edgeline keys create --scope write`",
     );
     console.log(
-      `Edgeline is up: GraphQL and GraphiQL at ${api.url}, health at ${api.url.replace(/\/graphql$/, "/health")}`,
+      `Edgeline is up: ${dashboardDir ? `dashboard at ${api.origin}/, ` : ""}GraphQL and GraphiQL at ${api.url}, health at ${api.origin}/health`,
     );
   }
 }

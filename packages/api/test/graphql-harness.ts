@@ -59,7 +59,9 @@ export async function startHarness(
   opts: {
     config?: Partial<ApiConfig>;
     pipeline?: PipelineQueue;
-    seed?: (api: ApiDatabase) => Promise<unknown>;
+    seed?: (api: ApiDatabase, db: TestDatabase) => Promise<unknown>;
+    /** The built dashboard to serve at `/` (see @edgeline/dashboard/bundle). */
+    dashboardDir?: string;
   } = {},
 ): Promise<Harness> {
   const db = await createTestDatabase();
@@ -78,7 +80,7 @@ export async function startHarness(
   });
   // The worker's schema first, so that migrating it is not counted against the first mutation.
   await ensureWorkerSchema(api.pool);
-  await opts.seed?.(api);
+  await opts.seed?.(api, db);
   const plugins = testPlugins();
   const pubsub = createChangePubSub();
   const feed: ChangeFeed = listenForChanges(db.url, pubsub);
@@ -97,6 +99,7 @@ export async function startHarness(
       ...opts.config,
     },
     logging: false,
+    dashboardDir: opts.dashboardDir,
   });
   const server: Server = createServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

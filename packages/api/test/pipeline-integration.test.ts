@@ -2,18 +2,9 @@
 // odds sources and the paper broker, against the fake upstream serving generated demo payloads
 // in the real upstream formats. Every table is checked; a second run changes nothing; a fault
 // injected into fetch_markets is retried, then fails with the downstream steps unrun.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { DAG_STEPS, loadPlugins, type PluginRegistry } from "@edgeline/core";
+import { DAG_STEPS, type PluginRegistry } from "@edgeline/core";
 import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
-import {
-  type FakeUpstream,
-  fakeRoutesOf,
-  generateDemoUpstream,
-  localSourceEnv,
-  startFakeUpstream,
-} from "@edgeline/testkit";
+import type { FakeUpstream } from "@edgeline/testkit";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -24,10 +15,11 @@ import {
   type WorkerHandle,
   waitForRun,
 } from "../src/worker/index.ts";
-import { demoSports, dumpTables, testPool } from "./pipeline-helpers.ts";
+import { type DemoWorld, startDemoWorld } from "./demo-world.ts";
+import { dumpTables, testPool } from "./pipeline-helpers.ts";
 
 const TODAY = "2026-01-15";
-let dir: string;
+let world: DemoWorld;
 let upstream: FakeUpstream;
 let db: TestDatabase;
 let pool: pg.Pool;
@@ -35,19 +27,9 @@ let plugins: PluginRegistry;
 let worker: WorkerHandle;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "edgeline-demo-"));
-  const repoRoot = join(import.meta.dirname, "../../..");
-  const bundled = await loadPlugins({ env: {}, cwd: repoRoot });
-  const all = bundled.all().map((p) => p.plugin);
-  await generateDemoUpstream({ sports: demoSports(bundled), outDir: dir, today: TODAY });
-  upstream = await startFakeUpstream({ dataDir: dir, port: 0, routes: fakeRoutesOf(all) });
-  // The same plugins with every base URL on the fake upstream; the HTTP layer's own retries run
-  // without waiting, to keep the fault test short.
-  plugins = await loadPlugins({
-    env: { ...localSourceEnv(all, upstream.url), ODDS_API_KEY: "demo-key" },
-    cwd: repoRoot,
-    httpDeps: { sleep: async () => {} },
-  });
+  // The HTTP layer's own retries run without waiting, to keep the fault test short.
+  world = await startDemoWorld({ today: TODAY, httpDeps: { sleep: async () => {} } });
+  ({ upstream, plugins } = world);
   db = await createTestDatabase();
   pool = testPool(db.url);
   worker = await startWorker({
@@ -64,8 +46,7 @@ afterAll(async () => {
   await worker?.stop();
   await pool?.end();
   await db?.drop();
-  await upstream?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await world?.close();
 });
 
 async function run(sport: string, date = TODAY, maxAttempts?: number) {

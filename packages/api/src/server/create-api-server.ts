@@ -1,6 +1,7 @@
 // The GraphQL server: yoga over the Pothos schema, with auth, limits, body-size limit, health and
-// CORS. `createApiServer` takes its dependencies (tests give their own); `startApiServer` builds
-// them from configuration and listens.
+// CORS, GraphiQL from the project's own dependencies, and the dashboard's static files at `/`.
+// `createApiServer` takes its dependencies (tests give their own); `startApiServer` builds them
+// from configuration and listens.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadEnv, loadPlugins, type PluginRegistry } from "@edgeline/core";
@@ -15,13 +16,15 @@ import { type SportCatalog, sportCatalogFromPlugins } from "../graphql/sport-cat
 import { type ApiConfig, loadApiConfig } from "./config.ts";
 import { createApiDatabase } from "./database.ts";
 import { graphiqlTabs } from "./graphiql-examples.ts";
+import { renderOfflineGraphiQL } from "./graphiql-page.ts";
 import { listenForChanges } from "./pg-notifications.ts";
 import { workerPipelineQueue } from "./pipeline-queue-adapter.ts";
 import { useArgumentErrors } from "./use-argument-errors.ts";
 import { authenticate, useApiKeyAuth } from "./use-auth.ts";
 import { useBodyLimit } from "./use-body-limit.ts";
 import { corsOption } from "./use-cors.ts";
-import { HEALTH_ENDPOINT, useHealth } from "./use-health.ts";
+import { useDashboard } from "./use-dashboard.ts";
+import { HEALTH_ENDPOINT, READY_ENDPOINT, useHealth } from "./use-health.ts";
 import { useLimits } from "./use-limits.ts";
 
 export interface ApiServerDeps {
@@ -33,7 +36,11 @@ export interface ApiServerDeps {
   config: ApiConfig;
   /** Yoga's logging of unexpected errors. @defaultValue true */
   logging?: boolean;
+  /** The built dashboard to serve at `/` (packages/dashboard/dist). @defaultValue none: `/` is 404 */
+  dashboardDir?: string;
 }
+
+const GRAPHQL_ENDPOINT = "/graphql";
 
 export type ApiServer = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
 
@@ -44,7 +51,7 @@ export function createChangePubSub(): EdgelinePubSub {
 export function createApiServer(deps: ApiServerDeps): ApiServer {
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
-    graphqlEndpoint: "/graphql",
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: HEALTH_ENDPOINT,
     landingPage: false,
     logging: deps.logging ?? true,
@@ -52,6 +59,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     maskedErrors: { isDev: false },
     cors: corsOption(deps.config.corsOrigins),
     graphiql: { title: "Edgeline", defaultTabs: graphiqlTabs, subscriptionsProtocol: "SSE" },
+    renderGraphiQL: renderOfflineGraphiQL,
     context: async ({ request }) => ({
       auth: await authenticate(request, (key) => verifyApiKey(deps.sql, key)),
       prisma: deps.prisma,
@@ -62,6 +70,14 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
       loaders: createLoaders(deps.sql),
     }),
     plugins: [
+      ...(deps.dashboardDir
+        ? [
+            useDashboard({
+              dir: deps.dashboardDir,
+              apiPaths: [GRAPHQL_ENDPOINT, HEALTH_ENDPOINT, READY_ENDPOINT],
+            }),
+          ]
+        : []),
       useBodyLimit(deps.config.maxBodyBytes),
       useHealth(deps.sql),
       useApiKeyAuth({ readRequiresKey: deps.config.readRequiresKey }),
@@ -84,11 +100,15 @@ export interface StartApiServerOptions {
   /** @defaultValue loadApiConfig() (EDGELINE_API_* variables) */
   config?: ApiConfig;
   logging?: boolean;
+  /** The built dashboard to serve at `/`. @defaultValue none */
+  dashboardDir?: string;
 }
 
 export interface RunningApiServer {
   /** http://host:port/graphql */
   url: string;
+  /** http://host:port/ */
+  origin: string;
   server: Server;
   stop(): Promise<void>;
 }
@@ -112,6 +132,7 @@ export async function startApiServer(opts: StartApiServerOptions): Promise<Runni
     pubsub,
     config: opts.config ?? loadApiConfig(),
     logging: opts.logging ?? true,
+    dashboardDir: opts.dashboardDir,
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
@@ -121,7 +142,8 @@ export async function startApiServer(opts: StartApiServerOptions): Promise<Runni
   const { port } = server.address() as AddressInfo;
   const host = opts.host && opts.host !== "0.0.0.0" ? opts.host : "127.0.0.1";
   return {
-    url: `http://${host}:${port}/graphql`,
+    url: `http://${host}:${port}${GRAPHQL_ENDPOINT}`,
+    origin: `http://${host}:${port}`,
     server,
     async stop() {
       // Open SSE subscriptions would keep close() waiting for ever.

@@ -4,10 +4,11 @@ import { type Plugin, useReadinessCheck } from "graphql-yoga";
 import type { SqlClient } from "../graphql/context.ts";
 
 export const HEALTH_ENDPOINT = "/health";
+export const READY_ENDPOINT = "/ready";
 
 export function useHealth(sql: SqlClient): Plugin {
   return useReadinessCheck({
-    endpoint: "/ready",
+    endpoint: READY_ENDPOINT,
     check: async () => {
       try {
         await sql.query("SELECT 1");
