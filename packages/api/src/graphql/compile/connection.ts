@@ -1,0 +1,227 @@
+// Relay connections as @pothos/plugin-prisma resolves them, in one SQL expression: the page (one
+// row more than asked, to know whether another page exists), the cursor condition Prisma writes
+// for `after`/`before` (null-tolerant comparisons on the order columns against the cursor row,
+// then skip the cursor row itself), `totalCount` over the filter alone, and pageInfo as
+// plugin-prisma's wrapConnectionResult computes it. Arguments the resolvers would refuse decline.
+import { decodeBase64, decodeCursorChunk } from "@pothos/core";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination.ts";
+import {
+  type CompileContext,
+  type Compiled,
+  compileFields,
+  type Finish,
+  finishList,
+  type ObjectSpec,
+} from "./object.ts";
+import { type SelectedField, subfields } from "./selection.ts";
+import { cursorText, jsonObject } from "./sql.ts";
+
+export interface OrderTerm {
+  column: string;
+  desc: boolean;
+  /** `DESC NULLS LAST` (Prisma's `nulls: "last"`); otherwise PostgreSQL's default for the direction. */
+  nullsLast?: boolean;
+  nullable: boolean;
+}
+
+export interface ConnectionSpec {
+  table: string;
+  node: ObjectSpec<string>;
+  /** The `cursor` column of the prismaConnection, with its cursor tag and SQL type. */
+  key: { column: string; tag: "S" | "N" | "I"; type: "text" | "int" | "bigint" };
+  /** The resolver's orderBy; its last term is the key. */
+  order: readonly OrderTerm[];
+  /** The filter's conditions on a row of `table` (alias `a`); none: every row. */
+  where: (a: string, cx: CompileContext) => string[];
+}
+
+interface PageArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+/** The key value of a cursor the resolvers would accept, or undefined (decline). */
+function decodeCursor(cursor: string, tag: ConnectionSpec["key"]["tag"]): unknown {
+  try {
+    const decoded = decodeBase64(cursor);
+    if (!decoded.startsWith("GPC:")) return undefined;
+    const value = decodeCursorChunk(decoded.slice(4));
+    if (tag === "S") return typeof value === "string" ? value : undefined;
+    if (tag === "N") return Number.isSafeInteger(value) ? value : undefined;
+    return typeof value === "bigint" ? value.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(" AND ")}` : "");
+
+function orderSql(order: readonly OrderTerm[], a: string, backward: boolean): string {
+  return order
+    .map((term) => {
+      const desc = term.desc !== backward;
+      const nulls = term.nullsLast ? (backward ? " NULLS FIRST" : " NULLS LAST") : "";
+      return `${a}.${term.column} ${desc ? "DESC" : "ASC"}${nulls}`;
+    })
+    .join(", ");
+}
+
+/** Rows from the cursor row on (inclusive) in page order, as Prisma's cursor pagination writes it. */
+function cursorCondition(spec: ConnectionSpec, a: string, cursorParam: string, backward: boolean): string {
+  const cur = (column: string) =>
+    `(SELECT c.${column} FROM ${spec.table} c WHERE c.${spec.key.column} = ${cursorParam})`;
+  const compare = (term: OrderTerm, op: string) => {
+    const test = `${a}.${term.column} ${op} ${cur(term.column)}`;
+    return term.nullable ? `(${test} OR ${a}.${term.column} IS NULL OR ${cur(term.column)} IS NULL)` : test;
+  };
+  const branches = spec.order.map((term, i) => {
+    const after = term.desc !== backward ? "<" : ">";
+    const equal = spec.order.slice(0, i).map((t) => compare(t, "="));
+    const last = i === spec.order.length - 1;
+    return `(${[...equal, compare(term, last ? `${after}=` : after)].join(" AND ")})`;
+  });
+  return `(${branches.join(" OR ")})`;
+}
+
+/** A connection field: `spec` filtered, ordered and paged by the field's arguments. */
+export function compileConnection(
+  spec: ConnectionSpec,
+  field: SelectedField,
+  cx: CompileContext,
+): Compiled | null {
+  const args = field.args as PageArgs;
+  const { first, last, after, before } = args;
+  for (const size of [first, last]) if (size != null && (size < 0 || size > MAX_PAGE_SIZE)) return null;
+  if ((before && after) || (before != null && first != null) || (after != null && last != null)) return null;
+  const fields = subfields(field, cx.scope);
+  if (!fields) return null;
+
+  const backward = before != null || last != null;
+  const cursor = before ?? after;
+  const size = Math.min(first ?? last ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const skip = cursor != null ? 1 : 0;
+  const keyValue = cursor != null ? decodeCursor(cursor, spec.key.tag) : null;
+  if (keyValue === undefined) return null;
+
+  const pieces: [string, string][] = [];
+  const edgesFinish = new Map<string, Finish | undefined>();
+  const infos = new Map<string, SelectedField[]>();
+  let page: string | null = null;
+  const p = cx.st.alias();
+  const pageRow = cx.st.alias();
+  const keyCursor = cursorText(`${pageRow}.${spec.key.column}`, spec.key.tag);
+  const kept = `${pageRow}.rn <= ${skip + size}`;
+  const ensurePage = () => {
+    if (page) return;
+    const conditions = spec.where(p, cx);
+    if (keyValue !== null) {
+      conditions.push(cursorCondition(spec, p, cx.st.param(keyValue, spec.key.type), backward));
+    }
+    const order = orderSql(spec.order, p, backward);
+    page = `(SELECT ${p}.*, row_number() OVER (ORDER BY ${order}) AS rn FROM ${spec.table} ${p} ${where(conditions)}
+              ORDER BY ${order} LIMIT ${size + 1} OFFSET ${skip}) ${pageRow}`;
+    pieces.push(["f", `count(*) = ${size + 1}`]);
+  };
+  // Page rows in response order: forward pages count up from the cursor, backward ones down to it.
+  const inOrder = backward ? `${pageRow}.rn DESC` : `${pageRow}.rn`;
+  const reversed = backward ? `${pageRow}.rn` : `${pageRow}.rn DESC`;
+
+  for (const f of fields) {
+    if (f.name === "totalCount") {
+      const c = cx.st.alias();
+      pieces.push([
+        `t${f.key}`,
+        `(SELECT count(*)::int FROM ${spec.table} ${c} ${where(spec.where(c, cx))})`,
+      ]);
+    } else if (f.name === "edges") {
+      ensurePage();
+      const edgeFields = subfields(f, cx.scope);
+      const edge = edgeFields && compileEdge(spec, pageRow, keyCursor, f, edgeFields, cx);
+      if (!edge) return null;
+      edgesFinish.set(f.key, finishList(edge.finish));
+      pieces.push([
+        `e${f.key}`,
+        `coalesce(json_agg(${edge.sql} ORDER BY ${inOrder}) FILTER (WHERE ${kept}), '[]'::json)`,
+      ]);
+    } else if (f.name === "pageInfo") {
+      const info = subfields(f, cx.scope);
+      if (!info) return null;
+      infos.set(f.key, info);
+      ensurePage();
+      for (const i of info) {
+        if (i.name === "startCursor" || i.name === "endCursor") {
+          const order = i.name === "startCursor" ? inOrder : reversed;
+          pieces.push([
+            `c${f.key}.${i.key}`,
+            `(array_agg(${keyCursor} ORDER BY ${order}) FILTER (WHERE ${kept}))[1]`,
+          ]);
+        }
+      }
+    } else if (f.name !== "__typename") {
+      return null;
+    }
+  }
+
+  // The connection as PostgreSQL returns it (page facts under short keys), made into the response.
+  const connectionType = field.objectType!.name;
+  const finish: Finish = (value) => {
+    const v = value as Record<string, unknown>;
+    const gotFull = v.f === true;
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      if (f.name === "__typename") out[f.key] = connectionType;
+      else if (f.name === "totalCount") out[f.key] = v[`t${f.key}`];
+      else if (f.name === "edges") {
+        const finishEdges = edgesFinish.get(f.key);
+        out[f.key] = finishEdges ? finishEdges(v[`e${f.key}`]) : v[`e${f.key}`];
+      } else out[f.key] = pageInfo(f.key, infos.get(f.key)!, v, gotFull, args, backward);
+    }
+    return out;
+  };
+  const sql = jsonObject(pieces);
+  return { sql: page ? `(SELECT ${sql} FROM ${page})` : `(SELECT ${sql})`, finish };
+}
+
+function compileEdge(
+  spec: ConnectionSpec,
+  pageRow: string,
+  keyCursor: string,
+  field: SelectedField,
+  fields: SelectedField[],
+  cx: CompileContext,
+): Compiled | null {
+  const edgeSpec: ObjectSpec<string> = {
+    typeName: field.objectType!.name,
+    fields: {
+      cursor: () => ({ sql: keyCursor }),
+      node: (t, f, c) => {
+        const nodeFields = subfields(f, c.scope);
+        return nodeFields && compileFields(spec.node, t, nodeFields, c);
+      },
+    },
+  };
+  return compileFields(edgeSpec, pageRow, fields, cx);
+}
+
+/** pageInfo as plugin-prisma's wrapConnectionResult sets it. */
+function pageInfo(
+  key: string,
+  fields: readonly SelectedField[],
+  v: Record<string, unknown>,
+  gotFull: boolean,
+  args: PageArgs,
+  backward: boolean,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const i of fields) {
+    if (i.name === "__typename") out[i.key] = "PageInfo";
+    else if (i.name === "hasNextPage")
+      out[i.key] = args.before != null ? true : args.last != null ? false : gotFull;
+    else if (i.name === "hasPreviousPage")
+      out[i.key] = args.after != null ? true : backward ? gotFull : false;
+    else out[i.key] = v[`c${key}.${i.key}`] ?? null;
+  }
+  return out;
+}
