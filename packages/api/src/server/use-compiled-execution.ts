@@ -1,14 +1,19 @@
 // How the API executes an operation. A query the SQL compiler covers (graphql/compile/) costs one
-// named prepared statement and no resolver; anything else (mutations, fields the compiler does
-// not cover, arguments it leaves to the resolvers, a statement that fails) runs on the Pothos
-// resolvers through graphql-jit. Both are cached per parsed document (yoga's parser cache hands
-// back the same DocumentNode for the same text), so a repeated operation compiles nothing.
+// named prepared statement and runs no resolver at all; anything else (mutations, fields the
+// compiler does not cover, arguments it leaves to the resolvers, a statement that fails) runs on
+// the Pothos resolvers with yoga's own executor. Compiled operations are cached per parsed
+// document (yoga's parser cache hands back the same DocumentNode for the same text) and variable
+// values, so a repeated operation compiles nothing.
+//
+// graphql-jit was tried for the resolver path and left out: its resolve info builds a new `path`
+// object per access, and @pothos/plugin-prisma finds the rows a parent preloaded by the identity
+// of `info.path`, so every nested relation fell back to an extra query per level.
 import { createHash } from "node:crypto";
+import { normalizedExecutor } from "@graphql-tools/executor";
 import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
-  execute as executeGraphql,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   getOperationAST,
@@ -16,9 +21,8 @@ import {
   Kind,
   type OperationDefinitionNode,
 } from "graphql";
-import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import type { Plugin } from "graphql-yoga";
-import { compileOperation } from "../graphql/compile/operation.ts";
+import { type CompiledOperation, compileOperation } from "../graphql/compile/operation.ts";
 import type { SqlClient } from "../graphql/context.ts";
 import type { SportCatalog } from "../graphql/sport-catalog.ts";
 
@@ -32,10 +36,14 @@ export interface CompiledExecutionOptions {
 /** Distinct statement texts given a name (prepared once per connection); later ones run unnamed. */
 const MAX_NAMED_STATEMENTS = 1000;
 
+/** Compiled operations kept per document, by operation name and variable values. */
+const MAX_PLANS_PER_DOCUMENT = 64;
+
 interface DocumentEntry {
   fragments: Record<string, FragmentDefinitionNode>;
   operations: Map<string, OperationDefinitionNode | null>;
-  jit: Map<string, CompiledQuery | null>;
+  /** Null: the compiler does not cover it with these variables (use the resolvers). */
+  plans: Map<string, CompiledOperation | null>;
 }
 
 function entryFor(cache: WeakMap<DocumentNode, DocumentEntry>, document: DocumentNode): DocumentEntry {
@@ -44,11 +52,15 @@ function entryFor(cache: WeakMap<DocumentNode, DocumentEntry>, document: Documen
     const fragments: Record<string, FragmentDefinitionNode> = {};
     for (const d of document.definitions)
       if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-    entry = { fragments, operations: new Map(), jit: new Map() };
+    entry = { fragments, operations: new Map(), plans: new Map() };
     cache.set(document, entry);
   }
   return entry;
 }
+
+/** What yoga executes with when no plugin replaces it. */
+const yogaExecute = (args: ExecutionArgs) =>
+  normalizedExecutor(args) as Promise<ExecutionResult> | ExecutionResult;
 
 export function createExecutor(options: CompiledExecutionOptions) {
   const documents = new WeakMap<DocumentNode, DocumentEntry>();
@@ -64,32 +76,14 @@ export function createExecutor(options: CompiledExecutionOptions) {
     return name;
   };
 
-  const jitFor = (schema: GraphQLSchema, document: DocumentNode, entry: DocumentEntry, name: string) => {
-    if (!entry.jit.has(name)) {
-      const compiled = compileQuery(schema, document, name || undefined, {
-        // Pothos' scalars serialise as the resolvers expect; keep graphql-js's JSON.stringify.
-        customJSONSerializer: false,
-      });
-      entry.jit.set(name, isCompiledQuery(compiled) ? compiled : null);
-    }
-    return entry.jit.get(name) ?? null;
-  };
-
-  /** Runs an operation on the resolvers: graphql-jit, or graphql-js where jit cannot compile it. */
-  const onResolvers = (args: ExecutionArgs, entry: DocumentEntry, name: string) => {
-    const jit = jitFor(args.schema, args.document, entry, name);
-    if (!jit) return executeGraphql(args);
-    return jit.query(args.rootValue, args.contextValue, args.variableValues ?? {});
-  };
-
   return async function execute(args: ExecutionArgs): Promise<ExecutionResult> {
     const entry = entryFor(documents, args.document);
     const name = args.operationName ?? "";
     if (!entry.operations.has(name))
       entry.operations.set(name, getOperationAST(args.document, args.operationName) ?? null);
     const operation = entry.operations.get(name);
-    // graphql-js reports a missing or ambiguous operation, and subscriptions never come here.
-    if (!operation) return executeGraphql(args);
+    // Yoga's executor reports a missing or ambiguous operation; subscriptions never come here.
+    if (!operation) return yogaExecute(args);
     const coerced = getVariableValues(
       args.schema,
       operation.variableDefinitions ?? [],
@@ -98,20 +92,10 @@ export function createExecutor(options: CompiledExecutionOptions) {
         maxErrors: 50,
       },
     );
-    if (coerced.errors) return { errors: coerced.errors };
+    // Bad variables: yoga's executor answers them (400, graphql-js's messages), before any SQL.
+    if (coerced.errors) return yogaExecute(args);
     if (compileSql && operation.operation === "query") {
-      let compiled: ReturnType<typeof compileOperation> = null;
-      try {
-        compiled = compileOperation({
-          schema: args.schema,
-          operation,
-          fragments: entry.fragments,
-          variables: coerced.coerced,
-          sports: options.sports,
-        });
-      } catch {
-        compiled = null; // an argument shape the compiler did not foresee: the resolvers decide
-      }
+      const compiled = planFor(args, entry, name, operation, coerced.coerced);
       if (compiled) {
         try {
           if (!compiled.text) return { data: compiled.data(null) };
@@ -127,8 +111,37 @@ export function createExecutor(options: CompiledExecutionOptions) {
         }
       }
     }
-    return onResolvers(args, entry, name);
+    return yogaExecute(args);
   };
+
+  function planFor(
+    args: ExecutionArgs,
+    entry: DocumentEntry,
+    name: string,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+  ): CompiledOperation | null {
+    // The plan depends on the variables and on today's date (fields that default to today).
+    const key = `${name}\u0000${new Date().toISOString().slice(0, 10)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    const cached = entry.plans.get(key);
+    if (cached !== undefined) return cached;
+    let plan: CompiledOperation | null = null;
+    try {
+      plan = compileOperation({
+        schema: args.schema,
+        operation,
+        fragments: entry.fragments,
+        variables,
+        sports: options.sports,
+      });
+    } catch {
+      plan = null; // an argument shape the compiler did not foresee: the resolvers decide
+    }
+    if (entry.plans.size >= MAX_PLANS_PER_DOCUMENT)
+      entry.plans.delete(entry.plans.keys().next().value as string);
+    entry.plans.set(key, plan);
+    return plan;
+  }
 }
 
 /** Yoga plugin: every execution goes through the compiled executor. */
