@@ -1,8 +1,9 @@
 // Relay connections as @pothos/plugin-prisma resolves them, in one SQL expression: the page (one
-// row more than asked, to know whether another page exists), the cursor condition Prisma writes
-// for `after`/`before` (null-tolerant comparisons on the order columns against the cursor row,
-// then skip the cursor row itself), `totalCount` over the filter alone, and pageInfo as
-// plugin-prisma's wrapConnectionResult computes it. Arguments the resolvers would refuse decline.
+// row more than asked, to know whether another page exists), `after`/`before` as Prisma 7 pages
+// by cursor (its SQL condition, null-tolerant comparisons on the order columns against the cursor
+// row, then in JS the rows after the cursor row), `totalCount` over the filter alone, and
+// pageInfo as plugin-prisma's wrapConnectionResult computes it. Arguments the resolvers would
+// refuse decline.
 import { decodeBase64, decodeCursorChunk } from "@pothos/core";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../pagination.ts";
 import {
@@ -68,7 +69,7 @@ function orderSql(order: readonly OrderTerm[], a: string, backward: boolean): st
     .join(", ");
 }
 
-/** Rows from the cursor row on (inclusive) in page order, as Prisma's cursor pagination writes it. */
+/** Prisma's cursor condition: rows from the cursor row on in page order, NULLs let through. */
 function cursorCondition(spec: ConnectionSpec, a: string, cursorParam: string, backward: boolean): string {
   const cur = (column: string) =>
     `(SELECT c.${column} FROM ${spec.table} c WHERE c.${spec.key.column} = ${cursorParam})`;
@@ -101,7 +102,6 @@ export function compileConnection(
   const backward = before != null || last != null;
   const cursor = before ?? after;
   const size = Math.min(first ?? last ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  const skip = cursor != null ? 1 : 0;
   const keyValue = cursor != null ? decodeCursor(cursor, spec.key.tag) : null;
   if (keyValue === undefined) return null;
 
@@ -112,16 +112,27 @@ export function compileConnection(
   const p = cx.st.alias();
   const pageRow = cx.st.alias();
   const keyCursor = cursorText(`${pageRow}.${spec.key.column}`, spec.key.tag);
-  const kept = `${pageRow}.rn <= ${skip + size}`;
+  const kept = `${pageRow}.rn <= ${size}`;
   const ensurePage = () => {
     if (page) return;
     const conditions = spec.where(p, cx);
-    if (keyValue !== null) {
-      conditions.push(cursorCondition(spec, p, cx.st.param(keyValue, spec.key.type), backward));
-    }
     const order = orderSql(spec.order, p, backward);
-    page = `(SELECT ${p}.*, row_number() OVER (ORDER BY ${order}) AS rn FROM ${spec.table} ${p} ${where(conditions)}
-              ORDER BY ${order} LIMIT ${size + 1} OFFSET ${skip}) ${pageRow}`;
+    if (keyValue === null) {
+      page = `(SELECT ${p}.*, row_number() OVER (ORDER BY ${order}) AS rn FROM ${spec.table} ${p} ${where(conditions)}
+                ORDER BY ${order} LIMIT ${size + 1}) ${pageRow}`;
+    } else {
+      // Prisma reads the rows its cursor condition lets through, then pages in JS from the cursor
+      // row: the rows after it (none when the filter left it out), `size + 1` of them.
+      const key = cx.st.param(keyValue, spec.key.type);
+      conditions.push(cursorCondition(spec, p, key, backward));
+      const q = cx.st.alias();
+      page = `(SELECT ${q}.*, row_number() OVER (ORDER BY ${q}.rn0) AS rn FROM (
+                 SELECT ${p}.*, row_number() OVER (ORDER BY ${order}) AS rn0,
+                        count(*) FILTER (WHERE ${p}.${spec.key.column} = ${key}) OVER (ORDER BY ${order} ROWS UNBOUNDED PRECEDING) AS seen
+                   FROM ${spec.table} ${p} ${where(conditions)}) ${q}
+               WHERE ${q}.seen > 0 AND ${q}.${spec.key.column} <> ${key}
+               ORDER BY ${q}.rn0 LIMIT ${size + 1}) ${pageRow}`;
+    }
     pieces.push(["f", `count(*) = ${size + 1}`]);
   };
   // Page rows in response order: forward pages count up from the cursor, backward ones down to it.
