@@ -117,22 +117,27 @@ export function compileConnection(
     if (page) return;
     const conditions = spec.where(p, cx);
     const order = orderSql(spec.order, p, backward);
+    // The page is read with a plain ORDER BY ... LIMIT (an index scan or a top-N sort), and only
+    // its size + 1 rows are numbered.
+    const q = cx.st.alias();
+    let rows: string;
     if (keyValue === null) {
-      page = `(SELECT ${p}.*, row_number() OVER (ORDER BY ${order}) AS rn FROM ${spec.table} ${p} ${where(conditions)}
-                ORDER BY ${order} LIMIT ${size + 1}) ${pageRow}`;
+      rows = `SELECT ${p}.* FROM ${spec.table} ${p} ${where(conditions)} ORDER BY ${order} LIMIT ${size + 1}`;
     } else {
       // Prisma reads the rows its cursor condition lets through, then pages in JS from the cursor
       // row: the rows after it (none when the filter left it out), `size + 1` of them.
       const key = cx.st.param(keyValue, spec.key.type);
       conditions.push(cursorCondition(spec, p, key, backward));
-      const q = cx.st.alias();
-      page = `(SELECT ${q}.*, row_number() OVER (ORDER BY ${q}.rn0) AS rn FROM (
-                 SELECT ${p}.*, row_number() OVER (ORDER BY ${order}) AS rn0,
-                        count(*) FILTER (WHERE ${p}.${spec.key.column} = ${key}) OVER (ORDER BY ${order} ROWS UNBOUNDED PRECEDING) AS seen
-                   FROM ${spec.table} ${p} ${where(conditions)}) ${q}
-               WHERE ${q}.seen > 0 AND ${q}.${spec.key.column} <> ${key}
-               ORDER BY ${q}.rn0 LIMIT ${size + 1}) ${pageRow}`;
+      const c = cx.st.alias();
+      rows = `SELECT ${c}.* FROM (
+                SELECT ${p}.*, count(*) FILTER (WHERE ${p}.${spec.key.column} = ${key})
+                         OVER (ORDER BY ${order} ROWS UNBOUNDED PRECEDING) AS seen_cursor
+                  FROM ${spec.table} ${p} ${where(conditions)}) ${c}
+               WHERE ${c}.seen_cursor > 0 AND ${c}.${spec.key.column} <> ${key}
+               ORDER BY ${orderSql(spec.order, c, backward)} LIMIT ${size + 1}`;
     }
+    page = `(SELECT ${q}.*, row_number() OVER (ORDER BY ${orderSql(spec.order, q, backward)}) AS rn
+               FROM (${rows}) ${q}) ${pageRow}`;
     pieces.push(["f", `count(*) = ${size + 1}`]);
   };
   // Page rows in response order: forward pages count up from the cursor, backward ones down to it.
