@@ -58,6 +58,22 @@ function entryFor(cache: WeakMap<DocumentNode, DocumentEntry>, document: Documen
   return entry;
 }
 
+/**
+ * A result whose `data` is JSON text from PostgreSQL: yoga serialises a result with its own
+ * `stringify` (the hook graphql-jit uses), so the text goes out as it came; `data` parses it only
+ * if a plugin asks.
+ */
+function rawResult(json: string): ExecutionResult {
+  let data: Record<string, unknown> | undefined;
+  return {
+    get data() {
+      data ??= JSON.parse(json) as Record<string, unknown>;
+      return data;
+    },
+    stringify: () => `{"data":${json}}`,
+  } as ExecutionResult;
+}
+
 /** What yoga executes with when no plugin replaces it. */
 const yogaExecute = (args: ExecutionArgs) =>
   normalizedExecutor(args) as Promise<ExecutionResult> | ExecutionResult;
@@ -104,7 +120,8 @@ export function createExecutor(options: CompiledExecutionOptions) {
             text: compiled.text,
             values: compiled.values,
           });
-          return { data: compiled.data(rows[0]?.data) };
+          const json = rows[0]?.data;
+          return compiled.raw ? rawResult(json as string) : { data: compiled.data(json) };
         } catch {
           // e.g. graphile-worker's schema not migrated yet (42P01): the resolvers know what that
           // means, and any other failure is theirs to report (masked) as well.

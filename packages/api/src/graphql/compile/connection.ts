@@ -12,10 +12,11 @@ import {
   compileFields,
   type Finish,
   finishList,
+  finishObject,
   type ObjectSpec,
 } from "./object.ts";
 import { type SelectedField, subfields } from "./selection.ts";
-import { cursorText, jsonObject } from "./sql.ts";
+import { cursorText, jsonObject, literal } from "./sql.ts";
 
 export interface OrderTerm {
   column: string;
@@ -106,13 +107,14 @@ export function compileConnection(
   if (keyValue === undefined) return null;
 
   const pieces: [string, string][] = [];
-  const edgesFinish = new Map<string, Finish | undefined>();
-  const infos = new Map<string, SelectedField[]>();
+  const steps: [string, Finish][] = [];
   let page: string | null = null;
   const p = cx.st.alias();
   const pageRow = cx.st.alias();
   const keyCursor = cursorText(`${pageRow}.${spec.key.column}`, spec.key.tag);
   const kept = `${pageRow}.rn <= ${size}`;
+  /** Whether the page read one row more than its size: there is another page that way. */
+  const gotFull = `count(*) = ${size + 1}`;
   const ensurePage = () => {
     if (page) return;
     const conditions = spec.where(p, cx);
@@ -138,66 +140,58 @@ export function compileConnection(
     }
     page = `(SELECT ${q}.*, row_number() OVER (ORDER BY ${orderSql(spec.order, q, backward)}) AS rn
                FROM (${rows}) ${q}) ${pageRow}`;
-    pieces.push(["f", `count(*) = ${size + 1}`]);
   };
   // Page rows in response order: forward pages count up from the cursor, backward ones down to it.
   const inOrder = backward ? `${pageRow}.rn DESC` : `${pageRow}.rn`;
   const reversed = backward ? `${pageRow}.rn` : `${pageRow}.rn DESC`;
 
   for (const f of fields) {
-    if (f.name === "totalCount") {
+    if (f.name === "__typename") {
+      pieces.push([f.key, literal(field.objectType!.name)]);
+    } else if (f.name === "totalCount") {
       const c = cx.st.alias();
-      pieces.push([
-        `t${f.key}`,
-        `(SELECT count(*)::int FROM ${spec.table} ${c} ${where(spec.where(c, cx))})`,
-      ]);
+      pieces.push([f.key, `(SELECT count(*)::int FROM ${spec.table} ${c} ${where(spec.where(c, cx))})`]);
     } else if (f.name === "edges") {
       ensurePage();
       const edgeFields = subfields(f, cx.scope);
       const edge = edgeFields && compileEdge(spec, pageRow, keyCursor, f, edgeFields, cx);
       if (!edge) return null;
-      edgesFinish.set(f.key, finishList(edge.finish));
+      const finishEdges = finishList(edge.finish);
+      if (finishEdges) steps.push([f.key, finishEdges]);
       pieces.push([
-        `e${f.key}`,
+        f.key,
         `coalesce(json_agg(${edge.sql} ORDER BY ${inOrder}) FILTER (WHERE ${kept}), '[]'::json)`,
       ]);
     } else if (f.name === "pageInfo") {
       const info = subfields(f, cx.scope);
       if (!info) return null;
-      infos.set(f.key, info);
-      ensurePage();
+      // pageInfo as plugin-prisma's wrapConnectionResult sets it.
+      const infoPairs: [string, string][] = [];
       for (const i of info) {
-        if (i.name === "startCursor" || i.name === "endCursor") {
+        if (i.name === "__typename") infoPairs.push([i.key, literal("PageInfo")]);
+        else if (i.name === "hasNextPage") {
+          const value = before != null ? "true" : last != null ? "false" : gotFull;
+          if (value === gotFull) ensurePage();
+          infoPairs.push([i.key, value]);
+        } else if (i.name === "hasPreviousPage") {
+          const value = after != null ? "true" : backward ? gotFull : "false";
+          if (value === gotFull) ensurePage();
+          infoPairs.push([i.key, value]);
+        } else {
+          ensurePage();
           const order = i.name === "startCursor" ? inOrder : reversed;
-          pieces.push([
-            `c${f.key}.${i.key}`,
-            `(array_agg(${keyCursor} ORDER BY ${order}) FILTER (WHERE ${kept}))[1]`,
-          ]);
+          infoPairs.push([i.key, `(array_agg(${keyCursor} ORDER BY ${order}) FILTER (WHERE ${kept}))[1]`]);
         }
       }
-    } else if (f.name !== "__typename") {
+      pieces.push([f.key, jsonObject(infoPairs)]);
+    } else {
       return null;
     }
   }
 
-  // The connection as PostgreSQL returns it (page facts under short keys), made into the response.
-  const connectionType = field.objectType!.name;
-  const finish: Finish = (value) => {
-    const v = value as Record<string, unknown>;
-    const gotFull = v.f === true;
-    const out: Record<string, unknown> = {};
-    for (const f of fields) {
-      if (f.name === "__typename") out[f.key] = connectionType;
-      else if (f.name === "totalCount") out[f.key] = v[`t${f.key}`];
-      else if (f.name === "edges") {
-        const finishEdges = edgesFinish.get(f.key);
-        out[f.key] = finishEdges ? finishEdges(v[`e${f.key}`]) : v[`e${f.key}`];
-      } else out[f.key] = pageInfo(f.key, infos.get(f.key)!, v, gotFull, args, backward);
-    }
-    return out;
-  };
+  // The connection is built whole by PostgreSQL; JS only finishes nodes that need it.
   const sql = jsonObject(pieces);
-  return { sql: page ? `(SELECT ${sql} FROM ${page})` : `(SELECT ${sql})`, finish };
+  return { sql: page ? `(SELECT ${sql} FROM ${page})` : `(SELECT ${sql})`, finish: finishObject(steps) };
 }
 
 function compileEdge(
@@ -219,25 +213,4 @@ function compileEdge(
     },
   };
   return compileFields(edgeSpec, pageRow, fields, cx);
-}
-
-/** pageInfo as plugin-prisma's wrapConnectionResult sets it. */
-function pageInfo(
-  key: string,
-  fields: readonly SelectedField[],
-  v: Record<string, unknown>,
-  gotFull: boolean,
-  args: PageArgs,
-  backward: boolean,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const i of fields) {
-    if (i.name === "__typename") out[i.key] = "PageInfo";
-    else if (i.name === "hasNextPage")
-      out[i.key] = args.before != null ? true : args.last != null ? false : gotFull;
-    else if (i.name === "hasPreviousPage")
-      out[i.key] = args.after != null ? true : backward ? gotFull : false;
-    else out[i.key] = v[`c${key}.${i.key}`] ?? null;
-  }
-  return out;
 }

@@ -13,6 +13,11 @@ export interface CompiledOperation {
   /** The statement, or null when every field is computed in JS. */
   text: string | null;
   values: unknown[];
+  /**
+   * True when PostgreSQL's JSON is the whole `data` as it is (nothing computed in JS): the
+   * statement then returns it as text, sent to the client without being parsed or re-serialised.
+   */
+  raw: boolean;
   /** The response's `data` from the statement's one value (the JSON of the covered root fields). */
   data(json: unknown): Record<string, unknown>;
 }
@@ -58,9 +63,11 @@ export function compileOperation(input: CompileInput): CompiledOperation | null 
       parts.push({ key: field.key, finish: compiled.finish });
     }
   }
+  const raw = pairs.length > 0 && parts.every((p) => !("value" in p) && !p.finish);
   return {
-    text: pairs.length ? `SELECT ${jsonObject(pairs)} AS data` : null,
+    text: pairs.length ? `SELECT ${jsonObject(pairs)}${raw ? "::text" : ""} AS data` : null,
     values: cx.st.values,
+    raw,
     data(json) {
       const row = (json ?? {}) as Record<string, unknown>;
       const out: Record<string, unknown> = {};
