@@ -15,7 +15,6 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type FragmentDefinitionNode,
-  type GraphQLSchema,
   getOperationAST,
   getVariableValues,
   Kind,

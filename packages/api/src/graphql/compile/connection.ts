@@ -123,7 +123,18 @@ export function compileConnection(
     // its size + 1 rows are numbered.
     const q = cx.st.alias();
     let rows: string;
-    if (keyValue === null) {
+    const lead = spec.order[0]!;
+    if (keyValue === null && lead.nullsLast) {
+      // `x DESC NULLS LAST` matches no btree scan: read the non-NULL rows (by the index on x, in
+      // its own NULLS FIRST order, the same when there are no NULLs) and the NULL rows apart.
+      const plain = orderSql([{ ...lead, nullsLast: false }, ...spec.order.slice(1)], p, backward);
+      const half = (test: string, by: string) =>
+        `(SELECT ${p}.* FROM ${spec.table} ${p} ${where([...conditions, `${p}.${lead.column} ${test}`])}
+           ORDER BY ${by} LIMIT ${size + 1})`;
+      const u = cx.st.alias();
+      rows = `SELECT ${u}.* FROM (${half("IS NOT NULL", plain)} UNION ALL ${half("IS NULL", order)}) ${u}
+               ORDER BY ${orderSql(spec.order, u, backward)} LIMIT ${size + 1}`;
+    } else if (keyValue === null) {
       rows = `SELECT ${p}.* FROM ${spec.table} ${p} ${where(conditions)} ORDER BY ${order} LIMIT ${size + 1}`;
     } else {
       // Prisma reads the rows its cursor condition lets through, then pages in JS from the cursor
