@@ -180,6 +180,7 @@ const cases = (): [string, string, Record<string, unknown>?][] => [
     "placedBets past the NULL times",
     `{ placedBets(first: 3, after: "${c("S:bet-NHL-20251001-HCT-HAT")}") { ${PAGE} } }`,
   ],
+  ["placedBets, the last page (NULL times last)", `{ placedBets(last: 4) { ${PAGE} } }`],
   ["placedBets backwards", `{ placedBets(last: 4, before: "${c("S:bet-untimed-2")}") { ${PAGE} } }`],
   [
     "portfolio snapshots",
