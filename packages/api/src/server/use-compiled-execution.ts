@@ -73,6 +73,18 @@ function rawResult(json: string): ExecutionResult {
   } as ExecutionResult;
 }
 
+let today = "";
+let todayEnds = 0;
+/** Today in UTC (YYYY-MM-DD), recomputed only when a day has passed. */
+function todayUtc(): string {
+  const now = Date.now();
+  if (now >= todayEnds) {
+    today = new Date(now).toISOString().slice(0, 10);
+    todayEnds = (Math.floor(now / 86_400_000) + 1) * 86_400_000;
+  }
+  return today;
+}
+
 /** What yoga executes with when no plugin replaces it. */
 const yogaExecute = (args: ExecutionArgs) =>
   normalizedExecutor(args) as Promise<ExecutionResult> | ExecutionResult;
@@ -138,7 +150,8 @@ export function createExecutor(options: CompiledExecutionOptions) {
     variables: Record<string, unknown>,
   ): CompiledOperation | null {
     // The plan depends on the variables and on today's date (fields that default to today).
-    const key = `${name}\u0000${new Date().toISOString().slice(0, 10)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+    const vars = args.variableValues;
+    const key = `${name}\u0000${todayUtc()}\u0000${vars && Object.keys(vars).length ? JSON.stringify(vars) : ""}`;
     const cached = entry.plans.get(key);
     if (cached !== undefined) return cached;
     let plan: CompiledOperation | null = null;
