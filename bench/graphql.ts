@@ -1,62 +1,42 @@
 // GraphQL read throughput and latency of the Edgeline API, with PostGraphile v5 serving the same
 // scratch database beside it as the reference (a devDependency of this benchmark only).
 //
-// Three representative operations, asked of both servers in equivalent form (same rows, same
-// nesting, same order): a page of games with their odds (list + one-to-many), a page of bets with
-// their game (list + many-to-one), and one game in full (point lookup + three relations). Each
-// server runs in its own child process; autocannon drives it over HTTP from this process.
-// Edgeline runs as deployed: every request carries a read key (one extra indexed lookup);
-// PostGraphile has no authentication configured.
+// Four operations, asked of both servers in equivalent form (same rows, same nesting, same order;
+// bench/graphql-operations.ts): a page of games with their odds, a page of bets with their game,
+// one game in full, and a team's games in a date range with both sides' ratings and the model's
+// probabilities. Each server runs in its own child process; autocannon drives it over HTTP from
+// this process. Edgeline runs as deployed: every request carries a read key; PostGraphile has no
+// authentication configured.
 //
-// Run alone: `pnpm exec tsx bench/graphql.ts` (BENCH_SECONDS=10 per run, BENCH_CONNECTIONS=10).
+// The machine is shared, so one measurement says little: each operation is measured in ROUNDS
+// rounds that alternate which server goes first, and the table gives the median of the rounds'
+// req/s ratios with their range, the median p50/p99, and each server's CPU time per request (from
+// /proc, user + system, over the measured seconds). The whole table is run at 10 connections,
+// then at 50.
+//
+// Run alone: `pnpm exec tsx bench/graphql.ts` (BENCH_SECONDS=8 per measurement after a 2 s warm-up,
+// BENCH_ROUNDS=3, BENCH_CONNECTIONS=10,50). Profile a server: BENCH_PROFILE=edgeline (or
+// postgraphile) runs it under `node --cpu-prof` and writes the .cpuprofile to BENCH_PROFILE_DIR.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import type { Pool } from "pg";
 import { createApiKey } from "../packages/api/src/auth/api-key-store.ts";
 import { defaultLimits } from "../packages/api/src/server/config.ts";
 import { startApiServer } from "../packages/api/src/server/create-api-server.ts";
 import { seedGraphqlData } from "../packages/api/test/graphql-seed.ts";
-import { createPrismaClient, loadPlugins } from "../packages/core/src/index.ts";
+import { createPgPool, createPrismaClient, loadPlugins } from "../packages/core/src/index.ts";
 import { createTestDatabase } from "../packages/core/src/testing/index.ts";
+import { type Operation, operations, preparePostGraphile } from "./graphql-operations.ts";
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-
-interface Operation {
-  name: string;
-  edgeline: string;
-  postgraphile: string;
-}
-
-function operations(gameId: string): Operation[] {
-  return [
-    {
-      name: "games page (20) with odds",
-      edgeline: `{ games(sport: "NHL", first: 20) { totalCount edges { node {
-        id date status home { name } away { name } odds { bookmaker outcome price } } } } }`,
-      postgraphile: `{ allUnifiedGames(condition: { sport: "NHL" }, first: 20, orderBy: [GAME_DATE_ASC, PRIMARY_KEY_ASC]) {
-        totalCount nodes { gameId gameDate status homeTeamName awayTeamName
-          gameOddsByGameId(orderBy: [LAST_UPDATE_DESC, PRIMARY_KEY_ASC]) { nodes { bookmaker outcomeName price } } } } }`,
-    },
-    {
-      name: "bets page (50) with game",
-      edgeline: `{ placedBets(first: 50) { totalCount edges { node {
-        id bookmaker stake odds status placedAt game { id status home { name } away { name } } } } } }`,
-      postgraphile: `{ allPlacedBets(first: 50, orderBy: [PLACED_TIME_UTC_DESC, PRIMARY_KEY_ASC]) { totalCount nodes {
-        betId bookmaker stake odds status placedTimeUtc unifiedGameByGameId { gameId status homeTeamName awayTeamName } } } }`,
-    },
-    {
-      name: "one game with odds, recommendations, bets",
-      edgeline: `{ game(id: "${gameId}") { id date status home { name } away { name }
-        odds { bookmaker outcome price } recommendations { side edge status } bets { id stake status } } }`,
-      postgraphile: `{ unifiedGameByGameId(gameId: "${gameId}") { gameId gameDate status homeTeamName awayTeamName
-        gameOddsByGameId(orderBy: [LAST_UPDATE_DESC, PRIMARY_KEY_ASC]) { nodes { bookmaker outcomeName price } }
-        betRecommendationsByGameId { nodes { side edge status } } placedBetsByGameId { nodes { betId stake status } } } }`,
-    },
-  ];
-}
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTION_RUNS = (process.env.BENCH_CONNECTIONS ?? "10,50").split(",").map(Number);
+const PROFILE = process.env.BENCH_PROFILE;
+const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time in 1/100 s
 
 // ---- child processes: one server each --------------------------------------------------------
 
@@ -105,13 +85,14 @@ async function servePostGraphile(databaseUrl: string): Promise<string> {
 
 // ---- the run ---------------------------------------------------------------------------------
 
-function startChild(
-  which: "edgeline" | "postgraphile",
-  databaseUrl: string,
-): Promise<{ child: ChildProcess; url: string }> {
+type Which = "edgeline" | "postgraphile";
+
+function startChild(which: Which, databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const profile =
+    PROFILE === which ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR ?? "."}`] : [];
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", fileURLToPath(import.meta.url), "--serve", which, databaseUrl],
+    [...profile, "--import", "tsx", fileURLToPath(import.meta.url), "--serve", which, databaseUrl],
     {
       stdio: ["ignore", "pipe", "inherit"],
       env: { ...process.env, GRAPHILE_ENV: "production", NODE_ENV: "production" },
@@ -136,28 +117,122 @@ async function post(url: string, query: string, key?: string): Promise<{ data?: 
   return (await res.json()) as { data?: unknown; errors?: unknown };
 }
 
+/** CPU seconds (user + system) a process has used so far. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
 interface Figures {
   rps: number;
   p50: number;
   p99: number;
+  /** Server (Node process) CPU milliseconds per request. */
+  cpuMs: number;
+  /** CPU milliseconds per request of the server's PostgreSQL backends. */
+  dbMs: number;
   errors: number;
 }
 
-async function load(url: string, query: string, key: string | undefined, seconds: number): Promise<Figures> {
+interface Server {
+  which: Which;
+  url: string;
+  pid: number;
+  key?: string;
+}
+
+/** The PostgreSQL backends (pids) serving a server: Edgeline's pool names itself edgeline-api. */
+async function backends(db: Pool, which: Which): Promise<number[]> {
+  const { rows } = await db.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+        AND backend_type = 'client backend'
+        AND CASE WHEN $1 THEN application_name = 'edgeline-api' ELSE application_name NOT LIKE 'edgeline%' END`,
+    [which === "edgeline"],
+  );
+  return rows.map((r) => r.pid);
+}
+
+function cpuOf(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      out.set(pid, cpuSeconds(pid));
+    } catch {
+      // a backend that has just gone
+    }
+  }
+  return out;
+}
+
+async function load(
+  server: Server,
+  query: string,
+  seconds: number,
+  connections: number,
+  db: Pool,
+): Promise<Figures> {
+  const dbBefore = cpuOf(await backends(db, server.which));
+  const cpuBefore = cpuSeconds(server.pid);
   const result = await autocannon({
-    url,
+    url: server.url,
     method: "POST",
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
-    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(server.key ? { authorization: `Bearer ${server.key}` } : {}),
+    },
     body: JSON.stringify({ query }),
   });
+  const cpu = cpuSeconds(server.pid) - cpuBefore;
+  let dbCpu = 0;
+  for (const [pid, after] of cpuOf(await backends(db, server.which)))
+    dbCpu += after - (dbBefore.get(pid) ?? 0);
+  const requests = Math.max(1, result.requests.total);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    cpuMs: (cpu * 1000) / requests,
+    dbMs: (dbCpu * 1000) / requests,
     errors: result.errors + result.non2xx,
   };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+async function measure(
+  op: Operation,
+  edgeline: Server,
+  reference: Server,
+  connections: number,
+  db: Pool,
+): Promise<string> {
+  const e: Figures[] = [];
+  const p: Figures[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    // Alternate who goes first, so that neither always runs on the quieter half of a round.
+    const order = round % 2 === 0 ? [edgeline, reference] : [reference, edgeline];
+    for (const server of order) {
+      const query = server.which === "edgeline" ? op.edgeline : op.postgraphile;
+      await load(server, query, 2, connections, db); // warm-up: plan caches, JIT, pools
+      (server.which === "edgeline" ? e : p).push(await load(server, query, SECONDS, connections, db));
+    }
+  }
+  const ratios = e.map((f, i) => f.rps / p[i]!.rps);
+  const fig = (fs: Figures[]) =>
+    `${median(fs.map((f) => f.rps)).toFixed(0)} | ${median(fs.map((f) => f.p50))} / ${median(fs.map((f) => f.p99))} | ` +
+    `${median(fs.map((f) => f.cpuMs)).toFixed(2)} + ${median(fs.map((f) => f.dbMs)).toFixed(2)}`;
+  const errors = [...e, ...p].reduce((n, f) => n + f.errors, 0);
+  return (
+    `| ${op.name} | ${fig(e)} | ${fig(p)} | **${median(ratios).toFixed(2)}** ` +
+    `(${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}) | ${errors} |`
+  );
 }
 
 export async function main(): Promise<void> {
@@ -168,42 +243,45 @@ export async function main(): Promise<void> {
     const seed = await seedGraphqlData(prisma, { days: 60, teams: 16, bookmakers: 5, snapshots: 24 * 60 });
     const key = (await createApiKey(prisma, "read", "bench")).key;
     await prisma.$disconnect();
+    const admin = createPgPool({ connectionString: db.url, poolSize: 1, applicationName: "bench" });
+    await preparePostGraphile(admin);
+    await admin.query("ANALYZE");
     console.log(
       `scratch database ${db.name}: ${seed.games} games, ${seed.odds} odds, ${seed.bets} bets, ` +
         `${seed.recommendations} recommendations, ${seed.ratings} ratings`,
     );
-    const edgeline = await startChild("edgeline", db.url);
-    const reference = await startChild("postgraphile", db.url);
-    children.push(edgeline.child, reference.child);
+    const e = await startChild("edgeline", db.url);
+    const r = await startChild("postgraphile", db.url);
+    children.push(e.child, r.child);
+    const edgeline: Server = { which: "edgeline", url: e.url, pid: e.child.pid!, key };
+    const reference: Server = { which: "postgraphile", url: r.url, pid: r.child.pid! };
 
-    const rows: string[] = [];
-    for (const op of operations(seed.firstGameId)) {
+    const ops = operations(seed.firstGameId);
+    for (const op of ops) {
       // Both answers must be real data before anything is timed.
-      for (const [url, query, k] of [
-        [edgeline.url, op.edgeline, key],
-        [reference.url, op.postgraphile, undefined],
+      for (const [server, query] of [
+        [edgeline, op.edgeline],
+        [reference, op.postgraphile],
       ] as const) {
-        const body = await post(url, query, k);
+        const body = await post(server.url, query, server.key);
         if (body.errors || !body.data)
-          throw new Error(`${op.name} failed at ${url}: ${JSON.stringify(body.errors)}`);
+          throw new Error(`${op.name} failed at ${server.url}: ${JSON.stringify(body.errors)}`);
       }
-      await load(edgeline.url, op.edgeline, key, 2); // warm-up: plan caches, JIT, pools
-      const e = await load(edgeline.url, op.edgeline, key, SECONDS);
-      await load(reference.url, op.postgraphile, undefined, 2);
-      const p = await load(reference.url, op.postgraphile, undefined, SECONDS);
-      rows.push(
-        `| ${op.name} | ${e.rps.toFixed(0)} | ${e.p50} / ${e.p99} | ${p.rps.toFixed(0)} | ${p.p50} / ${p.p99} | ` +
-          `${(e.rps / p.rps).toFixed(2)} | ${e.errors + p.errors} |`,
-      );
     }
-    console.log(
-      `\nautocannon, ${CONNECTIONS} connections, ${SECONDS}s per run after a 2s warm-up; latency in ms`,
-    );
-    console.log(
-      "| operation | Edgeline req/s | Edgeline p50 / p99 | PostGraphile req/s | PostGraphile p50 / p99 | req/s ratio | errors |",
-    );
-    console.log("| --- | --- | --- | --- | --- | --- | --- |");
-    for (const row of rows) console.log(row);
+    for (const connections of CONNECTION_RUNS) {
+      const rows: string[] = [];
+      for (const op of ops) rows.push(await measure(op, edgeline, reference, connections, admin));
+      console.log(
+        `\nautocannon, ${connections} connections, ${ROUNDS} alternating rounds of ${SECONDS}s after a 2s warm-up; ` +
+          "medians of the rounds; latency in ms; CPU = ms per request of the server process + of its PostgreSQL backends",
+      );
+      console.log(
+        "| operation | Edgeline req/s | p50 / p99 | CPU | PostGraphile req/s | p50 / p99 | CPU | req/s ratio (range) | errors |",
+      );
+      console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+      for (const row of rows) console.log(row);
+    }
+    await admin.end();
   } finally {
     // The servers go first: dropping the database under their pools would end them with errors.
     await Promise.all(

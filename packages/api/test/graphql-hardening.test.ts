@@ -1,7 +1,7 @@
 // Limits and error hygiene: depth, aliases, tokens and cost are refused before any SQL runs;
 // unexpected errors are masked; bad argument values are named; bodies have a size limit; CORS
 // follows configuration; GraphiQL and the health endpoints answer.
-import { request as httpRequest } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dataOf, type Harness, startHarness } from "./graphql-harness.ts";
 import { seedGraphqlData } from "./graphql-seed.ts";
@@ -140,6 +140,58 @@ describe("request body limit", () => {
       req.end('"}}');
     });
     expect(status).toBe(413);
+  });
+});
+
+describe("request body limit on a keep-alive connection", () => {
+  /** POSTs a chunked body of `kb` KiB of padding on `agent`; resolves once sent and answered. */
+  const send = (agent: Agent, kb: number) =>
+    new Promise<{ status: number; reused: boolean; body: string }>((resolve, reject) => {
+      const req = httpRequest(
+        h.url,
+        {
+          agent,
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "transfer-encoding": "chunked",
+            authorization: `Bearer ${h.keys.read}`,
+          },
+        },
+        (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk) => {
+            body += chunk;
+          });
+          res.on("end", () => {
+            const done = () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, body });
+            if (req.writableFinished) done();
+            else req.on("finish", done);
+          });
+        },
+      );
+      req.on("error", reject);
+      req.write('{"query":"{ sports { code } }","variables":{"p":"');
+      for (let i = 0; i < kb; i++) req.write("y".repeat(1024));
+      req.end('"}}');
+    });
+
+  test("a chunked body far over the limit is 413, and the same socket answers the next request at once", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const refused = await send(agent, 2048);
+      expect(refused.status).toBe(413);
+      const next = await Promise.race([
+        send(agent, 0),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer in 3 s")), 3000)),
+      ]);
+      expect(next.reused).toBe(true);
+      expect(next.status).toBe(200);
+      expect(JSON.parse(next.body).data.sports.length).toBeGreaterThan(0);
+    } finally {
+      agent.destroy();
+    }
   });
 });
 

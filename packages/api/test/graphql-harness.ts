@@ -1,5 +1,6 @@
 // One API server per test file, over real HTTP on a fresh migrated database, with the real sport
-// plugins and the worker's real queue. Every SQL statement the server's pool runs is recorded, so
+// plugins and the worker's real queue (and beside it the same server with the SQL compiler off,
+// to compare the two read paths). Every SQL statement the server's pool runs is recorded, so
 // tests can count the statements of one operation (the Pothos "no N+1" test, at the pg level).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,6 +32,12 @@ export interface RequestOptions {
   operationName?: string;
 }
 
+export type Gql = <T = Record<string, unknown>>(
+  query: string,
+  variables?: Record<string, unknown>,
+  opts?: RequestOptions,
+) => Promise<GraphQLResponse<T>>;
+
 export interface Harness {
   /** http://127.0.0.1:<port>/graphql */
   url: string;
@@ -40,11 +47,12 @@ export interface Harness {
   plugins: PluginRegistry;
   keys: { read: string; write: string };
   /** POST a GraphQL operation; the read key unless told otherwise. */
-  gql<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    opts?: RequestOptions,
-  ): Promise<GraphQLResponse<T>>;
+  gql: Gql;
+  /**
+   * The same, to a second server on the same database that runs every operation on the Pothos
+   * resolvers (`compileSql: false`): the read path as it was before the SQL compiler.
+   */
+  gqlResolvers: Gql;
   /** The SQL statements the server ran while `fn` ran (run operations one at a time). */
   statementsDuring(fn: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
@@ -85,46 +93,56 @@ export async function startHarness(
   const pubsub = createChangePubSub();
   const feed: ChangeFeed = listenForChanges(db.url, pubsub);
   await feed.ready;
-  const yoga = createApiServer({
+  const config: ApiConfig = {
+    readRequiresKey: true,
+    corsOrigins: [],
+    maxBodyBytes: 100 * 1024,
+    limits: defaultLimits,
+    ...opts.config,
+  };
+  const deps = {
     prisma: api.prisma,
     sql: api.pool,
     sports: sportCatalogFromPlugins(plugins),
     pipeline: opts.pipeline ?? workerPipelineQueue({ pool: api.pool, plugins }),
     pubsub,
-    config: {
-      readRequiresKey: true,
-      corsOrigins: [],
-      maxBodyBytes: 100 * 1024,
-      limits: defaultLimits,
-      ...opts.config,
-    },
+    config,
     logging: false,
     dashboardDir: opts.dashboardDir,
-  });
-  const server: Server = createServer(yoga);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const servers: Server[] = [];
+  const listen = async (compileSql: boolean) => {
+    const server: Server = createServer(createApiServer({ ...deps, compileSql }));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const origin = await listen(true);
+  const resolversOrigin = await listen(false);
   const keys = {
     read: (await createApiKey(api.prisma, "read", "test read")).key,
     write: (await createApiKey(api.prisma, "write", "test write")).key,
   };
   const url = `${origin}/graphql`;
 
-  const gql: Harness["gql"] = async (query, variables, ro = {}) => {
-    const key = ro.key === undefined ? keys.read : ro.key;
-    const token = key === "read" ? keys.read : key === "write" ? keys.write : key;
-    const res = await fetch(url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        accept: "application/graphql-response+json",
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...ro.headers,
-      },
-      body: JSON.stringify({ query, variables, operationName: ro.operationName }),
-    });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as never };
-  };
+  const client =
+    (target: string): Gql =>
+    async (query, variables, ro = {}) => {
+      const key = ro.key === undefined ? keys.read : ro.key;
+      const token = key === "read" ? keys.read : key === "write" ? keys.write : key;
+      const res = await fetch(target, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          accept: "application/graphql-response+json",
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...ro.headers,
+        },
+        body: JSON.stringify({ query, variables, operationName: ro.operationName }),
+      });
+      return { status: res.status, headers: res.headers, body: (await res.json()) as never };
+    };
+  const gql = client(url);
 
   return {
     url,
@@ -134,6 +152,7 @@ export async function startHarness(
     plugins,
     keys,
     gql,
+    gqlResolvers: client(`${resolversOrigin}/graphql`),
     async statementsDuring(fn) {
       statements.length = 0;
       recording = true;
@@ -145,8 +164,10 @@ export async function startHarness(
       return [...statements];
     },
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const server of servers) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
       await feed.close();
       await api.close();
       await db.drop();

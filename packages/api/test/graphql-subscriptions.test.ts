@@ -117,6 +117,21 @@ describe("pipelineRunUpdated", () => {
     stream.close();
   });
 
+  test("a lower-case sport filters as its code does", async () => {
+    const stream = await subscribe(
+      `subscription { pipelineRunUpdated(sport: "nhl") { sport step } }`,
+      h.keys.read,
+    );
+    const event = await writeUntilSeen(stream, () =>
+      writer.query(
+        `INSERT INTO pipeline_runs (dag, sport, step, run_date, status) VALUES ('d', 'EPL', 'lower', '2025-10-02', 'queued'),
+                ('d', 'NHL', 'lower', '2025-10-02', 'queued')`,
+      ),
+    );
+    expect(event.data).toEqual({ pipelineRunUpdated: { sport: "NHL", step: "lower" } });
+    stream.close();
+  });
+
   test("needs a key when reads need one: 401 before any stream starts", async () => {
     const res = await fetch(h.url, {
       method: "POST",

@@ -139,7 +139,11 @@ describe("adopting the original system's database", () => {
       db.url,
       "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1",
     );
-    expect(triggers.map((t) => t.tgname)).toEqual(["pipeline_runs_notify", "placed_bets_notify"]);
+    expect(triggers.map((t) => t.tgname)).toEqual([
+      "api_keys_notify",
+      "pipeline_runs_notify",
+      "placed_bets_notify",
+    ]);
     expect(await checkSchema(db.url)).toEqual([]);
     expect((await migrate(db.url)).applied).toEqual([]);
 

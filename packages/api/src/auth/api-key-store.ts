@@ -1,6 +1,7 @@
 // api_keys rows: create (returning the key once), verify a presented key, list, revoke.
 import type { PrismaClient } from "../graphql/prisma.ts";
 import { generateKey, keyIdOf, matchesHash } from "./api-key.ts";
+import type { StoredKey, VerifiedKey } from "./api-key-cache.ts";
 import { isScope, type Scope } from "./scopes.ts";
 
 export interface ApiKeyInfo {
@@ -30,23 +31,29 @@ export interface KeyLookup {
 }
 
 /**
- * The key's id and scope when `key` is a live key, else null. A malformed key costs no query; a
- * well-formed one costs one, and the digest comparison takes the same time however it differs.
- * Plain SQL rather than Prisma: this runs on every request, and skips the ORM's per-query work.
+ * The live (not revoked) key with this id, as stored: its scope and digest. Plain SQL rather than
+ * Prisma: it runs whenever a key is not in the API's cache (auth/api-key-cache.ts).
  */
-export async function verifyApiKey(
-  db: KeyLookup,
-  key: string,
-): Promise<{ keyId: string; scope: Scope } | null> {
-  const keyId = keyIdOf(key);
-  if (!keyId) return null;
-  const { rows } = await db.query<{ scope: string; secret_hash: string; revoked: boolean }>(
-    "SELECT scope, secret_hash, revoked_at IS NOT NULL AS revoked FROM api_keys WHERE key_id = $1",
+export async function findLiveKey(db: KeyLookup, keyId: string): Promise<StoredKey | null> {
+  const { rows } = await db.query<{ scope: string; secret_hash: string }>(
+    "SELECT scope, secret_hash FROM api_keys WHERE key_id = $1 AND revoked_at IS NULL",
     [keyId],
   );
   const row = rows[0];
-  if (!row || row.revoked || !matchesHash(key, row.secret_hash) || !isScope(row.scope)) return null;
-  return { keyId, scope: row.scope };
+  if (!row || !isScope(row.scope)) return null;
+  return { keyId, scope: row.scope, secretHash: row.secret_hash };
+}
+
+/**
+ * The key's id and scope when `key` is a live key, else null. A malformed key costs no query; a
+ * well-formed one costs one, and the digest comparison takes the same time however it differs.
+ */
+export async function verifyApiKey(db: KeyLookup, key: string): Promise<VerifiedKey | null> {
+  const keyId = keyIdOf(key);
+  if (!keyId) return null;
+  const stored = await findLiveKey(db, keyId);
+  if (!stored || !matchesHash(key, stored.secretHash)) return null;
+  return { keyId, scope: stored.scope };
 }
 
 export async function listApiKeys(db: KeyDb): Promise<ApiKeyInfo[]> {

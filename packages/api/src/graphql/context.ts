@@ -9,12 +9,20 @@ import type { SportCatalog } from "./sport-catalog.ts";
 /** Plain SQL for what Prisma cannot say in one statement (window functions, graphile-worker's view). */
 export interface SqlClient {
   query<R extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+  /** A named statement is prepared once per connection and reused (pg's QueryConfig). */
+  query<R extends object = Record<string, unknown>>(config: {
+    name?: string;
+    text: string;
+    values?: unknown[];
+  }): Promise<{ rows: R[] }>;
 }
 
 /** Row changes announced by PostgreSQL NOTIFY (see server/pg-notifications.ts). */
 export type ChangeEvents = {
   pipelineRunUpdated: [{ runId: string; sport: string | null; status: string }];
   betUpdated: [{ betId: string; status: string | null }];
+  /** An api_keys row was revoked, changed or deleted: not a subscription, the key cache listens. */
+  apiKeyChanged: [{ keyId: string }];
 };
 export type EdgelinePubSub = ReturnType<typeof createPubSub<ChangeEvents>>;
 

@@ -1,7 +1,9 @@
 // EloRating: a row of elo_ratings (a rating in force from validFrom until validTo), with the rows
 // before it as its history; `eloRatings` pages through rows, `leaderboard` ranks one day's ratings.
+import { ratingInForceWhere } from "@edgeline/core";
 import { builder } from "./builder.ts";
 import { invalidArgument } from "./errors.ts";
+import { leaderboardFilter, ratingsFilter } from "./filters.ts";
 import { checkPageSize, MAX_PAGE_SIZE } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { dayToDate, fixed, formatDay } from "./scalars.ts";
@@ -39,22 +41,23 @@ builder.prismaObjectField(EloRatingRef, "history", (t) =>
   }),
 );
 
-/** Rows in force on `day`: started on or before it and not ended by it. */
+/** Rows in force on `day` (core's one rule). */
 function inForceOn(day: string): Prisma.EloRatingWhereInput {
-  const date = dayToDate(day);
-  return { validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gt: date } }] };
+  return ratingInForceWhere(dayToDate(day));
 }
 
-function ratingsWhere(args: { sport: string; entityId?: string | null; asOf?: string | null }) {
+function ratingsWhere(args: Parameters<typeof ratingsFilter>[0]) {
+  const f = ratingsFilter(args);
   return {
-    sport: args.sport,
-    ...(args.entityId ? { entityId: args.entityId } : {}),
-    ...(args.asOf ? inForceOn(args.asOf) : {}),
+    sport: f.sport,
+    ...(f.entityId ? { entityId: f.entityId } : {}),
+    ...(f.asOf ? inForceOn(f.asOf) : {}),
   } satisfies Prisma.EloRatingWhereInput;
 }
 
-function leaderboardWhere(args: { sport: string; asOf?: string | null }): Prisma.EloRatingWhereInput {
-  return { sport: args.sport, ...(args.asOf ? inForceOn(args.asOf) : { validTo: null }) };
+function leaderboardWhere(args: Parameters<typeof leaderboardFilter>[0]): Prisma.EloRatingWhereInput {
+  const f = leaderboardFilter(args);
+  return { sport: f.sport, ...(f.asOf ? inForceOn(f.asOf) : { validTo: null }) };
 }
 
 builder.queryFields((t) => ({

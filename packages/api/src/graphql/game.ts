@@ -3,7 +3,7 @@
 import { builder } from "./builder.ts";
 import { EloRatingRef } from "./elo-rating.ts";
 import { Entity } from "./entity.ts";
-import { invalidArgument } from "./errors.ts";
+import { gameFilter, oddsFilter } from "./filters.ts";
 import type { RatingKey } from "./loaders.ts";
 import { checkPageSize } from "./pagination.ts";
 import type { Prisma, UnifiedGame } from "./prisma.ts";
@@ -125,15 +125,18 @@ export const GameRef = builder.prismaObject("UnifiedGame", {
       description: "Prices for this game, newest update first.",
       args: {
         bookmaker: t.arg.string({ required: false }),
-        market: t.arg.string({ required: false, description: "market_name, e.g. h2h, spreads, totals." }),
+        market: t.arg.string({ required: false, description: "market_name: moneyline, spread or total." }),
       },
-      query: (args) => ({
-        where: {
-          ...(args.bookmaker ? { bookmaker: args.bookmaker } : {}),
-          ...(args.market ? { marketName: args.market } : {}),
-        },
-        orderBy: [{ lastUpdate: "desc" }, { oddsId: "asc" }],
-      }),
+      query: (args) => {
+        const f = oddsFilter(args);
+        return {
+          where: {
+            ...(f.bookmaker ? { bookmaker: f.bookmaker } : {}),
+            ...(f.market ? { marketName: f.market } : {}),
+          },
+          orderBy: [{ lastUpdate: "desc" as const }, { oddsId: "asc" as const }],
+        };
+      },
     }),
     recommendations: t.relation("recommendations", {
       query: { orderBy: [{ generatedAt: "desc" }, { recommendationId: "desc" }] },
@@ -153,26 +156,20 @@ const gameArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) =
   team: t.arg.string({ required: false, description: "Entity id of either side." }),
 });
 
-function gameWhere(args: {
-  sport?: string | null;
-  from?: string | null;
-  to?: string | null;
-  status?: string | null;
-  team?: string | null;
-}): Prisma.UnifiedGameWhereInput {
-  if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
+function gameWhere(args: Parameters<typeof gameFilter>[0]): Prisma.UnifiedGameWhereInput {
+  const f = gameFilter(args);
   return {
-    ...(args.sport ? { sport: args.sport } : {}),
-    ...(args.status ? { status: args.status } : {}),
-    ...(args.from || args.to
+    ...(f.sport ? { sport: f.sport } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.from || f.to
       ? {
           gameDate: {
-            ...(args.from ? { gte: dayToDate(args.from) } : {}),
-            ...(args.to ? { lte: dayToDate(args.to) } : {}),
+            ...(f.from ? { gte: dayToDate(f.from) } : {}),
+            ...(f.to ? { lte: dayToDate(f.to) } : {}),
           },
         }
       : {}),
-    ...(args.team ? { OR: [{ homeTeamId: args.team }, { awayTeamId: args.team }] } : {}),
+    ...(f.team ? { OR: [{ homeTeamId: f.team }, { awayTeamId: f.team }] } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // Per-request batch loaders for fields that are not Prisma relations: each turns the lookups of a
 // whole page into one SQL statement (LATERAL joins over unnest'ed keys, served by the
 // (sport, entity_id, valid_from) unique index).
+import { ratingInForceRow } from "@edgeline/core";
 import { BatchLoader } from "./batch-loader.ts";
 import type { SqlClient } from "./context.ts";
 import { type EloRating, Prisma } from "./prisma.ts";
@@ -92,16 +93,12 @@ export async function jobRows(sql: SqlClient, where: string, values: unknown[]):
 }
 
 export function createLoaders(sql: SqlClient) {
-  /** The row in force on a day: the latest valid_from on or before it, unless it ended by then. */
+  /** The row in force on a day (rating-in-force.ts). */
   const ratingOn = new BatchLoader<RatingKey, EloRating>(async (keys) => {
     const { rows } = await sql.query<RatingRow>(
       `SELECT k.i::text AS i, ${RATING_COLUMNS}
          FROM unnest($1::text[], $2::text[], $3::date[]) WITH ORDINALITY AS k(sport, entity_id, day, i)
-         JOIN LATERAL (
-           SELECT * FROM elo_ratings e
-            WHERE e.sport = k.sport AND e.entity_id = k.entity_id AND e.valid_from <= k.day
-            ORDER BY e.valid_from DESC LIMIT 1
-         ) r ON r.valid_to IS NULL OR r.valid_to > k.day`,
+         JOIN LATERAL ${ratingInForceRow("k.sport", "k.entity_id", "k.day")} r ON true`,
       [keys.map((k) => k.sport), keys.map((k) => k.entityId), keys.map((k) => k.day)],
     );
     return new Map(rows.map((row) => [ratingKey(keys[Number(row.i) - 1]!), toEloRating(row)]));

@@ -1,5 +1,6 @@
 // Odds: one bookmaker's price for one outcome of one market of a game (a game_odds row).
 import { builder } from "./builder.ts";
+import { oddsFilter } from "./filters.ts";
 import { checkPageSize } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { fixed } from "./scalars.ts";
@@ -16,7 +17,7 @@ builder.prismaObject("GameOdds", {
     gameId: t.string({ resolve: (o) => o.gameId }),
     game: t.relation("game"),
     bookmaker: t.string({ resolve: (o) => o.bookmaker }),
-    market: t.string({ description: "h2h, spreads, totals, ...", resolve: (o) => o.marketName }),
+    market: t.string({ description: "moneyline, spread or total.", resolve: (o) => o.marketName }),
     outcome: t.string({ nullable: true, resolve: (o) => o.outcomeName }),
     price: t.field({
       type: "Decimal",
@@ -41,10 +42,11 @@ builder.prismaObject("GameOdds", {
 });
 
 function oddsWhere(args: { gameId: string | number; bookmaker?: string | null; market?: string | null }) {
+  const f = oddsFilter(args);
   return {
     gameId: String(args.gameId),
-    ...(args.bookmaker ? { bookmaker: args.bookmaker } : {}),
-    ...(args.market ? { marketName: args.market } : {}),
+    ...(f.bookmaker ? { bookmaker: f.bookmaker } : {}),
+    ...(f.market ? { marketName: f.market } : {}),
   } satisfies Prisma.GameOddsWhereInput;
 }
 
@@ -57,7 +59,7 @@ builder.queryFields((t) => ({
       args: {
         gameId: t.arg.id({ required: true }),
         bookmaker: t.arg.string({ required: false }),
-        market: t.arg.string({ required: false, description: "market_name, e.g. h2h." }),
+        market: t.arg.string({ required: false, description: "market_name: moneyline, spread or total." }),
       },
       totalCount: (_p, args, ctx) => ctx.prisma.gameOdds.count({ where: oddsWhere(args) }),
       resolve: (query, _p, args, ctx) => {

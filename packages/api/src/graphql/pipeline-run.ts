@@ -5,6 +5,7 @@ import { filter, pipe } from "graphql-yoga";
 import { builder } from "./builder.ts";
 import type { GraphQLContext } from "./context.ts";
 import { invalidArgument } from "./errors.ts";
+import { runFilter, sportCode } from "./filters.ts";
 import { JobRef } from "./job.ts";
 import { checkPageSize } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
@@ -38,16 +39,18 @@ builder.prismaObject("PipelineRun", {
   }),
 });
 
-function runsWhere(args: { sport?: string | null; date?: string | null; status?: string | null }) {
+function runsWhere(args: Parameters<typeof runFilter>[0]) {
+  const f = runFilter(args);
   return {
-    ...(args.sport ? { sport: args.sport } : {}),
-    ...(args.date ? { runDate: dayToDate(args.date) } : {}),
-    ...(args.status ? { status: args.status } : {}),
+    ...(f.sport ? { sport: f.sport } : {}),
+    ...(f.date ? { runDate: dayToDate(f.date) } : {}),
+    ...(f.status ? { status: f.status } : {}),
   } satisfies Prisma.PipelineRunWhereInput;
 }
 
 /** A sport the loaded plugins provide; the pipeline cannot run any other. */
-function knownSport(ctx: GraphQLContext, sport: string): string {
+function knownSport(ctx: GraphQLContext, given: string): string {
+  const sport = sportCode(given);
   if (!ctx.sports.get(sport)) {
     const known = ctx.sports.list().map((s) => s.code);
     throw invalidArgument(
@@ -129,7 +132,7 @@ builder.subscriptionFields((t) => ({
     subscribe: (_root, args, ctx) =>
       pipe(
         ctx.pubsub.subscribe("pipelineRunUpdated"),
-        filter((event) => !args.sport || event.sport === args.sport),
+        filter((event) => !args.sport || event.sport === sportCode(args.sport)),
       ),
     resolve: (query, event, _args, ctx) =>
       ctx.prisma.pipelineRun.findUnique({

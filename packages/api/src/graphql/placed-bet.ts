@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { pipe } from "graphql-yoga";
 import { builder } from "./builder.ts";
 import { conflict, invalidArgument } from "./errors.ts";
+import { betFilter } from "./filters.ts";
 import { parseManualBet, potentialPayout } from "./manual-bet.ts";
 import { checkPageSize } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
@@ -77,18 +78,13 @@ builder.prismaObject("PlacedBet", {
   }),
 });
 
-function betsWhere(args: {
-  status?: string | null;
-  bookmaker?: string | null;
-  from?: Date | null;
-  to?: Date | null;
-}): Prisma.PlacedBetWhereInput {
-  if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
+function betsWhere(args: Parameters<typeof betFilter>[0]): Prisma.PlacedBetWhereInput {
+  const f = betFilter(args);
   return {
-    ...(args.status ? { status: args.status } : {}),
-    ...(args.bookmaker ? { bookmaker: args.bookmaker } : {}),
-    ...(args.from || args.to
-      ? { placedTimeUtc: { ...(args.from ? { gte: args.from } : {}), ...(args.to ? { lt: args.to } : {}) } }
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.bookmaker ? { bookmaker: f.bookmaker } : {}),
+    ...(f.from || f.to
+      ? { placedTimeUtc: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
       : {}),
   };
 }

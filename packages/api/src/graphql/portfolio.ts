@@ -1,8 +1,9 @@
 // Portfolio: the hourly snapshots (portfolio_snapshots) and the current state computed from the
 // bets themselves; `snapshotPortfolio` queues a snapshot now.
 import { builder } from "./builder.ts";
-import { invalidArgument } from "./errors.ts";
+import { type PortfolioWindow, portfolioWindow } from "./filters.ts";
 import { checkPageSize } from "./pagination.ts";
+import { BET_TOTALS_SQL, type BetTotals } from "./portfolio-totals.ts";
 import type { Prisma } from "./prisma.ts";
 import { QueuedWorkRef } from "./queued-work.ts";
 import { fixed } from "./scalars.ts";
@@ -20,19 +21,6 @@ builder.prismaObject("PortfolioSnapshot", {
     realizedPnl: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.realizedPnl, 2) }),
   }),
 });
-
-interface PortfolioWindow {
-  from: Date | null;
-  to: Date | null;
-}
-
-interface BetTotals {
-  open_bets: number;
-  open_stake: string;
-  open_potential_payout: string;
-  settled_bets: number;
-  realized_pnl: string;
-}
 
 const PortfolioState = builder.objectRef<BetTotals>("PortfolioState").implement({
   description: "The portfolio now, computed from placed_bets (statuses pending, win, loss, void).",
@@ -91,14 +79,7 @@ const Portfolio = builder.objectRef<PortfolioWindow>("Portfolio").implement({
     current: t.field({
       type: PortfolioState,
       resolve: async (_w, _args, ctx) => {
-        const { rows } = await ctx.sql.query<BetTotals>(
-          `SELECT count(*) FILTER (WHERE status = 'pending')::int AS open_bets,
-                  coalesce(sum(stake) FILTER (WHERE status = 'pending'), 0)::numeric(12,2)::text AS open_stake,
-                  coalesce(sum(potential_payout) FILTER (WHERE status = 'pending'), 0)::numeric(12,2)::text AS open_potential_payout,
-                  count(*) FILTER (WHERE status IN ('win', 'loss', 'void'))::int AS settled_bets,
-                  coalesce(sum(result) FILTER (WHERE status IN ('win', 'loss', 'void')), 0)::numeric(12,2)::text AS realized_pnl
-             FROM placed_bets`,
-        );
+        const { rows } = await ctx.sql.query<BetTotals>(BET_TOTALS_SQL);
         return rows[0]!;
       },
     }),
@@ -113,10 +94,7 @@ builder.queryFields((t) => ({
       from: t.arg({ type: "DateTime", required: false }),
       to: t.arg({ type: "DateTime", required: false }),
     },
-    resolve: (_root, args) => {
-      if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
-      return { from: args.from ?? null, to: args.to ?? null };
-    },
+    resolve: (_root, args) => portfolioWindow(args),
   }),
 }));
 

@@ -2,6 +2,7 @@
 // one decision a person makes about it here: reject it.
 import { builder } from "./builder.ts";
 import { conflict, invalidArgument, notFound } from "./errors.ts";
+import { recommendationFilter } from "./filters.ts";
 import { checkPageSize } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { dayToDate, fixed } from "./scalars.ts";
@@ -67,15 +68,14 @@ builder.prismaObject("BetRecommendation", {
   }),
 });
 
-function recommendationsWhere(args: {
-  sport?: string | null;
-  status?: string | null;
-  date?: string | null;
-}): Prisma.BetRecommendationWhereInput {
-  const day = args.date ? dayToDate(args.date) : null;
+function recommendationsWhere(
+  args: Parameters<typeof recommendationFilter>[0],
+): Prisma.BetRecommendationWhereInput {
+  const f = recommendationFilter(args);
+  const day = f.date ? dayToDate(f.date) : null;
   return {
-    ...(args.sport ? { sport: args.sport } : {}),
-    ...(args.status ? { status: args.status } : {}),
+    ...(f.sport ? { sport: f.sport } : {}),
+    ...(f.status ? { status: f.status } : {}),
     ...(day ? { generatedAt: { gte: day, lt: new Date(day.getTime() + 86_400_000) } } : {}),
   };
 }

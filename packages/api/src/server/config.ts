@@ -1,6 +1,7 @@
 // API server configuration from environment variables (zod-validated, like core's loadEnv).
 import { ConfigError } from "@edgeline/core";
 import { z } from "zod";
+import { DEFAULT_KEY_CACHE_TTL_MS } from "../auth/api-key-cache.ts";
 
 const bool = (fallback: boolean) =>
   z
@@ -30,7 +31,13 @@ export const apiEnvSchema = z.object({
    * no CORS headers, so browsers allow same-origin pages (GraphiQL at /graphql) only.
    */
   EDGELINE_API_CORS_ORIGINS: list,
-  /** Largest request body accepted, in bytes; larger ones get 413. @defaultValue 102400 */
+  /**
+   * How long a verified API key is trusted without asking the database, in ms; a revoked key is
+   * refused at the latest this long after its revocation (at once while the API's LISTEN
+   * connection is up). 0 verifies every request. @defaultValue 5000
+   */
+  EDGELINE_API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(DEFAULT_KEY_CACHE_TTL_MS),
+  /** Largest request body accepted, in bytes; larger ones get 413 (yoga's maxRequestBodySize). @defaultValue 102400 */
   EDGELINE_API_MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -42,6 +49,8 @@ export interface ApiConfig {
   readRequiresKey: boolean;
   corsOrigins: string[];
   maxBodyBytes: number;
+  /** @defaultValue 5000 (EDGELINE_API_KEY_CACHE_MS) */
+  keyCacheTtlMs?: number;
   limits: QueryLimits;
 }
 
@@ -70,6 +79,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     readRequiresKey: parsed.data.EDGELINE_API_READ_REQUIRES_KEY,
     corsOrigins: parsed.data.EDGELINE_API_CORS_ORIGINS,
     maxBodyBytes: parsed.data.EDGELINE_API_MAX_BODY_BYTES,
+    keyCacheTtlMs: parsed.data.EDGELINE_API_KEY_CACHE_MS,
     limits: defaultLimits,
   };
 }

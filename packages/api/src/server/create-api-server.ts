@@ -1,12 +1,13 @@
-// The GraphQL server: yoga over the Pothos schema, with auth, limits, body-size limit, health and
-// CORS, GraphiQL from the project's own dependencies, and the dashboard's static files at `/`.
-// `createApiServer` takes its dependencies (tests give their own); `startApiServer` builds them
-// from configuration and listens.
+// The GraphQL server: yoga over the Pothos schema, with auth (keys cached), limits, body-size
+// limit, health, CORS, the compiled executor, GraphiQL from the project's own dependencies, and the
+// dashboard's static files at `/`. `createApiServer` takes its dependencies (tests give their
+// own); `startApiServer` builds them from configuration and listens.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadEnv, loadPlugins, type PluginRegistry } from "@edgeline/core";
 import { createPubSub, createYoga, type YogaServerInstance } from "graphql-yoga";
-import { verifyApiKey } from "../auth/api-key-store.ts";
+import { createApiKeyCache } from "../auth/api-key-cache.ts";
+import { findLiveKey } from "../auth/api-key-store.ts";
 import type { ChangeEvents, EdgelinePubSub, GraphQLContext, SqlClient } from "../graphql/context.ts";
 import { createLoaders } from "../graphql/loaders.ts";
 import type { PipelineQueue } from "../graphql/pipeline-queue.ts";
@@ -21,9 +22,10 @@ import { listenForChanges } from "./pg-notifications.ts";
 import { workerPipelineQueue } from "./pipeline-queue-adapter.ts";
 import { useArgumentErrors } from "./use-argument-errors.ts";
 import { authenticate, useApiKeyAuth } from "./use-auth.ts";
-import { useBodyLimit } from "./use-body-limit.ts";
+import { useCompiledExecution } from "./use-compiled-execution.ts";
 import { corsOption } from "./use-cors.ts";
 import { useDashboard } from "./use-dashboard.ts";
+import { useDrainRejectedBody } from "./use-drain-rejected-body.ts";
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useHealth } from "./use-health.ts";
 import { useLimits } from "./use-limits.ts";
 
@@ -38,6 +40,11 @@ export interface ApiServerDeps {
   logging?: boolean;
   /** The built dashboard to serve at `/` (packages/dashboard/dist). @defaultValue none: `/` is 404 */
   dashboardDir?: string;
+  /**
+   * Whether queries the SQL compiler covers run as one compiled statement (graphql/compile/);
+   * false runs every operation on the Pothos resolvers. @defaultValue true
+   */
+  compileSql?: boolean;
 }
 
 const GRAPHQL_ENDPOINT = "/graphql";
@@ -49,6 +56,10 @@ export function createChangePubSub(): EdgelinePubSub {
 }
 
 export function createApiServer(deps: ApiServerDeps): ApiServer {
+  const keys = createApiKeyCache((keyId) => findLiveKey(deps.sql, keyId), {
+    ttlMs: deps.config.keyCacheTtlMs,
+  });
+  void forgetChangedKeys(deps.pubsub, keys.forget);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -57,11 +68,12 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     logging: deps.logging ?? true,
     // Never attach originalError (stack, SQL) to a response, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
+    maxRequestBodySize: deps.config.maxBodyBytes,
     cors: corsOption(deps.config.corsOrigins),
     graphiql: { title: "Edgeline", defaultTabs: graphiqlTabs, subscriptionsProtocol: "SSE" },
     renderGraphiQL: renderOfflineGraphiQL,
     context: async ({ request }) => ({
-      auth: await authenticate(request, (key) => verifyApiKey(deps.sql, key)),
+      auth: await authenticate(request, keys.verify),
       prisma: deps.prisma,
       sql: deps.sql,
       sports: deps.sports,
@@ -78,13 +90,19 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
             }),
           ]
         : []),
-      useBodyLimit(deps.config.maxBodyBytes),
+      useDrainRejectedBody(),
       useHealth(deps.sql),
       useApiKeyAuth({ readRequiresKey: deps.config.readRequiresKey }),
       ...useLimits(deps.config.limits),
       useArgumentErrors(),
+      useCompiledExecution({ sql: deps.sql, sports: deps.sports, compileSql: deps.compileSql }),
     ],
   }) as ApiServer;
+}
+
+/** Revoked, changed and deleted keys (NOTIFY from any process) leave the key cache at once. */
+async function forgetChangedKeys(pubsub: EdgelinePubSub, forget: (keyId: string) => void): Promise<void> {
+  for await (const { keyId } of pubsub.subscribe("apiKeyChanged")) forget(keyId);
 }
 
 export interface StartApiServerOptions {

@@ -17,7 +17,7 @@ query GamesWithOdds($sport: String = "NHL", $from: Date = "2025-10-07", $to: Dat
         home { entityId name score rating { rating } }
         away { entityId name score rating { rating } }
         modelProbabilities { home away draw }
-        odds(market: "h2h") { bookmaker outcome price lastUpdate }
+        odds(market: "moneyline") { bookmaker outcome price lastUpdate }
       }
     }
   }

@@ -1,5 +1,6 @@
 // Feeds the GraphQL subscriptions from PostgreSQL: triggers on pipeline_runs and placed_bets
-// NOTIFY on every insert or update (migration 20261128122509_api_keys), and one dedicated
+// NOTIFY on every insert or update (migration 20261128122509_api_keys), api_keys on every update or
+// delete (20261130090000_api_key_notify, so that revoked keys leave the key cache), and one dedicated
 // connection per API process LISTENs and republishes into the in-process pubsub. Any process
 // that writes those tables (the worker, the CLI, another API) is therefore seen.
 import pg from "pg";
@@ -8,6 +9,7 @@ import type { EdgelinePubSub } from "../graphql/context.ts";
 export const CHANNELS = {
   pipelineRun: "edgeline_pipeline_run",
   placedBet: "edgeline_placed_bet",
+  apiKey: "edgeline_api_key",
 } as const;
 
 export interface ChangeFeed {
@@ -39,6 +41,8 @@ function publish(pubsub: EdgelinePubSub, channel: string, payload: string | unde
     });
   } else if (channel === CHANNELS.placedBet && str(data.betId)) {
     pubsub.publish("betUpdated", { betId: str(data.betId)!, status: str(data.status) });
+  } else if (channel === CHANNELS.apiKey && str(data.keyId)) {
+    pubsub.publish("apiKeyChanged", { keyId: str(data.keyId)! });
   }
 }
 
@@ -66,7 +70,9 @@ export function listenForChanges(
     c.on("end", () => scheduleReconnect(c));
     try {
       await c.connect();
-      await c.query(`LISTEN ${CHANNELS.pipelineRun}; LISTEN ${CHANNELS.placedBet}`);
+      await c.query(
+        `LISTEN ${CHANNELS.pipelineRun}; LISTEN ${CHANNELS.placedBet}; LISTEN ${CHANNELS.apiKey}`,
+      );
       markReady();
     } catch (error) {
       options.onError?.(error as Error);

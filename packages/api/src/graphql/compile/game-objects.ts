@@ -1,0 +1,249 @@
+// The compiler's view of the game-side types: Game, GameSide, Entity, EloRating,
+// ModelProbabilities, Odds, Recommendation, PlacedBet. Each field reads what its resolver in
+// game.ts, entity.ts, elo-rating.ts, odds.ts, recommendation.ts or placed-bet.ts reads, in the
+// same order with the same filters; the statement-equivalence test holds them to it.
+import { ratingInForceRow } from "@edgeline/core";
+import { oddsFilter } from "../filters.ts";
+import { MAX_PAGE_SIZE } from "../pagination.ts";
+import {
+  type CompileContext,
+  type Compiled,
+  column,
+  compileObject,
+  dateTime,
+  decimal,
+  type FieldCompiler,
+  finishList,
+  idText,
+  listOf,
+  type ObjectSpec,
+  oneOf,
+} from "./object.ts";
+import { type SelectedField, subfields } from "./selection.ts";
+import { literal } from "./sql.ts";
+
+/** Specs refer to each other (a game's odds have a game): fields are filled in below. */
+const spec = <S>(typeName: string): ObjectSpec<S> => ({ typeName, fields: {} });
+
+export const GameSpec = spec<string>("Game");
+export const OddsSpec = spec<string>("Odds");
+export const RecommendationSpec = spec<string>("Recommendation");
+export const PlacedBetSpec = spec<string>("PlacedBet");
+export const EloRatingSpec = spec<string>("EloRating");
+
+/** An entity is made of three expressions: its sport, id and name. */
+interface EntitySource {
+  sport: string;
+  entityId: string;
+  name: string;
+}
+const EntitySpec = spec<EntitySource>("Entity");
+
+interface SideSource {
+  t: string;
+  home: boolean;
+}
+const GameSideSpec = spec<SideSource>("GameSide");
+
+const sideColumn = (s: SideSource, name: "team_id" | "team_name" | "score") =>
+  `${s.t}.${s.home ? "home" : "away"}_${name}`;
+
+/** The EloRating in force on `day` for an entity, as an object (or null). */
+function ratingOnDay(cx: CompileContext, field: SelectedField, sport: string, entityId: string, day: string) {
+  const r = cx.st.alias();
+  const node = compileObject(EloRatingSpec, r, field, cx);
+  if (!node) return null;
+  return {
+    sql: `(SELECT ${node.sql} FROM ${ratingInForceRow(sport, entityId, day)} ${r})`,
+    finish: node.finish,
+  };
+}
+
+/** Resolvers treat an empty entity id like a missing one (no entity, no rating). */
+const present = (expr: string) => `${expr} <> ''`;
+
+Object.assign(GameSpec.fields, {
+  id: column("game_id"),
+  sport: column("sport"),
+  date: column("game_date"),
+  season: column("season"),
+  status: column("status"),
+  commenceTime: dateTime("commence_time"),
+  venue: column("venue"),
+  home: (t, field, cx) => compileObject(GameSideSpec, { t, home: true }, field, cx),
+  away: (t, field, cx) => compileObject(GameSideSpec, { t, home: false }, field, cx),
+  modelProbabilities: compileProbabilities,
+  odds: listOf(
+    OddsSpec,
+    "game_odds",
+    (a, t, field, cx) => {
+      const f = oddsFilter(field.args as { bookmaker?: string | null; market?: string | null });
+      return [
+        `${a}.game_id = ${t}.game_id`,
+        ...(f.bookmaker ? [`${a}.bookmaker = ${cx.st.param(f.bookmaker, "text")}`] : []),
+        ...(f.market ? [`${a}.market_name = ${cx.st.param(f.market, "text")}`] : []),
+      ];
+    },
+    (a) => `${a}.last_update DESC, ${a}.odds_id ASC`,
+  ),
+  recommendations: listOf(
+    RecommendationSpec,
+    "bet_recommendations",
+    (a, t) => [`${a}.game_id = ${t}.game_id`],
+    (a) => `${a}.generated_at DESC, ${a}.recommendation_id DESC`,
+  ),
+  bets: listOf(
+    PlacedBetSpec,
+    "placed_bets",
+    (a, t) => [`${a}.game_id = ${t}.game_id`],
+    (a) => `${a}.placed_time_utc DESC, ${a}.bet_id ASC`,
+  ),
+} satisfies Record<string, FieldCompiler<string>>);
+
+Object.assign(GameSideSpec.fields, {
+  entityId: (s) => ({ sql: sideColumn(s, "team_id") }),
+  name: (s) => ({ sql: sideColumn(s, "team_name") }),
+  score: (s) => ({ sql: sideColumn(s, "score") }),
+  entity: (s, field, cx) => {
+    const id = sideColumn(s, "team_id");
+    const source = { sport: `${s.t}.sport`, entityId: id, name: sideColumn(s, "team_name") };
+    const node = compileObject(EntitySpec, source, field, cx);
+    return node && { sql: `CASE WHEN ${present(id)} THEN ${node.sql} END`, finish: node.finish };
+  },
+  rating: (s, field, cx) => {
+    const id = sideColumn(s, "team_id");
+    const node = ratingOnDay(cx, field, `${s.t}.sport`, id, `${s.t}.game_date`);
+    return node && { sql: `CASE WHEN ${present(id)} THEN ${node.sql} END`, finish: node.finish };
+  },
+} satisfies Record<string, FieldCompiler<SideSource>>);
+
+Object.assign(EntitySpec.fields, {
+  id: (e) => ({ sql: e.entityId }),
+  sport: (e) => ({ sql: e.sport }),
+  name: (e) => ({ sql: e.name }),
+  kind: (e, _field, cx) => {
+    // The loaded plugins are known when the server starts: the kind is a constant per sport.
+    const cases = cx.sports
+      .list()
+      .map((s) => `WHEN ${literal(s.code)} THEN ${literal(s.entityKind.toUpperCase())}`);
+    return { sql: cases.length ? `CASE ${e.sport} ${cases.join(" ")} END` : "NULL::text" };
+  },
+  rating: (e, field, cx) => {
+    const day = cx.st.param((field.args.asOf as string | null | undefined) ?? cx.today, "date");
+    return ratingOnDay(cx, field, e.sport, e.entityId, day);
+  },
+} satisfies Record<string, FieldCompiler<EntitySource>>);
+
+Object.assign(EloRatingSpec.fields, {
+  id: idText("rating_id"),
+  sport: column("sport"),
+  entityId: column("entity_id"),
+  entityName: column("entity_name"),
+  rating: decimal("rating"),
+  validFrom: column("valid_from"),
+  validTo: column("valid_to"),
+  gamesPlayed: column("games_played"),
+  entity: (t, field, cx) =>
+    compileObject(
+      EntitySpec,
+      { sport: `${t}.sport`, entityId: `${t}.entity_id`, name: `${t}.entity_name` },
+      field,
+      cx,
+    ),
+  history: (t, field, cx) => {
+    const limit = (field.args.limit as number | null | undefined) ?? 10;
+    if (limit < 0 || limit > MAX_PAGE_SIZE) return null; // the resolver's argument error
+    const h = cx.st.alias();
+    const node = compileObject(EloRatingSpec, h, field, cx);
+    if (!node) return null;
+    return {
+      sql: `(SELECT coalesce(json_agg(${node.sql} ORDER BY ${h}.valid_from DESC), '[]'::json)
+               FROM (SELECT * FROM elo_ratings e WHERE e.sport = ${t}.sport AND e.entity_id = ${t}.entity_id
+                        AND e.valid_from < ${t}.valid_from ORDER BY e.valid_from DESC LIMIT ${cx.st.param(limit, "int")}) ${h})`,
+      finish: finishList(node.finish),
+    };
+  },
+} satisfies Record<string, FieldCompiler<string>>);
+
+/**
+ * Both sides' ratings on the game day come from SQL; the probabilities from the sport's Elo model
+ * in JS (the resolver's own computation), in the finishing step.
+ */
+function compileProbabilities(t: string, field: SelectedField, cx: CompileContext): Compiled | null {
+  const fields = subfields(field, cx.scope);
+  const known = new Set(["home", "away", "draw", "homeRating", "awayRating", "__typename"]);
+  if (!fields?.every((f) => known.has(f.name))) return null;
+  const h = cx.st.alias();
+  const a = cx.st.alias();
+  const homeId = `${t}.home_team_id`;
+  const awayId = `${t}.away_team_id`;
+  const sql = `CASE WHEN ${present(homeId)} AND ${present(awayId)} THEN
+      (SELECT json_build_object('s', ${t}.sport, 'h', ${h}.rating::text, 'a', ${a}.rating::text)
+         FROM ${ratingInForceRow(`${t}.sport`, homeId, `${t}.game_date`)} ${h},
+              ${ratingInForceRow(`${t}.sport`, awayId, `${t}.game_date`)} ${a}) END`;
+  const finish = (value: unknown) => {
+    if (value === null || value === undefined) return null;
+    const v = value as { s: string; h: string; a: string };
+    const p = cx.sports.probabilities(v.s, Number(v.h), Number(v.a));
+    if (!p) return null;
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      if (f.name === "__typename") out[f.key] = "ModelProbabilities";
+      else if (f.name === "homeRating") out[f.key] = v.h;
+      else if (f.name === "awayRating") out[f.key] = v.a;
+      else out[f.key] = p[f.name as "home" | "away" | "draw"];
+    }
+    return out;
+  };
+  return { sql, finish };
+}
+
+Object.assign(OddsSpec.fields, {
+  id: column("odds_id"),
+  gameId: column("game_id"),
+  game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
+  bookmaker: column("bookmaker"),
+  market: column("market_name"),
+  outcome: column("outcome_name"),
+  price: decimal("price"),
+  line: decimal("line"),
+  lastUpdate: dateTime("last_update"),
+  isPregame: column("is_pregame"),
+  externalId: column("external_id"),
+} satisfies Record<string, FieldCompiler<string>>);
+
+Object.assign(RecommendationSpec.fields, {
+  id: idText("recommendation_id"),
+  sport: column("sport"),
+  gameId: column("game_id"),
+  game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
+  marketId: column("market_id"),
+  type: column("recommendation_type"),
+  side: column("side"),
+  confidence: decimal("confidence"),
+  edge: decimal("edge"),
+  recommendedStake: decimal("recommended_stake"),
+  expectedValue: decimal("expected_value"),
+  generatedAt: dateTime("generated_at"),
+  expiresAt: dateTime("expires_at"),
+  status: column("status"),
+} satisfies Record<string, FieldCompiler<string>>);
+
+Object.assign(PlacedBetSpec.fields, {
+  id: column("bet_id"),
+  gameId: column("game_id"),
+  game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
+  marketId: column("market_id"),
+  marketTitle: column("market_title"),
+  bookmaker: column("bookmaker"),
+  outcome: column("outcome"),
+  stake: decimal("stake"),
+  odds: decimal("odds"),
+  openingOdds: decimal("opening_odds"),
+  potentialPayout: decimal("potential_payout"),
+  status: column("status"),
+  result: decimal("result"),
+  placedAt: dateTime("placed_time_utc"),
+  marketCloseTime: dateTime("market_close_time_utc"),
+  createdAt: dateTime("created_at"),
+} satisfies Record<string, FieldCompiler<string>>);
