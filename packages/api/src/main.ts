@@ -5,12 +5,12 @@
 //
 //   pnpm start [--no-api] [--no-worker] [--no-schedule]
 import { parseArgs } from "node:util";
-import { ConfigError, loadEnv, loadPlugins, migrate } from "@edgeline/core";
+import { ConfigError, loadConfig, loadPlugins, migrate, PluginLoadError } from "@edgeline/core";
 import { ensureDashboardBundle } from "@edgeline/dashboard/bundle";
 import { resolveDatabase } from "./runtime/database.ts";
 import { startDemoUpstream } from "./runtime/demo.ts";
-import { loadApiConfig, startApiServer } from "./server/index.ts";
-import { queueBackfill, startWorker, workerOptionsFromEnv } from "./worker/index.ts";
+import { apiConfigFrom, startApiServer } from "./server/index.ts";
+import { queueBackfill, startWorker, workerOptionsFrom } from "./worker/index.ts";
 
 type Stop = () => Promise<void>;
 
@@ -23,9 +23,9 @@ async function main(): Promise<void> {
     },
   });
   // Every setting is validated before anything starts.
-  const env = loadEnv();
-  const workerOptions = workerOptionsFromEnv();
-  const apiConfig = loadApiConfig();
+  const env = loadConfig();
+  const workerOptions = workerOptionsFrom(env);
+  const apiConfig = apiConfigFrom(env);
   const stops: Stop[] = [];
   let stopping = false;
   const stopAll = async () => {
@@ -46,10 +46,10 @@ async function main(): Promise<void> {
   const migrated = await migrate(db.url);
   if (migrated.applied.length) console.log(`applied migrations: ${migrated.applied.join(", ")}`);
 
-  const demoMode = env.EDGELINE_DEMO ?? db.source !== "DATABASE_URL";
+  const demoMode = env.demo ?? db.source !== "DATABASE_URL";
   // The plugins bring the demo's payloads and the fake upstream's routes; loaded again below once
   // the demo has pointed their base URLs at it.
-  const demo = demoMode ? await startDemoUpstream(env.EDGELINE_DATA_DIR, await loadPlugins()) : undefined;
+  const demo = demoMode ? await startDemoUpstream(env.dataDir, await loadPlugins()) : undefined;
   if (demo) {
     stops.push(() => demo.stop());
     console.log(
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
 
   if (!flags["no-api"]) {
     // Demo data is not private: unless the variable says otherwise, GraphiQL reads it without a key.
-    const openDemoReads = demo !== undefined && process.env.EDGELINE_API_READ_REQUIRES_KEY === undefined;
+    const openDemoReads = demo !== undefined && env.api.readRequiresKey === undefined;
     const config = openDemoReads ? { ...apiConfig, readRequiresKey: false } : apiConfig;
     // Built here when missing or stale (a fresh clone, or edited sources); the API runs without it
     // if the build fails, saying why.
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       console.error(`dashboard: not served, its build failed: ${err.message}`);
       return undefined;
     });
-    const api = await startApiServer({ databaseUrl: db.url, plugins, port: env.PORT, config, dashboardDir });
+    const api = await startApiServer({ databaseUrl: db.url, plugins, port: env.port, config, dashboardDir });
     stops.push(() => api.stop());
     console.log(
       config.readRequiresKey
@@ -104,6 +104,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  // A setting or a plugin the user can fix: its message names it; a stack trace would bury it.
+  const known = err instanceof ConfigError || err instanceof PluginLoadError;
+  console.error(known ? err.message : err);
   process.exit(1);
 });

@@ -3,7 +3,7 @@
 // embedded server that is already running instead of starting another on the same files.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type EdgelineEnv, startEmbeddedPostgres } from "@edgeline/core";
+import { type EdgelineConfig, startEmbeddedPostgres } from "@edgeline/core";
 import pg from "pg";
 
 export interface ResolvedDatabase {
@@ -34,9 +34,10 @@ async function runningEmbeddedUrl(dataDir: string): Promise<string | undefined> 
   }
 }
 
-export async function resolveDatabase(env: EdgelineEnv): Promise<ResolvedDatabase> {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, source: "DATABASE_URL", release: async () => {} };
-  const dataDir = resolve(env.EDGELINE_DATA_DIR, "pg");
+export async function resolveDatabase(config: EdgelineConfig): Promise<ResolvedDatabase> {
+  if (config.database.url)
+    return { url: config.database.url, source: "DATABASE_URL", release: async () => {} };
+  const dataDir = resolve(config.dataDir, "pg");
   const running = await runningEmbeddedUrl(dataDir);
   if (running) return { url: running, source: "embedded (already running)", release: async () => {} };
   const db = await startEmbeddedPostgres({ dataDir, database: embeddedDatabase });

@@ -4,7 +4,7 @@
 // own); `startApiServer` builds them from configuration and listens.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadEnv, loadPlugins, type PluginRegistry } from "@edgeline/core";
+import { loadConfig, loadPlugins, type PluginRegistry } from "@edgeline/core";
 import { createPubSub, createYoga, type YogaServerInstance } from "graphql-yoga";
 import { createApiKeyCache } from "../auth/api-key-cache.ts";
 import { findLiveKey } from "../auth/api-key-store.ts";
@@ -14,7 +14,7 @@ import type { PipelineQueue } from "../graphql/pipeline-queue.ts";
 import type { PrismaClient } from "../graphql/prisma.ts";
 import { schema } from "../graphql/schema.ts";
 import { type SportCatalog, sportCatalogFromPlugins } from "../graphql/sport-catalog.ts";
-import { type ApiConfig, loadApiConfig } from "./config.ts";
+import { type ApiConfig, apiConfigFrom } from "./config.ts";
 import { createApiDatabase } from "./database.ts";
 import { graphiqlTabs } from "./graphiql-examples.ts";
 import { renderOfflineGraphiQL } from "./graphiql-page.ts";
@@ -115,7 +115,7 @@ export interface StartApiServerOptions {
   plugins?: PluginRegistry;
   /** @defaultValue the worker's queue (graphile-worker in the same database) */
   pipeline?: PipelineQueue;
-  /** @defaultValue loadApiConfig() (EDGELINE_API_* variables) */
+  /** @defaultValue apiConfigFrom() (EDGELINE_API_* variables) */
   config?: ApiConfig;
   logging?: boolean;
   /** The built dashboard to serve at `/`. @defaultValue none */
@@ -132,10 +132,10 @@ export interface RunningApiServer {
 }
 
 export async function startApiServer(opts: StartApiServerOptions): Promise<RunningApiServer> {
-  const env = loadEnv();
+  const config = loadConfig();
   const db = createApiDatabase(opts.databaseUrl, {
-    poolSize: env.EDGELINE_DB_POOL_SIZE,
-    statementTimeoutMs: env.EDGELINE_DB_STATEMENT_TIMEOUT_MS,
+    poolSize: config.database.poolSize,
+    statementTimeoutMs: config.database.statementTimeoutMs,
   });
   const plugins = opts.plugins ?? (await loadPlugins());
   const pubsub = createChangePubSub();
@@ -148,14 +148,14 @@ export async function startApiServer(opts: StartApiServerOptions): Promise<Runni
     sports: sportCatalogFromPlugins(plugins),
     pipeline: opts.pipeline ?? workerPipelineQueue({ pool: db.pool, plugins }),
     pubsub,
-    config: opts.config ?? loadApiConfig(),
+    config: opts.config ?? apiConfigFrom(config),
     logging: opts.logging ?? true,
     dashboardDir: opts.dashboardDir,
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port ?? env.PORT, opts.host ?? "0.0.0.0", () => resolve());
+    server.listen(opts.port ?? config.port, opts.host ?? "0.0.0.0", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const host = opts.host && opts.host !== "0.0.0.0" ? opts.host : "127.0.0.1";

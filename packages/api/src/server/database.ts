@@ -26,8 +26,6 @@ export function createApiDatabase(connectionString: string, opts: ApiDatabaseOpt
     statementTimeoutMs: opts.statementTimeoutMs ?? 30_000,
     applicationName: "edgeline-api",
   });
-  // A connection the server drops while idle must not crash the process; the next query reconnects.
-  pool.on("error", () => {});
   if (opts.onConnect) pool.on("connect", opts.onConnect);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {

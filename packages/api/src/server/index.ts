@@ -1,5 +1,5 @@
 // The API server's public surface, for packages/api/src/main.ts and the benchmark.
-export { type ApiConfig, defaultLimits, loadApiConfig, type QueryLimits } from "./config.ts";
+export { type ApiConfig, apiConfigFrom, defaultLimits, type QueryLimits } from "./config.ts";
 export {
   type ApiServer,
   type ApiServerDeps,

@@ -4,7 +4,7 @@ import {
   createPgPool,
   DEFAULT_STAKING_LIMITS,
   gamesByIds,
-  loadEnv,
+  loadConfig,
   PaperBroker,
   type PipelineDeps,
   type PluginRegistry,
@@ -12,18 +12,14 @@ import {
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 
-/** A pool for the pipeline's set-based SQL (DATE columns as YYYY-MM-DD strings). */
-export function pipelinePool(connectionString: string, size = 10): pg.Pool {
-  const pool = createPgPool({
+/** A pool for the pipeline's set-based SQL (DATE columns as YYYY-MM-DD strings), sized by EDGELINE_DB_POOL_SIZE. */
+export function pipelinePool(connectionString: string, config = loadConfig()): pg.Pool {
+  return createPgPool({
     connectionString,
-    poolSize: size,
-    statementTimeoutMs: loadEnv().EDGELINE_DB_STATEMENT_TIMEOUT_MS,
+    poolSize: config.database.poolSize,
+    statementTimeoutMs: config.database.statementTimeoutMs,
     applicationName: "edgeline-worker",
   });
-  // An idle connection dropped by the server must not crash the process; the next query reconnects.
-  pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
-  return pool;
 }
 
 export function createPipelineDeps(
@@ -44,7 +40,7 @@ export function createPipelineDeps(
     pool,
     plugins,
     broker,
-    bankroll: new Decimal(loadEnv(env).EDGELINE_BANKROLL),
+    bankroll: new Decimal(loadConfig(env).bankroll),
     stakingLimits: DEFAULT_STAKING_LIMITS,
     now: () => new Date(),
     ...overrides,

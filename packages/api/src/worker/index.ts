@@ -7,7 +7,7 @@ export {
   parseWorkerOptions,
   type WorkerOptions,
   type WorkerOptionsInput,
-  workerOptionsFromEnv,
+  workerOptionsFrom,
 } from "./options.ts";
 export * from "./queue.ts";
 export { lockedJobs, type ReleasedJob, releaseStuckJobs, startRecovery } from "./recovery.ts";

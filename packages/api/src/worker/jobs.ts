@@ -19,11 +19,10 @@ export interface JobSummary {
 /** Jobs in graphile-worker's table (completed jobs are deleted by it), oldest first. */
 export async function listJobs(pool: Pick<pg.Pool, "query">, limit = 100): Promise<JobSummary[]> {
   const { rows } = await pool.query(
-    `SELECT j.id::text, t.identifier AS task, j.key, q.queue_name AS queue, j.attempts, j.max_attempts,
+    // graphile-worker's public view of its jobs (its private tables are its own business).
+    `SELECT j.id::text, j.task_identifier AS task, j.key, j.queue_name AS queue, j.attempts, j.max_attempts,
             j.run_at, j.locked_by, j.locked_at, j.last_error
-       FROM graphile_worker._private_jobs j
-       JOIN graphile_worker._private_tasks t ON t.id = j.task_id
-       LEFT JOIN graphile_worker._private_job_queues q ON q.id = j.job_queue_id
+       FROM graphile_worker.jobs j
       ORDER BY j.id LIMIT $1`,
     [limit],
   );

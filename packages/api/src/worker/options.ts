@@ -1,5 +1,6 @@
-// Worker and schedule options, validated with zod so a bad value stops start-up naming it.
-import { ConfigError } from "@edgeline/core";
+// Worker and schedule options: what a worker process runs and how. From the configuration
+// (workerOptionsFrom) or given by a caller (tests, the CLI's in-command worker), validated with zod.
+import { type EdgelineConfig, loadConfig } from "@edgeline/core";
 import { z } from "zod";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "expected HH:MM (UTC, 24-hour)");
@@ -42,32 +43,19 @@ export const workerOptionsSchema = z.object({
 export type WorkerOptions = z.infer<typeof workerOptionsSchema>;
 export type WorkerOptionsInput = z.input<typeof workerOptionsSchema>;
 
-/** Options from the environment (EDGELINE_WORKER_*), for `pnpm start` and `edgeline worker`. */
-export function workerOptionsFromEnv(
-  env: Record<string, string | undefined> = process.env,
-): WorkerOptionsInput {
-  const num = (name: string) => {
-    if (!env[name]) return undefined;
-    const value = Number(env[name]);
-    if (!Number.isFinite(value))
-      throw new ConfigError(`Invalid configuration:\n  ${name}: expected a number, got "${env[name]}"`);
-    return value;
+/** The worker options of the configuration (EDGELINE_WORKER_CONCURRENCY, EDGELINE_DAILY_AT, ...). */
+export function workerOptionsFrom(config: EdgelineConfig = loadConfig()): WorkerOptionsInput {
+  const w = config.worker;
+  return {
+    concurrency: w.concurrency,
+    maxAttempts: w.maxAttempts,
+    dailyAt: w.dailyAt,
+    sports: w.scheduleSports,
+    cronBackfillHours: w.cronBackfillHours,
+    recoveryIntervalMs: w.recoveryIntervalMs,
+    recoveryGraceMs: w.recoveryGraceMs,
+    shutdownTimeoutMs: w.shutdownTimeoutMs,
   };
-  const out: WorkerOptionsInput = {};
-  const set = <K extends keyof WorkerOptionsInput>(key: K, value: WorkerOptionsInput[K] | undefined) => {
-    if (value !== undefined) out[key] = value;
-  };
-  set("concurrency", num("EDGELINE_WORKER_CONCURRENCY"));
-  set("maxAttempts", num("EDGELINE_STEP_MAX_ATTEMPTS"));
-  set("dailyAt", env.EDGELINE_DAILY_AT || undefined);
-  set(
-    "sports",
-    env.EDGELINE_SCHEDULE_SPORTS ? env.EDGELINE_SCHEDULE_SPORTS.split(",").map((s) => s.trim()) : undefined,
-  );
-  set("cronBackfillHours", num("EDGELINE_CRON_BACKFILL_HOURS"));
-  set("recoveryIntervalMs", num("EDGELINE_RECOVERY_INTERVAL_MS"));
-  set("recoveryGraceMs", num("EDGELINE_RECOVERY_GRACE_MS"));
-  return out;
 }
 
 /** Parses options; throws listing every bad option by name. */

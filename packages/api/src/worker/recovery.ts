@@ -1,10 +1,12 @@
 // Recovery of jobs locked by a worker that is gone (see liveness.ts). A job is released when it
 // is locked, its lock is older than the grace period, it is one of Edgeline's tasks, and no
-// session holds its locker's liveness lock. Releasing clears the job's and its queue's lock, as
-// graphile-worker's own 4-hour sweep does; the job keeps its attempt count, so a step that
-// crashes every time still runs out of attempts. The crashed attempt's pipeline_runs row becomes
-// failed (its transaction was rolled back by the server: it wrote nothing), followed by a queued
-// row when attempts remain. Every worker process sweeps; concurrent sweeps skip each other's rows.
+// session holds its locker's liveness lock. Releasing goes through graphile-worker's public
+// interface: its `jobs` view to find them and `force_unlock_workers` to unlock every job and queue
+// of the dead worker ids (as its own 4-hour sweep does); a job keeps its attempt count, so a step
+// that crashes every time still runs out of attempts. The crashed attempt's pipeline_runs row
+// becomes failed (its transaction was rolled back by the server: it wrote nothing), followed by a
+// queued row when attempts remain. Sweeps of several workers take turns (an advisory lock), so a
+// job another worker has since taken up is never mistaken for the crashed one.
 import { failRunningRuns, queueRun, withTransaction } from "@edgeline/core";
 import type pg from "pg";
 import { LIVENESS_LOCK_CLASS } from "./liveness.ts";
@@ -36,11 +38,11 @@ export async function lockedJobs(
   graceMs: number,
 ): Promise<Array<ReleasedJob & { lockerAlive: boolean }>> {
   const { rows } = await db.query(
-    `SELECT j.id::text, t.identifier AS task_identifier, j.key, j.locked_by, j.locked_at, j.attempts, j.max_attempts,
+    `SELECT j.id::text, j.task_identifier, j.key, j.locked_by, j.locked_at, j.attempts, j.max_attempts,
             NOT (${LOCKER_IS_DEAD}) AS locker_alive
-       FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+       FROM graphile_worker.jobs j
       WHERE j.locked_at IS NOT NULL AND j.locked_at < now() - $1 * interval '1 millisecond'
-        AND t.identifier = ANY($2::text[])
+        AND j.task_identifier = ANY($2::text[])
       ORDER BY j.locked_at`,
     [graceMs, TASK_IDENTIFIERS],
   );
@@ -68,36 +70,29 @@ export interface ReleaseOptions {
   ids?: readonly string[];
 }
 
-/** Releases stuck jobs (by default only those of dead workers) and fixes their pipeline_runs rows. */
+/**
+ * Releases stuck jobs (by default only those of dead workers) and fixes their pipeline_runs rows.
+ * graphile-worker unlocks by worker, so releasing a job releases every job its worker holds.
+ */
 export async function releaseStuckJobs(pool: pg.Pool, opts: ReleaseOptions): Promise<ReleasedJob[]> {
   return withTransaction(pool, async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock(hashtext('edgeline:job-recovery'))");
     const { rows } = await client.query(
-      `WITH stuck AS (
-         SELECT j.id FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
-          WHERE j.locked_at IS NOT NULL AND j.locked_at < now() - $1 * interval '1 millisecond'
-            AND t.identifier = ANY($2::text[])
-            AND ($3::boolean OR ${LOCKER_IS_DEAD})
-            AND ($4::bigint[] IS NULL OR j.id = ANY($4::bigint[]))
-          FOR UPDATE OF j SKIP LOCKED
-       ), before AS (
-         SELECT j.id, j.locked_by, j.locked_at FROM graphile_worker._private_jobs j JOIN stuck USING (id)
-       ), released AS (
-         UPDATE graphile_worker._private_jobs j
-            SET locked_at = NULL, locked_by = NULL, run_at = greatest(j.run_at, now())
-           FROM stuck WHERE j.id = stuck.id
-         RETURNING j.id, j.task_id, j.key, j.attempts, j.max_attempts, j.job_queue_id
-       ), queues AS (
-         UPDATE graphile_worker._private_job_queues q SET locked_at = NULL, locked_by = NULL
-          WHERE q.locked_by IN (SELECT locked_by FROM before)
-         RETURNING q.id
-       )
-       SELECT r.id::text, t.identifier AS task_identifier, r.key, b.locked_by, b.locked_at, r.attempts, r.max_attempts,
-              (SELECT count(*) FROM queues) AS queues_released
-         FROM released r JOIN before b USING (id) JOIN graphile_worker._private_tasks t ON t.id = r.task_id`,
+      `SELECT j.id::text, j.task_identifier, j.key, j.locked_by, j.locked_at, j.attempts, j.max_attempts
+         FROM graphile_worker.jobs j
+        WHERE j.locked_at IS NOT NULL AND j.locked_at < now() - $1 * interval '1 millisecond'
+          AND j.task_identifier = ANY($2::text[])
+          AND ($3::boolean OR ${LOCKER_IS_DEAD})
+          AND ($4::bigint[] IS NULL OR j.id = ANY($4::bigint[]))`,
       [opts.graceMs, TASK_IDENTIFIERS, opts.force ?? false, opts.ids ?? null],
     );
     const jobs = rows.map(toReleased);
-    if (jobs.length > 0) await client.query("SELECT pg_notify('jobs:insert', '{\"r\":0,\"count\":1}')");
+    if (jobs.length === 0) return [];
+    await client.query("SELECT graphile_worker.force_unlock_workers($1::text[])", [
+      [...new Set(jobs.map((j) => j.lockedBy))],
+    ]);
+    // Wake idle workers: the released jobs are runnable now.
+    await client.query("SELECT pg_notify('jobs:insert', '{\"r\":0,\"count\":1}')");
     for (const job of jobs) {
       if (!job.key) continue;
       const failed = await failRunningRuns(

@@ -6,8 +6,10 @@
 
 import { EventEmitter } from "node:events";
 import {
+  ConfigError,
   DAG_STEPS,
   HOURLY_JOBS,
+  loadConfig,
   type PipelineDeps,
   type PluginRegistry,
   STEP_DEFINITIONS,
@@ -25,7 +27,7 @@ import { parseWorkerOptions, type WorkerOptionsInput } from "./options.ts";
 import { type ReleasedJob, startRecovery } from "./recovery.ts";
 import { stepTask } from "./step-task.ts";
 import { DAILY_DAG_TASK } from "./task-names.ts";
-import { ensureWorkerSchema, quietLogger } from "./worker-schema.ts";
+import { ensureWorkerSchema, edgelineWorkerLogger as log, workerLogger } from "./worker-schema.ts";
 
 export interface StartWorkerOptions extends WorkerOptionsInput {
   connectionString: string;
@@ -64,7 +66,14 @@ export function taskList(
 
 export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandle> {
   const options = parseWorkerOptions(opts);
-  const pool = pipelinePool(opts.connectionString, options.concurrency + 2);
+  const config = loadConfig();
+  // graphile-worker holds a connection per running job plus its own; the pipeline pool is separate.
+  if (config.database.poolSize < options.concurrency + 1) {
+    throw new ConfigError(
+      `Invalid configuration:\n  EDGELINE_DB_POOL_SIZE: ${config.database.poolSize} connections cannot serve ${options.concurrency} concurrent jobs (EDGELINE_WORKER_CONCURRENCY); need at least ${options.concurrency + 1}`,
+    );
+  }
+  const pool = pipelinePool(opts.connectionString, config);
   const deps = createPipelineDeps(pool, opts.plugins, opts.deps);
   await ensureWorkerSchema(pool);
 
@@ -72,7 +81,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   let liveness: Liveness | undefined;
   const fatal = (error: Error) => {
     // Without liveness our locks look dead to every other worker: stop before they take over.
-    quietLogger.error(`worker liveness lost: ${error.message}; stopping`);
+    log.error({ error: error.message }, "worker liveness lost; stopping");
     opts.onFatal?.(error);
     void handle.stop();
   };
@@ -94,8 +103,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     concurrency: options.concurrency,
     pollInterval: options.pollIntervalMs,
     noHandleSignals: true,
-    logger: quietLogger,
-    maxPoolSize: options.concurrency + 2,
+    logger: workerLogger,
+    maxPoolSize: config.database.poolSize,
     gracefulShutdownAbortTimeout: options.shutdownTimeoutMs,
     events,
     // Without batching, graphile-worker records a finished job without awaiting it, so a process
@@ -107,12 +116,10 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     intervalMs: options.recoveryIntervalMs,
     graceMs: options.recoveryGraceMs,
     onRelease: (jobs) => {
-      quietLogger.warn(
-        `released ${jobs.length} job(s) of stopped workers: ${jobs.map((j) => j.key ?? j.id).join(", ")}`,
-      );
+      log.warn({ jobs: jobs.map((j) => j.key ?? j.id) }, `released ${jobs.length} job(s) of stopped workers`);
       opts.onRecovered?.(jobs);
     },
-    onError: (e) => quietLogger.error(`stuck-job recovery failed: ${String(e)}`),
+    onError: (e) => log.error({ error: String(e) }, "stuck-job recovery failed"),
   });
 
   const handle: WorkerHandle = {

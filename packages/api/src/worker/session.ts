@@ -1,10 +1,10 @@
 // What a CLI command of the pipeline needs: the database (DATABASE_URL or the embedded one),
 // migrated; a pool; the plugin registry. One place, so run/backfill/worker/jobs agree.
-import { loadEnv, loadPlugins, migrate, type PluginRegistry } from "@edgeline/core";
+import { loadConfig, loadPlugins, migrate, type PluginRegistry } from "@edgeline/core";
 import type pg from "pg";
 import { resolveDatabase } from "../runtime/database.ts";
 import { pipelinePool } from "./deps.ts";
-import { workerOptionsFromEnv } from "./options.ts";
+import { workerOptionsFrom } from "./options.ts";
 import { startWorker, type WorkerHandle } from "./runner.ts";
 import { ensureWorkerSchema } from "./worker-schema.ts";
 
@@ -16,11 +16,12 @@ export interface PipelineSession {
 }
 
 export async function openPipelineSession(opts: { plugins?: boolean } = {}): Promise<PipelineSession> {
-  const db = await resolveDatabase(loadEnv());
+  const config = loadConfig();
+  const db = await resolveDatabase(config);
   try {
     await migrate(db.url);
     const plugins = opts.plugins === false ? undefined : await loadPlugins();
-    const pool = pipelinePool(db.url, 4);
+    const pool = pipelinePool(db.url, config);
     await ensureWorkerSchema(pool);
     return {
       url: db.url,
@@ -43,7 +44,7 @@ export async function openPipelineSession(opts: { plugins?: boolean } = {}): Pro
  */
 export function startCommandWorker(session: PipelineSession): Promise<WorkerHandle> {
   return startWorker({
-    ...workerOptionsFromEnv(),
+    ...workerOptionsFrom(),
     connectionString: session.url,
     plugins: session.plugins,
     schedule: false,

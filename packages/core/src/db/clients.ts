@@ -1,7 +1,9 @@
 // The one place that builds database clients: Prisma (Rust-free client over @prisma/adapter-pg)
 // for typed access, and a plain `pg` pool for set-based SQL (unnest upserts, COPY).
+import type { PluginLogger } from "@edgeline/sdk";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { createLogger } from "../config/logger.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
 
 export interface DbOptions {
@@ -9,6 +11,8 @@ export interface DbOptions {
   poolSize?: number;
   statementTimeoutMs?: number;
   applicationName?: string;
+  /** Where a dropped connection is reported. @defaultValue the process logger */
+  logger?: Pick<PluginLogger, "warn">;
 }
 
 const DATE_OID = 1082;
@@ -29,9 +33,32 @@ function poolConfig(opts: DbOptions): pg.PoolConfig {
   };
 }
 
-/** A pool whose DATE columns come back as 'YYYY-MM-DD' strings (a calendar day has no time zone). */
+let dbLogger: Pick<PluginLogger, "warn"> | undefined;
+function sharedDbLogger(): Pick<PluginLogger, "warn"> {
+  dbLogger ??= createLogger("edgeline-db");
+  return dbLogger;
+}
+
+/**
+ * A pool whose DATE columns come back as 'YYYY-MM-DD' strings (a calendar day has no time zone).
+ * A connection the server drops (a restart, an idle timeout) must not crash the process: the pool
+ * and its clients report it as a warning and the next query opens a new connection.
+ */
 export function createPgPool(opts: DbOptions): pg.Pool {
-  return new pg.Pool({ ...poolConfig(opts), types: { getTypeParser: pgTypeParser } });
+  const pool = new pg.Pool({ ...poolConfig(opts), types: { getTypeParser: pgTypeParser } });
+  const logger = () => opts.logger ?? sharedDbLogger();
+  const report = (error: Error) =>
+    logger().warn(
+      {
+        pool: opts.applicationName ?? "edgeline",
+        error: error.message,
+        code: (error as { code?: string }).code,
+      },
+      "database connection lost; the next query reconnects",
+    );
+  pool.on("error", report);
+  pool.on("connect", (client) => client.on("error", report));
+  return pool;
 }
 
 export function createPrismaClient(opts: DbOptions): PrismaClient {

@@ -13,12 +13,14 @@ import {
   PluginLoadError,
   type PluginLogger,
 } from "@edgeline/sdk";
+import { createLogger } from "../config/logger.ts";
 
 export interface HostContextOptions {
   /** Environment to read base URLs and plugin configuration from. @defaultValue process.env */
   env?: Record<string, string | undefined>;
   /** Base URLs by key; these win over the environment (tests). */
   baseUrls?: Record<string, string>;
+  /** @defaultValue the process logger (EDGELINE_LOG_LEVEL), one child per plugin */
   logger?: PluginLogger;
   /** Passed to every HttpClient (fetch, sleep, logger), for tests. */
   httpDeps?: HttpClientDeps;
@@ -77,14 +79,16 @@ export function hostContexts(
   const baseUrls = resolveBaseUrls(entries, env, options.baseUrls);
   const clients = new Map<string, HttpClient>();
   const contexts = new Map<PluginCommon, PluginContext<unknown>>();
+  const logger = options.logger ?? createLogger("edgeline", { env });
   for (const { plugin, module } of entries) {
+    const p = plugin as { code?: string; name?: string };
     contexts.set(
       plugin,
       createPluginContext({
         baseUrls,
         config: parsePluginConfig(plugin, module, env),
         clients,
-        ...(options.logger ? { logger: options.logger } : {}),
+        logger: logger.child({ plugin: p.code ?? p.name }),
         ...(options.httpDeps ? { httpDeps: options.httpDeps } : {}),
       }),
     );

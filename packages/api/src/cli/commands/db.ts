@@ -1,11 +1,11 @@
 // `edgeline db migrate | migration <name> | check`: schema management without Prisma's native engine.
-import { checkSchema, createMigration, describeDifference, loadEnv, migrate } from "@edgeline/core";
+import { checkSchema, createMigration, describeDifference, loadConfig, migrate } from "@edgeline/core";
 import type { Command } from "commander";
 import { resolveDatabase } from "../../runtime/database.ts";
 import { CliExit } from "../exit.ts";
 
 async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const db = await resolveDatabase(loadEnv());
+  const db = await resolveDatabase(loadConfig());
   try {
     return await fn(db.url);
   } finally {

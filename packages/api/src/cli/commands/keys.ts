@@ -1,7 +1,7 @@
 // `edgeline keys create --scope read|write [--name <label>] | list | revoke <key-id>`: API keys
 // for the GraphQL API. `create` prints the key once, alone on stdout (so a script can capture it);
 // the database keeps only its SHA-256 digest.
-import { createPrismaClient, loadEnv } from "@edgeline/core";
+import { createPrismaClient, loadConfig } from "@edgeline/core";
 import type { Command } from "commander";
 import { createApiKey, listApiKeys, revokeApiKey } from "../../auth/api-key-store.ts";
 import { isScope, SCOPES } from "../../auth/scopes.ts";
@@ -9,7 +9,7 @@ import { resolveDatabase } from "../../runtime/database.ts";
 import { CliExit } from "../exit.ts";
 
 async function withPrisma<T>(fn: (prisma: ReturnType<typeof createPrismaClient>) => Promise<T>): Promise<T> {
-  const db = await resolveDatabase(loadEnv());
+  const db = await resolveDatabase(loadConfig());
   const prisma = createPrismaClient({ connectionString: db.url, poolSize: 1 });
   try {
     return await fn(prisma);

@@ -2,7 +2,7 @@
 // SIGTERM; then running jobs finish (or, past the shutdown timeout, go back to the queue).
 import type { Command } from "commander";
 import { z } from "zod";
-import { startWorker, workerOptionsFromEnv } from "../../worker/index.ts";
+import { startWorker, workerOptionsFrom } from "../../worker/index.ts";
 import { openPipelineSession } from "../../worker/session.ts";
 import { parseArgs } from "./run.ts";
 
@@ -23,7 +23,7 @@ export const registerWorkerCommand = (program: Command): void => {
       const args = parseArgs(workerArgsSchema, flags);
       const session = await openPipelineSession();
       const worker = await startWorker({
-        ...workerOptionsFromEnv(),
+        ...workerOptionsFrom(),
         connectionString: session.url,
         plugins: session.plugins,
         schedule: args.schedule,
