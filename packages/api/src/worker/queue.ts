@@ -4,6 +4,7 @@
 import {
   DAG_NAME,
   DAG_STEPS,
+  HOURLY_DAG,
   HOURLY_QUEUE_NAME,
   type HourlyJobName,
   hourlyJobKey,
@@ -23,7 +24,6 @@ import {
 } from "@edgeline/core";
 import type pg from "pg";
 import { z } from "zod";
-import { HOURLY_DAG } from "./task-names.ts";
 import { ensureWorkerSchema } from "./worker-schema.ts";
 
 /** Payload of a step job: the step, and the rest of its run (queued one by one on success). */

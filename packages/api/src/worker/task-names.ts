@@ -6,6 +6,3 @@ export const DAILY_DAG_TASK = "daily_dag";
 
 /** Every task identifier Edgeline's worker runs (stuck-job recovery only touches these). */
 export const TASK_IDENTIFIERS: readonly string[] = [...DAG_STEPS, ...HOURLY_JOBS, DAILY_DAG_TASK];
-
-/** Queue name of the hourly jobs and `dag` column of their pipeline_runs rows. */
-export const HOURLY_DAG = "hourly";

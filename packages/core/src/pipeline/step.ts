@@ -3,9 +3,11 @@
 // own bookkeeping (pipeline_runs, the next step's job) to that transaction, so a step's rows, its
 // success and its successor commit together or not at all.
 import type pg from "pg";
-import { withTransaction } from "../repositories/queryable.ts";
+import type { RunKey } from "../repositories/pipeline-runs.ts";
 import type { PipelineDeps } from "./deps.ts";
-import type { HourlyJobName, StepName } from "./steps.ts";
+import { hourlyJobKey, stepJobKey } from "./job-keys.ts";
+import { executeRun } from "./run-execution.ts";
+import { DAG_NAME, HOURLY_DAG, type HourlyJobName, type StepName } from "./steps.ts";
 
 /** Writes a step's rows on an open transaction; returns rows written (inserted, changed, deleted). */
 export type StepWrite = (client: pg.PoolClient) => Promise<number>;
@@ -35,16 +37,29 @@ export async function lockSport(client: pg.PoolClient, sport: string): Promise<v
   await client.query("SELECT pg_advisory_xact_lock(hashtext('edgeline:sport'), hashtext($1))", [sport]);
 }
 
-/** Runs a step outside the worker: prepare, then write in one transaction. Returns rows written. */
+/**
+ * Runs a step outside the worker (CLI, tests), with the same bookkeeping as the worker's: one
+ * pipeline_runs row, one attempt. Returns rows written.
+ */
 export async function runStep(deps: PipelineDeps, step: StepDefinition, target: StepTarget): Promise<number> {
-  const write = await step.prepare(deps, target);
-  return withTransaction(deps.pool, async (client) => {
-    await lockSport(client, target.sport);
-    return write(client);
-  });
+  const key: RunKey = {
+    dag: DAG_NAME,
+    sport: target.sport,
+    step: step.name,
+    runDate: target.date,
+    jobKey: `${stepJobKey(target.sport, target.date, step.name)}:by-hand`,
+  };
+  return executeRun(deps.pool, { key, attempt: 1, maxAttempts: 1 }, () => step.prepare(deps, target));
 }
 
+/** Runs an hourly job outside the worker, with the same bookkeeping. Returns rows written. */
 export async function runHourlyJob(deps: PipelineDeps, job: HourlyJobDefinition, at: Date): Promise<number> {
-  const write = await job.prepare(deps, at);
-  return withTransaction(deps.pool, write);
+  const key: RunKey = {
+    dag: HOURLY_DAG,
+    sport: null,
+    step: job.name,
+    runDate: at.toISOString().slice(0, 10),
+    jobKey: `${hourlyJobKey(job.name, at)}:by-hand`,
+  };
+  return executeRun(deps.pool, { key, attempt: 1, maxAttempts: 1 }, () => job.prepare(deps, at));
 }

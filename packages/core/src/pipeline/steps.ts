@@ -6,6 +6,9 @@ import { z } from "zod";
 
 export const DAG_NAME = "multi_sport_betting_workflow";
 
+/** Queue name of the hourly jobs and `dag` column of their pipeline_runs rows. */
+export const HOURLY_DAG = "hourly";
+
 /** The daily steps, in the order they run; each starts only after the one before succeeded. */
 export const DAG_STEPS = [
   "download_games",
