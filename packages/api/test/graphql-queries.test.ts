@@ -202,6 +202,35 @@ describe("odds", () => {
     ).odds;
     expect(one.totalCount).toBe(2);
   });
+
+  test("gives each market's price history newest first, and the price at a time", async () => {
+    type Q = { price: string; quotedAt: string };
+    type O = { lastUpdate: string; price: string; history: Q[]; at: Q[] };
+    const q = `query ($id: ID!, $t: DateTime!) { odds(gameId: $id, first: 50) { edges { node {
+      lastUpdate price history { price quotedAt } at: history(before: $t, last: 1) { price quotedAt } } } } }`;
+    const first = dataOf(
+      await h.gql<{ odds: Edges<O> }>(q, { id: seed.firstGameId, t: "2000-01-01T00:00:00Z" }),
+    ).odds.edges[0]!.node;
+    // Two quotes a market (the seed's opening a day before, then the current price), newest first.
+    expect(first.history.map((x) => x.quotedAt)).toEqual([
+      first.lastUpdate,
+      new Date(Date.parse(first.lastUpdate) - 86_400_000).toISOString(),
+    ]);
+    expect(first.history[0]!.price).toBe(first.price);
+    expect(first.at).toEqual([]);
+    // An hour before the current price, the price in force was the opening one.
+    const t = new Date(Date.parse(first.lastUpdate) - 3_600_000).toISOString();
+    const atT = dataOf(await h.gql<{ odds: Edges<O> }>(q, { id: seed.firstGameId, t })).odds.edges[0]!.node
+      .at;
+    expect(atT).toEqual([first.history[1]]);
+    const bad = await h.gql(
+      `query ($id: ID!) { odds(gameId: $id) { edges { node { history(last: 101) { id } } } } }`,
+      {
+        id: seed.firstGameId,
+      },
+    );
+    expect(JSON.stringify(bad.body.errors)).toContain("must be between 0 and 100");
+  });
 });
 
 describe("eloRatings and leaderboard", () => {

@@ -137,6 +137,16 @@ const cases = (): [string, string, Record<string, unknown>?][] => [
     `{ odds(gameId: "NHL-20251003-XXX-HAT", first: 1) { ${PAGE_LITE} edges { node { line lastUpdate } } } }`,
   ],
   [
+    "odds with their price history",
+    `query ($id: ID!) { game(id: $id) { odds { id history { id source bookmaker market outcome line price quotedAt fetchedAt lastSeenAt } } } }`,
+    { id: seed.firstGameId },
+  ],
+  [
+    "the price at a time and an empty history",
+    `query ($id: ID!) { odds(gameId: $id, first: 3) { edges { node { lastUpdate at: history(before: "${new Date(Date.parse(`${seed.firstDay}T00:00:00Z`)).toISOString()}", last: 1) { price quotedAt } none: history(last: 0) { id } } } } }`,
+    { id: seed.firstGameId },
+  ],
+  [
     "eloRatings history",
     `{ eloRatings(sport: "NHL", entityId: "HAT", first: 100) { ${PAGE_LITE} edges { node { entityId rating validFrom validTo history(limit: 5) { validFrom } } } } }`,
   ],

@@ -57,6 +57,7 @@ export async function seedGraphqlData(prisma: PrismaClient, opts: SeedOptions = 
   const books = BOOKMAKERS.slice(0, opts.bookmakers ?? 3);
   const games: Prisma.UnifiedGameCreateManyInput[] = [];
   const odds: Prisma.GameOddsCreateManyInput[] = [];
+  const quotes: Prisma.OddsQuoteCreateManyInput[] = [];
   const ratings: Prisma.EloRatingCreateManyInput[] = [];
   const recs: Prisma.BetRecommendationCreateManyInput[] = [];
   const bets: Prisma.PlacedBetCreateManyInput[] = [];
@@ -109,7 +110,7 @@ export async function seedGraphqlData(prisma: PrismaClient, opts: SeedOptions = 
         });
         for (const [bi, book] of books.entries()) {
           for (const [oi, outcome] of league.outcomes.entries()) {
-            odds.push({
+            const row = {
               oddsId: `${gameId}:${book}:h2h:${outcome}`,
               gameId,
               bookmaker: book,
@@ -118,7 +119,26 @@ export async function seedGraphqlData(prisma: PrismaClient, opts: SeedOptions = 
               price: (1.5 + noise(d, g, bi, oi) * 2.5).toFixed(4),
               lastUpdate: new Date(commence.getTime() - (bi + 1) * 600_000),
               externalId: `${book}-${d}-${g}-${oi}`,
-            });
+            };
+            odds.push(row);
+            // The price history: an opening price a day before, then the current one.
+            for (const [qi, at] of [
+              row.lastUpdate.getTime() - 86_400_000,
+              row.lastUpdate.getTime(),
+            ].entries()) {
+              quotes.push({
+                oddsId: row.oddsId,
+                gameId,
+                source: book === "kalshi" ? "kalshi" : "the-odds-api",
+                bookmaker: book,
+                marketName: "h2h",
+                outcomeName: outcome,
+                price: qi === 0 ? (Number(row.price) + 0.1).toFixed(4) : row.price,
+                quotedAt: new Date(at),
+                fetchedAt: new Date(at + 60_000),
+                lastSeenAt: new Date(at + 120_000),
+              });
+            }
           }
         }
         const generatedAt = new Date(Date.parse(`${day}T12:00:00Z`) + g * 1000);
@@ -190,6 +210,7 @@ export async function seedGraphqlData(prisma: PrismaClient, opts: SeedOptions = 
 
   await inChunks(games, 1000, (data) => prisma.unifiedGame.createMany({ data }));
   await inChunks(odds, 2000, (data) => prisma.gameOdds.createMany({ data }));
+  await inChunks(quotes, 2000, (data) => prisma.oddsQuote.createMany({ data }));
   await inChunks(ratings, 2000, (data) => prisma.eloRating.createMany({ data }));
   await inChunks(recs, 2000, (data) => prisma.betRecommendation.createMany({ data }));
   await inChunks(bets, 2000, (data) => prisma.placedBet.createMany({ data }));

@@ -4,7 +4,7 @@ import { ratingInForceWhere } from "@edgeline/core";
 import { builder } from "./builder.ts";
 import { invalidArgument } from "./errors.ts";
 import { leaderboardFilter, ratingsFilter } from "./filters.ts";
-import { checkPageSize, MAX_PAGE_SIZE } from "./pagination.ts";
+import { checkLimit, checkPageSize, MAX_PAGE_SIZE } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { dayToDate, fixed, formatDay } from "./scalars.ts";
 
@@ -32,9 +32,7 @@ builder.prismaObjectField(EloRatingRef, "history", (t) =>
     description: `The entity's earlier ratings, newest first (at most ${MAX_PAGE_SIZE}).`,
     args: { limit: t.arg.int({ required: false, defaultValue: 10 }) },
     resolve: async (r, args, ctx) => {
-      const limit = args.limit ?? 10;
-      if (limit < 0 || limit > MAX_PAGE_SIZE)
-        throw invalidArgument("limit", `must be between 0 and ${MAX_PAGE_SIZE}`);
+      const limit = checkLimit("limit", args.limit ?? 10);
       const key = { sport: r.sport, entityId: r.entityId, before: formatDay(r.validFrom), limit };
       return (await ctx.loaders.history.load(key)) ?? [];
     },

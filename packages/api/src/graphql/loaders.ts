@@ -4,7 +4,7 @@
 import { ratingInForceRow } from "@edgeline/core";
 import { BatchLoader } from "./batch-loader.ts";
 import type { SqlClient } from "./context.ts";
-import { type EloRating, Prisma } from "./prisma.ts";
+import { type EloRating, type OddsQuote, Prisma } from "./prisma.ts";
 import { dayToDate } from "./scalars.ts";
 
 export interface RatingKey {
@@ -19,6 +19,13 @@ export interface HistoryKey {
   entityId: string;
   /** Rows that came into force before this day (YYYY-MM-DD), newest first. */
   before: string;
+  limit: number;
+}
+
+export interface QuoteHistoryKey {
+  oddsId: string;
+  /** Quotes quoted at or before this instant (null: all), newest first. */
+  before: Date | null;
   limit: number;
 }
 
@@ -73,7 +80,45 @@ function toEloRating(row: RatingRow): EloRating {
 }
 
 const ratingKey = (k: RatingKey) => `${k.sport}\u0000${k.entityId}\u0000${k.day}`;
+const quoteHistoryKey = (k: QuoteHistoryKey) =>
+  `${k.oddsId}\u0000${k.before?.toISOString() ?? ""}\u0000${k.limit}`;
 const historyKey = (k: HistoryKey) => `${k.sport}\u0000${k.entityId}\u0000${k.before}\u0000${k.limit}`;
+
+interface QuoteRow {
+  i: string;
+  quote_id: string;
+  odds_id: string;
+  game_id: string;
+  source: string;
+  bookmaker: string;
+  market_name: string;
+  outcome_name: string;
+  line: string | null;
+  price: string | null;
+  quoted_at: Date;
+  fetched_at: Date;
+  last_seen_at: Date;
+  external_id: string | null;
+}
+
+/** A raw odds_quotes row in the shape Prisma returns, so OddsQuote fields resolve it alike. */
+function toOddsQuote(r: QuoteRow): OddsQuote {
+  return {
+    quoteId: BigInt(r.quote_id),
+    oddsId: r.odds_id,
+    gameId: r.game_id,
+    source: r.source,
+    bookmaker: r.bookmaker,
+    marketName: r.market_name,
+    outcomeName: r.outcome_name,
+    line: r.line === null ? null : new Prisma.Decimal(r.line),
+    price: r.price === null ? null : new Prisma.Decimal(r.price),
+    quotedAt: r.quoted_at,
+    fetchedAt: r.fetched_at,
+    lastSeenAt: r.last_seen_at,
+    externalId: r.external_id,
+  };
+}
 
 /** Rows of graphile-worker's public jobs view; none when the worker never migrated this database. */
 export async function jobRows(sql: SqlClient, where: string, values: unknown[]): Promise<JobRow[]> {
@@ -138,7 +183,26 @@ export function createLoaders(sql: SqlClient) {
     return new Map(rows.map((r) => [r.key!, r]));
   }, String);
 
-  return { ratingOn, history, job, jobByKey };
+  /** A market's price history (odds_quotes), newest first, served by the (odds_id, quoted_at) index. */
+  const quoteHistory = new BatchLoader<QuoteHistoryKey, OddsQuote[]>(async (keys) => {
+    const { rows } = await sql.query<QuoteRow>(
+      `SELECT k.i::text AS i, q.quote_id::text, q.odds_id, q.game_id, q.source, q.bookmaker, q.market_name,
+              q.outcome_name, q.line::text, q.price::text, q.quoted_at, q.fetched_at, q.last_seen_at, q.external_id
+         FROM unnest($1::text[], $2::timestamptz[], $3::int[]) WITH ORDINALITY AS k(odds_id, before, lim, i)
+         JOIN LATERAL (
+           SELECT * FROM odds_quotes o
+            WHERE o.odds_id = k.odds_id AND (k.before IS NULL OR o.quoted_at <= k.before)
+            ORDER BY o.quoted_at DESC LIMIT k.lim
+         ) q ON true
+        ORDER BY k.i, q.quoted_at DESC`,
+      [keys.map((k) => k.oddsId), keys.map((k) => k.before?.toISOString() ?? null), keys.map((k) => k.limit)],
+    );
+    const out = new Map<string, OddsQuote[]>(keys.map((k) => [quoteHistoryKey(k), []]));
+    for (const row of rows) out.get(quoteHistoryKey(keys[Number(row.i) - 1]!))?.push(toOddsQuote(row));
+    return out;
+  }, quoteHistoryKey);
+
+  return { ratingOn, history, quoteHistory, job, jobByKey };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -15,3 +15,10 @@ export function checkPageSize(args: { first?: number | null; last?: number | nul
     }
   }
 }
+
+/** A list argument's size, between 0 and the page maximum, or an argument error naming it. */
+export function checkLimit(name: string, value: number): number {
+  if (value < 0 || value > MAX_PAGE_SIZE)
+    throw invalidArgument(name, `must be between 0 and ${MAX_PAGE_SIZE}`);
+  return value;
+}

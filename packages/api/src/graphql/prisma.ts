@@ -5,6 +5,7 @@ export type {
   BetRecommendation,
   EloRating,
   GameOdds,
+  OddsQuote,
   PipelineRun,
   PlacedBet,
   PortfolioSnapshot,

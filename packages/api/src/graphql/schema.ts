@@ -5,6 +5,7 @@ import "./sport.ts";
 import "./entity.ts";
 import "./game.ts";
 import "./odds.ts";
+import "./odds-quote.ts";
 import "./elo-rating.ts";
 import "./recommendation.ts";
 import "./placed-bet.ts";

@@ -30,6 +30,7 @@ export const OddsSpec = spec<string>("Odds");
 export const RecommendationSpec = spec<string>("Recommendation");
 export const PlacedBetSpec = spec<string>("PlacedBet");
 export const EloRatingSpec = spec<string>("EloRating");
+export const OddsQuoteSpec = spec<string>("OddsQuote");
 
 /** An entity is made of three expressions: its sport, id and name. */
 interface EntitySource {
@@ -210,6 +211,35 @@ Object.assign(OddsSpec.fields, {
   lastUpdate: dateTime("last_update"),
   isPregame: column("is_pregame"),
   externalId: column("external_id"),
+  // The resolver's loader (odds-quote.ts): newest first, at or before `before`, at most `last`.
+  history: (t, field, cx) => {
+    const last = (field.args.last as number | null | undefined) ?? 20;
+    if (last < 0 || last > MAX_PAGE_SIZE) return null; // the resolver's argument error
+    const before = field.args.before as Date | null | undefined;
+    const q = cx.st.alias();
+    const node = compileObject(OddsQuoteSpec, q, field, cx);
+    if (!node) return null;
+    const until = before ? ` AND o.quoted_at <= ${cx.st.param(before.toISOString(), "timestamptz")}` : "";
+    return {
+      sql: `(SELECT coalesce(json_agg(${node.sql} ORDER BY ${q}.quoted_at DESC), '[]'::json)
+               FROM (SELECT * FROM odds_quotes o WHERE o.odds_id = ${t}.odds_id${until}
+                      ORDER BY o.quoted_at DESC LIMIT ${cx.st.param(last, "int")}) ${q})`,
+      finish: finishList(node.finish),
+    };
+  },
+} satisfies Record<string, FieldCompiler<string>>);
+
+Object.assign(OddsQuoteSpec.fields, {
+  id: idText("quote_id"),
+  source: column("source"),
+  bookmaker: column("bookmaker"),
+  market: column("market_name"),
+  outcome: column("outcome_name"),
+  line: decimal("line"),
+  price: decimal("price"),
+  quotedAt: dateTime("quoted_at"),
+  fetchedAt: dateTime("fetched_at"),
+  lastSeenAt: dateTime("last_seen_at"),
 } satisfies Record<string, FieldCompiler<string>>);
 
 Object.assign(RecommendationSpec.fields, {
