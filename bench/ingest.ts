@@ -21,6 +21,7 @@ import { entityNames, toEloGame } from "../packages/core/src/pipeline/update-elo
 import {
   finalGamesBefore,
   oddsCopyEncoder,
+  recordPrices,
   syncEloHistory,
   upsertGames,
   upsertOdds,
@@ -157,6 +158,19 @@ async function oddsBench(pool: pg.Pool, rows: number) {
       (await timed(() => withTransaction(pool, (c) => copyRows(c, "scratch_odds_indexed", odds)))).ms,
     );
   }
+  // The whole fetch_markets write path: game_odds plus the price history (odds_quotes).
+  const pricesTimes: number[] = [];
+  const pricesRerunTimes: number[] = [];
+  const quotes = odds.map((record) => ({ record, source: "bench" }));
+  const fetchedAt = new Date("2024-01-01T12:00:00Z");
+  for (let run = 0; run < 3; run++) {
+    await pool.query("TRUNCATE game_odds, odds_quotes");
+    await pool.query("CHECKPOINT");
+    pricesTimes.push((await timed(() => recordPrices(pool, quotes, fetchedAt))).ms);
+    const rerun = await timed(() => recordPrices(pool, quotes, new Date(fetchedAt.getTime() + 3_600_000)));
+    if (rerun.value !== 0) throw new Error(`an unchanged re-fetch wrote ${rerun.value} rows; expected none`);
+    pricesRerunTimes.push(rerun.ms);
+  }
   const upsertMs = Math.min(...upsertTimes);
   const copyMs = Math.min(...copyTimes);
   const copyIndexedMs = Math.min(...copyIndexedTimes);
@@ -167,6 +181,8 @@ async function oddsBench(pool: pg.Pool, rows: number) {
     copyIndexed: perSecond(rows, copyIndexedMs),
     ratio: copyMs / upsertMs,
     ratioIndexed: copyIndexedMs / upsertMs,
+    prices: perSecond(rows, Math.min(...pricesTimes)),
+    pricesRerun: perSecond(rows, Math.min(...pricesRerunTimes)),
   };
 }
 
@@ -238,6 +254,9 @@ export async function main(): Promise<IngestBenchResult> {
     );
     console.log(
       `raw COPY, same shape: ${odds.copyIndexed.toLocaleString("en")} rows/s (scratch table with game_odds' indexes and FK): upsert / COPY ${odds.ratioIndexed.toFixed(2)}`,
+    );
+    console.log(
+      `prices (game_odds + odds_quotes history): ${odds.prices.toLocaleString("en")} rows/s first fetch, ${odds.pricesRerun.toLocaleString("en")} rows/s unchanged re-fetch (no quote added)`,
     );
     const elo = await eloBench(pool);
     if (elo) {
