@@ -1,44 +1,27 @@
 import { HttpClient, resetRateLimits, SourceError } from "@edgeline/sdk";
-import {
-  type FakeUpstream,
-  hasRecordedFixture,
-  recordedFixturesDir,
-  startFakeUpstream,
-} from "@edgeline/testkit";
+import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { kalshiRoutes } from "../src/fake-kalshi.ts";
 import { fetchKalshiOdds, fetchKalshiSeriesMarkets, type KalshiSportMapping } from "../src/kalshi-odds.ts";
 import { kalshiEventsPageSchema } from "../src/kalshi-schemas.ts";
 
 describe.skipIf(!hasRecordedFixture("README.md"))("fake Kalshi Trade API over the recordings", () => {
-  let upstream: FakeUpstream;
-  const get = async (path: string) => {
-    const res = await fetch(upstream.url + path);
-    return {
-      status: res.status,
-      headers: res.headers,
-      body: (await res.json()) as Record<string, unknown> & unknown[],
-    };
-  };
-  const client = (source: string, prefix = "") =>
-    new HttpClient({ source, baseUrl: upstream.url + prefix, retryBaseMs: 1 });
-
-  beforeAll(async () => {
-    upstream = await startFakeUpstream({ dataDir: recordedFixturesDir, routes: kalshiRoutes });
-  });
-  afterAll(() => upstream.close());
+  const fake = recordedUpstream(kalshiRoutes);
+  const { get, client } = fake;
+  beforeAll(fake.start);
+  afterAll(fake.close);
   beforeEach(() => resetRateLimits());
 
   it("Kalshi markets: follows the recorded cursor to an empty last page", async () => {
     const kalshi = client("kalshi", "/trade-api/v2");
-    upstream.requests.length = 0;
+    fake.server.requests.length = 0;
     const markets = await fetchKalshiSeriesMarkets(kalshi, "KXWNBAGAME");
     expect(markets.map((m) => m.ticker)).toEqual([
       "KXWNBAGAME-26JUL09INDPHX-PHX",
       "KXWNBAGAME-26JUL09INDPHX-IND",
       "KXWNBAGAME-26JUL09LVPDX-PDX",
     ]);
-    expect(upstream.requests.map((r) => r.url)).toEqual([
+    expect(fake.server.requests.map((r) => r.url)).toEqual([
       "/trade-api/v2/markets?series_ticker=KXWNBAGAME&status=open&limit=1000",
       "/trade-api/v2/markets?series_ticker=KXWNBAGAME&status=open&limit=1000&cursor=CgsIpKa20gYQwL7nMRIcS1hXTkJBR0FNRS0yNkpVTDA5U0VBQVRMLVNFQQ",
     ]);
@@ -86,12 +69,12 @@ describe.skipIf(!hasRecordedFixture("README.md"))("fake Kalshi Trade API over th
   it.skipIf(!hasRecordedFixture("kalshi", "markets-KXNFLGAME-26OCT08TBDAL.json"))(
     "a source that keeps failing returns no records at all (nothing to write)",
     async () => {
-      upstream.injectFault("/trade-api/v2/markets", { kind: "status", status: 502 });
+      fake.server.injectFault("/trade-api/v2/markets", { kind: "status", status: 502 });
       const kalshi = new HttpClient(
-        { source: "kalshi", baseUrl: `${upstream.url}/trade-api/v2`, maxRetries: 2, retryBaseMs: 5 },
+        { source: "kalshi", baseUrl: `${fake.server.url}/trade-api/v2`, maxRetries: 2, retryBaseMs: 5 },
         { sleep: () => Promise.resolve() },
       );
-      upstream.requests.length = 0;
+      fake.server.requests.length = 0;
       const mapping: KalshiSportMapping = { series: ["KXNFLGAME"], teamIdFromCode: (c) => c };
       const games = [
         { gameId: "G", gameDate: "2026-10-08", commenceTime: null, homeTeamId: "DAL", awayTeamId: "TB" },
@@ -107,12 +90,12 @@ describe.skipIf(!hasRecordedFixture("README.md"))("fake Kalshi Trade API over th
       expect((outcome as SourceError).message).toMatch(
         /^kalshi: GET http:\/\/127\.0\.0\.1:\d+\/trade-api\/v2\/markets\?series_ticker=KXNFLGAME&status=open&limit=1000: HTTP 502/,
       );
-      expect(upstream.requests.filter((r) => r.url.startsWith("/trade-api/v2/markets"))).toHaveLength(3);
+      expect(fake.server.requests.filter((r) => r.url.startsWith("/trade-api/v2/markets"))).toHaveLength(3);
       // Once the upstream recovers the same call yields the rows.
-      upstream.clearFaults();
+      fake.server.clearFaults();
       const ok = await fetchKalshiOdds(kalshi, mapping, games, { from: "2026-10-01", to: "2026-10-31" });
       expect(ok.records.map((r) => r.price.toFixed(4))).toEqual(["1.2346", "5.0000"]);
     },
   );
-  afterEach(() => upstream.clearFaults());
+  afterEach(() => fake.server.clearFaults());
 });

@@ -1,10 +1,10 @@
 import type { DateRange } from "@edgeline/sdk";
+import { readRecording, recording } from "@edgeline/testkit";
 import { describe, expect, it } from "vitest";
 import { espnGames, espnScoreboardDrafts } from "./espn-games.ts";
 import type { EspnLeagueConfig } from "./espn-league-config.ts";
 import { ESPN_LEAGUES } from "./espn-leagues.ts";
 import { type EspnScoreboard, espnScoreboardSchema } from "./espn-schemas.ts";
-import { readRecording, recording } from "./recordings.test-helpers.ts";
 
 const league = (code: string): EspnLeagueConfig => ESPN_LEAGUES.find((l) => l.code === code)!;
 const load = (file: string) => espnScoreboardSchema.parse(readRecording(file));

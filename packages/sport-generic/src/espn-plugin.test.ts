@@ -1,7 +1,7 @@
 import { entityIdFromName, type SportPlugin, sportView } from "@edgeline/sdk";
+import { readRecording, recording } from "@edgeline/testkit";
 import { describe, expect, it } from "vitest";
 import plugins from "./index.ts";
-import { readRecording, recording } from "./recordings.test-helpers.ts";
 
 const plugin = (code: string): SportPlugin => plugins.find((p) => p.code === code)!;
 const byName = (code: string, name: string) => entityIdFromName(sportView(plugin(code)), name);

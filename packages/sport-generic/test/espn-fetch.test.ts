@@ -1,12 +1,5 @@
-import { createPluginContext, type FakeRoute, type SportPlugin } from "@edgeline/sdk";
-import {
-  type FakeUpstream,
-  fakeRoutesOf,
-  hasRecordedFixture,
-  localBaseUrls,
-  recordedFixturesDir,
-  startFakeUpstream,
-} from "@edgeline/testkit";
+import type { FakeRoute, SportPlugin } from "@edgeline/sdk";
+import { fakeRoutesOf, hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import plugins from "../src/index.ts";
 
@@ -42,24 +35,13 @@ const present = ["nfl-scoreboard-2022-09-11.json", "mlb-scoreboard-2022-09-17-tr
 );
 
 describe.skipIf(!present)("ESPN sports: fetchGames over HTTP (fake upstream)", () => {
-  let upstream: FakeUpstream;
-  const context = () =>
-    createPluginContext({
-      baseUrls: localBaseUrls(plugins, upstream.url),
-      config: undefined,
-      httpDeps: { sleep: async () => {} },
-    });
-  const urls = () => upstream.requests.map((r) => `${r.status} ${r.url}`);
-
-  beforeAll(async () => {
-    upstream = await startFakeUpstream({
-      dataDir: recordedFixturesDir,
-      routes: [...perLeagueRoutes, ...fakeRoutesOf(plugins)],
-    });
-  });
-  afterAll(() => upstream.close());
+  const fake = recordedUpstream([...perLeagueRoutes, ...fakeRoutesOf(plugins)]);
+  const context = () => fake.context(plugins);
+  beforeAll(fake.start);
+  afterAll(fake.close);
+  const urls = () => fake.server.requests.map((r) => `${r.status} ${r.url}`);
   beforeEach(() => {
-    upstream.requests.length = 0;
+    fake.server.requests.length = 0;
   });
 
   it("NFL: one scoreboard call for the Eastern day", async () => {
@@ -114,7 +96,7 @@ describe.skipIf(!present)("ESPN sports: fetchGames over HTTP (fake upstream)", (
 
   it("TENNIS: the same tournament seen on several days yields each match once", async () => {
     const games = await plugin("TENNIS").fetchGames({ from: "2024-07-27", to: "2024-07-28" }, context());
-    expect(upstream.requests).toHaveLength(4);
+    expect(fake.server.requests).toHaveLength(4);
     expect(games.map((g) => [g.gameId, g.status, g.awayScore, g.homeScore])).toEqual([
       ["TENNIS_20240727_CARLOS-ALCARAZ_HADY-HABIB", "Final", 2, 0],
       ["TENNIS_20240727_MATTHEW-EBDEN_NOVAK-DJOKOVIC", "Final", 0, 2],

@@ -1,28 +1,13 @@
 import { resetRateLimits } from "@edgeline/sdk";
-import {
-  type FakeUpstream,
-  hasRecordedFixture,
-  recordedFixturesDir,
-  startFakeUpstream,
-} from "@edgeline/testkit";
+import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { espnRoutes } from "../src/fake-espn.ts";
 
 describe.skipIf(!hasRecordedFixture("README.md"))("fake ESPN scoreboards over the recordings", () => {
-  let upstream: FakeUpstream;
-  const get = async (path: string) => {
-    const res = await fetch(upstream.url + path);
-    return {
-      status: res.status,
-      headers: res.headers,
-      body: (await res.json()) as Record<string, unknown> & unknown[],
-    };
-  };
-
-  beforeAll(async () => {
-    upstream = await startFakeUpstream({ dataDir: recordedFixturesDir, routes: espnRoutes });
-  });
-  afterAll(() => upstream.close());
+  const fake = recordedUpstream(espnRoutes);
+  const { get } = fake;
+  beforeAll(fake.start);
+  afterAll(fake.close);
   beforeEach(() => resetRateLimits());
 
   it("ESPN scoreboards by sport/league and dates=YYYYMMDD", async () => {

@@ -1,7 +1,7 @@
+import { readRecording, recording } from "@edgeline/testkit";
 import { describe, expect, it } from "vitest";
 import { mergeNbaGames, nbaScheduleDrafts, nbaScoreboardDrafts, nbaSeason, nbaStatus } from "./nba-games.ts";
 import { nbaSchedulePayloadSchema, nbaScoreboardPayloadSchema } from "./nba-schemas.ts";
-import { readRecording, recording } from "./recordings.test-helpers.ts";
 
 const scoreboardFile = recording("nba", "todaysScoreboard_00-2023-04-20.json");
 const scheduleFile = recording("nba", "scheduleLeagueV2-2025-26-trimmed.json");

@@ -1,7 +1,7 @@
 import { entityIdFromName, sportView } from "@edgeline/sdk";
+import { readRecording, recording } from "@edgeline/testkit";
 import { describe, expect, it } from "vitest";
 import { nbaPlugin } from "./nba-plugin.ts";
-import { readRecording, recording } from "./recordings.test-helpers.ts";
 
 const oddsFile = recording(
   "the-odds-api",

@@ -1,32 +1,13 @@
 import { resetRateLimits } from "@edgeline/sdk";
-import {
-  type FakeUpstream,
-  hasRecordedFixture,
-  recordedFixturesDir,
-  startFakeUpstream,
-} from "@edgeline/testkit";
+import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { nbaRoutes } from "../src/fake-nba.ts";
 
 describe.skipIf(!hasRecordedFixture("README.md"))("fake cdn.nba.com over the recordings", () => {
-  let upstream: FakeUpstream;
-  const get = async (path: string) => {
-    const res = await fetch(upstream.url + path);
-    return {
-      status: res.status,
-      headers: res.headers,
-      body: (await res.json()) as Record<string, unknown> & unknown[],
-    };
-  };
-
-  beforeAll(async () => {
-    upstream = await startFakeUpstream({
-      dataDir: recordedFixturesDir,
-      routes: nbaRoutes,
-      today: "2023-04-20",
-    });
-  });
-  afterAll(() => upstream.close());
+  const fake = recordedUpstream(nbaRoutes, { today: "2023-04-20" });
+  const { get } = fake;
+  beforeAll(fake.start);
+  afterAll(fake.close);
   beforeEach(() => resetRateLimits());
 
   it("NBA todaysScoreboard for the server's today, and the season schedule", async () => {

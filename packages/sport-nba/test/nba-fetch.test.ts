@@ -1,12 +1,4 @@
-import { createPluginContext } from "@edgeline/sdk";
-import {
-  type FakeUpstream,
-  fakeRoutesOf,
-  hasRecordedFixture,
-  localBaseUrls,
-  recordedFixturesDir,
-  startFakeUpstream,
-} from "@edgeline/testkit";
+import { fakeRoutesOf, hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import nbaPlugin from "../src/index.ts";
 
@@ -15,27 +7,14 @@ const present =
   hasRecordedFixture("nba", "scheduleLeagueV2-2025-26-trimmed.json");
 
 describe.skipIf(!present)("NBA fetchGames over HTTP (fake upstream)", () => {
-  let upstream: FakeUpstream;
-  const context = () =>
-    createPluginContext({
-      baseUrls: localBaseUrls([nbaPlugin], upstream.url),
-      config: undefined,
-      httpDeps: { sleep: async () => {} },
-    });
-
-  beforeAll(async () => {
-    // The scoreboard URL has no date: the fake serves the recording of the day it is told is today.
-    upstream = await startFakeUpstream({
-      dataDir: recordedFixturesDir,
-      today: "2023-04-20",
-      routes: fakeRoutesOf([nbaPlugin]),
-    });
-  });
-  afterAll(() => upstream.close());
+  const fake = recordedUpstream(fakeRoutesOf([nbaPlugin]), { today: "2023-04-20" });
+  const context = () => fake.context([nbaPlugin]);
+  beforeAll(fake.start);
+  afterAll(fake.close);
 
   it("reads the schedule and today's scoreboard, and returns the live playoff games", async () => {
     const games = await nbaPlugin.fetchGames({ from: "2023-04-20", to: "2023-04-20" }, context());
-    expect(upstream.requests.map((r) => [r.url, r.status])).toEqual([
+    expect(fake.server.requests.map((r) => [r.url, r.status])).toEqual([
       ["/static/json/staticData/scheduleLeagueV2.json", 200],
       ["/static/json/liveData/scoreboard/todaysScoreboard_00.json", 200],
     ]);

@@ -1,7 +1,7 @@
+import { readRecording, recording } from "@edgeline/testkit";
 import { describe, expect, it } from "vitest";
 import { nhlScheduleToGames, nhlStatus } from "./nhl-games.ts";
 import { nhlSchedulePayloadSchema } from "./nhl-schedule-schema.ts";
-import { readRecording, recording } from "./recordings.test-helpers.ts";
 
 const week2025 = recording("nhl", "schedule-2025-10-07.json");
 const day2023 = recording("nhl", "schedule-2023-11-11.json");

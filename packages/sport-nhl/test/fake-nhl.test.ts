@@ -1,28 +1,13 @@
 import { resetRateLimits } from "@edgeline/sdk";
-import {
-  type FakeUpstream,
-  hasRecordedFixture,
-  recordedFixturesDir,
-  startFakeUpstream,
-} from "@edgeline/testkit";
+import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { nhlRoutes } from "../src/fake-nhl.ts";
 
 describe.skipIf(!hasRecordedFixture("README.md"))("fake api-web.nhle.com over the recordings", () => {
-  let upstream: FakeUpstream;
-  const get = async (path: string) => {
-    const res = await fetch(upstream.url + path);
-    return {
-      status: res.status,
-      headers: res.headers,
-      body: (await res.json()) as Record<string, unknown> & unknown[],
-    };
-  };
-
-  beforeAll(async () => {
-    upstream = await startFakeUpstream({ dataDir: recordedFixturesDir, routes: nhlRoutes });
-  });
-  afterAll(() => upstream.close());
+  const fake = recordedUpstream(nhlRoutes);
+  const { get } = fake;
+  beforeAll(fake.start);
+  afterAll(fake.close);
   beforeEach(() => resetRateLimits());
 
   it("NHL schedule by date, 404 for a day with no payload", async () => {

@@ -1,38 +1,23 @@
-import { createPluginContext, SourceError } from "@edgeline/sdk";
-import {
-  type FakeUpstream,
-  fakeRoutesOf,
-  hasRecordedFixture,
-  localBaseUrls,
-  recordedFixturesDir,
-  startFakeUpstream,
-} from "@edgeline/testkit";
+import { SourceError } from "@edgeline/sdk";
+import { fakeRoutesOf, hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nhlPlugin from "../src/index.ts";
 
 describe.skipIf(!hasRecordedFixture("nhl", "schedule-2025-10-07.json"))(
   "NHL fetchGames over HTTP (fake upstream)",
   () => {
-    let upstream: FakeUpstream;
-    const context = () =>
-      createPluginContext({
-        baseUrls: localBaseUrls([nhlPlugin], upstream.url),
-        config: undefined,
-        httpDeps: { sleep: async () => {} },
-      });
-
-    beforeAll(async () => {
-      upstream = await startFakeUpstream({ dataDir: recordedFixturesDir, routes: fakeRoutesOf([nhlPlugin]) });
-    });
-    afterAll(() => upstream.close());
+    const fake = recordedUpstream(fakeRoutesOf([nhlPlugin]));
+    const context = () => fake.context([nhlPlugin]);
+    beforeAll(fake.start);
+    afterAll(fake.close);
     beforeEach(() => {
-      upstream.clearFaults();
-      upstream.requests.length = 0;
+      fake.server.clearFaults();
+      fake.server.requests.length = 0;
     });
 
     it("fetches three days from one weekly schedule call", async () => {
       const games = await nhlPlugin.fetchGames({ from: "2025-10-07", to: "2025-10-09" }, context());
-      expect(upstream.requests.map((r) => r.url)).toEqual(["/v1/schedule/2025-10-07"]);
+      expect(fake.server.requests.map((r) => r.url)).toEqual(["/v1/schedule/2025-10-07"]);
       expect(games).toHaveLength(21);
       expect(games.filter((g) => g.status === "Final").map((g) => g.gameId)).toEqual([
         "NHL_20251007_CHI_FLA",
@@ -51,7 +36,11 @@ describe.skipIf(!hasRecordedFixture("nhl", "schedule-2025-10-07.json"))(
     });
 
     it("fails naming source, URL and JSON path when the payload changes shape", async () => {
-      upstream.injectFault("/v1/schedule", { kind: "rename_field", from: "startTimeUTC", to: "startTime" });
+      fake.server.injectFault("/v1/schedule", {
+        kind: "rename_field",
+        from: "startTimeUTC",
+        to: "startTime",
+      });
       const error = await nhlPlugin
         .fetchGames({ from: "2025-10-07", to: "2025-10-07" }, context())
         .catch((e) => e);
@@ -59,7 +48,7 @@ describe.skipIf(!hasRecordedFixture("nhl", "schedule-2025-10-07.json"))(
       expect(error).toMatchObject({
         source: "nhl",
         kind: "schema",
-        url: `${upstream.url}/v1/schedule/2025-10-07`,
+        url: `${fake.server.url}/v1/schedule/2025-10-07`,
         jsonPath: "gameWeek[0].games[0].startTimeUTC",
       });
     });

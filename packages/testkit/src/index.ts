@@ -6,4 +6,5 @@ export * from "./fake-upstream.ts";
 export * from "./faults.ts";
 export * from "./generate-demo-upstream.ts";
 export * from "./local-sources.ts";
+export * from "./recorded-upstream.ts";
 export * from "./shared-folder.ts";

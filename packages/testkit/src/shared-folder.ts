@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 // The read-only ../shared folder beside the repository: recorded real payloads (fixtures/),
@@ -32,4 +32,14 @@ export function recordedFixture(...parts: string[]): string {
 /** True when the recording exists; otherwise warns that the tests reading it are skipped. */
 export function hasRecordedFixture(...parts: string[]): boolean {
   return hasShared("fixtures", ...parts);
+}
+
+/** A recording's path and whether it exists (tests that need it skip, saying so, when absent). */
+export function recording(...parts: string[]): { file: string; present: boolean } {
+  return { file: recordedFixture(...parts), present: hasRecordedFixture(...parts) };
+}
+
+/** A recording's parsed JSON. */
+export function readRecording(file: string): unknown {
+  return JSON.parse(readFileSync(file, "utf8"));
 }

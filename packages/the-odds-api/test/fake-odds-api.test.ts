@@ -1,32 +1,15 @@
-import { HttpClient, resetRateLimits } from "@edgeline/sdk";
-import {
-  type FakeUpstream,
-  hasRecordedFixture,
-  recordedFixturesDir,
-  startFakeUpstream,
-} from "@edgeline/testkit";
+import { resetRateLimits } from "@edgeline/sdk";
+import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { oddsApiRoutes } from "../src/fake-odds-api.ts";
 import { fetchOddsApiOdds } from "../src/odds-api-odds.ts";
 import { oddsApiScoresResponseSchema } from "../src/odds-api-schemas.ts";
 
 describe.skipIf(!hasRecordedFixture("README.md"))("fake The Odds API over the recordings", () => {
-  let upstream: FakeUpstream;
-  const get = async (path: string) => {
-    const res = await fetch(upstream.url + path);
-    return {
-      status: res.status,
-      headers: res.headers,
-      body: (await res.json()) as Record<string, unknown> & unknown[],
-    };
-  };
-  const client = (source: string, prefix = "") =>
-    new HttpClient({ source, baseUrl: upstream.url + prefix, retryBaseMs: 1 });
-
-  beforeAll(async () => {
-    upstream = await startFakeUpstream({ dataDir: recordedFixturesDir, routes: oddsApiRoutes });
-  });
-  afterAll(() => upstream.close());
+  const fake = recordedUpstream(oddsApiRoutes);
+  const { get, client } = fake;
+  beforeAll(fake.start);
+  afterAll(fake.close);
   beforeEach(() => resetRateLimits());
 
   it("The Odds API: picks the file of the requested oddsFormat, filters, and sends quota headers", async () => {
@@ -67,7 +50,7 @@ describe.skipIf(!hasRecordedFixture("README.md"))("fake The Odds API over the re
     expect(result.quota.remaining).toBe(500 - (result.quota.used ?? 0));
     expect(new Set(result.records.map((r) => r.bookmaker))).toEqual(new Set(["DraftKings", "BetMGM"]));
     expect(result.records).toHaveLength(12);
-    expect(upstream.requests.at(-1)?.url).toContain("apiKey=test-key");
+    expect(fake.server.requests.at(-1)?.url).toContain("apiKey=test-key");
   });
 
   it("The Odds API scores", async () => {
