@@ -67,6 +67,8 @@ export function recommendationGame(
     gameId: game.gameId,
     gameDate: game.gameDate,
     commenceTime: game.commenceTime!,
+    neutral: game.neutralSite,
+    playoff: game.playoff,
     ratings: { home: side(game.homeTeamId!), away: side(game.awayTeamId!) },
     odds: quotes.flatMap((q) => quoteOf(q) ?? []),
   };
