@@ -12,6 +12,7 @@ export * from "./db/index.ts";
 export * from "./elo/index.ts";
 export * from "./evaluation/index.ts";
 export * from "./goals/index.ts";
+export * from "./imports/index.ts";
 export * from "./margins/index.ts";
 export * from "./odds/index.ts";
 export * from "./pipeline/index.ts";
