@@ -2,7 +2,7 @@
 // pipelines' own write paths: games by `upsertGames`, prices by `recordImportedPrices` (game_odds
 // and the price history), forecasts into external_forecasts. One call is one file, on one open
 // transaction, under the sport's write lock, so a file is written whole or not at all. What the
-// file does not say (a venue, the start time of a file with days only, a neutral-site flag) never
+// file does not say (a venue, a season, the start time of a file with days only, a neutral-site flag) never
 // overwrites what a schedule already stored.
 import type { GameRecord } from "@edgeline/sdk";
 import type pg from "pg";
@@ -65,6 +65,7 @@ function merged(game: HistoryGame, stored: GameRow | undefined): GameRecord {
   return {
     ...r,
     commenceTime: game.nominalStart && stored.commenceTime ? stored.commenceTime : r.commenceTime,
+    season: r.season ?? stored.season,
     venue: r.venue ?? stored.venue,
     neutralSite: r.neutralSite ?? stored.neutralSite,
     playoff: r.playoff ?? stored.playoff,
