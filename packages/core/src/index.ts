@@ -21,5 +21,4 @@ export * from "./portfolio/index.ts";
 export * from "./recommendation/index.ts";
 export * from "./repositories/index.ts";
 export * from "./settlement/index.ts";
-export * from "./sources/index.ts";
 export * from "./staking/index.ts";
