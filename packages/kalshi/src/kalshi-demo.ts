@@ -9,8 +9,8 @@ import {
   type SourceDemo,
 } from "@edgeline/sdk";
 import type { KalshiSportOptions } from "./kalshi-source-options.ts";
+import { eventTicker } from "./kalshi-ticker.ts";
 
-const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 const iso = (d: Date) => d.toISOString().replace(".000Z", "Z");
 const dollars = (p: number) => p.toFixed(4);
 const clampCents = (p: number) => Math.min(0.99, Math.max(0.01, Math.round(p * 100) / 100));
@@ -18,8 +18,7 @@ const kalshiCode = (t: DemoTeam) => demoTeamCode(t, "kalshi");
 
 /** `KXNHLGAME-26NOV28BOSTOR`: series, YY MON DD (local day), AWAY then HOME code. */
 export function kalshiEventTicker(series: string, game: DemoGame): string {
-  const [y, m, d] = game.date.split("-");
-  return `${series}-${y!.slice(2)}${MONTHS[Number(m) - 1]}${d}${kalshiCode(game.away)}${kalshiCode(game.home)}`;
+  return eventTicker(series, game.date, kalshiCode(game.away), kalshiCode(game.home));
 }
 
 /**

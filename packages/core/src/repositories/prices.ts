@@ -20,16 +20,22 @@ function latestPriced(quotes: readonly QuoteInput[], fetchedAt: Date): OddsRecor
   return [...latest.values()];
 }
 
-/** Writes a fetch's quotes read at `fetchedAt`; `db` is a pool or an open transaction's client. Returns rows written. */
+/**
+ * Writes a fetch's quotes read at `fetchedAt`; `db` is a pool or an open transaction's client.
+ * `markSeen: false` for prices read from a source's history (on offer then, not now). Returns rows written.
+ */
 export async function recordPrices(
   db: pg.Pool | pg.PoolClient,
   quotes: readonly QuoteInput[],
   fetchedAt: Date,
+  options: { markSeen?: boolean } = {},
 ): Promise<number> {
   if (quotes.length === 0) return 0;
-  if (!("release" in db)) return withTransaction(db, (client) => recordPrices(client, quotes, fetchedAt));
+  if (!("release" in db))
+    return withTransaction(db, (client) => recordPrices(client, quotes, fetchedAt, options));
   return (
-    (await upsertOdds(db, latestPriced(quotes, fetchedAt))) + (await appendQuotes(db, quotes, fetchedAt))
+    (await upsertOdds(db, latestPriced(quotes, fetchedAt))) +
+    (await appendQuotes(db, quotes, fetchedAt, options))
   );
 }
 
