@@ -63,7 +63,9 @@ describe("edgeline import", () => {
     const r = await cli("import", "plain", "--sport", "NHL", "--file", unknown, malformed);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('value "Hartford": unknown team name "Hartford" (rows 2)');
-    expect(r.stdout).toContain('nhl-malformed.csv, row 2, column away_score, value "x": expected a whole number');
+    expect(r.stdout).toContain(
+      'nhl-malformed.csv, row 2, column away_score, value "x": expected a whole number',
+    );
     expect(r.stdout).toMatch(/nothing written: 2 of 2 files refused with 2 errors/);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at /);
   });

@@ -1,5 +1,7 @@
 // Kalshi's part of the demo: game-winner markets and events in the Trade API v2 shapes, for every
-// game of the window, priced around the demo's true probabilities.
+// game of the window, priced around the demo's true probabilities, and the trades of the played
+// games' markets over the day before their start (the history a backfill reads), wandering
+// further from the truth the further the game is away.
 import {
   type DemoGame,
   type DemoTeam,
@@ -80,6 +82,30 @@ export function kalshiMarkets(series: string, game: DemoGame, random: Random) {
   });
 }
 
+/** Hours before the start at which the demo's played markets traded. */
+const TRADE_HOURS = [26, 14, 8, 4, 2.5, 1.2, 0.35, 0.07];
+
+/** Trades of one played market in the Trade API v2 shape, newest first (as `/markets/trades` lists them). */
+export function kalshiTrades(ticker: string, p: number, start: Date, random: Random) {
+  return TRADE_HOURS.map((hours) => {
+    const wander = 0.01 + 0.08 * Math.min(1, hours / 24);
+    const yes = clampCents(p + (random.next() - 0.5) * 2 * wander);
+    const count = random.int(1, 400);
+    return {
+      count_fp: count.toFixed(2),
+      created_time: new Date(start.getTime() - hours * 3_600_000 - random.int(0, 59_000)).toISOString(),
+      is_block_trade: false,
+      no_price_dollars: dollars(clampCents(1 - yes)),
+      taker_book_side: random.next() < 0.5 ? "bid" : "ask",
+      taker_outcome_side: random.next() < 0.5 ? "yes" : "no",
+      taker_side: random.next() < 0.5 ? "yes" : "no",
+      ticker,
+      trade_id: `${ticker}-${Math.round(hours * 100)}`,
+      yes_price_dollars: dollars(yes),
+    };
+  });
+}
+
 export function kalshiEvent(series: string, game: DemoGame) {
   return {
     category: "Sports",
@@ -106,5 +132,17 @@ export const kalshiDemo: SourceDemo<KalshiSportOptions> = {
       events: games.map((g) => kalshiEvent(series, g)),
       milestones: [],
     });
+    for (const game of games.filter((g) => g.result !== null)) {
+      for (const [side, p] of [
+        ["home", game.pHome],
+        ["away", game.pAway],
+      ] as const) {
+        const ticker = `${kalshiEventTicker(series, game)}-${kalshiCode(game[side])}`;
+        await write("kalshi", `trades-${ticker}.json`, {
+          cursor: "",
+          trades: kalshiTrades(ticker, p, game.start, random),
+        });
+      }
+    }
   },
 };
