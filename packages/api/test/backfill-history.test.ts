@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
 import type { FakeUpstream } from "@edgeline/testkit";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queueDemoRuns } from "../src/runtime/demo.ts";
 import {
   queueBackfill,
   queueHourly,
@@ -181,5 +182,26 @@ describe("a backfill of past days", () => {
     } finally {
       upstream.clearFaults();
     }
+  });
+
+  it("the demo's runs: once the backfill is done, every past hour of the window has its snapshot", async () => {
+    const { history } = await queueDemoRuns(
+      { sports: ["NHL"], from: TO, today: TODAY },
+      { pool, plugins, signal: new AbortController().signal, now: () => NOW },
+    );
+    // From midnight of the window's first day to the current hour, inclusive.
+    expect(await history).toEqual({ hours: 37 });
+    const deadline = Date.now() + 60_000;
+    const snapshots = async () =>
+      Number(
+        (
+          await rows(
+            "SELECT count(*) AS n FROM portfolio_snapshots WHERE snapshot_time >= $1 AND snapshot_time <= $2",
+            [`${TO}T00:00:00Z`, NOW],
+          )
+        )[0].n,
+      );
+    while ((await snapshots()) < 37 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await snapshots()).toBe(37);
   });
 });

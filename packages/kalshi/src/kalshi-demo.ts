@@ -85,25 +85,41 @@ export function kalshiMarkets(series: string, game: DemoGame, random: Random) {
 /** Hours before the start at which the demo's played markets traded. */
 const TRADE_HOURS = [26, 14, 8, 4, 2.5, 1.2, 0.35, 0.07];
 
-/** Trades of one played market in the Trade API v2 shape, newest first (as `/markets/trades` lists them). */
-export function kalshiTrades(ticker: string, p: number, start: Date, random: Random) {
-  return TRADE_HOURS.map((hours) => {
-    const wander = 0.01 + 0.08 * Math.min(1, hours / 24);
-    const yes = clampCents(p + (random.next() - 0.5) * 2 * wander);
-    const count = random.int(1, 400);
-    return {
-      count_fp: count.toFixed(2),
-      created_time: new Date(start.getTime() - hours * 3_600_000 - random.int(0, 59_000)).toISOString(),
-      is_block_trade: false,
-      no_price_dollars: dollars(clampCents(1 - yes)),
-      taker_book_side: random.next() < 0.5 ? "bid" : "ask",
-      taker_outcome_side: random.next() < 0.5 ? "yes" : "no",
-      taker_side: random.next() < 0.5 ? "yes" : "no",
-      ticker,
-      trade_id: `${ticker}-${Math.round(hours * 100)}`,
-      yes_price_dollars: dollars(yes),
-    };
-  });
+/**
+ * Trades of a played game's two markets in the Trade API v2 shape, newest first (as
+ * `/markets/trades` lists them). At each time both sides trade around one belief about the game
+ * (the true probability shifted by a wander that shrinks toward the start), a cent above it each,
+ * so the two YES prices sum to a little over $1 as on the exchange.
+ */
+export function kalshiGameTrades(
+  tickers: { home: string; away: string },
+  pHome: number,
+  start: Date,
+  random: Random,
+): { home: unknown[]; away: unknown[] } {
+  const out = { home: [] as unknown[], away: [] as unknown[] };
+  for (const hours of TRADE_HOURS) {
+    const wander = 0.01 + 0.07 * Math.sqrt(Math.min(1, hours / 24));
+    const belief = Math.min(0.97, Math.max(0.03, pHome + (random.next() - 0.5) * 2 * wander));
+    const at = start.getTime() - hours * 3_600_000 - random.int(0, 59_000);
+    for (const side of ["home", "away"] as const) {
+      const yes = clampCents((side === "home" ? belief : 1 - belief) + 0.01);
+      const ticker = tickers[side];
+      out[side].push({
+        count_fp: random.int(1, 400).toFixed(2),
+        created_time: new Date(at + (side === "home" ? 0 : 1_000)).toISOString(),
+        is_block_trade: false,
+        no_price_dollars: dollars(clampCents(1 - yes)),
+        taker_book_side: random.next() < 0.5 ? "bid" : "ask",
+        taker_outcome_side: random.next() < 0.5 ? "yes" : "no",
+        taker_side: random.next() < 0.5 ? "yes" : "no",
+        ticker,
+        trade_id: `${ticker}-${Math.round(hours * 100)}`,
+        yes_price_dollars: dollars(yes),
+      });
+    }
+  }
+  return out;
 }
 
 export function kalshiEvent(series: string, game: DemoGame) {
@@ -133,16 +149,14 @@ export const kalshiDemo: SourceDemo<KalshiSportOptions> = {
       milestones: [],
     });
     for (const game of games.filter((g) => g.result !== null)) {
-      for (const [side, p] of [
-        ["home", game.pHome],
-        ["away", game.pAway],
-      ] as const) {
-        const ticker = `${kalshiEventTicker(series, game)}-${kalshiCode(game[side])}`;
-        await write("kalshi", `trades-${ticker}.json`, {
-          cursor: "",
-          trades: kalshiTrades(ticker, p, game.start, random),
-        });
-      }
+      const event = kalshiEventTicker(series, game);
+      const tickers = {
+        home: `${event}-${kalshiCode(game.home)}`,
+        away: `${event}-${kalshiCode(game.away)}`,
+      };
+      const trades = kalshiGameTrades(tickers, game.pHome / (game.pHome + game.pAway), game.start, random);
+      for (const side of ["home", "away"] as const)
+        await write("kalshi", `trades-${tickers[side]}.json`, { cursor: "", trades: trades[side] });
     }
   },
 };

@@ -16,16 +16,42 @@ const BOOKS = [
 ];
 
 /** Decimal odds of a book on these probabilities: margin spread proportionally, noise, 2 dp. */
-function price(p: number, margin: number, random: Random, spread = 0.03): number {
-  const noisy = Math.min(0.97, Math.max(0.03, p * (1 + margin) + (random.next() - 0.5) * spread));
+function price(p: number, margin: number, random: Random): number {
+  const noisy = Math.min(0.97, Math.max(0.03, p * (1 + margin) + (random.next() - 0.5) * 0.03));
   return Math.round((1 / noisy) * 100) / 100;
 }
 
 const HOUR_MS = 3_600_000;
 
-/** How far a book's price wanders from the truth `hours` before the start: 3 points at the close, 12 a day out. */
-export function priceSpread(hours: number): number {
-  return 0.03 + 0.09 * Math.min(1, Math.max(0, hours) / 24);
+/**
+ * How far a book's view of the home side wanders from the truth `hours` before the start: ±1.5
+ * points at the close, ±3 two hours out, ±7.5 a day out (lines move most early, then settle).
+ */
+export function priceWander(hours: number): number {
+  return 0.015 + 0.06 * Math.sqrt(Math.min(1, Math.max(0, hours) / 24));
+}
+
+/**
+ * A snapshot's 1X2 of one book: its view of the game (the truth shifted between home and away by
+ * the wander of the hours left) priced with its margin, so its prices always carry that margin.
+ */
+function snapshotH2h(
+  game: DemoGame,
+  home: string,
+  away: string,
+  margin: number,
+  hours: number,
+  random: Random,
+) {
+  const shift = (random.next() - 0.5) * 2 * priceWander(hours);
+  const pHome = Math.min(0.95, Math.max(0.03, game.pHome + shift));
+  const pAway = Math.max(0.03, 1 - game.pDraw - pHome);
+  const odds = (p: number) => Math.max(1.01, Math.floor((1 / (p * (1 + margin))) * 100) / 100);
+  return [
+    { name: home, price: odds(pHome) },
+    { name: away, price: odds(pAway) },
+    ...(game.pDraw > 0 ? [{ name: "Draw", price: odds(game.pDraw) }] : []),
+  ];
 }
 
 /** One `/v4/sports/{sport}/odds` event (oddsFormat=decimal, markets h2h,spreads,totals). */
@@ -42,13 +68,21 @@ export function oddsApiEvent(
   const away = fullName(game.away);
   const quoted = quotedAt ?? new Date(Math.min(observedAt.getTime(), game.start.getTime() - HOUR_MS));
   const lastUpdate = iso(quoted);
-  const wander = quotedAt ? priceSpread((game.start.getTime() - quotedAt.getTime()) / HOUR_MS) : 0.03;
   const bookmakers = BOOKS.map((book) => {
-    const h2h = [
-      { name: home, price: price(game.pHome, book.margin, random, wander) },
-      { name: away, price: price(game.pAway, book.margin, random, wander) },
-      ...(game.pDraw > 0 ? [{ name: "Draw", price: price(game.pDraw, book.margin, random, wander) }] : []),
-    ];
+    const h2h = quotedAt
+      ? snapshotH2h(
+          game,
+          home,
+          away,
+          book.margin,
+          (game.start.getTime() - quotedAt.getTime()) / HOUR_MS,
+          random,
+        )
+      : [
+          { name: home, price: price(game.pHome, book.margin, random) },
+          { name: away, price: price(game.pAway, book.margin, random) },
+          ...(game.pDraw > 0 ? [{ name: "Draw", price: price(game.pDraw, book.margin, random) }] : []),
+        ];
     const { spread, total } = lines;
     const markets = [
       { key: "h2h", last_update: lastUpdate, outcomes: h2h },
