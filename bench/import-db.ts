@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { importHistory, type ImportRequest } from "../packages/api/src/imports/import-history.ts";
+import { type ImportRequest, importHistory } from "../packages/api/src/imports/import-history.ts";
 import { importTotals } from "../packages/api/src/imports/import-summary.ts";
 import { pipelinePool } from "../packages/api/src/worker/deps.ts";
 import { loadPlugins } from "../packages/core/src/plugins/index.ts";

@@ -18,8 +18,8 @@ import {
 import { Decimal } from "decimal.js";
 import {
   type KalshiMarket,
-  kalshiMarketsPageSchema,
   type KalshiTrade,
+  kalshiMarketsPageSchema,
   kalshiTradesPageSchema,
 } from "./kalshi-schemas.ts";
 import { eventTicker, marketOutcomeCode } from "./kalshi-ticker.ts";
@@ -99,7 +99,7 @@ export async function fetchKalshiHistory(
     const tickers = mapping.series.map((s) =>
       eventTicker(s, day, mapping.codeOf(game.awayTeamId), mapping.codeOf(game.homeTeamId)),
     );
-    let found: Awaited<ReturnType<typeof eventMarkets>> = undefined;
+    let found: Awaited<ReturnType<typeof eventMarkets>>;
     for (const event of tickers) {
       found = await eventMarkets(client, event);
       if (found) break;

@@ -16,8 +16,8 @@ import {
 import { type OddsApiSportMapping, oddsApiEventsToOdds, readQuota } from "./odds-api-odds.ts";
 import {
   type OddsApiHistoricalOdds,
-  oddsApiHistoricalOddsSchema,
   type OddsFormat,
+  oddsApiHistoricalOddsSchema,
 } from "./odds-api-schemas.ts";
 
 /** The close is read this long before each start: the last snapshot taken before the game began. */

@@ -5,7 +5,7 @@
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
-import { importHistory, type ImportRequest } from "../../imports/import-history.ts";
+import { type ImportRequest, importHistory } from "../../imports/import-history.ts";
 import { IMPORT_KIND_NAMES, IMPORT_KINDS } from "../../imports/import-kinds.ts";
 import { summaryJson, summaryLines } from "../../imports/import-summary.ts";
 import { openPipelineSession } from "../../worker/session.ts";
