@@ -8,9 +8,9 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, loadPlugins, migrate, PluginLoadError } from "@edgeline/core";
 import { ensureDashboardBundle } from "@edgeline/dashboard/bundle";
 import { resolveDatabase } from "./runtime/database.ts";
-import { startDemoUpstream } from "./runtime/demo.ts";
+import { queueDemoRuns, startDemoUpstream } from "./runtime/demo.ts";
 import { apiConfigFrom, startApiServer } from "./server/index.ts";
-import { queueBackfill, startWorker, workerOptionsFrom } from "./worker/index.ts";
+import { startWorker, workerOptionsFrom } from "./worker/index.ts";
 
 type Stop = () => Promise<void>;
 
@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   const apiConfig = apiConfigFrom(env);
   const stops: Stop[] = [];
   let stopping = false;
+  const shutdown = new AbortController();
   const stopAll = async () => {
+    shutdown.abort();
     for (const stop of stops.reverse()) await stop().catch((err) => console.error(err));
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -72,11 +74,16 @@ async function main(): Promise<void> {
     stops.push(() => worker.stop());
     console.log(`worker: ${plugins.list().length} sports${flags["no-schedule"] ? "" : ", crontab on"}`);
     if (demo) {
-      // Two weeks of results and today's slate, so ratings, odds and recommendations exist at once.
-      for (const sport of demo.sports) {
-        await queueBackfill({ sport, from: demo.from, to: demo.today }, { pool: worker.pool, plugins });
-      }
+      // Two weeks replayed from the sources' history and today's slate: ratings, prices,
+      // recommendations, settled paper bets and the portfolio's hourly curve.
+      const { history } = await queueDemoRuns(demo, { pool: worker.pool, plugins, signal: shutdown.signal });
       console.log(`demo: queued ${demo.sports.join(", ")} from ${demo.from} to ${demo.today}`);
+      history.then(
+        ({ hours }) =>
+          hours > 0 && console.log(`demo: runs done; bets synced, ${hours} hourly snapshots queued`),
+        (err: Error) =>
+          !shutdown.signal.aborted && console.error(`demo: history not completed: ${err.message}`),
+      );
     }
   }
 

@@ -10,7 +10,7 @@ import {
   type PluginRegistry,
   resetRateLimits,
 } from "@edgeline/core";
-import { kalshiEventsPageSchema, kalshiMarketsPageSchema } from "@edgeline/kalshi";
+import { kalshiEventsPageSchema, kalshiMarketsPageSchema, kalshiTradesPageSchema } from "@edgeline/kalshi";
 // The bundled plugins are the real consumers of the demo payloads: the demo is valid when they parse it.
 import { espnScoreboardSchema } from "@edgeline/sport-generic";
 import { nhlSchedulePayloadSchema } from "@edgeline/sport-nhl";
@@ -21,7 +21,7 @@ import {
   localSourceEnv,
   startFakeUpstream,
 } from "@edgeline/testkit";
-import { oddsApiOddsResponseSchema } from "@edgeline/the-odds-api";
+import { oddsApiHistoricalOddsSchema, oddsApiOddsResponseSchema } from "@edgeline/the-odds-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoSports } from "./pipeline-helpers.ts";
 
@@ -83,7 +83,11 @@ describe("demo upstream generator", () => {
             ? kalshiMarketsPageSchema
             : name.startsWith("events-")
               ? kalshiEventsPageSchema
-              : oddsApiOddsResponseSchema;
+              : name.startsWith("trades-")
+                ? kalshiTradesPageSchema
+                : name.startsWith("historical-odds-")
+                  ? oddsApiHistoricalOddsSchema
+                  : oddsApiOddsResponseSchema;
       const parsed = schema.safeParse(readJson(file));
       expect(parsed.success, `${name}: ${parsed.error?.message}`).toBe(true);
     }

@@ -4,7 +4,6 @@
 
 export * from "./fivethirtyeight/index.ts";
 export * from "./football-data/index.ts";
-export { instantInZone } from "./local-time.ts";
 export * from "./plain/index.ts";
 export { formatProblem, ImportError, type Problem, type SkipCounts } from "./problems.ts";
 export {

@@ -22,8 +22,18 @@ async function listing(
   key: string | null,
   query: URLSearchParams,
   { store }: FakeContext,
+  archivedOnly = false,
 ): Promise<FakeResponse> {
-  const files = await store.find("kalshi", key ? `${kind}-${key}` : `${kind}-`);
+  // An event's markets are in its own file (recorded) or in its series' file (the demo's).
+  const series = key?.split("-")[0];
+  const files = key
+    ? [
+        ...new Set([
+          ...(await store.find("kalshi", `${kind}-${key}`)),
+          ...(await store.find("kalshi", `${kind}-${series}.`)),
+        ]),
+      ]
+    : await store.find("kalshi", `${kind}-`);
   const rows: Row[] = [];
   const seen = new Set<string>();
   const idField = kind === "markets" ? "ticker" : "event_ticker";
@@ -35,7 +45,8 @@ async function listing(
       seen.add(id);
     }
   }
-  let filtered = rows;
+  // The historical archive holds settled markets only.
+  let filtered = archivedOnly ? rows.filter((r) => STATUS_FILTER.settled!.includes(String(r.status))) : rows;
   const status = query.get("status");
   // Recorded events carry no status field; only rows that say their status are filtered on it.
   if (status) {
@@ -66,6 +77,35 @@ async function recordedCursorOf(file: string, store: FakeContext["store"]): Prom
 }
 
 const extra = (kind: string) => (kind === "events" ? { milestones: [] } : {});
+
+/**
+ * A market's trades from files `kalshi/trades-{ticker}*.json`, newest first as Kalshi sends them,
+ * with `min_ts`/`max_ts` (Unix seconds, inclusive), `limit` and an offset cursor. A market that
+ * never traded has an empty page, as on the real exchange.
+ */
+async function trades(query: URLSearchParams, { store }: FakeContext): Promise<FakeResponse> {
+  const ticker = query.get("ticker") ?? "";
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  for (const file of ticker ? await store.find("kalshi", `trades-${ticker}`) : []) {
+    for (const t of ((await store.read(file)) as { trades?: Row[] }).trades ?? []) {
+      if (t.ticker !== ticker || seen.has(String(t.trade_id))) continue;
+      seen.add(String(t.trade_id));
+      rows.push(t);
+    }
+  }
+  const seconds = (t: Row) => Math.floor(Date.parse(String(t.created_time)) / 1000);
+  const min = query.get("min_ts");
+  const max = query.get("max_ts");
+  const filtered = rows
+    .filter((t) => (min === null || seconds(t) >= Number(min)) && (max === null || seconds(t) <= Number(max)))
+    .sort((a, b) => Date.parse(String(b.created_time)) - Date.parse(String(a.created_time)));
+  const cursor = query.get("cursor");
+  const offset = cursor?.startsWith(FAKE_CURSOR) ? Number(cursor.slice(FAKE_CURSOR.length)) : 0;
+  const limit = Number(query.get("limit") ?? 100);
+  const next = offset + limit < filtered.length ? `${FAKE_CURSOR}${offset + limit}` : "";
+  return json({ trades: filtered.slice(offset, offset + limit), cursor: next });
+}
 
 export const kalshiRoutes: FakeRoute[] = [
   {
@@ -98,10 +138,18 @@ export const kalshiRoutes: FakeRoute[] = [
   {
     name: "kalshi trades",
     pattern: new RegExp(`^${PREFIX}/markets/trades$`),
-    async handle({ query }, { store }) {
-      const body = await store.first("kalshi", `trades-${query.get("ticker") ?? ""}`);
-      return body === undefined ? undefined : json(body);
-    },
+    handle: ({ query }, ctx) => trades(query, ctx),
+  },
+  {
+    name: "kalshi historical trades",
+    pattern: new RegExp(`^${PREFIX}/historical/trades$`),
+    handle: ({ query }, ctx) => trades(query, ctx),
+  },
+  {
+    name: "kalshi historical markets",
+    pattern: new RegExp(`^${PREFIX}/historical/markets$`),
+    handle: ({ query }, ctx) =>
+      listing("markets", query.get("series_ticker") ?? query.get("event_ticker"), query, ctx, true),
   },
   {
     name: "kalshi market",

@@ -4,6 +4,7 @@ import { kalshiVenue } from "./kalshi-venue.ts";
 
 export { kalshiRoutes } from "./fake-kalshi.ts";
 export * from "./kalshi-fees.ts";
+export { fetchKalshiHistory, type KalshiHistoryMapping } from "./kalshi-history.ts";
 export { fetchKalshiOdds, fetchKalshiSeriesMarkets, kalshiMarketsToOdds } from "./kalshi-odds.ts";
 export * from "./kalshi-schemas.ts";
 export { kalshiOddsSource } from "./kalshi-source.ts";

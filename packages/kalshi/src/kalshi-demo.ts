@@ -1,5 +1,7 @@
 // Kalshi's part of the demo: game-winner markets and events in the Trade API v2 shapes, for every
-// game of the window, priced around the demo's true probabilities.
+// game of the window, priced around the demo's true probabilities, and the trades of the played
+// games' markets over the day before their start (the history a backfill reads), wandering
+// further from the truth the further the game is away.
 import {
   type DemoGame,
   type DemoTeam,
@@ -9,8 +11,8 @@ import {
   type SourceDemo,
 } from "@edgeline/sdk";
 import type { KalshiSportOptions } from "./kalshi-source-options.ts";
+import { eventTicker } from "./kalshi-ticker.ts";
 
-const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 const iso = (d: Date) => d.toISOString().replace(".000Z", "Z");
 const dollars = (p: number) => p.toFixed(4);
 const clampCents = (p: number) => Math.min(0.99, Math.max(0.01, Math.round(p * 100) / 100));
@@ -18,8 +20,7 @@ const kalshiCode = (t: DemoTeam) => demoTeamCode(t, "kalshi");
 
 /** `KXNHLGAME-26NOV28BOSTOR`: series, YY MON DD (local day), AWAY then HOME code. */
 export function kalshiEventTicker(series: string, game: DemoGame): string {
-  const [y, m, d] = game.date.split("-");
-  return `${series}-${y!.slice(2)}${MONTHS[Number(m) - 1]}${d}${kalshiCode(game.away)}${kalshiCode(game.home)}`;
+  return eventTicker(series, game.date, kalshiCode(game.away), kalshiCode(game.home));
 }
 
 /**
@@ -81,6 +82,46 @@ export function kalshiMarkets(series: string, game: DemoGame, random: Random) {
   });
 }
 
+/** Hours before the start at which the demo's played markets traded. */
+const TRADE_HOURS = [26, 14, 8, 4, 2.5, 1.2, 0.35, 0.07];
+
+/**
+ * Trades of a played game's two markets in the Trade API v2 shape, newest first (as
+ * `/markets/trades` lists them). At each time both sides trade around one belief about the game
+ * (the true probability shifted by a wander that shrinks toward the start), a cent above it each,
+ * so the two YES prices sum to a little over $1 as on the exchange.
+ */
+export function kalshiGameTrades(
+  tickers: { home: string; away: string },
+  pHome: number,
+  start: Date,
+  random: Random,
+): { home: unknown[]; away: unknown[] } {
+  const out = { home: [] as unknown[], away: [] as unknown[] };
+  for (const hours of TRADE_HOURS) {
+    const wander = 0.01 + 0.07 * Math.sqrt(Math.min(1, hours / 24));
+    const belief = Math.min(0.97, Math.max(0.03, pHome + (random.next() - 0.5) * 2 * wander));
+    const at = start.getTime() - hours * 3_600_000 - random.int(0, 59_000);
+    for (const side of ["home", "away"] as const) {
+      const yes = clampCents((side === "home" ? belief : 1 - belief) + 0.01);
+      const ticker = tickers[side];
+      out[side].push({
+        count_fp: random.int(1, 400).toFixed(2),
+        created_time: new Date(at + (side === "home" ? 0 : 1_000)).toISOString(),
+        is_block_trade: false,
+        no_price_dollars: dollars(clampCents(1 - yes)),
+        taker_book_side: random.next() < 0.5 ? "bid" : "ask",
+        taker_outcome_side: random.next() < 0.5 ? "yes" : "no",
+        taker_side: random.next() < 0.5 ? "yes" : "no",
+        ticker,
+        trade_id: `${ticker}-${Math.round(hours * 100)}`,
+        yes_price_dollars: dollars(yes),
+      });
+    }
+  }
+  return out;
+}
+
 export function kalshiEvent(series: string, game: DemoGame) {
   return {
     category: "Sports",
@@ -107,5 +148,15 @@ export const kalshiDemo: SourceDemo<KalshiSportOptions> = {
       events: games.map((g) => kalshiEvent(series, g)),
       milestones: [],
     });
+    for (const game of games.filter((g) => g.result !== null)) {
+      const event = kalshiEventTicker(series, game);
+      const tickers = {
+        home: `${event}-${kalshiCode(game.home)}`,
+        away: `${event}-${kalshiCode(game.away)}`,
+      };
+      const trades = kalshiGameTrades(tickers, game.pHome / (game.pHome + game.pAway), game.start, random);
+      for (const side of ["home", "away"] as const)
+        await write("kalshi", `trades-${tickers[side]}.json`, { cursor: "", trades: trades[side] });
+    }
   },
 };

@@ -49,3 +49,21 @@ export const kalshiEventsPageSchema = z.object({
   milestones: z.array(z.unknown()).optional(),
 });
 export type KalshiEventsPage = z.infer<typeof kalshiEventsPageSchema>;
+
+/** One executed trade (spec v3.13 `Trade`): the YES price paid and when. */
+export const kalshiTradeSchema = z.looseObject({
+  trade_id: z.string().min(1),
+  ticker: z.string().min(1),
+  count_fp: z.string().optional(),
+  yes_price_dollars: dollarString,
+  no_price_dollars: dollarString.optional(),
+  taker_side: z.string().optional(),
+  created_time: z.iso.datetime({ offset: true }),
+});
+export type KalshiTrade = z.infer<typeof kalshiTradeSchema>;
+
+/** `GET /markets/trades` and `GET /historical/trades`: newest first; an empty cursor marks the last page. */
+export const kalshiTradesPageSchema = z.object({
+  trades: z.array(kalshiTradeSchema),
+  cursor: z.string().nullish(),
+});

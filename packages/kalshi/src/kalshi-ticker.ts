@@ -23,6 +23,12 @@ export function parseEventTicker(eventTicker: string): KalshiEventTicker | undef
   return { series, localDate: `20${yy}-${String(month + 1).padStart(2, "0")}-${dd}`, teamsCode };
 }
 
+/** `KXNHLGAME-26NOV28BOSTOR`: the event ticker of a game on `localDate` (YYYY-MM-DD), away code first. */
+export function eventTicker(series: string, localDate: string, awayCode: string, homeCode: string): string {
+  const [y, m, d] = localDate.split("-");
+  return `${series}-${y!.slice(2)}${MONTHS[Number(m) - 1]}${d}${awayCode}${homeCode}`;
+}
+
 /** The outcome code of a market ticker: `KXNFLGAME-26OCT08TBDAL-DAL` → "DAL". */
 export function marketOutcomeCode(marketTicker: string, eventTicker: string): string | undefined {
   if (!marketTicker.startsWith(`${eventTicker}-`)) return undefined;

@@ -2,6 +2,7 @@ import { HttpClient, resetRateLimits, SourceError } from "@edgeline/sdk";
 import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { kalshiRoutes } from "../src/fake-kalshi.ts";
+import { fetchKalshiHistory } from "../src/kalshi-history.ts";
 import { fetchKalshiOdds, fetchKalshiSeriesMarkets, type KalshiSportMapping } from "../src/kalshi-odds.ts";
 import { kalshiEventsPageSchema } from "../src/kalshi-schemas.ts";
 
@@ -97,5 +98,63 @@ describe.skipIf(!hasRecordedFixture("README.md"))("fake Kalshi Trade API over th
       expect(ok.records.map((r) => r.price.toFixed(4))).toEqual(["1.2346", "5.0000"]);
     },
   );
+  it("Kalshi trades: newest first, max_ts and min_ts in seconds, limit; a market without trades has none", async () => {
+    const path = "/trade-api/v2/markets/trades?ticker=KXNFLGAME-26OCT08TBDAL-DAL";
+    const all = await get(path);
+    expect((all.body.trades as Array<{ created_time: string }>).map((t) => t.created_time)).toEqual([
+      "2026-10-06T06:38:16.55614Z",
+      "2026-10-06T06:38:11.436559Z",
+      "2026-10-06T06:37:27.548293Z",
+    ]);
+    const before = await get(`${path}&max_ts=${Date.parse("2026-10-06T06:38:15Z") / 1000}&limit=1`);
+    expect(
+      (before.body.trades as Array<{ yes_price_dollars: string }>).map((t) => t.yes_price_dollars),
+    ).toEqual(["0.8000"]);
+    const archived = await get(
+      `/trade-api/v2/historical/trades?ticker=KXNFLGAME-26OCT08TBDAL-DAL&min_ts=${Date.parse("2026-10-06T06:38:00Z") / 1000}`,
+    );
+    expect(archived.body.trades).toHaveLength(2);
+    expect((await get("/trade-api/v2/markets/trades?ticker=KXNFLGAME-26OCT08TBDAL-TB")).body).toEqual({
+      trades: [],
+      cursor: "",
+    });
+    // The archive holds settled markets only: the recorded ones are still active.
+    const history = await get("/trade-api/v2/historical/markets?event_ticker=KXNFLGAME-26OCT08TBDAL");
+    expect(history.body.markets).toEqual([]);
+  });
+
+  it("Kalshi history: the last trade at or before the decision and before the start, quoted when traded", async () => {
+    const games = [
+      {
+        gameId: "NFL_20261008_TB_DAL",
+        gameDate: "2026-10-08",
+        commenceTime: new Date("2026-10-09T00:15:00Z"),
+        homeTeamId: "DAL",
+        awayTeamId: "TB",
+      },
+    ];
+    const mapping = { series: ["KXNFLGAME"], codeOf: (id: string) => id };
+    const kalshi = client("kalshi", "/trade-api/v2");
+    const late = await fetchKalshiHistory(kalshi, mapping, games, new Date("2026-10-07T12:00:00Z"));
+    // DAL's last trade is both its decision-time price and its close; TB never traded.
+    expect(late.records.map((r) => [r.outcomeName, r.price.toFixed(4), r.lastUpdate?.toISOString()])).toEqual(
+      [["home_team_win", "1.2346", "2026-10-06T06:38:16.556Z"]],
+    );
+    const early = await fetchKalshiHistory(kalshi, mapping, games, new Date("2026-10-06T06:38:00Z"));
+    expect(early.records.map((r) => [r.price.toFixed(4), r.lastUpdate?.toISOString()])).toEqual([
+      ["1.2500", "2026-10-06T06:37:27.548Z"],
+      ["1.2346", "2026-10-06T06:38:16.556Z"],
+    ]);
+    const unknown = await fetchKalshiHistory(
+      kalshi,
+      mapping,
+      [{ ...games[0]!, homeTeamId: "NYG" }],
+      new Date("2026-10-07T12:00:00Z"),
+    );
+    expect(unknown.records).toEqual([]);
+    expect(unknown.unmatched[0]?.reason).toMatch(/no Kalshi market for the game's event ticker/);
+  });
+
+  afterEach(() => fake.server.clearFaults());
   afterEach(() => fake.server.clearFaults());
 });

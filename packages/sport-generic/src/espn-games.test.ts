@@ -43,6 +43,8 @@ describe.skipIf(!nfl.present)("NFL, ESPN week 1 2022 (recorded)", () => {
       awayScore: 7,
       commenceTime: new Date("2022-09-11T17:00:00Z"),
       venue: "Hard Rock Stadium",
+      neutralSite: false,
+      playoff: false,
     });
     expect(row(sunday.find((g) => g.gameId === "NFL_20220911_JAX_WSH")!)).toEqual([
       "NFL_20220911_JAX_WSH",
@@ -68,6 +70,32 @@ describe.skipIf(!nfl.present)("NFL, ESPN week 1 2022 (recorded)", () => {
     expect(week.at(-1)?.gameId).toBe("NFL_20220912_DEN_SEA");
   });
 });
+
+describe.skipIf(!nfl.present || !soccer.present)(
+  "season parts and neutral sites (recorded games, copies changed)",
+  () => {
+    const sunday = { from: "2022-09-11", to: "2022-09-11" };
+
+    it("leaves preseason games out and flags postseason games and neutral sites", () => {
+      const payload = structuredClone(load(nfl.file));
+      const find = (id: string) => payload.events.find((e) => e.id === id)!;
+      find("401437640").season = { year: 2022, type: 1, slug: "preseason" }; // NYG @ TEN
+      find("401437644").season = { year: 2022, type: 3, slug: "post-season" };
+      find("401437644").competitions![0]!.neutralSite = true;
+      const week = games(payload, "NFL", sunday);
+      expect(week).toHaveLength(13);
+      expect(week.find((g) => g.gameId === "NFL_20220911_NYG_TEN")).toBeUndefined();
+      const flagged = week.filter((g) => g.playoff || g.neutralSite);
+      expect(flagged.map((g) => [g.playoff, g.neutralSite])).toEqual([[true, true]]);
+    });
+
+    it("reads soccer's league-season id in `type` as no season part: EPL games stay regular", () => {
+      const epl = games(load(soccer.file), "EPL", { from: "2026-03-21", to: "2026-03-22" });
+      expect(epl.length).toBeGreaterThan(0);
+      expect(epl.every((g) => g.playoff === false && g.neutralSite === false)).toBe(true);
+    });
+  },
+);
 
 describe.skipIf(!nfl.present || !soccer.present)(
   "postponed copies for NFL and LIGUE1 (none recorded)",
@@ -163,6 +191,8 @@ describe.skipIf(!ncaab.present)("NCAAB, ESPN 2024-12-01 (recorded, trimmed)", ()
       awayScore: 68,
       commenceTime: new Date("2024-12-01T21:30:00Z"),
       venue: "Cintas Center",
+      neutralSite: false,
+      playoff: false,
     });
   });
 

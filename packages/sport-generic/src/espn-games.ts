@@ -46,6 +46,14 @@ function scoreOf(c: EspnCompetitor, entityKind: EspnLeagueConfig["entityKind"]):
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
+/** ESPN's part of the season: the slug where given (soccer's `type` is not this enum), else the type. */
+export function espnSeasonPart(event: Pick<EspnEvent, "season">): "preseason" | "regular" | "postseason" {
+  const { type, slug } = event.season ?? {};
+  if (slug === "preseason" || (slug === undefined && type === 1)) return "preseason";
+  if (slug === "post-season" || (slug === undefined && type === 3)) return "postseason";
+  return "regular";
+}
+
 function season(event: EspnEvent, config: EspnLeagueConfig): number | null {
   const year = event.season?.year;
   if (year === undefined) return null;
@@ -60,7 +68,9 @@ function toDraft(
 ): GameDraft | undefined {
   const pair = sides(competition);
   const status = competition.status ?? event.status;
-  if (!pair || !status) return undefined;
+  const part = espnSeasonPart(event);
+  // Preseason games are left out: not rated, not bet.
+  if (!pair || !status || part === "preseason") return undefined;
   const [homeC, awayC] = pair;
   const home = entityOf(homeC, entities);
   const away = entityOf(awayC, entities);
@@ -82,6 +92,8 @@ function toDraft(
     awayScore: scored ? scoreOf(awayC, config.entityKind) : null,
     commenceTime,
     venue: competition.venue?.fullName || null,
+    neutralSite: competition.neutralSite ?? false,
+    playoff: part === "postseason",
   };
 }
 

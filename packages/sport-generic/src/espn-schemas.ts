@@ -35,6 +35,8 @@ const competitorSchema = z.object({
 const competitionSchema = z.object({
   id: z.string(),
   date: espnInstant,
+  /** Played at neither team's home (bowl games, international series, neutral-court tournaments). */
+  neutralSite: z.boolean().optional(),
   status: espnStatusSchema.optional(),
   venue: z.object({ fullName: z.string().optional() }).optional(),
   competitors: z.array(competitorSchema),
@@ -45,7 +47,14 @@ const eventSchema = z.object({
   /** "s:600~l:700~e:740898": sport, league, event; the league part tells soccer/all's leagues apart. */
   uid: z.string(),
   date: espnInstant,
-  season: z.object({ year: z.number().int() }).optional(),
+  /**
+   * US leagues: `type` 1 preseason, 2 regular season, 3 postseason, 4 off-season, with `slug`
+   * "preseason", "regular-season", "post-season". Soccer writes a league-season id in `type`
+   * (13481) and the season's name in `slug`: only the slug is read there.
+   */
+  season: z
+    .object({ year: z.number().int(), type: z.number().int().optional(), slug: z.string().optional() })
+    .optional(),
   status: espnStatusSchema.optional(),
   /** Team sports: one competition per event. */
   competitions: z.array(competitionSchema).optional(),

@@ -34,6 +34,9 @@ describe.skipIf(!scoreboardFile.present)("NBA scoreboard 2023-04-20 (recorded pl
       awayScore: 102,
       commenceTime: new Date("2023-04-20T23:30:00Z"),
       venue: null,
+      neutralSite: false,
+      // 0042200163: season type 4, the playoffs.
+      playoff: true,
     });
     // 10pm ET on the 20th is 02:00 UTC on the 21st; the catalog names the Clippers in full.
     expect(games[1]?.commenceTime.toISOString()).toBe("2023-04-21T02:00:00.000Z");
@@ -58,14 +61,40 @@ describe.skipIf(!scheduleFile.present)("NBA season schedule 2025-26 (recorded, t
     ? nbaSchedulePayloadSchema.parse(readRecording(scheduleFile.file))
     : (undefined as never);
 
-  it("maps preseason finals, including an overseas game and a non-NBA opponent", () => {
-    const games = mergeNbaGames(nbaScheduleDrafts(payload, { from: "2025-10-02", to: "2025-10-03" }), []);
+  it("leaves preseason games out, by the id's season type and by the schedule's label", () => {
+    const preseason = { from: "2025-10-02", to: "2025-10-03" };
+    expect(mergeNbaGames(nbaScheduleDrafts(payload, preseason), [])).toEqual([]);
+    // Renumbered as regular-season games (type 2), the same three are kept; the label alone still excludes.
+    const copy = structuredClone(payload);
+    const games = copy.leagueSchedule.gameDates.flatMap((d) => d.games);
+    for (const g of games) g.gameId = `002${g.gameId.slice(3)}`;
+    expect(mergeNbaGames(nbaScheduleDrafts(copy, preseason), [])).toEqual([]);
+    for (const g of games) g.gameLabel = "";
+    expect(mergeNbaGames(nbaScheduleDrafts(copy, preseason), [])).toHaveLength(3);
+  });
+
+  it("maps finals of an overseas game (a neutral site) and a non-NBA opponent", () => {
+    // The recording's finals are preseason games: copies renumbered and relabelled as regular season.
+    const copy = structuredClone(payload);
+    for (const g of copy.leagueSchedule.gameDates.flatMap((d) => d.games)) {
+      g.gameId = `002${g.gameId.slice(3)}`;
+      g.gameLabel = "";
+    }
+    const games = mergeNbaGames(nbaScheduleDrafts(copy, { from: "2025-10-02", to: "2025-10-03" }), []);
     expect(games.map((g) => [g.gameId, g.commenceTime.toISOString(), g.awayScore, g.homeScore])).toEqual([
       ["NBA_20251002_PHI_NYK", "2025-10-02T16:00:00.000Z", 84, 99],
       ["NBA_20251003_MEL_NOP", "2025-10-03T09:30:00.000Z", 97, 107],
       ["NBA_20251003_PHX_LAL", "2025-10-04T02:00:00.000Z", 103, 81],
     ]);
-    expect(games[0]).toMatchObject({ status: "Final", season: 2025, venue: "Etihad Arena" });
+    // The Abu Dhabi game is the recording's isNeutral one.
+    expect(games[0]).toMatchObject({
+      status: "Final",
+      season: 2025,
+      venue: "Etihad Arena",
+      neutralSite: true,
+      playoff: false,
+    });
+    expect(games[2]?.neutralSite).toBe(false);
     // "Final" padded with spaces in the feed; Melbourne is not in the NBA catalog, named from the feed.
     expect(games[1]).toMatchObject({
       status: "Final",

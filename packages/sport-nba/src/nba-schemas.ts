@@ -52,6 +52,10 @@ export const nbaSchedulePayloadSchema = z.object({
             /** True UTC start. */
             gameDateTimeUTC: z.iso.datetime(),
             arenaName: z.string().optional(),
+            /** "Preseason", "Emirates NBA Cup", "East First Round", … ("" for most regular-season games). */
+            gameLabel: z.string().optional(),
+            /** A game at neither team's arena (international games, the NBA Cup's final rounds). */
+            isNeutral: z.boolean().optional(),
             homeTeam: teamSchema,
             awayTeam: teamSchema,
           }),

@@ -28,10 +28,14 @@ describe.skipIf(!present)("NBA fetchGames over HTTP (fake upstream)", () => {
   });
 
   it("returns schedule games of another range, with the schedule's arenas", async () => {
-    const games = await nbaPlugin.fetchGames({ from: "2025-10-03", to: "2025-10-03" }, context());
+    const games = await nbaPlugin.fetchGames({ from: "2026-01-07", to: "2026-04-12" }, context());
     expect(games.map((g) => [g.gameId, g.venue])).toEqual([
-      ["NBA_20251003_MEL_NOP", "Rod Laver Arena"],
-      ["NBA_20251003_PHX_LAL", "Acrisure Arena"],
+      ["NBA_20260107_PHX_MEM", "FedExForum"],
+      ["NBA_20260412_SAC_POR", "Moda Center"],
     ]);
+  });
+
+  it("leaves the preseason out: a range of preseason games has no records", async () => {
+    expect(await nbaPlugin.fetchGames({ from: "2025-10-02", to: "2025-10-03" }, context())).toEqual([]);
   });
 });

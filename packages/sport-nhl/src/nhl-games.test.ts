@@ -33,6 +33,8 @@ describe.skipIf(!week2025.present)("NHL schedule 2025-10-07 (recorded)", () => {
       awayScore: 2,
       commenceTime: new Date("2025-10-07T21:00:00Z"),
       venue: "Amerant Bank Arena",
+      neutralSite: false,
+      playoff: false,
     });
     // 7pm ET on the 7th is midnight UTC on the 8th: the game day stays the Eastern one.
     expect(games[1]).toMatchObject({ gameDate: "2025-10-07", homeScore: 0, awayScore: 3 });
@@ -69,6 +71,32 @@ describe.skipIf(!week2025.present)("NHL schedule 2025-10-07 (recorded)", () => {
     const finished = structuredClone(payload.gameWeek[0]!.games[0]!);
     expect(nhlStatus({ ...finished, gameScheduleState: "PPD" })).toBe("Postponed");
     expect(nhlStatus({ ...finished, gameScheduleState: "CNCL" })).toBe("Cancelled");
+  });
+});
+
+describe.skipIf(!week2025.present)("NHL game types and sites (recorded games, types changed)", () => {
+  const payload = week2025.present
+    ? nhlSchedulePayloadSchema.parse(readRecording(week2025.file))
+    : (undefined as never);
+  const opening = { from: "2025-10-07", to: "2025-10-07" };
+
+  it("leaves preseason games out and flags playoff games and neutral sites", () => {
+    const copy = structuredClone(payload);
+    const [chiFla, pitNyr, colLak] = copy.gameWeek[0]!.games;
+    chiFla!.gameType = 1; // preseason
+    pitNyr!.gameType = 3; // playoffs
+    colLak!.neutralSite = true;
+    const games = nhlScheduleToGames(copy, opening);
+    expect(games.map((g) => [g.gameId, g.playoff, g.neutralSite])).toEqual([
+      ["NHL_20251007_PIT_NYR", true, false],
+      ["NHL_20251007_COL_LAK", false, true],
+    ]);
+  });
+
+  it("leaves the all-star game out", () => {
+    const copy = structuredClone(payload);
+    for (const g of copy.gameWeek[0]!.games) g.gameType = 4;
+    expect(nhlScheduleToGames(copy, opening)).toEqual([]);
   });
 });
 

@@ -14,8 +14,13 @@ import { NHL_TEAMS } from "./nhl-teams.ts";
 
 export const NHL_CODE = "NHL";
 const teams = createEntityIndex(NHL_TEAMS);
-/** Preseason, regular season and playoffs; the all-star game (4) has no real teams. */
-const GAME_TYPES = new Set([1, 2, 3]);
+/**
+ * Regular season (2) and playoffs (3). Preseason (1) is left out: teams rest their regulars, and
+ * a rating that learnt from it would be worse; the all-star game (4) has no real teams.
+ */
+const REGULAR_SEASON = 2;
+const PLAYOFFS = 3;
+const GAME_TYPES = new Set([REGULAR_SEASON, PLAYOFFS]);
 
 /** gameScheduleState wins over gameState: a postponed game still says FUT. */
 export function nhlStatus(game: Pick<NhlGame, "gameState" | "gameScheduleState">): GameStatus {
@@ -65,6 +70,8 @@ function toDraft(game: NhlGame, gameDate: string): GameDraft {
     awayScore: scored ? (game.awayTeam.score ?? null) : null,
     commenceTime: new Date(game.startTimeUTC),
     venue: game.venue?.default ?? null,
+    neutralSite: game.neutralSite ?? false,
+    playoff: game.gameType === PLAYOFFS,
   };
 }
 

@@ -26,6 +26,8 @@ export const nhlGameSchema = z.object({
   /** 1 preseason, 2 regular season, 3 playoffs, 4 all-star. */
   gameType: z.number().int(),
   venue: localized.optional(),
+  /** Global Series and other games at neither team's arena. */
+  neutralSite: z.boolean().optional(),
   startTimeUTC: z.iso.datetime(),
   gameState: nhlGameStateSchema,
   gameScheduleState: nhlScheduleStateSchema,

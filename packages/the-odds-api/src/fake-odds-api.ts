@@ -1,4 +1,4 @@
-import { type FakeRoute, json } from "@edgeline/sdk";
+import { addDays, type FakeContext, type FakeRoute, json } from "@edgeline/sdk";
 
 type Event = {
   commence_time?: string;
@@ -40,6 +40,33 @@ function filterEvents(events: Event[], query: URLSearchParams): Event[] {
  * `-{oddsFormat}-` is preferred, since prices depend on the format), `scores-{sport}*.json`,
  * `historical-odds-{sport}-{date}*.json`. Quota headers are added as the real API sends them.
  */
+
+type Snapshot = { timestamp: string; data?: Event[] };
+/** How many days back a historical request looks for a snapshot (files are named by their UTC day). */
+const HISTORY_DAYS_BACK = 2;
+
+/**
+ * The snapshot the real API answers `date` with: the latest taken at or before it, among the files
+ * `historical-odds-{sport}-{day}*.json` of that day and the days just before.
+ */
+async function snapshotAt(
+  sport: string,
+  date: string,
+  { store }: FakeContext,
+): Promise<Snapshot | undefined> {
+  const instant = Date.parse(date);
+  if (Number.isNaN(instant)) return undefined;
+  const day = new Date(instant).toISOString().slice(0, 10);
+  let best: Snapshot | undefined;
+  for (let back = HISTORY_DAYS_BACK; back >= 0; back--) {
+    for (const file of await store.find(FOLDER, `historical-odds-${sport}-${addDays(day, -back)}`)) {
+      const snapshot = (await store.read(file)) as Snapshot;
+      const t = Date.parse(snapshot.timestamp);
+      if (t <= instant && (!best || t > Date.parse(best.timestamp))) best = snapshot;
+    }
+  }
+  return best;
+}
 export const oddsApiRoutes: FakeRoute[] = [
   {
     name: "odds-api sports",
@@ -86,10 +113,16 @@ export const oddsApiRoutes: FakeRoute[] = [
   {
     name: "odds-api historical odds",
     pattern: /^\/v4\/historical\/sports\/([a-z0-9_]+)\/odds\/?$/,
-    async handle({ params: [sport], query }, { store, counters }) {
-      const date = (query.get("date") ?? "").slice(0, 10);
-      const body = await store.first(FOLDER, `historical-odds-${sport}-${date}`);
-      return body === undefined ? undefined : json(body, quotaHeaders(counters, 10));
+    async handle({ params: [sport], query }, context) {
+      const snapshot = await snapshotAt(sport!, query.get("date") ?? "", context);
+      if (!snapshot) return undefined;
+      const markets = (query.get("markets") ?? "h2h").split(",").length;
+      const regions = (query.get("regions") ?? "us").split(",").length;
+      // History costs ten times the live price: 10 credits per region per market.
+      return json(
+        { ...snapshot, data: filterEvents(snapshot.data ?? [], query) },
+        quotaHeaders(context.counters, 10 * regions * markets),
+      );
     },
   },
 ];

@@ -44,6 +44,7 @@ export const oddsApiHistoricalOddsSchema = z.object({
   next_timestamp: isoInstant.nullish(),
   data: oddsApiOddsResponseSchema,
 });
+export type OddsApiHistoricalOdds = z.infer<typeof oddsApiHistoricalOddsSchema>;
 
 /** `GET /v4/sports/{sport}/scores`: `score` is a string; scores match teams by name. */
 export const oddsApiScoresResponseSchema = z.array(

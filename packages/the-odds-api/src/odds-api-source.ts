@@ -1,8 +1,10 @@
 // The Odds API v4 as an odds source: every listed bookmaker's h2h, spreads and totals for the
-// sport's games of the day. Needs a key (ODDS_API_KEY); without one it is skipped.
+// sport's games of the day, and for a past day its historical snapshots (paid plans). Needs a key
+// (ODDS_API_KEY); without one it is skipped.
 import { CORE_VERSION, defineOddsSource, entityIdFromName } from "@edgeline/sdk";
 import { oddsApiRoutes } from "./fake-odds-api.ts";
 import { oddsApiDemo } from "./odds-api-demo.ts";
+import { fetchOddsApiHistorical } from "./odds-api-historical.ts";
 import { fetchOddsApiOdds } from "./odds-api-odds.ts";
 import {
   type OddsApiConfig,
@@ -39,6 +41,18 @@ export const oddsApiSource = defineOddsSource<OddsApiConfig, OddsApiSportOptions
             commenceTo: new Date(Math.max(...starts) + HOUR_MS),
           }
         : {}),
+    });
+  },
+  async fetchHistorical({ sport, options, games, at }, ctx) {
+    const client = ctx.http({ source: "the-odds-api", baseUrlKey: "oddsApi", secretParams: ["apiKey"] });
+    const mapping = {
+      sportKey: options.sportKey,
+      teamIdFromName: (name: string) => entityIdFromName(sport, name),
+    };
+    return fetchOddsApiHistorical(client, mapping, games, {
+      apiKey: ctx.config.ODDS_API_KEY!,
+      at,
+      logger: ctx.logger,
     });
   },
   demo: oddsApiDemo,

@@ -2,7 +2,6 @@
 // before it as its history; `eloRatings` pages through rows, `leaderboard` ranks one day's ratings.
 import { ratingInForceWhere } from "@edgeline/core";
 import { builder } from "./builder.ts";
-import { invalidArgument } from "./errors.ts";
 import { leaderboardFilter, ratingsFilter } from "./filters.ts";
 import { checkLimit, checkPageSize, MAX_PAGE_SIZE } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";

@@ -1,10 +1,14 @@
 // Demo mode: data for a newcomer with no API keys and no network. Payloads in the real upstream
 // formats are generated for a window around today by the plugins' demos and served by the fake
 // upstream on loopback with the plugins' routes; every declared base URL points there, so the real
-// pipeline code runs unchanged.
+// pipeline code runs unchanged. The past two weeks are backfilled: each past day is replayed from
+// the sources' history (pre-game and closing prices), so its recommendations, bets and results
+// exist, and once those runs are done every past hour of the window gets its portfolio snapshot.
 import { join } from "node:path";
-import { addDays, type PluginRegistry, utcDay } from "@edgeline/core";
+import { addDays, hourOf, type PluginRegistry, utcDay } from "@edgeline/core";
 import { fakeRoutesOf, generateDemoUpstream, localSourceEnv, startFakeUpstream } from "@edgeline/testkit";
+import type pg from "pg";
+import { queueBackfill, queueHourly, waitForRun } from "../worker/index.ts";
 
 export interface DemoUpstream {
   url: string;
@@ -51,4 +55,42 @@ export async function startDemoUpstream(
     today,
     stop: () => server.close(),
   };
+}
+
+/**
+ * Queues the demo's runs: each sport from the window's first day to today (past days replayed from
+ * history, today live). Resolves with a promise that, once every run is done, settles the bets and
+ * takes a snapshot for each past hour of the window, so the portfolio curve covers the two weeks.
+ */
+export async function queueDemoRuns(
+  demo: Pick<DemoUpstream, "sports" | "from" | "today">,
+  opts: { pool: pg.Pool; plugins: PluginRegistry; signal: AbortSignal; now?: () => Date },
+): Promise<{ history: Promise<{ hours: number }> }> {
+  const runs = [];
+  for (const sport of demo.sports) {
+    const q = await queueBackfill({ sport, from: demo.from, to: demo.today }, opts);
+    runs.push(
+      ...q.days.map((date, i) => ({ sport: q.sport, date, steps: q.steps, fromRunId: q.runs[i]!.runId })),
+    );
+  }
+  const history = (async () => {
+    for (const run of runs) {
+      if (opts.signal.aborted) return { hours: 0 };
+      await waitForRun(opts.pool, run, { pollMs: 1000, timeoutMs: 30 * 60_000 });
+    }
+    if (opts.signal.aborted) return { hours: 0 };
+    const now = opts.now?.() ?? new Date();
+    await queueHourly("bet_sync_hourly", { pool: opts.pool, at: now });
+    let hours = 0;
+    for (
+      let at = new Date(`${demo.from}T00:00:00Z`);
+      at <= hourOf(now);
+      at = new Date(at.getTime() + 3_600_000)
+    ) {
+      await queueHourly("portfolio_hourly_snapshot", { pool: opts.pool, at });
+      hours++;
+    }
+    return { hours };
+  })();
+  return { history };
 }

@@ -4,7 +4,8 @@
 // history known at the run's time), hands it the sport's model and thresholds, the venues' rules,
 // the staking limits and the notional bankroll, and writes what it returns, each recommendation
 // with the quote it was made on. Stale active recommendations (their game has started) expire, and
-// so do those a rerun no longer makes (the market moved).
+// so do those a rerun no longer makes (the market moved). A replayed past day (run-clock.ts)
+// decides at its decision time, on the games that were still to be played then.
 import type { EloConfig } from "@edgeline/sdk";
 import {
   type GameForRecommendation,
@@ -21,7 +22,21 @@ import {
   type RecommendationInput,
   upsertRecommendations,
 } from "../repositories/recommendations.ts";
+import { runClock } from "./run-clock.ts";
 import type { StepDefinition } from "./step.ts";
+
+/** The games a run may recommend on: live, those still scheduled; a replay, those played after its decision. */
+function openGames(games: readonly GameRow[], replay: boolean, decidesAt: Date): GameRow[] {
+  return games.filter(
+    (g) =>
+      g.homeTeamId &&
+      g.awayTeamId &&
+      g.commenceTime &&
+      (replay
+        ? g.commenceTime > decidesAt && g.status !== "Postponed" && g.status !== "Cancelled"
+        : g.status === "Scheduled"),
+  );
+}
 
 /** odds outcome_name of a moneyline quote -> the recommendation's side. */
 const SIDE_OF_OUTCOME: Readonly<Record<string, MoneylineOutcome>> = {
@@ -67,6 +82,8 @@ export function recommendationGame(
     gameId: game.gameId,
     gameDate: game.gameDate,
     commenceTime: game.commenceTime!,
+    neutral: game.neutralSite,
+    playoff: game.playoff,
     ratings: { home: side(game.homeTeamId!), away: side(game.awayTeamId!) },
     odds: quotes.flatMap((q) => quoteOf(q) ?? []),
   };
@@ -74,14 +91,14 @@ export function recommendationGame(
 
 export const identifyBets: StepDefinition = {
   name: "identify_bets",
-  async prepare(deps, { sport, date }) {
+  async prepare(deps, target) {
+    const { sport, date } = target;
     const { plugin, elo } = deps.plugins.sport(sport);
     return async (client) => {
-      const now = deps.now();
+      const clock = await runClock(client, deps, plugin, target);
+      const now = clock.decidesAt;
       const expired = await expireRecommendations(client, plugin.code, now);
-      const games = (await gamesBetween(client, plugin.code, date, date)).filter(
-        (g) => g.status === "Scheduled" && g.homeTeamId && g.awayTeamId && g.commenceTime,
-      );
+      const games = openGames(await gamesBetween(client, plugin.code, date, date), clock.replay, now);
       const ratings = await ratingsOn(client, plugin.code, date);
       // The prices known now; recommendBets keeps only those quoted before each game's start.
       const quotes = await quotesAt(

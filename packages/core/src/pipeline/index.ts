@@ -27,6 +27,7 @@ export const HOURLY_JOB_DEFINITIONS: Readonly<Record<HourlyJobName, HourlyJobDef
 
 export type { PipelineDeps } from "./deps.ts";
 export * from "./job-keys.ts";
+export * from "./run-clock.ts";
 export * from "./run-execution.ts";
 export * from "./step.ts";
 export * from "./steps.ts";

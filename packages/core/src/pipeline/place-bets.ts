@@ -2,11 +2,12 @@
 // price it was made on (stored with it), never at whatever the market says now. Orders are placed
 // in the prepare phase (a live broker talks to a venue) with deterministic bet ids, so a crash
 // after placing and before the write is repaired by the rerun: the venue sees the same id, the
-// insert the same key.
+// insert the same key. A replayed past day places its bets at its decision time.
 import { betId, type OrderRequest, type PlacedBetRow } from "@edgeline/sdk";
 import { oddsForGames } from "../repositories/odds.ts";
 import { insertBets } from "../repositories/placed-bets.ts";
 import { activeRecommendations, markExecuted } from "../repositories/recommendations.ts";
+import { runClock } from "./run-clock.ts";
 import type { StepDefinition } from "./step.ts";
 
 const OUTCOME_OF_SIDE: Record<string, string> = {
@@ -17,7 +18,9 @@ const OUTCOME_OF_SIDE: Record<string, string> = {
 
 export const placeBets: StepDefinition = {
   name: "place_bets",
-  async prepare(deps, { sport, date }) {
+  async prepare(deps, target) {
+    const { sport, date } = target;
+    const clock = await runClock(deps.pool, deps, deps.plugins.sport(sport).plugin, target);
     const recs = await activeRecommendations(deps.pool, sport, date);
     // Recommendations written before prices were kept with them fall back to their odds row.
     const legacy = recs.filter((r) => r.price === null);
@@ -45,7 +48,7 @@ export const placeBets: StepDefinition = {
         price,
         ...(rec.contracts === null ? {} : { contracts: rec.contracts }),
         venueBookmaker: rec.bookmaker ?? odds.get(rec.marketId)?.bookmaker ?? null,
-        placedAt: deps.now(),
+        placedAt: clock.decidesAt,
         marketTitle: `${rec.gameId} ${rec.recommendationType} ${rec.side}`,
         marketCloseTime: rec.expiresAt,
       };

@@ -8,7 +8,10 @@ import { syncEloHistory } from "../repositories/elo-ratings.ts";
 import { finalGamesBefore, type GameRow } from "../repositories/games.ts";
 import type { StepDefinition } from "./step.ts";
 
-/** A played game as the Elo engine takes it; the season falls back to the game's year. */
+/**
+ * A played game as the Elo engine takes it; the season falls back to the game's year. Neutral
+ * sites get no home advantage and playoff games the model's playoff multiplier.
+ */
 export function toEloGame(g: GameRow): EloGame {
   return {
     date: g.gameDate,
@@ -17,6 +20,8 @@ export function toEloGame(g: GameRow): EloGame {
     away: g.awayTeamId!,
     homeScore: g.homeScore,
     awayScore: g.awayScore,
+    neutral: g.neutralSite,
+    playoff: g.playoff,
   };
 }
 

@@ -18,24 +18,29 @@ function columns(games: readonly GameRecord[]) {
     games.map((g) => g.awayScore),
     games.map((g) => g.commenceTime.toISOString()),
     games.map((g) => g.venue),
+    games.map((g) => g.neutralSite ?? false),
+    games.map((g) => g.playoff ?? false),
   ];
 }
 
 const UNNEST = `unnest($1::varchar[], $2::varchar[], $3::date[], $4::int[], $5::varchar[], $6::varchar[],
-  $7::varchar[], $8::varchar[], $9::varchar[], $10::int[], $11::int[], $12::timestamptz[], $13::varchar[])
+  $7::varchar[], $8::varchar[], $9::varchar[], $10::int[], $11::int[], $12::timestamptz[], $13::varchar[],
+  $14::boolean[], $15::boolean[])
   AS t(game_id, sport, game_date, season, status, home_team_id, home_team_name, away_team_id,
-       away_team_name, home_score, away_score, commence_time, venue)`;
+       away_team_name, home_score, away_score, commence_time, venue, neutral_site, is_playoff)`;
 
 /**
  * Inserts new games and updates changed ones, in one statement. A row whose values are all
  * unchanged is not touched (`WHERE ... IS DISTINCT FROM`), so `loaded_at` and the row count stay
- * as the first load left them and a rerun writes nothing. Returns rows inserted or changed.
+ * as the first load left them and a rerun writes nothing. A record without the neutral-site or
+ * playoff flag is a regular-season game at home. Returns rows inserted or changed.
  */
 export async function upsertGames(db: Queryable, games: readonly GameRecord[]): Promise<number> {
   if (games.length === 0) return 0;
   const result = await db.query(
     `INSERT INTO unified_games AS g (game_id, sport, game_date, season, status, home_team_id,
-       home_team_name, away_team_id, away_team_name, home_score, away_score, commence_time, venue)
+       home_team_name, away_team_id, away_team_name, home_score, away_score, commence_time, venue,
+       neutral_site, is_playoff)
      SELECT * FROM ${UNNEST}
      ON CONFLICT (game_id) DO UPDATE SET
        sport = excluded.sport, game_date = excluded.game_date, season = excluded.season,
@@ -43,14 +48,16 @@ export async function upsertGames(db: Queryable, games: readonly GameRecord[]): 
        home_team_name = excluded.home_team_name, away_team_id = excluded.away_team_id,
        away_team_name = excluded.away_team_name, home_score = excluded.home_score,
        away_score = excluded.away_score, commence_time = excluded.commence_time,
-       venue = excluded.venue, loaded_at = now()
+       venue = excluded.venue, neutral_site = excluded.neutral_site,
+       is_playoff = excluded.is_playoff, loaded_at = now()
      WHERE (g.sport, g.game_date, g.season, g.status, g.home_team_id, g.home_team_name,
-            g.away_team_id, g.away_team_name, g.home_score, g.away_score, g.commence_time, g.venue)
+            g.away_team_id, g.away_team_name, g.home_score, g.away_score, g.commence_time, g.venue,
+            g.neutral_site, g.is_playoff)
        IS DISTINCT FROM
            (excluded.sport, excluded.game_date, excluded.season, excluded.status,
             excluded.home_team_id, excluded.home_team_name, excluded.away_team_id,
             excluded.away_team_name, excluded.home_score, excluded.away_score,
-            excluded.commence_time, excluded.venue)`,
+            excluded.commence_time, excluded.venue, excluded.neutral_site, excluded.is_playoff)`,
     columns(games),
   );
   return result.rowCount ?? 0;
@@ -93,12 +100,15 @@ export interface GameRow {
   awayScore: number | null;
   commenceTime: Date | null;
   venue: string | null;
+  neutralSite: boolean;
+  playoff: boolean;
 }
 
 const SELECT = `SELECT game_id AS "gameId", sport, game_date::text AS "gameDate", season, status,
   home_team_id AS "homeTeamId", home_team_name AS "homeTeamName", away_team_id AS "awayTeamId",
   away_team_name AS "awayTeamName", home_score AS "homeScore", away_score AS "awayScore",
-  commence_time AS "commenceTime", venue FROM unified_games`;
+  commence_time AS "commenceTime", venue, neutral_site AS "neutralSite", is_playoff AS "playoff"
+  FROM unified_games`;
 
 /** Games of a sport whose day lies in [from, to], in chronological order. */
 export async function gamesBetween(

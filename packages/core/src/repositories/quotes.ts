@@ -55,13 +55,15 @@ function toRow(r: Record<string, unknown>): QuoteRow {
  * Appends the quotes of one fetch, read at `fetchedAt`, in two statements. A quote is new when no
  * row of its odds id has its quote time and the quote before it in time (stored, or earlier in the
  * batch) has another price or line; re-fetching an unchanged market writes no quote. Quotes without
- * a quote time take `fetchedAt`. Then the latest quote of every odds id seen is marked as seen now.
- * Returns quotes inserted.
+ * a quote time take `fetchedAt`. Then the latest quote of every odds id seen is marked as seen now,
+ * unless `markSeen` is false (an imported file is a record of the past, not an observation of the
+ * market now). Returns quotes inserted.
  */
 export async function appendQuotes(
   db: Queryable,
   quotes: readonly QuoteInput[],
   fetchedAt: Date,
+  options: { markSeen?: boolean } = {},
 ): Promise<number> {
   if (quotes.length === 0) return 0;
   const at = (q: QuoteInput) => (q.record.lastUpdate ?? fetchedAt).toISOString();
@@ -104,6 +106,7 @@ export async function appendQuotes(
       fetchedAt.toISOString(),
     ],
   );
+  if (options.markSeen === false) return inserted.rowCount ?? 0;
   await db.query(
     `UPDATE odds_quotes q SET last_seen_at = $2
       WHERE q.quote_id IN (SELECT DISTINCT ON (odds_id) quote_id FROM odds_quotes
@@ -113,6 +116,48 @@ export async function appendQuotes(
     [[...new Set(quotes.map((q) => q.record.oddsId))], fetchedAt.toISOString()],
   );
   return inserted.rowCount ?? 0;
+}
+
+/** What a revision changed: quotes whose price or line differed, and the cells (price, line) changed. */
+export interface QuoteRevision {
+  quotes: number;
+  cells: number;
+}
+
+/**
+ * Corrects stored quotes from a revised history file: a quote of the same odds id and quote time
+ * whose price or line differs takes the file's values. Live fetches never call this (their history
+ * is append-only); an import is the record of what was quoted, so a corrected file corrects it.
+ */
+export async function reviseQuotes(db: Queryable, quotes: readonly QuoteInput[]): Promise<QuoteRevision> {
+  if (quotes.length === 0) return { quotes: 0, cells: 0 };
+  const { rows } = await db.query<{ price_changed: boolean; line_changed: boolean }>(
+    `WITH t AS (
+       SELECT DISTINCT ON (odds_id, quoted_at) odds_id, quoted_at, line::numeric(10,4) AS line,
+              price::numeric(10,4) AS price
+         FROM unnest($1::varchar[], $2::timestamptz[], $3::numeric[], $4::numeric[])
+           AS t(odds_id, quoted_at, line, price)
+        ORDER BY odds_id, quoted_at
+     ), old AS (
+       SELECT q.quote_id, q.price IS DISTINCT FROM t.price AS price_changed,
+              q.line IS DISTINCT FROM t.line AS line_changed, t.price, t.line
+         FROM odds_quotes q JOIN t ON t.odds_id = q.odds_id AND t.quoted_at = q.quoted_at
+        WHERE (q.price, q.line) IS DISTINCT FROM (t.price, t.line)
+     )
+     UPDATE odds_quotes q SET price = old.price, line = old.line FROM old
+      WHERE q.quote_id = old.quote_id
+     RETURNING old.price_changed, old.line_changed`,
+    [
+      quotes.map((q) => q.record.oddsId),
+      quotes.map((q) => q.record.lastUpdate?.toISOString() ?? null),
+      quotes.map((q) => numeric(q.record.line)),
+      quotes.map((q) => numeric(q.record.price)),
+    ],
+  );
+  return {
+    quotes: rows.length,
+    cells: rows.reduce((n, r) => n + (r.price_changed ? 1 : 0) + (r.line_changed ? 1 : 0), 0),
+  };
 }
 
 export interface QuoteFilter {
@@ -143,8 +188,9 @@ export async function quotesAt(
 }
 
 /**
- * The closing price: the latest quote of every (book, market, outcome) of the games quoted before
- * the game's start (unified_games.commence_time). Games without a start time have no close.
+ * The closing price: the latest quote of every (book, market, outcome) of the games quoted at or
+ * before the game's start (unified_games.commence_time): history files stamp their closing line
+ * with the start itself. Games without a start time have no close.
  */
 export async function closingQuotes(
   db: Queryable,
@@ -155,7 +201,7 @@ export async function closingQuotes(
   const { rows } = await db.query(
     `SELECT DISTINCT ON (q.odds_id) ${COLUMNS} FROM odds_quotes q
        JOIN unified_games g ON g.game_id = q.game_id
-      WHERE q.game_id = ANY($1::varchar[]) AND q.quoted_at < g.commence_time
+      WHERE q.game_id = ANY($1::varchar[]) AND q.quoted_at <= g.commence_time
         AND ($2::varchar[] IS NULL OR q.market_name = ANY($2::varchar[]))
       ORDER BY q.odds_id, q.quoted_at DESC`,
     [gameIds, filter.markets ?? null],

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
-import type { EntityIndex, GameDraft } from "@edgeline/sdk";
+import { type EntityIndex, type GameDraft, instantInZone } from "@edgeline/sdk";
 import { z } from "zod";
 import { withGameIds } from "../game-ids.ts";
-import { instantInZone } from "../local-time.ts";
 import { ProblemLog } from "../problems.ts";
 import type { CommonImportOptions, Forecast, ImportedGame, ImportResult } from "../records.ts";
 import { csvTable, type Table } from "../table.ts";

@@ -1,5 +1,4 @@
-import { addDays } from "@edgeline/sdk";
-import { instantInZone, weekday } from "../local-time.ts";
+import { addDays, instantInZone, weekday } from "@edgeline/sdk";
 
 /** football-data.co.uk's dates and kick-off times are UK local time. */
 export const UK = "Europe/London";

@@ -1,9 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { calendarDayIn, type EntityIndex, type GameDraft } from "@edgeline/sdk";
+import { calendarDayIn, type EntityIndex, type GameDraft, instantInZone } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { withGameIds } from "../game-ids.ts";
-import { instantInZone } from "../local-time.ts";
 import { decimalOdds, overround, storedLine } from "../prices.ts";
 import { ProblemLog } from "../problems.ts";
 import {

@@ -1,8 +1,13 @@
 import { readFile } from "node:fs/promises";
-import type { EntityIndex, GameDraft, MarketName, OutcomeName } from "@edgeline/sdk";
+import {
+  type EntityIndex,
+  type GameDraft,
+  instantInZone,
+  type MarketName,
+  type OutcomeName,
+} from "@edgeline/sdk";
 import { z } from "zod";
 import { withGameIds } from "../game-ids.ts";
-import { instantInZone } from "../local-time.ts";
 import { decimalOdds, overround, storedLine } from "../prices.ts";
 import { ProblemLog } from "../problems.ts";
 import {

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { EntityIndex, GameDraft } from "@edgeline/sdk";
+import { type EntityIndex, type GameDraft, instantInZone } from "@edgeline/sdk";
 import { withGameIds } from "../game-ids.ts";
-import { instantInZone } from "../local-time.ts";
 import { ProblemLog } from "../problems.ts";
 import {
   type CommonImportOptions,

@@ -55,6 +55,17 @@ export interface OddsFetchRequest<SportOptions> {
   signal?: AbortSignal;
 }
 
+/**
+ * A request for the prices a past day's games had before they started (a backfill replaying the
+ * day). Each game's prices on offer at `at` (its latest quotes at or before it, for games starting
+ * after it) and its close (its latest quotes before its start). Every record's `lastUpdate` is when
+ * the price was quoted, never when it was read.
+ */
+export interface HistoricalOddsRequest<SportOptions> extends OddsFetchRequest<SportOptions> {
+  /** The instant the replayed run decides at (before the day's first game). */
+  at: Date;
+}
+
 export interface OddsSourcePlugin<Config = unknown, SportOptions = unknown> extends PluginCommon<Config> {
   kind: "odds-source";
   /** Unique lower-case name: the key of `sourceOptions` and entity `codes`, and `odds_quotes.source` ("kalshi"). */
@@ -71,6 +82,15 @@ export interface OddsSourcePlugin<Config = unknown, SportOptions = unknown> exte
    */
   unavailable?(config: Config): string | undefined;
   fetch(request: OddsFetchRequest<SportOptions>, ctx: PluginContext<Config>): Promise<OddsFetchResult>;
+  /**
+   * The prices that were on offer before a past day's games. Optional: a source without history
+   * is skipped for past days, the reason logged; one whose configuration forbids it (a plan without
+   * history) returns no records and says why in `skipped`.
+   */
+  fetchHistorical?(
+    request: HistoricalOddsRequest<SportOptions>,
+    ctx: PluginContext<Config>,
+  ): Promise<OddsFetchResult>;
   demo?: SourceDemo<SportOptions>;
 }
 
@@ -85,6 +105,7 @@ export const oddsSourcePluginSchema = z.object({
   sports: z.record(z.string(), z.unknown()).optional(),
   unavailable: fn("unavailable").optional(),
   fetch: fn("fetch"),
+  fetchHistorical: fn("fetchHistorical").optional(),
   demo: z.object({ writeMarkets: fn("writeMarkets") }).optional(),
 });
 

@@ -58,6 +58,12 @@ export interface SportPlugin<Config = unknown> extends PluginCommon<Config> {
    */
   sourceOptions?: Readonly<Record<string, unknown>>;
   /**
+   * A past day (a backfill) is replayed as the pipeline would have run it that day: prices are read
+   * and bets decided this many minutes before the day's first game; each game's close is read too.
+   * @defaultValue DEFAULT_REPLAY_LEAD_MINUTES (120)
+   */
+  replayLeadMinutes?: number;
+  /**
    * Games whose league-local day lies in `range` (inclusive), validated and mapped to
    * `unified_games` records. Must not write anywhere; the caller upserts.
    */
@@ -75,6 +81,9 @@ const isTimeZone = (tz: string) => {
 };
 
 export const SPORT_CODE_PATTERN = /^[A-Z0-9]{2,12}$/;
+
+/** How long before a replayed day's first game the replay decides, unless the sport says. */
+export const DEFAULT_REPLAY_LEAD_MINUTES = 120;
 
 /** Runtime check of a sport plugin object; the registry reports its first issue with the JSON path. */
 export const sportPluginSchema = z.object({
@@ -104,6 +113,12 @@ export const sportPluginSchema = z.object({
   model: z.object({ elo: z.union([z.string().min(1), eloConfigSchema]) }),
   recommendation: recommendationThresholdsSchema,
   sourceOptions: z.record(z.string(), z.unknown()).optional(),
+  replayLeadMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60, "at most a week")
+    .optional(),
   fetchGames: fn("fetchGames"),
   demo: z
     .object({

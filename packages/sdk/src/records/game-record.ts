@@ -10,6 +10,7 @@ const scoreSchema = z.number().int().min(0).nullable();
 /**
  * One row of `unified_games` as a plugin produces it (`loaded_at` is set by the database).
  * Scores are null until the game has started; a Scheduled or Postponed game never carries one.
+ * Preseason and exhibition games are not records: a plugin leaves them out, so they are never rated.
  */
 export const gameRecordSchema = z
   .object({
@@ -31,6 +32,10 @@ export const gameRecordSchema = z
     /** Scheduled start, an instant (UTC). */
     commenceTime: z.date().refine((d) => !Number.isNaN(d.getTime()), "invalid date"),
     venue: z.string().min(1).nullable(),
+    /** Played at neither side's home (rated without home advantage). Absent: not neutral. */
+    neutralSite: z.boolean().optional(),
+    /** A playoff (postseason) game (rated with the model's playoff multiplier). Absent: regular season. */
+    playoff: z.boolean().optional(),
   })
   .superRefine((g, ctx) => {
     if (!g.gameId.startsWith(`${g.sport}_${g.gameDate.replaceAll("-", "")}_`)) {

@@ -11,6 +11,8 @@ export interface DateWindow {
 export interface OddsFetchResult {
   records: OddsRecord[];
   unmatched: UnmatchedEvent[];
+  /** Why the source returned nothing it could have (e.g. the key's plan has no history); the host logs it. */
+  skipped?: string;
 }
 
 export function inWindow(day: string, window: DateWindow | undefined): boolean {

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { registerBackfillCommand } from "./backfill.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerEloCommands } from "./elo.ts";
+import { registerImportCommand } from "./import.ts";
 import { registerJobsCommand } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
 import { registerOddsCommands } from "./odds.ts";
@@ -17,6 +18,7 @@ export const commandModules: RegisterCommand[] = [
   registerOddsCommands,
   registerRunCommand,
   registerBackfillCommand,
+  registerImportCommand,
   registerWorkerCommand,
   registerJobsCommand,
   registerKeysCommands,

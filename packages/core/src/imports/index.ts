@@ -1,0 +1,2 @@
+// Writing history files (results, prices, forecasts) through the pipelines' write paths.
+export * from "./write-history.ts";
