@@ -1,8 +1,6 @@
 // Named Elo presets: FiveThirtyEight's published NFL, NBA and NHL models, reproduced against 538's
 // own data (see the tests). A sport plugin names one of these or brings its own configuration.
-import type { EloConfig } from "@edgeline/sdk";
-
-const NONE = { kind: "none" } as const;
+import { type EloConfig, eloModel } from "@edgeline/sdk";
 
 /** 538 NFL's hard-coded between-season reversions ("of unknown origin" in their code). */
 const NFL_SPECIAL_REVERSIONS = [
@@ -24,38 +22,30 @@ const NBA_PAGE = "538 'How Our NBA Predictions Work' (quoted at stats.stackexcha
 const NHL_PAGE =
   "538 'How Our NHL Predictions Work' (mirror: mysportsanalysis.com/blogs/sports-fivethirtyeight)";
 
-export const fivethirtyeightNfl: EloConfig = {
+export const fivethirtyeightNfl = eloModel({
   name: "fivethirtyeight-nfl",
   kFactor: { kind: "constant", value: 20 },
   homeAdvantage: 65,
-  scale: 400,
   marginOfVictory: { kind: "log", floor: 1 },
   favouriteMultiplier: { kind: "ratio", numerator: 2.2, base: 2.2, slope: 0.001, onDraw: 2.2 / 1.0 },
-  playoffMultiplier: 1,
   seasonReversion: { fraction: 1 / 3.0, mean: 1505, special: NFL_SPECIAL_REVERSIONS },
-  initialRating: 1500,
   newEntityRating: 1300,
-  draws: NONE,
   sources: {
     all: `${NFL_CODE} (K, HFA, REVERT, REVERSIONS, MOV); reproduces nfl_games.csv elo_prob1`,
     newEntityRating:
       "538: 'new franchises should be given a rating of 1300' (neilpaine.substack.com/p/nfl-elo-ratings-are-back)",
     initialRatings: "fivethirtyeight/nfl-elo-game:data/initial_elos.csv (pass as initial ratings)",
   },
-};
+});
 
-export const fivethirtyeightNba: EloConfig = {
+export const fivethirtyeightNba = eloModel({
   name: "fivethirtyeight-nba",
   kFactor: { kind: "constant", value: 20 },
   homeAdvantage: 100,
-  scale: 400,
   marginOfVictory: { kind: "power", offset: 3, exponent: 0.8 },
   favouriteMultiplier: { kind: "ratio", numerator: 1, base: 7.5, slope: 0.006, onDraw: 1 / 7.5 },
-  playoffMultiplier: 1,
   seasonReversion: { fraction: 0.25, mean: 1505, special: [] },
-  initialRating: 1500,
   newEntityRating: 1300,
-  draws: NONE,
   sources: {
     kFactor: `${NBA_PAGE}; reproduces 538 2020-21 post-game ratings`,
     homeAdvantage: `${NBA_PAGE}; reproduces 538 2020-21 elo_prob1`,
@@ -64,27 +54,24 @@ export const fivethirtyeightNba: EloConfig = {
       "538 NBA page: keep 75%, revert 25% to 1505. UNVERIFIED: 538's 2021-22 openers do not match it",
     newEntityRating: "538 (expansion teams start at 1300), as for the NFL",
   },
-};
+});
 
-export const fivethirtyeightNhl: EloConfig = {
+export const fivethirtyeightNhl = eloModel({
   name: "fivethirtyeight-nhl",
   kFactor: { kind: "constant", value: 6 },
   homeAdvantage: 50,
-  scale: 400,
   marginOfVictory: { kind: "log-linear", slope: 0.6686, intercept: 0.8048 },
   favouriteMultiplier: { kind: "ratio", numerator: 2.05, base: 2.05, slope: 0.001, onDraw: 1 },
   playoffMultiplier: 1.25,
   seasonReversion: { fraction: 0.3, mean: 1505, special: [] },
-  initialRating: 1500,
   newEntityRating: 1300,
-  draws: NONE,
   sources: {
     all: `${NHL_PAGE}: HFA 50, playoff ×1.25, shift = K × MOV × favourite; reproduces 538 2022-23 ratings`,
     kFactor: "K=6: reproduces 538 2022-23 post-game ratings; elo.harvitronix.com/nhl raises it 'from 6 to 8'",
     seasonReversion:
       "UNVERIFIED: 30% toward 1505 is our assumption; no consecutive-season 538 files to check it",
   },
-};
+});
 
 /** Every preset, by name. */
 export const ELO_PRESETS: Readonly<Record<string, EloConfig>> = Object.fromEntries(
