@@ -24,6 +24,9 @@ import {
 } from "@edgeline/sdk";
 import type { z } from "zod";
 import { ELO_PRESETS } from "../elo/presets.ts";
+import { DEFAULT_BLEND_SETTINGS, type ResolvedSportModel } from "../forecast/sport-forecaster.ts";
+import type { EloMarginModel } from "../margins/elo-margin.ts";
+import { MARGIN_MODEL_PRESETS } from "../margins/presets.ts";
 import { type HostContextOptions, hostContexts } from "./host-context.ts";
 import { normaliseSportCode } from "./sport-code.ts";
 
@@ -42,6 +45,8 @@ export interface LoadedSport {
   view: SportView;
   /** The sport's Elo model, resolved from a preset name or taken as given. */
   elo: EloConfig;
+  /** The whole model: Elo, margin model, goals model, which one is bet, blend settings. */
+  model: ResolvedSportModel;
   context: PluginContext<unknown>;
 }
 
@@ -148,6 +153,8 @@ export class PluginRegistry {
 export interface RegistryOptions extends HostContextOptions {
   /** Named Elo models a sport may refer to. @defaultValue core's presets (elo/presets.ts) */
   eloPresets?: Readonly<Record<string, EloConfig>>;
+  /** Named margin models a sport may refer to. @defaultValue core's (margins/presets.ts) */
+  marginPresets?: Readonly<Record<string, EloMarginModel>>;
   /** Contract version to check `coreVersion` ranges against. @defaultValue CORE_VERSION */
   coreVersion?: string;
 }
@@ -217,6 +224,33 @@ function resolveElo(
   return preset;
 }
 
+function resolveModel(
+  plugin: SportPlugin,
+  module: string,
+  elo: EloConfig,
+  margins: Readonly<Record<string, EloMarginModel>>,
+): ResolvedSportModel {
+  const { margin, goals, betting, blend } = plugin.model;
+  const resolved = margin === undefined ? undefined : margins[margin];
+  if (margin !== undefined && !resolved) {
+    throw new PluginLoadError(
+      "PLUGIN_INVALID",
+      module,
+      `plugin ${plugin.code}: unknown margin model "${margin}"; margin models: ${Object.keys(margins).join(", ")}`,
+    );
+  }
+  return {
+    elo,
+    ...(resolved ? { margin: resolved } : {}),
+    ...(goals ? { goals } : {}),
+    betting: betting ?? "elo",
+    blend: {
+      minGames: blend?.minGames ?? DEFAULT_BLEND_SETTINGS.minGames,
+      defaultWeight: blend?.defaultWeight ?? DEFAULT_BLEND_SETTINGS.defaultWeight,
+    },
+  };
+}
+
 /** The options each source has for each sport (the sport's entry over the source's own), validated. */
 function sourceCoverage(
   sports: readonly LoadedSport[],
@@ -277,7 +311,8 @@ export function createPluginRegistry(
         );
       }
       const elo = resolveElo(plugin, module, presets);
-      sports.push({ plugin, module, view: sportView(plugin), elo, context: contextOf(plugin) });
+      const model = resolveModel(plugin, module, elo, options.marginPresets ?? MARGIN_MODEL_PRESETS);
+      sports.push({ plugin, module, view: sportView(plugin), elo, model, context: contextOf(plugin) });
     } else if (plugin.kind === "odds-source") {
       const context = contextOf(plugin);
       const unavailable = plugin.unavailable?.(context.config as never);

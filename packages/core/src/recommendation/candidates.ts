@@ -88,7 +88,7 @@ function priceLine(
         ? forecast.spread?.(selection, line)
         : undefined
       : selection === "over" || selection === "under"
-        ? forecast.total?.(selection, line, consensus.meanTotal)
+        ? forecast.total?.(selection, line, consensus.marketTotal)
         : undefined;
   if (!model) return undefined;
   const marketProbability = consensusWinProbability(consensus, market, selection, line);

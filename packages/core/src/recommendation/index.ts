@@ -5,6 +5,7 @@
  * the model with the de-vigged consensus, the edge is computed on it, an edge above the maximum is
  * recorded as suspect; bets are sized by capped fractional Kelly, in a deterministic order. Pure.
  */
+export * from "./blend-weights.ts";
 export * from "./candidates.ts";
 export * from "./quotes.ts";
 export * from "./recommend.ts";

@@ -66,8 +66,8 @@ export interface MarketConsensus {
   spread: Map<number, number>;
   /** P(over) by total line. */
   total: Map<number, number>;
-  /** The mean of the books' total lines, where any book quotes a total. */
-  meanTotal?: number;
+  /** The median of the books' total lines (one per book and side), where any book quotes a total. */
+  marketTotal?: number;
 }
 
 const by = (a: { bookmaker: string }, b: { bookmaker: string }) =>
@@ -127,7 +127,12 @@ export function marketConsensus(quotes: readonly OddsQuote[], ways: 2 | 3): Mark
     const c = consensusOf(list);
     if (c) out.total.set(line, c[0]!);
   }
-  if (totalLines.length > 0) out.meanTotal = totalLines.reduce((s, x) => s + x, 0) / totalLines.length;
+  if (totalLines.length > 0) {
+    // The median: one book far off the others (the bet a total is about) does not move it.
+    const sorted = totalLines.sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    out.marketTotal = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Repositories: one module per table, set-based reads and writes over a plain `pg` pool.
 export * from "./elo-ratings.ts";
+export * from "./game-flags.ts";
 export * from "./games.ts";
 export * from "./odds.ts";
 export * from "./pipeline-runs.ts";
