@@ -4,6 +4,7 @@
 // host imports one package; plugins depend on @edgeline/sdk alone.
 
 export * from "@edgeline/sdk";
+export * from "./backtest/index.ts";
 export * from "./blend/index.ts";
 export * from "./brokers/index.ts";
 export * from "./config/env.ts";
