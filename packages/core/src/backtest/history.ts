@@ -130,6 +130,8 @@ export class PreparedHistory {
       if (quotes[0]!.lastUpdate > decidedAt) return undefined;
     }
     const local = calendarDayIn(decidedAt, this.history.timeZone);
-    return { decidedAt, day: local < g.date ? local : g.date, odds };
+    // A price quoted after midnight of a game's day in another zone still decides on the game's day.
+    const day = [local, g.date].sort()[0]!;
+    return { decidedAt, day, odds };
   }
 }
