@@ -15,3 +15,4 @@ export * from "./format.ts";
 export * from "./history.ts";
 export * from "./report.ts";
 export * from "./strategy.ts";
+export * from "./tune.ts";
