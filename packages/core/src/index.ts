@@ -21,6 +21,7 @@ export * from "./plugins/index.ts";
 export * from "./portfolio/index.ts";
 export * from "./recommendation/index.ts";
 export * from "./repositories/index.ts";
+export * from "./research/index.ts";
 export * from "./settlement/index.ts";
 export * from "./sources/index.ts";
 export * from "./staking/index.ts";

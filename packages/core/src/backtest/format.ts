@@ -1,6 +1,7 @@
 // The report as the terminal shows it: betting beside the baselines, CLV, the forecasts on the
 // same games, calibration by decile, the blend's weights, and what every figure means.
 import type { ForecastScores } from "../evaluation/forecast-report.ts";
+import type { ForecastReport } from "./forecast-scores.ts";
 import type { BacktestReport } from "./report.ts";
 
 const pct = (x: number | null, dp = 1) =>
@@ -161,4 +162,18 @@ export function formatReport(r: BacktestReport): string {
     "Definitions",
     ...Object.entries(r.definitions).map(([k, v]) => `  ${k}: ${v}`),
   ].join("\n");
+}
+
+/** `pnpm edgeline models`: each model's forecasts beside the blend and the market, with calibration. */
+export function formatForecastReports(
+  title: string,
+  reports: Readonly<Record<string, ForecastReport>>,
+): string {
+  const out = [title];
+  for (const [name, f] of Object.entries(reports)) {
+    const r = { model: name, forecasts: f } as BacktestReport;
+    out.push("", `Model ${name}: forecasts of the moneyline on the same games`, ...forecastLines(r));
+    out.push("", "Calibration by decile (every outcome's probability, pooled)", ...calibrationLines(r));
+  }
+  return out.join("\n");
 }

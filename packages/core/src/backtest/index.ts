@@ -13,6 +13,7 @@ export * from "./engine.ts";
 export * from "./forecast-scores.ts";
 export * from "./format.ts";
 export * from "./history.ts";
+export * from "./preset.ts";
 export * from "./report.ts";
 export * from "./strategy.ts";
 export * from "./tune.ts";

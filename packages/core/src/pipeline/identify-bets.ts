@@ -153,7 +153,7 @@ async function modelOfDay(
 export const identifyBets: StepDefinition = {
   name: "identify_bets",
   async prepare(deps, { sport, date }) {
-    const { plugin, elo, model } = deps.plugins.sport(sport);
+    const { plugin, elo, model, thresholds, kellyFraction } = deps.plugins.sport(sport);
     const markets = bettingMarkets(plugin, model);
     return async (client) => {
       const now = deps.now();
@@ -190,9 +190,10 @@ export const identifyBets: StepDefinition = {
       const recs = recommendBets(slate, {
         sport: plugin.code,
         config: elo,
-        thresholds: plugin.recommendation,
+        thresholds,
         bankroll: deps.bankroll,
-        limits: deps.stakingLimits,
+        // A tuned preset brings its own Kelly fraction; the caps stay the deployment's.
+        limits: kellyFraction === undefined ? deps.stakingLimits : { ...deps.stakingLimits, kellyFraction },
         generatedAt: now,
         venueRules: (bookmaker) => deps.plugins.rulesFor(bookmaker),
         ways: day.ways,

@@ -12,6 +12,7 @@ import {
   type PluginCommon,
   type PluginContext,
   PluginLoadError,
+  type RecommendationThresholds,
   SPORTSBOOK_RULES,
   type SportPlugin,
   type SportView,
@@ -23,6 +24,7 @@ import {
   venuePluginSchema,
 } from "@edgeline/sdk";
 import type { z } from "zod";
+import type { TunedPreset } from "../backtest/preset.ts";
 import { ELO_PRESETS } from "../elo/presets.ts";
 import { DEFAULT_BLEND_SETTINGS, type ResolvedSportModel } from "../forecast/sport-forecaster.ts";
 import type { EloMarginModel } from "../margins/elo-margin.ts";
@@ -47,6 +49,12 @@ export interface LoadedSport {
   elo: EloConfig;
   /** The whole model: Elo, margin model, goals model, which one is bet, blend settings. */
   model: ResolvedSportModel;
+  /** The thresholds the recommendation step applies: a tuned preset's, else the plugin's. */
+  thresholds: RecommendationThresholds;
+  /** A tuned preset's Kelly fraction, which replaces the deployment's for this sport. */
+  kellyFraction?: number;
+  /** The tuned preset in use, if any. */
+  preset?: string;
   context: PluginContext<unknown>;
 }
 
@@ -155,6 +163,10 @@ export interface RegistryOptions extends HostContextOptions {
   eloPresets?: Readonly<Record<string, EloConfig>>;
   /** Named margin models a sport may refer to. @defaultValue core's (margins/presets.ts) */
   marginPresets?: Readonly<Record<string, EloMarginModel>>;
+  /** Tuned presets (backtest --tune) a sport may refer to by its `model.elo`, or be mapped to. */
+  tunedPresets?: Readonly<Record<string, TunedPreset>>;
+  /** Sport code → tuned preset name (EDGELINE_MODEL_PRESETS): the sport's pipelines use that preset. */
+  sportPresets?: Readonly<Record<string, string>>;
   /** Contract version to check `coreVersion` ranges against. @defaultValue CORE_VERSION */
   coreVersion?: string;
 }
@@ -251,6 +263,35 @@ function resolveModel(
   };
 }
 
+/** The tuned preset a sport uses: mapped to it by the deployment, or named as its `model.elo`. */
+function tunedPresetOf(
+  plugin: SportPlugin,
+  module: string,
+  options: RegistryOptions,
+): TunedPreset | undefined {
+  const presets = options.tunedPresets ?? {};
+  const mapped = options.sportPresets?.[plugin.code];
+  const name =
+    mapped ??
+    (typeof plugin.model.elo === "string" && presets[plugin.model.elo] ? plugin.model.elo : undefined);
+  if (name === undefined) return undefined;
+  const preset = presets[name];
+  if (!preset) {
+    throw new PluginLoadError(
+      "PLUGIN_CONFIG_ENV",
+      module,
+      `EDGELINE_MODEL_PRESETS maps ${plugin.code} to "${name}", which is not a saved preset; saved: ${Object.keys(presets).join(", ") || "none"}`,
+    );
+  }
+  if (preset.sport !== plugin.code)
+    throw new PluginLoadError(
+      "PLUGIN_INVALID",
+      module,
+      `preset "${name}" was tuned for ${preset.sport}, not ${plugin.code}`,
+    );
+  return preset;
+}
+
 /** The options each source has for each sport (the sport's entry over the source's own), validated. */
 function sourceCoverage(
   sports: readonly LoadedSport[],
@@ -310,9 +351,19 @@ export function createPluginRegistry(
           `plugin ${plugin.code}: entities: ${(error as Error).message}`,
         );
       }
-      const elo = resolveElo(plugin, module, presets);
+      const tuned = tunedPresetOf(plugin, module, options);
+      const elo = tuned ? tuned.elo : resolveElo(plugin, module, presets);
       const model = resolveModel(plugin, module, elo, options.marginPresets ?? MARGIN_MODEL_PRESETS);
-      sports.push({ plugin, module, view: sportView(plugin), elo, model, context: contextOf(plugin) });
+      sports.push({
+        plugin,
+        module,
+        view: sportView(plugin),
+        elo,
+        model,
+        thresholds: tuned ? tuned.thresholds : plugin.recommendation,
+        ...(tuned ? { kellyFraction: tuned.kellyFraction, preset: tuned.name } : {}),
+        context: contextOf(plugin),
+      });
     } else if (plugin.kind === "odds-source") {
       const context = contextOf(plugin);
       const unavailable = plugin.unavailable?.(context.config as never);

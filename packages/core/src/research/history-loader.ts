@@ -1,0 +1,61 @@
+// A sport's history as a backtest replays it, read from the tables: every game dated up to the
+// span's end (the earlier ones are the model's and the blend's history), with its neutral and
+// playoff flags where the table has them, and every priced quote of its price history.
+import type { MarketName, SportPlugin } from "@edgeline/sdk";
+import type { BacktestGame, BacktestHistory, BacktestQuote } from "../backtest/history.ts";
+import { moneylineWays, quoteOf } from "../pipeline/identify-bets.ts";
+import { gameFlags } from "../repositories/game-flags.ts";
+import { type GameRow, gamesBetween } from "../repositories/games.ts";
+import type { Queryable } from "../repositories/queryable.ts";
+import { quotesForGames } from "../repositories/quotes.ts";
+
+const STATUSES = new Set(["Scheduled", "InProgress", "Final", "Postponed", "Cancelled"]);
+
+function backtestGame(g: GameRow): BacktestGame | undefined {
+  if (!g.homeTeamId || !g.awayTeamId || !g.commenceTime || !g.status || !STATUSES.has(g.status))
+    return undefined;
+  return {
+    gameId: g.gameId,
+    date: g.gameDate,
+    season: g.season ?? Number(g.gameDate.slice(0, 4)),
+    commenceTime: g.commenceTime,
+    status: g.status as BacktestGame["status"],
+    home: g.homeTeamId,
+    away: g.awayTeamId,
+    homeScore: g.homeScore,
+    awayScore: g.awayScore,
+  };
+}
+
+/**
+ * The history of a sport up to `to`. A quote stamped exactly at the game's start (an archive's
+ * closing line: the importers date it so) is the last price before it, so it is moved a
+ * millisecond earlier; anything later is in-play and left out.
+ */
+export async function loadBacktestHistory(
+  db: Queryable,
+  plugin: SportPlugin,
+  options: { to: string; markets: readonly MarketName[] },
+): Promise<BacktestHistory> {
+  const rows = await gamesBetween(db, plugin.code, "1900-01-01", options.to);
+  const games = rows.flatMap((g) => backtestGame(g) ?? []);
+  const flags = await gameFlags(
+    db,
+    games.map((g) => g.gameId),
+  );
+  for (const g of games) Object.assign(g, flags.get(g.gameId));
+  const start = new Map(games.map((g) => [g.gameId, g.commenceTime.getTime()]));
+  const quotes: BacktestQuote[] = [];
+  for (const row of await quotesForGames(
+    db,
+    games.map((g) => g.gameId),
+    { markets: options.markets },
+  )) {
+    const q = quoteOf(row);
+    if (!q) continue;
+    const at =
+      q.lastUpdate.getTime() === start.get(row.gameId) ? new Date(q.lastUpdate.getTime() - 1) : q.lastUpdate;
+    quotes.push({ ...q, lastUpdate: at, gameId: row.gameId });
+  }
+  return { sport: plugin.code, timeZone: plugin.timeZone, ways: moneylineWays(plugin), games, quotes };
+}
