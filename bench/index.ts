@@ -2,7 +2,16 @@
 // Run one alone with `pnpm exec tsx bench/<name>.ts`.
 import { existsSync } from "node:fs";
 
-const benches = ["elo", "elo-vs-538", "models-epl", "ingest", "import-parse", "graphql", "dashboard"];
+const benches = [
+  "elo",
+  "elo-vs-538",
+  "models-epl",
+  "backtest",
+  "ingest",
+  "import-parse",
+  "graphql",
+  "dashboard",
+];
 
 for (const name of benches) {
   const file = new URL(`./${name}.ts`, import.meta.url);

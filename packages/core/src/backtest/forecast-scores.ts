@@ -17,6 +17,11 @@ export interface ForecastReport {
   ways: 2 | 3;
   /** Played games of the span with a model forecast and a full closing consensus: model, blend and market on these. */
   sameGames: { model: ForecastScores; blend: ForecastScores; market: ForecastScores } | null;
+  /**
+   * The same three on the games whose day had a fitted weight (enough earlier games with a close):
+   * the blend as fitted, without the default weight of the first days. Null with a fixed weight.
+   */
+  fittedGames: { model: ForecastScores; blend: ForecastScores; market: ForecastScores } | null;
   /** The model on every played game of the span it prices. */
   modelAll: ForecastScores | null;
   /** Games of a 2-way market that ended level, left out of every score. */
@@ -42,6 +47,11 @@ export function forecastReport(
   const blend: CategoricalForecast[] = [];
   const market: CategoricalForecast[] = [];
   const modelAll: CategoricalForecast[] = [];
+  const fitted: Record<"model" | "blend" | "market", CategoricalForecast[]> = {
+    model: [],
+    blend: [],
+    market: [],
+  };
   let ties = 0;
   const samples: PlayedGame[] = [];
   const inSpan: Array<{
@@ -72,15 +82,28 @@ export function forecastReport(
   for (const x of inSpan) {
     modelAll.push({ probabilities: x.forecast, outcome: x.outcome });
     if (!x.close) continue;
-    const w = o.fixedWeight ?? weights.get(games[x.i]!.date)?.moneyline?.weight ?? 1;
-    model.push({ probabilities: x.forecast, outcome: x.outcome });
-    market.push({ probabilities: x.close, outcome: x.outcome });
-    blend.push({ probabilities: blendProbabilities(x.forecast, x.close, w), outcome: x.outcome });
+    const day = weights.get(games[x.i]!.date)?.moneyline;
+    const w = o.fixedWeight ?? day?.weight ?? 1;
+    const m = { probabilities: x.forecast, outcome: x.outcome };
+    const c = { probabilities: x.close, outcome: x.outcome };
+    const b = { probabilities: blendProbabilities(x.forecast, x.close, w), outcome: x.outcome };
+    model.push(m);
+    market.push(c);
+    blend.push(b);
+    if (day?.fitted) {
+      fitted.model.push(m);
+      fitted.market.push(c);
+      fitted.blend.push(b);
+    }
   }
+  const onFitted = fitted.model.length > 0 ? compareForecasters(fitted) : null;
   const same = model.length > 0 ? compareForecasters({ model, blend, market }) : null;
   return {
     ways,
     sameGames: same ? { model: same.model!, blend: same.blend!, market: same.market! } : null,
+    fittedGames: onFitted
+      ? { model: onFitted.model!, blend: onFitted.blend!, market: onFitted.market! }
+      : null,
     modelAll: modelAll.length > 0 ? scoreForecasts(modelAll, { name: "model" }) : null,
     tiesLeftOut: ties,
   };

@@ -86,6 +86,11 @@ function forecastLines(r: BacktestReport): string[] {
     out.push(scoreRow("blend", f.sameGames.blend, f.ways));
     out.push(scoreRow("de-vigged closing market", f.sameGames.market, f.ways));
   } else out.push("  no game with a closing consensus: the model is scored alone");
+  if (f.fittedGames && f.fittedGames.model.games !== f.sameGames?.model.games) {
+    out.push(scoreRow("model, fitted-weight games", f.fittedGames.model, f.ways));
+    out.push(scoreRow("blend, fitted-weight games", f.fittedGames.blend, f.ways));
+    out.push(scoreRow("market, fitted-weight games", f.fittedGames.market, f.ways));
+  }
   if (f.modelAll) out.push(scoreRow("model, every played game", f.modelAll, f.ways));
   if (f.tiesLeftOut) out.push(`  (${f.tiesLeftOut} tied games of the 2-way market left out)`);
   return out;

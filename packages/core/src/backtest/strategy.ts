@@ -36,6 +36,8 @@ export interface Strategy {
   prices: PriceTiming;
   /** Markets bet; default the ones the sport's model prices among those it offers. */
   markets?: MarketName[];
+  /** Which of the sport's models is bet, if not the sport's own choice ("goals" needs its goals model). */
+  betting?: "elo" | "goals";
   /** Books whose prices may be bet (case-insensitive); default every book. */
   bookmakers?: string[];
   /** Books whose prices make the consensus; default every book. */
@@ -69,6 +71,7 @@ const parametersSchema = z
   .object({
     prices: timingSchema.default({ at: "closing" }),
     markets: z.array(z.enum(MARKET_NAMES)).min(1).optional(),
+    betting: z.enum(["elo", "goals"]).optional(),
     bookmakers: z.array(z.string().min(1)).min(1).optional(),
     consensusBookmakers: z.array(z.string().min(1)).min(1).optional(),
     thresholds: recommendationThresholdsSchema.optional(),
@@ -84,7 +87,12 @@ const parametersSchema = z
 
 export const strategyFileSchema = z
   .object({
-    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$/, "a name of letters, digits, space . _ -"),
+    name: z
+      .string()
+      .trim()
+      .min(1, "a strategy needs a name")
+      .max(64, "a name of at most 64 characters")
+      .regex(/^[^\u0000-\u001f]*$/, "a name without control characters"),
     strategy: z
       .literal("model-edge", { error: 'the one strategy kind is "model-edge"' })
       .default("model-edge"),
@@ -110,6 +118,7 @@ export function parseStrategy(json: unknown, where: string): Strategy {
     strategy,
     prices: p.prices,
     ...(p.markets ? { markets: [...new Set(p.markets)] } : {}),
+    ...(p.betting ? { betting: p.betting } : {}),
     ...(p.bookmakers ? { bookmakers: p.bookmakers } : {}),
     ...(p.consensusBookmakers ? { consensusBookmakers: p.consensusBookmakers } : {}),
     ...(p.thresholds ? { thresholds: p.thresholds } : {}),

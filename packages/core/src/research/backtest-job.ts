@@ -90,6 +90,13 @@ export async function runBacktestJob(
     venueRules: (bookmaker) => registry.rulesFor(bookmaker),
   };
   const strategies = o.strategies.map((s) => (s.markets ? s : { ...s, markets: offered }));
+  /** The sport's model with the strategy's choice of which of its models is bet. */
+  const modelFor = (s: Strategy, model: ResolvedSportModel = sport.model): ResolvedSportModel => {
+    if (!s.betting || s.betting === model.betting) return model;
+    if (s.betting === "goals" && !model.goals)
+      throw new Error(`strategy "${s.name}" bets the goals model, but ${sport.plugin.code} has none`);
+    return { ...model, betting: s.betting };
+  };
   const out: BacktestJobResult = { reports: [], history };
   const runs: Array<{ options: BacktestOptions }> = [];
   if (o.tune) {
@@ -99,18 +106,18 @@ export async function runBacktestJob(
     const result = tune(history, {
       from: o.from,
       trainTo,
-      backtest: { ...base, strategy: strategies[0]! },
+      backtest: { ...base, model: modelFor(strategies[0]!), strategy: strategies[0]! },
     });
     const reportFrom = addDays(trainTo, 1);
     const tunedModel = { ...sport.model, elo: result.elo };
     for (const s of strategies) {
       // The strategy as given, and tuned, on the span after the training one only.
-      runs.push({ options: { ...base, from: reportFrom, strategy: s } });
+      runs.push({ options: { ...base, from: reportFrom, model: modelFor(s), strategy: s } });
       runs.push({
         options: {
           ...base,
           from: reportFrom,
-          model: tunedModel,
+          model: modelFor(s, tunedModel),
           strategy: {
             ...s,
             name: `${s.name} (tuned)`,
@@ -138,7 +145,7 @@ export async function runBacktestJob(
       };
     }
   } else {
-    for (const s of strategies) runs.push({ options: { ...base, strategy: s } });
+    for (const s of strategies) runs.push({ options: { ...base, model: modelFor(s), strategy: s } });
   }
   for (const { options } of runs) {
     const { report, run } = backtest(history, options);
@@ -170,7 +177,7 @@ export interface ModelsReport {
 export async function modelsReport(
   pool: pg.Pool,
   registry: PluginRegistry,
-  o: { sport: string; from: string; to: string },
+  o: { sport: string; from: string; to: string; consensusBookmakers?: readonly string[] },
 ): Promise<ModelsReport> {
   if (o.from > o.to) throw new Error(`--from ${o.from} is after --to ${o.to}`);
   const sport = registry.sport(o.sport);
@@ -186,7 +193,7 @@ export async function modelsReport(
       from: o.from,
       to: o.to,
       model,
-      consensusBooks: bookFilter(undefined),
+      consensusBooks: bookFilter(o.consensusBookmakers),
     });
   }
   return out;

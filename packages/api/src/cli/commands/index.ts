@@ -1,6 +1,7 @@
 // Every CLI command group, registered in this order. Add a module here to add a command group.
 import type { Command } from "commander";
 import { registerBackfillCommand } from "./backfill.ts";
+import { registerBacktestCommands } from "./backtest.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerEloCommands } from "./elo.ts";
 import { registerJobsCommand } from "./jobs.ts";
@@ -17,6 +18,7 @@ export const commandModules: RegisterCommand[] = [
   registerOddsCommands,
   registerRunCommand,
   registerBackfillCommand,
+  registerBacktestCommands,
   registerWorkerCommand,
   registerJobsCommand,
   registerKeysCommands,
