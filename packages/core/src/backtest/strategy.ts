@@ -92,7 +92,7 @@ export const strategyFileSchema = z
       .trim()
       .min(1, "a strategy needs a name")
       .max(64, "a name of at most 64 characters")
-      .regex(/^[^\u0000-\u001f]*$/, "a name without control characters"),
+      .refine((n) => [...n].every((ch) => ch.charCodeAt(0) >= 0x20), "a name without control characters"),
     strategy: z
       .literal("model-edge", { error: 'the one strategy kind is "model-edge"' })
       .default("model-edge"),
