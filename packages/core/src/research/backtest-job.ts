@@ -13,7 +13,7 @@ import { type TuneResult, tune } from "../backtest/tune.ts";
 import { modelName, type ResolvedSportModel, SportForecaster } from "../forecast/sport-forecaster.ts";
 import { bettingMarkets } from "../pipeline/identify-bets.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
-import { insertBacktestRun } from "../repositories/backtest-runs.ts";
+import { type BacktestRunInput, insertBacktestRun } from "../repositories/backtest-runs.ts";
 import { loadBacktestHistory } from "./history-loader.ts";
 import { saveTunedPreset } from "./model-presets.ts";
 
@@ -42,7 +42,8 @@ export interface BacktestJobResult {
   history: PreparedHistory;
 }
 
-function storeInput(report: BacktestReport, run: BacktestRun) {
+/** The backtest_runs row (and curve) of a report and its run. */
+export function backtestRunInput(report: BacktestReport, run: BacktestRun): BacktestRunInput {
   const b = report.betting;
   return {
     sport: report.sport,
@@ -149,7 +150,7 @@ export async function runBacktestJob(
   }
   for (const { options } of runs) {
     const { report, run } = backtest(history, options);
-    const runId = o.store === false ? null : await insertBacktestRun(pool, storeInput(report, run));
+    const runId = o.store === false ? null : await insertBacktestRun(pool, backtestRunInput(report, run));
     out.reports.push({ report, run, runId });
   }
   if (out.tuned?.preset) {
