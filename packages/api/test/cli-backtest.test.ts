@@ -9,7 +9,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createPgPool, loadPlugins, parseStrategy, runBacktestJob } from "@edgeline/core";
+import {
+  type BacktestReport,
+  createPgPool,
+  loadPlugins,
+  type ModelsReport,
+  parseStrategy,
+  runBacktestJob,
+} from "@edgeline/core";
 import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
 import { parseFiveThirtyEightFile, parseFootballDataFile } from "@edgeline/importers";
 import { createEntityIndex } from "@edgeline/sdk";
@@ -108,7 +115,7 @@ describe.skipIf(!present)("edgeline backtest", () => {
     const r = await cli([...args, "--json", "--curve", curve]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { reports: Array<Record<string, any>> };
+    const out = JSON.parse(r.stdout) as { reports: Array<BacktestReport & { runId: string }> };
     expect(out.reports).toHaveLength(1);
     const printed = out.reports[0]!;
     // The same job in process gives the same report.
@@ -123,7 +130,7 @@ describe.skipIf(!present)("edgeline backtest", () => {
     const { runId, ...report } = printed;
     expect(report).toEqual(JSON.parse(JSON.stringify(job.reports[0]!.report)));
     expect(report.betting.bets).toBeGreaterThan(0);
-    expect(report.forecasts.sameGames.market.games).toBeGreaterThan(300);
+    expect(report.forecasts.sameGames!.market.games).toBeGreaterThan(300);
     // Stored: the headline figures and every curve point; the CSV has the same points.
     const [row] = (
       await pool.query(
@@ -178,7 +185,10 @@ describe.skipIf(!present)("edgeline backtest", () => {
     ]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { reports: Array<Record<string, any>>; tuned: Record<string, any> };
+    const out = JSON.parse(r.stdout) as {
+      reports: Array<BacktestReport & { runId: string }>;
+      tuned: { eloPoints: unknown[]; file: string };
+    };
     expect(out.reports.map((x) => [x.strategy.name, x.from, x.to])).toEqual([
       ["default", "2011-03-01", "2015-02-28"],
       ["default (tuned)", "2011-03-01", "2015-02-28"],
@@ -259,14 +269,14 @@ describe.skipIf(!present)("edgeline models", () => {
     ]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { models: Record<string, any> };
+    const out = JSON.parse(r.stdout) as ModelsReport;
     expect(Object.keys(out.models)).toEqual(["dixon-coles xi 0.0018", "default-epl"]);
-    const elo = out.models["default-epl"];
+    const elo = out.models["default-epl"]!;
     // Elo prices every game; its Brier on the season and the de-vigged Pinnacle close's (issue 10: 0.588, 0.526).
-    expect(elo.sameGames.model.games).toBe(380);
-    expect(elo.sameGames.model.brier).toBeCloseTo(0.5883, 4);
-    expect(elo.sameGames.market.brier).toBeCloseTo(0.5258, 4);
-    expect(out.models["dixon-coles xi 0.0018"].sameGames.model.games).toBe(349);
+    expect(elo.sameGames!.model.games).toBe(380);
+    expect(elo.sameGames!.model.brier).toBeCloseTo(0.5883, 4);
+    expect(elo.sameGames!.market.brier).toBeCloseTo(0.5258, 4);
+    expect(out.models["dixon-coles xi 0.0018"]!.sameGames!.model.games).toBe(349);
     const text = await cli(["models", "--sport", "EPL", "--from", "2023-08-01", "--to", "2024-06-30"]);
     expect(text.stdout).toContain("Calibration by decile");
   }, 60_000);

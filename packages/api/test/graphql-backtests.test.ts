@@ -84,7 +84,12 @@ afterAll(() => h?.close());
 describe("backtest runs", () => {
   test("lists runs by sport with their figures and curve, newest first", async () => {
     const { backtestRuns } = dataOf(
-      await h.gql<{ backtestRuns: { totalCount: number; edges: { node: Record<string, any> }[] } }>(
+      await h.gql<{
+        backtestRuns: {
+          totalCount: number;
+          edges: { node: Record<string, unknown> & { curve: Array<{ day: string; bankroll: string }> } }[];
+        };
+      }>(
         `{ backtestRuns(sport: "NFL", first: 10) { totalCount edges { node {
              id sport strategy from to model bets turnover profit yield roi maxDrawdown startingBankroll endingBankroll
              curve { day bankroll staked profit bets } } } } }`,
@@ -112,7 +117,7 @@ describe("backtest runs", () => {
     expect(run.curve.map((p: { day: string }) => p.day)).toEqual(
       [...run.curve.map((p: { day: string }) => p.day)].sort(),
     );
-    expect(run.curve.at(-1).bankroll).toBe(b.endingBankroll);
+    expect(run.curve.at(-1)!.bankroll).toBe(b.endingBankroll);
   });
 
   test("one run by id, with its report as JSON; an unknown id is null, a malformed one an argument error", async () => {
