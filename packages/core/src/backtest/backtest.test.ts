@@ -124,6 +124,20 @@ describe("a backtest by hand", () => {
     );
   });
 
+  it("an archive's closing line, stamped at the start, is the close; a quote after the start is not", () => {
+    const archive = new PreparedHistory({
+      ...history,
+      quotes: [
+        btQuote("g2", "Book", "home", 2.2, "2024-01-02T19:00:00Z"),
+        btQuote("g2", "Book", "away", 1.8, "2024-01-02T19:00:00Z"),
+        btQuote("g2", "Book", "home", 3.0, "2024-01-02T19:00:01Z"),
+      ],
+    });
+    const run = runBacktest(archive, options({ at: "closing" }));
+    expect(run.bets.map((b) => [b.gameId, b.price.toString()])).toEqual([["g2", "2.2"]]);
+    expect(archive.closing(1, () => true).moneyline![0]).toBeCloseTo(devig([2.2, 1.8]).probabilities[0]!, 15);
+  });
+
   it("a game the data never finished voids its bets", () => {
     const postponed = new PreparedHistory({
       ...history,

@@ -5,6 +5,7 @@
 import { calendarDayIn, type GameStatus, type MarketName } from "@edgeline/sdk";
 import type { EloGame } from "../elo/replay.ts";
 import {
+  archiveClose,
   knownQuotes,
   type MarketConsensus,
   marketConsensus,
@@ -77,9 +78,11 @@ export class PreparedHistory {
     }));
     const index = new Map(games.map((g, i) => [g.gameId, i]));
     this.quotesByGame = games.map(() => []);
-    for (const q of history.quotes) {
-      const i = index.get(q.gameId);
-      if (i === undefined || q.lastUpdate >= games[i]!.commenceTime) continue; // in-play: never a pre-game price
+    for (const quote of history.quotes) {
+      const i = index.get(quote.gameId);
+      if (i === undefined) continue;
+      const q = archiveClose(quote, games[i]!.commenceTime);
+      if (q.lastUpdate >= games[i]!.commenceTime) continue; // in-play: never a pre-game price
       this.quotesByGame[i]!.push(q);
     }
     for (const list of this.quotesByGame)

@@ -11,6 +11,7 @@ import { Decimal } from "decimal.js";
 import type { EloGame } from "../elo/index.ts";
 import { type ResolvedSportModel, SportForecaster } from "../forecast/index.ts";
 import {
+  archiveClose,
   blendSamples,
   blendWeightsByDay,
   type GameForRecommendation,
@@ -130,13 +131,18 @@ async function modelOfDay(
     await closingQuotes(
       db,
       played.map((g) => g.gameId),
-      { markets },
+      { markets, atStart: true },
     ),
   );
   const samples: PlayedGame[] = [];
   played.forEach((g, i) => {
-    const quotes = (closing.get(g.gameId) ?? []).flatMap((q) => quoteOf(q) ?? []);
-    if (quotes.length === 0 || !g.commenceTime) return;
+    if (!g.commenceTime) return;
+    const start = g.commenceTime;
+    const quotes = (closing.get(g.gameId) ?? []).flatMap((q) => {
+      const quote = quoteOf(q);
+      return quote ? [archiveClose(quote, start)] : [];
+    });
+    if (quotes.length === 0) return;
     const known = knownQuotes(g.gameId, quotes, g.commenceTime, g.commenceTime, markets);
     samples.push({
       date: g.gameDate,

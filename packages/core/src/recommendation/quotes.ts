@@ -29,6 +29,17 @@ export interface OddsQuote {
 export const marketOf = (q: OddsQuote): MarketName => q.market ?? "moneyline";
 
 /**
+ * A quote stamped exactly at the game's start (an archive's closing line, which the importers
+ * date so) as the last price before it: a millisecond earlier. Any other quote is as it is. The
+ * one rule live trading and backtests share for archive closes.
+ */
+export function archiveClose<Q extends OddsQuote>(q: Q, commenceTime: Date): Q {
+  return q.lastUpdate.getTime() === commenceTime.getTime()
+    ? { ...q, lastUpdate: new Date(commenceTime.getTime() - 1) }
+    : q;
+}
+
+/**
  * The latest quote of each (book, market, outcome) known at `at` and before the game's start; two
  * at the same instant keep the lower price (never overstate an edge). Throws on a price that is
  * not decimal odds, naming the game and book.

@@ -120,6 +120,14 @@ export interface QuoteFilter {
   markets?: readonly string[];
 }
 
+export interface ClosingFilter extends QuoteFilter {
+  /**
+   * Also a quote stamped exactly at the start: an archive's closing line (the importers date it
+   * so) is the last price before the game. @defaultValue false
+   */
+  atStart?: boolean;
+}
+
 /**
  * The price at time T: the latest quote of every (book, market, outcome) of the games that was
  * quoted at or before `at`. Nothing quoted after `at` is ever returned, which is what makes a
@@ -149,16 +157,17 @@ export async function quotesAt(
 export async function closingQuotes(
   db: Queryable,
   gameIds: readonly string[],
-  filter: QuoteFilter = {},
+  filter: ClosingFilter = {},
 ): Promise<QuoteRow[]> {
   if (gameIds.length === 0) return [];
   const { rows } = await db.query(
     `SELECT DISTINCT ON (q.odds_id) ${COLUMNS} FROM odds_quotes q
        JOIN unified_games g ON g.game_id = q.game_id
-      WHERE q.game_id = ANY($1::varchar[]) AND q.quoted_at < g.commence_time
+      WHERE q.game_id = ANY($1::varchar[])
+        AND (q.quoted_at < g.commence_time OR ($3 AND q.quoted_at = g.commence_time))
         AND ($2::varchar[] IS NULL OR q.market_name = ANY($2::varchar[]))
       ORDER BY q.odds_id, q.quoted_at DESC`,
-    [gameIds, filter.markets ?? null],
+    [gameIds, filter.markets ?? null, filter.atStart ?? false],
   );
   return rows.map(toRow);
 }

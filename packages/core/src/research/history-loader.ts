@@ -28,9 +28,8 @@ function backtestGame(g: GameRow): BacktestGame | undefined {
 }
 
 /**
- * The history of a sport up to `to`. A quote stamped exactly at the game's start (an archive's
- * closing line: the importers date it so) is the last price before it, so it is moved a
- * millisecond earlier; anything later is in-play and left out.
+ * The history of a sport up to `to`, every priced quote included (the backtest keeps those before
+ * each start, an archive's close stamped at the start among them: `archiveClose`).
  */
 export async function loadBacktestHistory(
   db: Queryable,
@@ -44,7 +43,6 @@ export async function loadBacktestHistory(
     games.map((g) => g.gameId),
   );
   for (const g of games) Object.assign(g, flags.get(g.gameId));
-  const start = new Map(games.map((g) => [g.gameId, g.commenceTime.getTime()]));
   const quotes: BacktestQuote[] = [];
   for (const row of await quotesForGames(
     db,
@@ -53,9 +51,7 @@ export async function loadBacktestHistory(
   )) {
     const q = quoteOf(row);
     if (!q) continue;
-    const at =
-      q.lastUpdate.getTime() === start.get(row.gameId) ? new Date(q.lastUpdate.getTime() - 1) : q.lastUpdate;
-    quotes.push({ ...q, lastUpdate: at, gameId: row.gameId });
+    quotes.push({ ...q, gameId: row.gameId });
   }
   return { sport: plugin.code, timeZone: plugin.timeZone, ways: moneylineWays(plugin), games, quotes };
 }
