@@ -1,7 +1,8 @@
 // `edgeline backtest` and `edgeline models` as the user runs them (a subprocess of the CLI) on a
 // real PostgreSQL holding shared history written through core's repositories: the EPL 2023-24
 // football-data season and ten NFL seasons of 538's file. The printed JSON is the report the same
-// job gives in process; each run and its curve are stored; the curve CSV is written; a tuned preset
+// job gives in process; each run and its curve are stored; the curve CSV is written; the goals model
+// bets Asian handicaps and totals with quarter lines settled in halves; a tuned preset
 // is saved, reported only after its training span, and used by the registry when a sport is mapped
 // to it; a bad strategy file is refused naming the field.
 import { spawn } from "node:child_process";
@@ -65,7 +66,7 @@ const STRATEGY = {
   name: "epl-opening",
   parameters: {
     prices: { at: "opening" },
-    markets: ["moneyline", "total"],
+    markets: ["moneyline", "spread", "total"],
     bookmakers: ["pinnacle", "bet365", "william-hill"],
     consensusBookmakers: ["pinnacle"],
     blend: { weight: "fitted", minGames: 50, defaultWeight: 0 },
@@ -158,6 +159,31 @@ describe.skipIf(!present)("edgeline backtest", () => {
     expect(points.at(-1)!.bankroll).toBe(report.betting.endingBankroll);
     const settled = points.reduce((s, p) => s + Number(p.profit), 0);
     expect(settled.toFixed(2)).toBe(report.betting.profit);
+
+    // The goals model alone prices Asian handicaps and totals too: quarter lines settle in halves.
+    const raw = await runBacktestJob(pool, plugins, {
+      sport: "EPL",
+      from: "2023-08-01",
+      to: "2024-06-30",
+      strategies: [
+        parseStrategy(
+          { ...STRATEGY, name: "raw", parameters: { ...STRATEGY.parameters, blend: { weight: 1 } } },
+          "raw",
+        ),
+      ],
+      store: false,
+    });
+    const bets = raw.reports[0]!.run.bets;
+    const lineBets = bets.filter((b) => b.market !== "moneyline");
+    expect(lineBets.some((b) => b.market === "spread")).toBe(true);
+    expect(lineBets.some((b) => b.market === "total")).toBe(true);
+    const halves = lineBets.filter((b) => b.status === "half-won" || b.status === "half-lost");
+    expect(halves.length).toBeGreaterThan(0);
+    for (const b of halves) {
+      expect(Math.abs(b.line! * 4) % 2).toBe(1); // quarter lines only
+      const half = b.status === "half-lost" ? b.stake.neg().div(2) : b.stake.times(b.price.minus(1)).div(2);
+      expect(b.result.toFixed(2)).toBe(half.toDecimalPlaces(2, 4).toFixed(2));
+    }
 
     // The table names every figure's definition and the baselines.
     const table = await cli([...args, "--no-store"]);
