@@ -9,6 +9,7 @@ const benches = [
   "ingest",
   "import-parse",
   "import-db",
+  "backtest",
   "graphql",
   "dashboard",
 ];

@@ -4,6 +4,7 @@
 // host imports one package; plugins depend on @edgeline/sdk alone.
 
 export * from "@edgeline/sdk";
+export * from "./backtest/index.ts";
 export * from "./blend/index.ts";
 export * from "./brokers/index.ts";
 export * from "./config/config.ts";
@@ -11,6 +12,7 @@ export * from "./config/logger.ts";
 export * from "./db/index.ts";
 export * from "./elo/index.ts";
 export * from "./evaluation/index.ts";
+export * from "./forecast/index.ts";
 export * from "./goals/index.ts";
 export * from "./imports/index.ts";
 export * from "./margins/index.ts";
@@ -20,5 +22,6 @@ export * from "./plugins/index.ts";
 export * from "./portfolio/index.ts";
 export * from "./recommendation/index.ts";
 export * from "./repositories/index.ts";
+export * from "./research/index.ts";
 export * from "./settlement/index.ts";
 export * from "./staking/index.ts";

@@ -92,6 +92,8 @@ describe("import rules", () => {
       "goals",
       "margins",
       "blend",
+      "forecast",
+      "backtest",
     ];
     for (const folder of model) {
       expect(

@@ -191,7 +191,8 @@ describe("a recommendation keeps its price", () => {
   it("place_bets orders at the price the recommendation was made on after the market moved", async () => {
     const GAME2 = "CRICKET_20250410_RR_GT";
     await pool.query("UPDATE unified_games SET commence_time = $1 WHERE game_id = $2", [hour(18), GAME]);
-    // A fresh game for this test: GT are strong favourites, the exchange lets them go long.
+    // A fresh game for this test: GT are favourites, the exchange lets them go long (an edge of
+    // about 15% after its commission: well under the maximum edge, so a bet, not a suspect quote).
     await upsertGames(pool, [
       {
         gameId: GAME2,
@@ -211,7 +212,7 @@ describe("a recommendation keeps its price", () => {
     ]);
     await pool.query(
       `INSERT INTO elo_ratings (sport, entity_id, entity_name, rating, valid_from, valid_to, games_played)
-       VALUES ('CRICKET', 'GT', 'GT', 1700, '2025-04-01', NULL, 5), ('CRICKET', 'RR', 'RR', 1400, '2025-04-01', NULL, 5)`,
+       VALUES ('CRICKET', 'GT', 'GT', 1545, '2025-04-01', NULL, 5), ('CRICKET', 'RR', 'RR', 1500, '2025-04-01', NULL, 5)`,
     );
     const quoted = hour(15, 30);
     await appendQuotes(

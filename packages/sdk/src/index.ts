@@ -23,6 +23,7 @@ export { backoffDelayMs, parseRetryAfterMs } from "./http/retry-policy.ts";
 export * from "./http/source-error.ts";
 export * from "./models/elo-config.ts";
 export * from "./models/elo-model.ts";
+export * from "./models/sport-model.ts";
 export * from "./models/thresholds.ts";
 export * from "./prices/convert.ts";
 export * from "./prices/stored.ts";

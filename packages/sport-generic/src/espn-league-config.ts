@@ -1,4 +1,4 @@
-import type { EloConfig, Entity, MarketOffer, RecommendationThresholds } from "@edgeline/sdk";
+import type { EloConfig, Entity, MarketOffer, RecommendationThresholds, SportModel } from "@edgeline/sdk";
 import type { EspnDemoLeague } from "./espn-demo.ts";
 
 /** One sport served by the ESPN scoreboard: everything that differs between leagues. */
@@ -17,6 +17,8 @@ export interface EspnLeagueConfig {
   leagueUid?: string;
   /** The rating model: a preset name of core's ("fivethirtyeight-nfl") or this league's own. */
   elo: string | EloConfig;
+  /** The rest of the league's model: a margin model for spreads, the goals model, which one is bet. */
+  model?: Omit<SportModel, "elo">;
   /** IANA zone whose calendar day is the game's `gameDate`. */
   timeZone: string;
   /** Whether a game can end level (soccer): the moneyline is then 3-way. */

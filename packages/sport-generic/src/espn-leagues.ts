@@ -1,4 +1,4 @@
-import type { MarketOffer, RecommendationThresholds } from "@edgeline/sdk";
+import type { MarketOffer, RecommendationThresholds, SportModel } from "@edgeline/sdk";
 import { MLB_TEAMS } from "./entities/mlb-teams.ts";
 import { NFL_TEAMS } from "./entities/nfl-teams.ts";
 import { EPL_TEAMS, LIGUE1_TEAMS } from "./entities/soccer-teams.ts";
@@ -13,6 +13,11 @@ const SPREAD_AND_TOTAL: readonly MarketOffer[] = [
 const TEAM_DEFAULTS: RecommendationThresholds = { minEdge: 0.05, minOdds: 1.4, maxOdds: 4, maxPerDay: 5 };
 // Draw-heavy markets price longer odds; the edge bar is higher for the noisier soccer model.
 const SOCCER_DEFAULTS: RecommendationThresholds = { minEdge: 0.06, minOdds: 1.5, maxOdds: 6, maxPerDay: 4 };
+/**
+ * Soccer bets the goals model (Dixon-Coles with penaltyblog's documented decay, ξ = 0.0018 per day):
+ * its score matrix prices the 1X2, totals and Asian handicaps alike. Elo still rates the teams.
+ */
+const SOCCER_MODEL: Omit<SportModel, "elo"> = { goals: { xi: 0.0018 }, betting: "goals" };
 
 /** The ESPN-served sports, one entry each. A new ESPN league is one more entry here. */
 export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
@@ -35,6 +40,8 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     name: "National Football League",
     leaguePath: "football/nfl",
     elo: "fivethirtyeight-nfl",
+    // 538's Elo-to-points rule (ELODIFF / 25) with a fitted margin spread: spreads and totals.
+    model: { margin: "fivethirtyeight-nfl-margin" },
     timeZone: "America/New_York",
     draws: false,
     markets: SPREAD_AND_TOTAL,
@@ -70,6 +77,7 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     leaguePath: "soccer/eng.1",
     leagueUid: "s:600~l:700",
     elo: eplDefault,
+    model: SOCCER_MODEL,
     timeZone: "Europe/London",
     draws: true,
     markets: [{ type: "total", ways: 2 }],
@@ -86,6 +94,7 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     leaguePath: "soccer/fra.1",
     leagueUid: "s:600~l:710",
     elo: ligue1Default,
+    model: SOCCER_MODEL,
     timeZone: "Europe/Paris",
     draws: true,
     markets: [{ type: "total", ways: 2 }],

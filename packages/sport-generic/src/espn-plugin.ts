@@ -27,7 +27,7 @@ export function espnPlugin(config: EspnLeagueConfig): SportPlugin {
     coreVersion: `^${CORE_VERSION}`,
     baseUrls: { espn: { default: "https://site.api.espn.com", env: "EDGELINE_ESPN_API_URL" } },
     fake: { routes: espnRoutes },
-    model: { elo: config.elo },
+    model: { elo: config.elo, ...config.model },
     timeZone: config.timeZone,
     markets: [{ type: "moneyline", ways: config.draws ? 3 : 2 }, ...config.markets],
     entityKind: config.entityKind,

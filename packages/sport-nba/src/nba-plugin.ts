@@ -11,7 +11,8 @@ export const nbaPlugin = defineSport({
   coreVersion: `^${CORE_VERSION}`,
   baseUrls: { nbaCdn: { default: "https://cdn.nba.com", env: "EDGELINE_NBA_CDN_URL" } },
   fake: { routes: nbaRoutes },
-  model: { elo: "fivethirtyeight-nba" },
+  // 538's Elo-to-points rule (ELODIFF / 28) with a fitted margin spread: spreads and totals.
+  model: { elo: "fivethirtyeight-nba", margin: "fivethirtyeight-nba-margin" },
   timeZone: "America/New_York",
   markets: TWO_WAY_TEAM_MARKETS,
   entityKind: "team",

@@ -12,6 +12,7 @@ import "./placed-bet.ts";
 import "./portfolio.ts";
 import "./pipeline-run.ts";
 import "./job.ts";
+import "./backtest-run.ts";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.ts";
 

@@ -6,3 +6,4 @@
  */
 export * from "./blend.ts";
 export * from "./fit-weight.ts";
+export * from "./line-blend.ts";

@@ -46,13 +46,25 @@ function betStatus(
 }
 
 /**
- * The market a paper bet was struck in. Paper bets are moneyline bets on a game_odds outcome; a
- * draw bet is 3-way by definition, otherwise the sport says (3-way when unknown: a tie then loses,
- * as a home/away bet in a market that also offers the draw does).
+ * The market a paper bet was struck in, from its game_odds outcome and, for spreads and totals, its
+ * market and line. A moneyline draw bet is 3-way by definition, otherwise the sport says (3-way
+ * when unknown: a tie then loses, as a home/away bet in a market that also offers the draw does).
+ * A spread or total without its line cannot be graded: undefined.
  */
-export function paperBetMarket(outcome: string, ways: 2 | 3 | undefined): BetMarket | undefined {
-  if (outcome === "draw") return { kind: "moneyline", ways: 3, selection: "draw" };
+export function paperBetMarket(
+  outcome: string,
+  ways: 2 | 3 | undefined,
+  marketName?: string | null,
+  line?: { toNumber(): number } | null,
+): BetMarket | undefined {
+  if (marketName === "total") {
+    if (!line || (outcome !== "over" && outcome !== "under")) return undefined;
+    return { kind: "total", selection: outcome, line: line.toNumber() };
+  }
   const selection = outcome === "home_team_win" ? "home" : outcome === "away_team_win" ? "away" : undefined;
+  if (marketName === "spread")
+    return selection && line ? { kind: "spread", selection, line: line.toNumber() } : undefined;
+  if (outcome === "draw") return { kind: "moneyline", ways: 3, selection: "draw" };
   if (!selection) return undefined;
   return ways === 2 ? { kind: "moneyline", ways: 2, selection } : { kind: "moneyline", ways: 3, selection };
 }
@@ -108,6 +120,9 @@ export class PaperBroker implements Broker {
       marketTitle: request.marketTitle,
       marketCloseTimeUtc: request.marketCloseTime,
       openingOdds: request.price,
+      ...(request.marketName && request.marketName !== "moneyline"
+        ? { marketName: request.marketName, line: request.line ?? null }
+        : {}),
     };
   }
 
@@ -118,7 +133,8 @@ export class PaperBroker implements Broker {
     for (const bet of open) {
       const game = games.get(bet.gameId!);
       const outcome = game && gameOutcome(game);
-      const market = game && paperBetMarket(bet.outcome, this.moneylineWays(game.sport));
+      const market =
+        game && paperBetMarket(bet.outcome, this.moneylineWays(game.sport), bet.marketName, bet.line);
       if (!outcome || !market) continue;
       const settled = settleBet(
         // The payout the bet row fixed (stake × odds, down to the cent): a win returns exactly it.

@@ -54,6 +54,9 @@ export interface FastReplayOptions {
 export interface FastReplayResult {
   homePre: Float64Array;
   awayPre: Float64Array;
+  /** Post-game ratings; equal to the pre-game ones for an unplayed game. */
+  homePost: Float64Array;
+  awayPost: Float64Array;
   home: Float64Array;
   away: Float64Array;
   /** Present when the config has a draw model. */
@@ -98,6 +101,8 @@ export function fastReplayElo(
   const out: FastReplayResult = {
     homePre: new Float64Array(n),
     awayPre: new Float64Array(n),
+    homePost: new Float64Array(n),
+    awayPost: new Float64Array(n),
     home: new Float64Array(n),
     away: new Float64Array(n),
     draw: config.draws.kind === "none" ? null : new Float64Array(n),
@@ -136,6 +141,8 @@ export function fastReplayElo(
       played[h]! += 1;
       played[a]! += 1;
     }
+    out.homePost[i] = rating[h]!;
+    out.awayPost[i] = rating[a]!;
     out.home[i] = p.home;
     out.away[i] = p.away;
     if (out.draw) out.draw[i] = p.draw!;

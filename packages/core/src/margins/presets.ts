@@ -38,3 +38,8 @@ export const ELO_MARGIN_MODELS: Readonly<Record<string, EloMarginModel>> = {
   NFL: nflMarginModel,
   NBA: nbaMarginModel,
 };
+
+/** Margin models by name, the names a sport plugin's `model.margin` refers to. */
+export const MARGIN_MODEL_PRESETS: Readonly<Record<string, EloMarginModel>> = Object.fromEntries(
+  [nflMarginModel, nbaMarginModel].map((m) => [m.name, m]),
+);

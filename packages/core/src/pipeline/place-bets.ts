@@ -14,7 +14,11 @@ const OUTCOME_OF_SIDE: Record<string, string> = {
   home: "home_team_win",
   away: "away_team_win",
   draw: "draw",
+  over: "over",
+  under: "under",
 };
+
+const MARKETS = new Set(["moneyline", "spread", "total"]);
 
 export const placeBets: StepDefinition = {
   name: "place_bets",
@@ -32,7 +36,10 @@ export const placeBets: StepDefinition = {
     for (const rec of recs) {
       const price = rec.price ?? odds.get(rec.marketId)?.price;
       const outcome = OUTCOME_OF_SIDE[rec.side];
-      if (!price || !outcome) continue;
+      const market = rec.recommendationType ?? "moneyline";
+      if (!price || !outcome || !MARKETS.has(market)) continue;
+      // A spread or total is graded at its line: one without it (a row from elsewhere) is not placed.
+      if (market !== "moneyline" && rec.line === null) continue;
       const request: OrderRequest = {
         betId: betId({
           bookmaker: deps.broker.bookmaker,
@@ -44,6 +51,7 @@ export const placeBets: StepDefinition = {
         gameId: rec.gameId,
         marketId: rec.marketId,
         outcome,
+        ...(market === "moneyline" ? {} : { marketName: market as "spread" | "total", line: rec.line! }),
         stake: rec.recommendedStake,
         price,
         ...(rec.contracts === null ? {} : { contracts: rec.contracts }),

@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describeZodError, PluginLoadError } from "@edgeline/sdk";
 import { z } from "zod";
+import { loadTunedPresets, parseSportPresets } from "../research/model-presets.ts";
 import {
   type AnyPlugin,
   createPluginRegistry,
@@ -45,7 +46,19 @@ export async function loadPlugins(options: LoadPluginsOptions = {}): Promise<Plu
   for (const specifier of specifiers) {
     for (const plugin of await importPlugins(specifier, baseDir)) entries.push({ plugin, module: specifier });
   }
-  return createPluginRegistry(entries, options);
+  // Tuned presets saved by `backtest --tune` (EDGELINE_DATA_DIR/presets) and the sports mapped to them.
+  const env = options.env ?? process.env;
+  const dataDir = resolve(cwd, env.EDGELINE_DATA_DIR || ".edgeline");
+  let tuned: Pick<RegistryOptions, "tunedPresets" | "sportPresets">;
+  try {
+    tuned = {
+      tunedPresets: options.tunedPresets ?? loadTunedPresets(dataDir),
+      sportPresets: options.sportPresets ?? parseSportPresets(env.EDGELINE_MODEL_PRESETS),
+    };
+  } catch (error) {
+    throw new PluginLoadError("PLUGIN_CONFIG_ENV", dataDir, (error as Error).message);
+  }
+  return createPluginRegistry(entries, { ...options, ...tuned });
 }
 
 /** The specifiers to load and the directory relative paths are resolved against. */

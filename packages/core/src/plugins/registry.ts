@@ -12,6 +12,7 @@ import {
   type PluginCommon,
   type PluginContext,
   PluginLoadError,
+  type RecommendationThresholds,
   SPORTSBOOK_RULES,
   type SportPlugin,
   type SportView,
@@ -23,7 +24,11 @@ import {
   venuePluginSchema,
 } from "@edgeline/sdk";
 import type { z } from "zod";
+import type { TunedPreset } from "../backtest/preset.ts";
 import { ELO_PRESETS } from "../elo/presets.ts";
+import { DEFAULT_BLEND_SETTINGS, type ResolvedSportModel } from "../forecast/sport-forecaster.ts";
+import type { EloMarginModel } from "../margins/elo-margin.ts";
+import { MARGIN_MODEL_PRESETS } from "../margins/presets.ts";
 import { type HostContextOptions, hostContexts } from "./host-context.ts";
 import { normaliseSportCode } from "./sport-code.ts";
 
@@ -42,6 +47,14 @@ export interface LoadedSport {
   view: SportView;
   /** The sport's Elo model, resolved from a preset name or taken as given. */
   elo: EloConfig;
+  /** The whole model: Elo, margin model, goals model, which one is bet, blend settings. */
+  model: ResolvedSportModel;
+  /** The thresholds the recommendation step applies: a tuned preset's, else the plugin's. */
+  thresholds: RecommendationThresholds;
+  /** A tuned preset's Kelly fraction, which replaces the deployment's for this sport. */
+  kellyFraction?: number;
+  /** The tuned preset in use, if any. */
+  preset?: string;
   context: PluginContext<unknown>;
 }
 
@@ -148,6 +161,12 @@ export class PluginRegistry {
 export interface RegistryOptions extends HostContextOptions {
   /** Named Elo models a sport may refer to. @defaultValue core's presets (elo/presets.ts) */
   eloPresets?: Readonly<Record<string, EloConfig>>;
+  /** Named margin models a sport may refer to. @defaultValue core's (margins/presets.ts) */
+  marginPresets?: Readonly<Record<string, EloMarginModel>>;
+  /** Tuned presets (backtest --tune) a sport may refer to by its `model.elo`, or be mapped to. */
+  tunedPresets?: Readonly<Record<string, TunedPreset>>;
+  /** Sport code → tuned preset name (EDGELINE_MODEL_PRESETS): the sport's pipelines use that preset. */
+  sportPresets?: Readonly<Record<string, string>>;
   /** Contract version to check `coreVersion` ranges against. @defaultValue CORE_VERSION */
   coreVersion?: string;
 }
@@ -217,6 +236,62 @@ function resolveElo(
   return preset;
 }
 
+function resolveModel(
+  plugin: SportPlugin,
+  module: string,
+  elo: EloConfig,
+  margins: Readonly<Record<string, EloMarginModel>>,
+): ResolvedSportModel {
+  const { margin, goals, betting, blend } = plugin.model;
+  const resolved = margin === undefined ? undefined : margins[margin];
+  if (margin !== undefined && !resolved) {
+    throw new PluginLoadError(
+      "PLUGIN_INVALID",
+      module,
+      `plugin ${plugin.code}: unknown margin model "${margin}"; margin models: ${Object.keys(margins).join(", ")}`,
+    );
+  }
+  return {
+    elo,
+    ...(resolved ? { margin: resolved } : {}),
+    ...(goals ? { goals } : {}),
+    betting: betting ?? "elo",
+    blend: {
+      minGames: blend?.minGames ?? DEFAULT_BLEND_SETTINGS.minGames,
+      defaultWeight: blend?.defaultWeight ?? DEFAULT_BLEND_SETTINGS.defaultWeight,
+    },
+  };
+}
+
+/** The tuned preset a sport uses: mapped to it by the deployment, or named as its `model.elo`. */
+function tunedPresetOf(
+  plugin: SportPlugin,
+  module: string,
+  options: RegistryOptions,
+): TunedPreset | undefined {
+  const presets = options.tunedPresets ?? {};
+  const mapped = options.sportPresets?.[plugin.code];
+  const name =
+    mapped ??
+    (typeof plugin.model.elo === "string" && presets[plugin.model.elo] ? plugin.model.elo : undefined);
+  if (name === undefined) return undefined;
+  const preset = presets[name];
+  if (!preset) {
+    throw new PluginLoadError(
+      "PLUGIN_CONFIG_ENV",
+      module,
+      `EDGELINE_MODEL_PRESETS maps ${plugin.code} to "${name}", which is not a saved preset; saved: ${Object.keys(presets).join(", ") || "none"}`,
+    );
+  }
+  if (preset.sport !== plugin.code)
+    throw new PluginLoadError(
+      "PLUGIN_INVALID",
+      module,
+      `preset "${name}" was tuned for ${preset.sport}, not ${plugin.code}`,
+    );
+  return preset;
+}
+
 /** The options each source has for each sport (the sport's entry over the source's own), validated. */
 function sourceCoverage(
   sports: readonly LoadedSport[],
@@ -276,8 +351,19 @@ export function createPluginRegistry(
           `plugin ${plugin.code}: entities: ${(error as Error).message}`,
         );
       }
-      const elo = resolveElo(plugin, module, presets);
-      sports.push({ plugin, module, view: sportView(plugin), elo, context: contextOf(plugin) });
+      const tuned = tunedPresetOf(plugin, module, options);
+      const elo = tuned ? tuned.elo : resolveElo(plugin, module, presets);
+      const model = resolveModel(plugin, module, elo, options.marginPresets ?? MARGIN_MODEL_PRESETS);
+      sports.push({
+        plugin,
+        module,
+        view: sportView(plugin),
+        elo,
+        model,
+        thresholds: tuned ? tuned.thresholds : plugin.recommendation,
+        ...(tuned ? { kellyFraction: tuned.kellyFraction, preset: tuned.name } : {}),
+        context: contextOf(plugin),
+      });
     } else if (plugin.kind === "odds-source") {
       const context = contextOf(plugin);
       const unavailable = plugin.unavailable?.(context.config as never);

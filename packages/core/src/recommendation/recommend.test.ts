@@ -16,7 +16,7 @@ import {
   type OddsQuote,
   type RecommendationContext,
   recommendBets,
-} from "./recommend.ts";
+} from "./index.ts";
 
 /** The tests' own thresholds: 3% edge, odds 1.25 to 5 (6 for 3-way), five a day. */
 const US: RecommendationThresholds = { minEdge: 0.03, maxEdge: 1, minOdds: 1.25, maxOdds: 5, maxPerDay: 5 };
@@ -52,7 +52,7 @@ function game(
   away: number,
   odds: OddsQuote[],
   start = kickoff,
-): GameForRecommendation {
+): GameForRecommendation & Required<Pick<GameForRecommendation, "ratings">> {
   return {
     gameId: id,
     gameDate: "2024-01-07",

@@ -1,35 +1,23 @@
-// The recommendation rule: from a day's games, their odds and both sides' ratings, the candidate
-// bet_recommendations rows. Only information dated before each game starts is used.
+// The recommendation rule: from a day's games, each with its forecast (or both sides' ratings) and
+// the quotes known before it starts, the candidate bet_recommendations rows. The betting
+// probability is the model's blended with the de-vigged consensus (weights per market); the edge is
+// computed on it; an edge above the maximum is recorded as suspect instead of bet. Live trading
+// (identify_bets) and backtests call this one function.
 import {
   assertCalendarDay,
-  DEFAULT_MAX_EDGE,
   type EloConfig,
+  type MarketName,
   type RecommendationThresholds,
   SPORTSBOOK_RULES,
   type VenueRules,
 } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
-import { gameProbabilities } from "../elo/probability.ts";
+import { eloForecast, type GameForecast } from "../forecast/game-forecast.ts";
+import type { EloMarginModel } from "../margins/elo-margin.ts";
 import { allocateStakes, type ExistingExposure, type StakingLimits } from "../staking/caps.ts";
-import { simultaneousKelly } from "../staking/kelly.ts";
-import { stakingOdds } from "../staking/kelly-stake.ts";
-import { edge as expectedReturnEdge, expectedValue } from "../staking/value.ts";
-
-export type MoneylineOutcome = "home" | "draw" | "away";
-const OUTCOME_ORDER: Record<MoneylineOutcome, number> = { home: 0, draw: 1, away: 2 };
-
-/** One bookmaker's moneyline price on one outcome (a game_odds row). */
-export interface OddsQuote {
-  bookmaker: string;
-  /** The quote's odds id (game_odds); becomes bet_recommendations.market_id. */
-  marketId?: string;
-  outcome: MoneylineOutcome;
-  /** Decimal odds as quoted (gross; the venue's fees are applied here, by its rules). */
-  price: number;
-  lastUpdate: Date;
-  /** The price-history row of this quote, when it came from one. */
-  quoteId?: string;
-}
+import { lineKellyFraction, simultaneousKelly } from "../staking/kelly.ts";
+import { type Candidate, gameCandidates } from "./candidates.ts";
+import { type BetSelection, knownQuotes, marketConsensus, type OddsQuote } from "./quotes.ts";
 
 /** A side's rating as stored: the elo_ratings row in force on the game's date. */
 export interface RatingSnapshot {
@@ -45,12 +33,18 @@ export interface GameForRecommendation {
   commenceTime: Date;
   neutral?: boolean;
   playoff?: boolean;
-  ratings: { home: RatingSnapshot; away: RatingSnapshot };
+  /** Both sides' stored ratings: the Elo forecast is made from them unless `forecast` is given. */
+  ratings?: { home: RatingSnapshot; away: RatingSnapshot };
+  /** The betting model's forecast (the goals model's, or Elo's made by the caller). */
+  forecast?: GameForecast;
   odds: readonly OddsQuote[];
+  /** When this game is decided, if not at the context's `generatedAt` (a backtest's price timing). */
+  decidedAt?: Date;
 }
 
 export interface RecommendationContext {
   sport: string;
+  /** The Elo model the ratings are turned into probabilities with. */
   config: EloConfig;
   thresholds: RecommendationThresholds;
   bankroll: Decimal;
@@ -59,6 +53,16 @@ export interface RecommendationContext {
   generatedAt: Date;
   /** The rules of the venue that executes a bookmaker's prices. @defaultValue a plain sportsbook's */
   venueRules?: (bookmaker: string) => VenueRules;
+  /** Moneyline ways. @defaultValue 3 when the Elo config has a draw model, else 2 */
+  ways?: 2 | 3;
+  /** Spread and total model for Elo forecasts made from ratings. */
+  margin?: EloMarginModel;
+  /** Markets to bet. @defaultValue ["moneyline"] */
+  markets?: readonly MarketName[];
+  /** The model's weight in the blend with the consensus, per market. @defaultValue 1 (the raw model) */
+  blendWeights?: Partial<Record<MarketName, number>>;
+  /** Books whose prices may be bet (all books feed the consensus). @defaultValue every book */
+  bettable?: (bookmaker: string) => boolean;
 }
 
 /** A bet_recommendations row (plus the bookmaker, price and contracts it was sized at). */
@@ -66,18 +70,29 @@ export interface BetRecommendation {
   sport: string;
   gameId: string;
   marketId: string | null;
-  recommendationType: "moneyline";
-  side: MoneylineOutcome;
-  /** Model probability, DECIMAL(5,4). */
+  recommendationType: MarketName;
+  side: BetSelection;
+  /** The spread (the backed side's) or total; null for moneylines. */
+  line: number | null;
+  /** The betting probability (the blend), DECIMAL(5,4); for a line bet the share of the stake at risk won. */
   confidence: Decimal;
-  /** p × odds − 1 at the odds used (net of Kalshi fees), DECIMAL(5,4). */
+  /** The model's own probability, the same way. */
+  modelProbability: Decimal;
+  /** The de-vigged consensus, when the books quoted the whole market. */
+  marketProbability: Decimal | null;
+  /** The model's weight in the blend. */
+  blendWeight: Decimal;
+  /** Expected return at the odds used (net of the venue's fees) on the blend, DECIMAL(5,4). */
   edge: Decimal;
   recommendedStake: Decimal;
   expectedValue: Decimal;
   generatedAt: Date;
   /** The game's start: a recommendation is stale once the game begins. */
   expiresAt: Date;
-  status: "pending";
+  /** pending: to be bet; suspect: its edge is above the maximum, recorded and never bet (stake 0). */
+  status: "pending" | "suspect";
+  /** Why a suspect row is not bet. */
+  reason: string | null;
   /** The quote it was made on: bookmaker, gross price, when it was quoted (and its history row). */
   bookmaker: string;
   price: Decimal;
@@ -92,97 +107,55 @@ export interface BetRecommendation {
 /** Largest value DECIMAL(5,4) holds. */
 export const MAX_STORED_EDGE = new Decimal("9.9999");
 
-interface Candidate {
-  game: GameForRecommendation;
-  quote: OddsQuote;
-  venue: VenueRules;
-  probability: number;
-  odds: number;
-  edge: number;
-}
+const SELECTION_ORDER: Record<BetSelection, number> = { home: 0, draw: 1, away: 2, over: 3, under: 4 };
+const MARKET_ORDER: Record<MarketName, number> = { moneyline: 0, spread: 1, total: 2 };
 
-/** The best eligible quote per outcome: latest per bookmaker before the start, then highest odds. */
-function bestQuotes(
-  game: GameForRecommendation,
-  generatedAt: Date,
-  outcomes: readonly MoneylineOutcome[],
-  venueRules: (bookmaker: string) => VenueRules,
-) {
-  const latest = new Map<string, OddsQuote>();
-  for (const q of game.odds) {
-    if (!outcomes.includes(q.outcome)) continue;
-    if (q.lastUpdate >= game.commenceTime || q.lastUpdate > generatedAt) continue; // not yet known
-    if (!Number.isFinite(q.price) || q.price <= 1)
-      throw new Error(`game ${game.gameId}: ${q.bookmaker} price ${q.price} is not decimal odds`);
-    const key = `${q.bookmaker}\u0000${q.outcome}`;
-    const seen = latest.get(key);
-    // Latest quote wins; two at the same instant keep the lower price (never overstate the edge).
-    const newer = !seen || q.lastUpdate > seen.lastUpdate;
-    if (newer || (q.lastUpdate.getTime() === seen.lastUpdate.getTime() && q.price < seen.price))
-      latest.set(key, q);
-  }
-  const best = new Map<MoneylineOutcome, { quote: OddsQuote; venue: VenueRules; odds: number }>();
-  for (const quote of latest.values()) {
-    const venue = venueRules(quote.bookmaker);
-    const odds = stakingOdds(venue, quote.price);
-    if (!(odds > 1)) continue; // the venue's fees leave nothing to win at this price
-    const current = best.get(quote.outcome);
-    if (
-      !current ||
-      odds > current.odds ||
-      (odds === current.odds && quote.bookmaker < current.quote.bookmaker)
-    ) {
-      best.set(quote.outcome, { quote, venue, odds });
-    }
-  }
-  return best;
-}
-
-function gameCandidates(game: GameForRecommendation, ctx: RecommendationContext): Candidate[] {
-  assertCalendarDay(game.gameDate, `game ${game.gameId} date`);
+function checkRatings(game: GameForRecommendation): void {
   for (const side of ["home", "away"] as const) {
-    const r = game.ratings[side];
+    const r = game.ratings![side];
     if (r.validFrom > game.gameDate) {
       throw new Error(
         `game ${game.gameId}: the ${side} rating is valid from ${r.validFrom}, after the game's date ${game.gameDate}: it already includes later results`,
       );
     }
   }
-  if (ctx.generatedAt >= game.commenceTime) return []; // the game has started
-  const p = gameProbabilities(ctx.config, game.ratings.home.rating, game.ratings.away.rating, {
-    neutral: game.neutral,
-    playoff: game.playoff,
+}
+
+function candidatesOf(game: GameForRecommendation, ctx: RecommendationContext, ways: 2 | 3): Candidate[] {
+  assertCalendarDay(game.gameDate, `game ${game.gameId} date`);
+  if (!game.forecast && !game.ratings)
+    throw new Error(`game ${game.gameId}: needs a forecast or both ratings`);
+  if (game.ratings) checkRatings(game);
+  const at = game.decidedAt ?? ctx.generatedAt;
+  if (at >= game.commenceTime) return []; // the game has started
+  const forecast =
+    game.forecast ??
+    eloForecast(
+      ctx.config,
+      game.ratings!.home.rating,
+      game.ratings!.away.rating,
+      ways,
+      { neutral: game.neutral, playoff: game.playoff },
+      ctx.margin,
+    );
+  if (!forecast) return [];
+  const markets = ctx.markets ?? ["moneyline"];
+  const known = knownQuotes(game.gameId, game.odds, at, game.commenceTime, markets);
+  return gameCandidates(game, forecast, known, marketConsensus(known, ways), ways, {
+    thresholds: ctx.thresholds,
+    venueRules: ctx.venueRules ?? (() => SPORTSBOOK_RULES),
+    weights: ctx.blendWeights ?? {},
+    bettable: ctx.bettable ?? (() => true),
   });
-  const probability: Record<MoneylineOutcome, number | undefined> = {
-    home: p.home,
-    away: p.away,
-    draw: p.draw,
-  };
-  const outcomes: MoneylineOutcome[] = p.draw === undefined ? ["home", "away"] : ["home", "draw", "away"];
-  const t = ctx.thresholds;
-  const out: Candidate[] = [];
-  const rules = ctx.venueRules ?? (() => SPORTSBOOK_RULES);
-  for (const [outcome, best] of bestQuotes(game, ctx.generatedAt, outcomes, rules)) {
-    const prob = probability[outcome]!;
-    const edge = expectedReturnEdge(prob, best.odds);
-    if (
-      edge < t.minEdge ||
-      edge > (t.maxEdge ?? DEFAULT_MAX_EDGE) ||
-      best.odds < t.minOdds ||
-      best.odds > t.maxOdds
-    )
-      continue;
-    out.push({ game, quote: best.quote, venue: best.venue, probability: prob, odds: best.odds, edge });
-  }
-  return out;
 }
 
 function compare(a: Candidate, b: Candidate): number {
   return (
     b.edge - a.edge ||
-    a.game.commenceTime.getTime() - b.game.commenceTime.getTime() ||
-    (a.game.gameId < b.game.gameId ? -1 : a.game.gameId > b.game.gameId ? 1 : 0) ||
-    OUTCOME_ORDER[a.quote.outcome] - OUTCOME_ORDER[b.quote.outcome]
+    a.commenceTime.getTime() - b.commenceTime.getTime() ||
+    (a.gameId < b.gameId ? -1 : a.gameId > b.gameId ? 1 : 0) ||
+    MARKET_ORDER[a.market] - MARKET_ORDER[b.market] ||
+    SELECTION_ORDER[a.selection] - SELECTION_ORDER[b.selection]
   );
 }
 
@@ -191,31 +164,75 @@ const dp4 = (x: number) => new Decimal(x).toDecimalPlaces(4, Decimal.ROUND_HALF_
 const priceOf = (q: OddsQuote) => new Decimal(q.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
 
 /**
- * Candidate recommendations for a day's slate, best edge first (ties: earlier start, game id,
- * home/draw/away), at most `maxPerDay`. Stakes: Kelly at the odds used (simultaneous Kelly when
- * several outcomes of one game qualify) × the Kelly fraction, then per-bet, per-event and daily
- * caps, rounded to the venue's unit; candidates whose stake rounds to 0 are dropped.
+ * Full Kelly fractions of the chosen bets: simultaneous Kelly over one game's moneyline outcomes
+ * (mutually exclusive), Kelly with pushes and half grades for each line bet.
+ */
+function kellyFractions(chosen: readonly Candidate[]): Map<Candidate, number> {
+  const fractions = new Map<Candidate, number>();
+  for (const gameId of new Set(chosen.map((c) => c.gameId))) {
+    const moneyline = chosen.filter((c) => c.gameId === gameId && c.market === "moneyline");
+    const f = simultaneousKelly(moneyline.map((c) => ({ probability: c.probability, odds: c.odds })));
+    moneyline.forEach((c, i) => {
+      fractions.set(c, f[i]!);
+    });
+  }
+  for (const c of chosen) if (c.lineOutcome) fractions.set(c, lineKellyFraction(c.lineOutcome, c.odds));
+  return fractions;
+}
+
+function row(
+  c: Candidate,
+  ctx: RecommendationContext,
+  stake: { stake: Decimal; contracts?: number } | null,
+): BetRecommendation {
+  const staked = stake?.stake ?? new Decimal(0);
+  return {
+    sport: ctx.sport,
+    gameId: c.gameId,
+    marketId: c.quote.marketId ?? null,
+    recommendationType: c.market,
+    side: c.selection,
+    line: c.market === "moneyline" ? null : c.quote.line!,
+    confidence: dp4(c.probability),
+    modelProbability: dp4(c.modelProbability),
+    marketProbability: c.marketProbability === undefined ? null : dp4(c.marketProbability),
+    blendWeight: dp4(c.weight),
+    edge: Decimal.min(dp4(c.edge), MAX_STORED_EDGE),
+    recommendedStake: staked,
+    expectedValue: staked.times(new Decimal(c.edge)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+    generatedAt: ctx.generatedAt,
+    expiresAt: c.commenceTime,
+    status: c.suspect ? "suspect" : "pending",
+    reason: c.suspect ?? null,
+    bookmaker: c.quote.bookmaker,
+    price: priceOf(c.quote),
+    quotedAt: c.quote.lastUpdate,
+    ...(c.quote.quoteId === undefined ? {} : { quoteId: c.quote.quoteId }),
+    odds: c.odds,
+    ...(stake?.contracts === undefined ? {} : { contracts: stake.contracts }),
+  };
+}
+
+/**
+ * Recommendations for a day's slate: bets best edge first (ties: earlier start, game id, market,
+ * outcome), at most `maxPerDay`, then the suspect quotes (stake 0). Stakes: Kelly at the odds used
+ * × the Kelly fraction, then per-bet, per-event and daily caps, rounded to the venue's unit; bets
+ * whose stake rounds to 0 are dropped.
  */
 export function recommendBets(
   games: readonly GameForRecommendation[],
   ctx: RecommendationContext,
 ): BetRecommendation[] {
-  const chosen = games
-    .flatMap((g) => gameCandidates(g, ctx))
-    .sort(compare)
-    .slice(0, ctx.thresholds.maxPerDay);
-  const fractions = new Map<Candidate, number>();
-  for (const gameId of new Set(chosen.map((c) => c.game.gameId))) {
-    const same = chosen.filter((c) => c.game.gameId === gameId);
-    const f = simultaneousKelly(same.map((c) => ({ probability: c.probability, odds: c.odds })));
-    for (const [i, c] of same.entries()) fractions.set(c, f[i]! * ctx.limits.kellyFraction);
-  }
+  const ways = ctx.ways ?? (ctx.config.draws.kind === "none" ? 2 : 3);
+  const all = games.flatMap((g) => candidatesOf(g, ctx, ways)).sort(compare);
+  const chosen = all.filter((c) => !c.suspect).slice(0, ctx.thresholds.maxPerDay);
+  const fractions = kellyFractions(chosen);
   const stakes = allocateStakes(
     ctx.bankroll,
     chosen.map((c, i) => ({
       id: String(i),
-      eventId: c.game.gameId,
-      fraction: fractions.get(c)!,
+      eventId: c.gameId,
+      fraction: fractions.get(c)! * ctx.limits.kellyFraction,
       venue: c.venue,
       odds: priceOf(c.quote),
     })),
@@ -224,28 +241,8 @@ export function recommendBets(
   );
   const rows: BetRecommendation[] = [];
   chosen.forEach((c, i) => {
-    const stake = stakes[i]!;
-    if (stake.stake.isZero()) return;
-    rows.push({
-      sport: ctx.sport,
-      gameId: c.game.gameId,
-      marketId: c.quote.marketId ?? null,
-      recommendationType: "moneyline",
-      side: c.quote.outcome,
-      confidence: dp4(c.probability),
-      edge: Decimal.min(dp4(c.edge), MAX_STORED_EDGE),
-      recommendedStake: stake.stake,
-      expectedValue: expectedValue(stake.stake, c.probability, c.odds),
-      generatedAt: ctx.generatedAt,
-      expiresAt: c.game.commenceTime,
-      status: "pending",
-      bookmaker: c.quote.bookmaker,
-      price: priceOf(c.quote),
-      quotedAt: c.quote.lastUpdate,
-      ...(c.quote.quoteId === undefined ? {} : { quoteId: c.quote.quoteId }),
-      odds: c.odds,
-      ...(stake.contracts === undefined ? {} : { contracts: stake.contracts }),
-    });
+    if (!stakes[i]!.stake.isZero()) rows.push(row(c, ctx, stakes[i]!));
   });
+  for (const c of all) if (c.suspect) rows.push(row(c, ctx, null));
   return rows;
 }

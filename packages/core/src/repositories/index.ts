@@ -1,4 +1,5 @@
 // Repositories: one module per table, set-based reads and writes over a plain `pg` pool.
+export * from "./backtest-runs.ts";
 export * from "./elo-ratings.ts";
 export * from "./external-forecasts.ts";
 export * from "./games.ts";

@@ -10,10 +10,11 @@ export async function insertBets(db: Queryable, bets: readonly PlacedBetRow[]): 
   if (bets.length === 0) return 0;
   const result = await db.query(
     `INSERT INTO placed_bets (bet_id, game_id, market_id, bookmaker, outcome, stake, odds,
-       potential_payout, status, result, placed_time_utc, market_title, market_close_time_utc, opening_odds)
+       potential_payout, status, result, placed_time_utc, market_title, market_close_time_utc, opening_odds,
+       market_name, line)
      SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
        $6::numeric[], $7::numeric[], $8::numeric[], $9::varchar[], $10::numeric[], $11::timestamptz[],
-       $12::varchar[], $13::timestamptz[], $14::numeric[])
+       $12::varchar[], $13::timestamptz[], $14::numeric[], $15::varchar[], $16::numeric[])
      ON CONFLICT (bet_id) DO NOTHING`,
     [
       bets.map((b) => b.betId),
@@ -30,6 +31,8 @@ export async function insertBets(db: Queryable, bets: readonly PlacedBetRow[]): 
       bets.map((b) => b.marketTitle),
       bets.map((b) => b.marketCloseTimeUtc?.toISOString() ?? null),
       bets.map((b) => numeric(b.openingOdds)),
+      bets.map((b) => b.marketName ?? null),
+      bets.map((b) => numeric(b.line ?? null)),
     ],
   );
   return result.rowCount ?? 0;
@@ -54,7 +57,7 @@ export async function updateBetStatuses(db: Queryable, updates: readonly BetStat
 
 const SELECT = `SELECT bet_id, game_id, market_id, bookmaker, outcome, stake::text, odds::text,
   potential_payout::text, status, result::text, placed_time_utc, market_title, market_close_time_utc,
-  opening_odds::text FROM placed_bets`;
+  opening_odds::text, market_name, line::text FROM placed_bets`;
 
 const dec = (v: string | null) => (v === null ? null : new Decimal(v));
 
@@ -74,6 +77,9 @@ function toRow(r: Record<string, unknown>): PlacedBetRow {
     marketTitle: r.market_title as string | null,
     marketCloseTimeUtc: r.market_close_time_utc as Date | null,
     openingOdds: dec(r.opening_odds as string | null),
+    // Only spread and total bets carry these: a moneyline row reads as it always did.
+    ...(r.market_name === null ? {} : { marketName: r.market_name as string }),
+    ...(r.line === null ? {} : { line: new Decimal(r.line as string) }),
   };
 }
 

@@ -218,3 +218,23 @@ export async function quoteHistory(db: Queryable, oddsIds: readonly string[]): P
   );
   return rows.map(toRow);
 }
+
+/**
+ * Every quote of the games (of the given markets), oldest first: the whole price history a
+ * backtest replays. Only priced quotes are returned.
+ */
+export async function quotesForGames(
+  db: Queryable,
+  gameIds: readonly string[],
+  filter: QuoteFilter = {},
+): Promise<QuoteRow[]> {
+  if (gameIds.length === 0) return [];
+  const { rows } = await db.query(
+    `SELECT ${COLUMNS} FROM odds_quotes q
+      WHERE q.game_id = ANY($1::varchar[]) AND q.price IS NOT NULL
+        AND ($2::varchar[] IS NULL OR q.market_name = ANY($2::varchar[]))
+      ORDER BY q.game_id, q.quoted_at, q.odds_id`,
+    [gameIds, filter.markets ?? null],
+  );
+  return rows.map(toRow);
+}

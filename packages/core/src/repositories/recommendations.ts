@@ -27,9 +27,17 @@ export interface RecommendationInput {
   quoteId: string | null;
   /** Whole contracts, at venues that trade them. */
   contracts: number | null;
+  /** active (to be bet) or suspect (recorded, never bet: see `reason`). @defaultValue "active" */
+  status?: "active" | "suspect";
+  /** The model's own probability, the de-vigged consensus's, and the model's weight in the blend. */
+  modelProbability?: Decimal | null;
+  marketProbability?: Decimal | null;
+  blendWeight?: Decimal | null;
+  /** Why a suspect row is not bet. */
+  reason?: string | null;
 }
 
-export interface RecommendationRow extends RecommendationInput {
+export interface RecommendationRow extends Omit<RecommendationInput, "status"> {
   recommendationId: number;
   status: string | null;
 }
@@ -43,10 +51,14 @@ export function ratioColumn(value: Decimal): string {
   return Decimal.min(MAX_STORED_EDGE, Decimal.max(MAX_STORED_EDGE.neg(), r)).toFixed(4);
 }
 
+const optionalRatio = (v: Decimal | null | undefined) =>
+  v === null || v === undefined ? null : ratioColumn(v);
+
 /**
- * Writes a day's recommendations in one statement: updates the active row of each natural key
- * (leaving generated_at and status as first written), inserts the keys not seen before, and leaves
- * executed, expired and rejected rows untouched. Callers serialise per sport (the pipeline holds a
+ * Writes a day's recommendations in one statement: updates the active or suspect row of each
+ * natural key (leaving generated_at as first written; a quote that became suspect, or stopped
+ * being, changes status), inserts the keys not seen before, and leaves executed, expired and
+ * rejected rows untouched. Callers serialise per sport (the pipeline holds a
  * per-sport lock), which is what makes the update-then-insert safe without a unique index.
  * Returns rows inserted or changed.
  */
@@ -65,32 +77,41 @@ export async function upsertRecommendations(
     `WITH t AS (
        SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[],
          $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::timestamptz[], $11::timestamptz[],
-         $12::varchar[], $13::numeric[], $14::numeric[], $15::timestamptz[], $16::bigint[], $17::int[])
+         $12::varchar[], $13::numeric[], $14::numeric[], $15::timestamptz[], $16::bigint[], $17::int[],
+         $18::varchar[], $19::numeric[], $20::numeric[], $21::numeric[], $22::varchar[])
          AS t(sport, game_id, market_id, recommendation_type, side, confidence, edge,
               recommended_stake, expected_value, generated_at, expires_at,
-              bookmaker, price, line, quoted_at, quote_id, contracts)
+              bookmaker, price, line, quoted_at, quote_id, contracts,
+              status, model_probability, market_probability, blend_weight, reason)
      ), updated AS (
        UPDATE bet_recommendations r SET confidence = t.confidence, edge = t.edge,
               recommended_stake = t.recommended_stake, expected_value = t.expected_value,
               expires_at = t.expires_at, bookmaker = t.bookmaker, price = t.price, line = t.line,
-              quoted_at = t.quoted_at, quote_id = t.quote_id, contracts = t.contracts
+              quoted_at = t.quoted_at, quote_id = t.quote_id, contracts = t.contracts, status = t.status,
+              model_probability = t.model_probability, market_probability = t.market_probability,
+              blend_weight = t.blend_weight, reason = t.reason
          FROM t
         WHERE (r.sport, r.game_id, r.market_id, r.recommendation_type, r.side)
             = (t.sport, t.game_id, t.market_id, t.recommendation_type, t.side)
-          AND r.status = 'active'
+          AND r.status IN ('active', 'suspect')
           AND (r.confidence, r.edge, r.recommended_stake, r.expected_value, r.expires_at,
-               r.bookmaker, r.price, r.line, r.quoted_at, r.quote_id, r.contracts)
+               r.bookmaker, r.price, r.line, r.quoted_at, r.quote_id, r.contracts, r.status,
+               r.model_probability, r.market_probability, r.blend_weight, r.reason)
               IS DISTINCT FROM (t.confidence::numeric(5,4), t.edge::numeric(5,4),
                 t.recommended_stake::numeric(10,2), t.expected_value::numeric(10,2), t.expires_at,
-                t.bookmaker, t.price::numeric(10,4), t.line::numeric(10,4), t.quoted_at, t.quote_id, t.contracts)
+                t.bookmaker, t.price::numeric(10,4), t.line::numeric(10,4), t.quoted_at, t.quote_id, t.contracts,
+                t.status, t.model_probability::numeric(5,4), t.market_probability::numeric(5,4),
+                t.blend_weight::numeric(5,4), t.reason)
        RETURNING 1
      ), inserted AS (
        INSERT INTO bet_recommendations (sport, game_id, market_id, recommendation_type, side,
               confidence, edge, recommended_stake, expected_value, generated_at, expires_at, status,
-              bookmaker, price, line, quoted_at, quote_id, contracts)
+              bookmaker, price, line, quoted_at, quote_id, contracts,
+              model_probability, market_probability, blend_weight, reason)
        SELECT t.sport, t.game_id, t.market_id, t.recommendation_type, t.side, t.confidence, t.edge,
-              t.recommended_stake, t.expected_value, t.generated_at, t.expires_at, 'active',
-              t.bookmaker, t.price, t.line, t.quoted_at, t.quote_id, t.contracts
+              t.recommended_stake, t.expected_value, t.generated_at, t.expires_at, t.status,
+              t.bookmaker, t.price, t.line, t.quoted_at, t.quote_id, t.contracts,
+              t.model_probability, t.market_probability, t.blend_weight, t.reason
          FROM t
         WHERE NOT EXISTS (
           SELECT 1 FROM bet_recommendations r
@@ -117,6 +138,11 @@ export async function upsertRecommendations(
       recs.map((r) => r.quotedAt?.toISOString() ?? null),
       recs.map((r) => r.quoteId),
       recs.map((r) => r.contracts),
+      recs.map((r) => r.status ?? "active"),
+      recs.map((r) => optionalRatio(r.modelProbability)),
+      recs.map((r) => optionalRatio(r.marketProbability)),
+      recs.map((r) => optionalRatio(r.blendWeight)),
+      recs.map((r) => r.reason ?? null),
     ],
   );
   return Number(result.rows[0]?.n ?? 0);
@@ -124,8 +150,9 @@ export async function upsertRecommendations(
 
 /**
  * Expires the active recommendations on these games that a run no longer makes (the market moved,
- * or a better book took the outcome), so that one recommendation per outcome stays active. Returns
- * rows changed.
+ * or a better book took the outcome), so that one recommendation per outcome stays active; pass
+ * every row the run makes, suspect ones included (a row that became suspect is updated, not
+ * expired). Suspect rows stay as recorded. Returns rows changed.
  */
 export async function expireWithdrawn(
   db: Queryable,

@@ -134,6 +134,36 @@ describe("plugin registry", () => {
     expect(error.message).toContain("plugin (FUTURE) needs core ^9.0.0, this core is 0.2.0");
   });
 
+  it("resolves a sport's whole model: margin model by name, goals settings, which is bet, blend defaults", () => {
+    const elo = cricket.model.elo;
+    const loaded = createPluginRegistry([
+      {
+        plugin: { ...cricket, model: { elo, margin: "fivethirtyeight-nfl-margin", blend: { minGames: 30 } } },
+        module: "m",
+      },
+    ]).sport("CRICKET");
+    expect(loaded.model).toMatchObject({ betting: "elo", blend: { minGames: 30, defaultWeight: 1 } });
+    expect(loaded.model.margin?.eloPerPoint).toBe(25);
+    expect(loaded.thresholds).toEqual(cricket.recommendation);
+    const goals = createPluginRegistry([
+      {
+        plugin: { ...cricket, model: { elo, goals: { xi: 0.0018 }, betting: "goals" as const } },
+        module: "m",
+      },
+    ]).sport("CRICKET").model;
+    expect(goals).toMatchObject({ betting: "goals", goals: { xi: 0.0018 } });
+    expect(() =>
+      createPluginRegistry([{ plugin: { ...cricket, model: { elo, margin: "cricket-runs" } }, module: "m" }]),
+    ).toThrow(
+      'm: plugin CRICKET: unknown margin model "cricket-runs"; margin models: fivethirtyeight-nfl-margin',
+    );
+    expect(() =>
+      createPluginRegistry([
+        { plugin: { ...cricket, model: { elo, betting: "goals" as const } }, module: "m" },
+      ]),
+    ).toThrow('model.goals: betting "goals" needs goals settings');
+  });
+
   it("checks odds sources: options per sport by the source's schema, one claim per bookmaker", () => {
     const [source, venue] = creaseSource;
     const registry = createPluginRegistry([

@@ -9,8 +9,12 @@ export interface OrderRequest {
   betId: string;
   gameId: string;
   marketId: string;
-  /** What is bought: the odds outcome ("home_team_win", "away_team_win", "draw", ...). */
+  /** What is bought: the odds outcome ("home_team_win", "away_team_win", "draw", "over", "under"). */
   outcome: string;
+  /** The market: moneyline (when absent), spread or total. */
+  marketName?: "moneyline" | "spread" | "total";
+  /** The spread (from the backed side) or total the bet is struck at; absent for moneylines. */
+  line?: Decimal;
   stake: Decimal;
   /** Gross decimal odds the recommendation was priced at (the quote it was made on). */
   price: Decimal;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { DateRange } from "../calendar/calendar-day.ts";
 import type { SportDemo } from "../demo/demo-game.ts";
-import { type EloConfig, eloConfigSchema } from "../models/elo-config.ts";
+import { type SportModel, sportModelSchema } from "../models/sport-model.ts";
 import { type RecommendationThresholds, recommendationThresholdsSchema } from "../models/thresholds.ts";
 import type { Entity } from "../records/entities.ts";
 import { ENTITY_ID_PATTERN } from "../records/entity-id.ts";
@@ -25,11 +25,6 @@ export const TWO_WAY_TEAM_MARKETS: readonly MarketOffer[] = [
   { type: "spread", ways: 2 },
   { type: "total", ways: 2 },
 ];
-
-/** How the sport's games are rated: a named Elo preset of core's ("fivethirtyeight-nhl") or a configuration. */
-export interface SportModel {
-  elo: string | EloConfig;
-}
 
 export interface SportPlugin<Config = unknown> extends PluginCommon<Config> {
   kind: "sport";
@@ -110,7 +105,7 @@ export const sportPluginSchema = z.object({
       codes: z.record(z.string(), z.array(z.string().min(1))).optional(),
     }),
   ),
-  model: z.object({ elo: z.union([z.string().min(1), eloConfigSchema]) }),
+  model: sportModelSchema,
   recommendation: recommendationThresholdsSchema,
   sourceOptions: z.record(z.string(), z.unknown()).optional(),
   replayLeadMinutes: z

@@ -9,7 +9,10 @@ import { z } from "zod";
 export interface RecommendationThresholds {
   /** Smallest edge (p × odds − 1, net of fees) worth recommending. */
   minEdge: number;
-  /** Edges above this are treated as a data or model error and skipped (default 1: a 100% edge is not real). */
+  /**
+   * Edges above this are treated as a data or model error: the quote is recorded as suspect, never
+   * bet. @defaultValue {@link DEFAULT_MAX_EDGE} (0.25)
+   */
   maxEdge?: number;
   /** Decimal odds range accepted (inclusive). */
   minOdds: number;
@@ -18,8 +21,12 @@ export interface RecommendationThresholds {
   maxPerDay: number;
 }
 
-/** maxEdge when a sport gives none. */
-export const DEFAULT_MAX_EDGE = 1;
+/**
+ * maxEdge when a sport gives none: 25%. Against a market that prices games within a few percent,
+ * a quarter of the stake in expected profit is a stale quote, a wrong line or the model's own
+ * error far more often than value (the raw Elo demo found "edges" of 63%).
+ */
+export const DEFAULT_MAX_EDGE = 0.25;
 
 const num = (what: string) => z.number({ error: `${what} must be a number` });
 

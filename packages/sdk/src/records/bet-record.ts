@@ -18,6 +18,10 @@ export interface PlacedBetRow {
   marketTitle: string | null;
   marketCloseTimeUtc: Date | null;
   openingOdds: Decimal | null;
+  /** moneyline, spread or total; absent or null: a moneyline bet. */
+  marketName?: string | null;
+  /** The handicap (from the backed side) or the total the bet was struck at; null for moneylines. */
+  line?: Decimal | null;
 }
 
 /** A bet's new status (pending, win, loss, void) and net result, as a venue or settlement reports it. */

@@ -1,6 +1,7 @@
 // Every CLI command group, registered in this order. Add a module here to add a command group.
 import type { Command } from "commander";
 import { registerBackfillCommand } from "./backfill.ts";
+import { registerBacktestCommands } from "./backtest.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerEloCommands } from "./elo.ts";
 import { registerImportCommand } from "./import.ts";
@@ -19,6 +20,7 @@ export const commandModules: RegisterCommand[] = [
   registerRunCommand,
   registerBackfillCommand,
   registerImportCommand,
+  registerBacktestCommands,
   registerWorkerCommand,
   registerJobsCommand,
   registerKeysCommands,

@@ -1,0 +1,112 @@
+// BacktestRun: one stored `pnpm edgeline backtest` of one strategy (a backtest_runs row) with its
+// headline figures, the whole report as JSON, and its equity curve. Read only: backtests run from
+// the command line.
+import { builder } from "./builder.ts";
+import { invalidArgument } from "./errors.ts";
+import { checkPageSize } from "./pagination.ts";
+import { fixed } from "./scalars.ts";
+
+builder.prismaObject("BacktestCurvePoint", {
+  description: "The bankroll at the end of a day a backtest bet or settled on.",
+  fields: (t) => ({
+    day: t.field({ type: "Date", resolve: (p) => p.day }),
+    bankroll: t.field({ type: "Decimal", resolve: (p) => fixed(p.bankroll, 2)! }),
+    staked: t.field({
+      type: "Decimal",
+      description: "Staked on bets decided that day.",
+      resolve: (p) => fixed(p.staked, 2)!,
+    }),
+    profit: t.field({
+      type: "Decimal",
+      description: "Net result of bets settled that day.",
+      resolve: (p) => fixed(p.profit, 2)!,
+    }),
+    bets: t.exposeInt("bets", { description: "Bets decided that day." }),
+  }),
+});
+
+builder.prismaObject("BacktestRun", {
+  description:
+    "A walk-forward backtest of one strategy on a sport's stored history (`pnpm edgeline backtest`).",
+  fields: (t) => ({
+    id: t.id({ resolve: (r) => r.runId.toString() }),
+    sport: t.exposeString("sport"),
+    strategy: t.exposeString("strategy", { description: "The strategy's name." }),
+    from: t.field({ type: "Date", resolve: (r) => r.fromDate }),
+    to: t.field({ type: "Date", resolve: (r) => r.toDate }),
+    model: t.exposeString("model", {
+      description: "The model bet (an Elo preset's name, or the goals model).",
+    }),
+    parameters: t.string({
+      description: "The strategy as run, every default filled in (JSON).",
+      resolve: (r) => JSON.stringify(r.parameters),
+    }),
+    startingBankroll: t.field({ type: "Decimal", resolve: (r) => fixed(r.startingBankroll, 2)! }),
+    endingBankroll: t.field({ type: "Decimal", resolve: (r) => fixed(r.endingBankroll, 2)! }),
+    bets: t.exposeInt("bets"),
+    turnover: t.field({
+      type: "Decimal",
+      description: "Total staked.",
+      resolve: (r) => fixed(r.turnover, 2)!,
+    }),
+    profit: t.field({ type: "Decimal", resolve: (r) => fixed(r.profit, 2)! }),
+    yield: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Profit / turnover; null without bets.",
+      resolve: (r) => fixed(r.yield, 6),
+    }),
+    roi: t.field({
+      type: "Decimal",
+      description: "ROI on bankroll: profit / starting bankroll.",
+      resolve: (r) => fixed(r.roi, 6)!,
+    }),
+    maxDrawdown: t.field({
+      type: "Decimal",
+      description: "Largest fall of the end-of-day bankroll from its running peak, as a share of it.",
+      resolve: (r) => fixed(r.maxDrawdown, 6)!,
+    }),
+    report: t.string({
+      description:
+        "The whole report as JSON, as `backtest --json` prints it: betting with its bootstrap interval, CLV, forecasts of the model, the blend and the market on the same games, calibration, baselines, definitions.",
+      resolve: (r) => JSON.stringify(r.report),
+    }),
+    createdAt: t.field({ type: "DateTime", resolve: (r) => r.createdAt }),
+    curve: t.relation("curve", {
+      description: "The equity curve, by day.",
+      query: { orderBy: { day: "asc" } },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  backtestRuns: t.prismaConnection(
+    {
+      type: "BacktestRun",
+      cursor: "runId",
+      description: "Stored backtests, newest first.",
+      args: { sport: t.arg.string({ required: false }) },
+      totalCount: (_p, args, ctx) =>
+        ctx.prisma.backtestRun.count({ where: args.sport ? { sport: args.sport } : {} }),
+      resolve: (query, _p, args, ctx) => {
+        checkPageSize(args);
+        return ctx.prisma.backtestRun.findMany({
+          ...query,
+          where: args.sport ? { sport: args.sport } : {},
+          orderBy: [{ createdAt: "desc" }, { runId: "desc" }],
+        });
+      },
+    },
+    { name: "BacktestRunConnection" },
+    { name: "BacktestRunEdge" },
+  ),
+  backtestRun: t.prismaField({
+    type: "BacktestRun",
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, ctx) => {
+      if (!/^\d{1,18}$/.test(String(args.id))) throw invalidArgument("id", "must be a backtest run id");
+      return ctx.prisma.backtestRun.findUnique({ ...query, where: { runId: BigInt(String(args.id)) } });
+    },
+  }),
+}));

@@ -1,0 +1,138 @@
+// backtestRuns and backtestRun over real HTTP: runs a real backtest (core's engine on a small
+// history made here) stored through the repository, read back with their figures, report and curve.
+import {
+  type BacktestHistory,
+  backtest,
+  backtestRunInput,
+  createPgPool,
+  fivethirtyeightNfl,
+  insertBacktestRun,
+  PreparedHistory,
+  parseStrategy,
+} from "@edgeline/core";
+import { addDays } from "@edgeline/sdk";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { dataOf, type Harness, startHarness } from "./graphql-harness.ts";
+
+/** Six weeks of a four-team league, home sides priced at 2.10 / 1.80 the morning of each game. */
+function history(): BacktestHistory {
+  const teams = ["AAA", "BBB", "CCC", "DDD"];
+  const games: BacktestHistory["games"][number][] = [];
+  const quotes: BacktestHistory["quotes"][number][] = [];
+  for (let w = 0; w < 6; w++) {
+    const date = addDays("2024-09-08", 7 * w);
+    for (let m = 0; m < 2; m++) {
+      const gameId = `NFL_${date.replaceAll("-", "")}_${teams[(w + m + 1) % 4]}_${teams[(w + m) % 4]}`;
+      const home = teams[(w + m) % 4]!;
+      const away = teams[(w + m + 1) % 4]!;
+      const at = new Date(`${date}T12:00:00Z`);
+      games.push({
+        gameId,
+        date,
+        season: 2024,
+        commenceTime: new Date(`${date}T17:00:00Z`),
+        status: "Final",
+        home,
+        away,
+        homeScore: 20 + m * 7,
+        awayScore: 17 + w,
+      });
+      for (const [outcome, price] of [
+        ["home", 2.1],
+        ["away", 1.8],
+      ] as const)
+        quotes.push({
+          gameId,
+          bookmaker: "Book",
+          outcome,
+          price,
+          lastUpdate: at,
+          marketId: `${gameId}:${outcome}`,
+        });
+    }
+  }
+  return { sport: "NFL", timeZone: "UTC", ways: 2, games, quotes };
+}
+
+let h: Harness;
+let stored: { id: string; report: ReturnType<typeof backtest>["report"]; points: number };
+
+beforeAll(async () => {
+  h = await startHarness({
+    seed: async (_api, db) => {
+      const pool = createPgPool({ connectionString: db.url, poolSize: 1 });
+      try {
+        const { report, run } = backtest(new PreparedHistory(history()), {
+          from: "2024-09-01",
+          to: "2024-12-31",
+          model: { elo: fivethirtyeightNfl, betting: "elo", blend: { minGames: 100, defaultWeight: 1 } },
+          strategy: parseStrategy({ name: "graphql", parameters: { blend: { weight: 1 } } }, "test"),
+          thresholds: { minEdge: 0.02, maxEdge: 0.25, minOdds: 1.2, maxOdds: 6, maxPerDay: 5 },
+          markets: ["moneyline"],
+        });
+        const id = await insertBacktestRun(pool, backtestRunInput(report, run));
+        await insertBacktestRun(pool, { ...backtestRunInput(report, run), sport: "EPL", strategy: "other" });
+        stored = { id, report, points: run.curve.length };
+      } finally {
+        await pool.end();
+      }
+    },
+  });
+});
+afterAll(() => h?.close());
+
+describe("backtest runs", () => {
+  test("lists runs by sport with their figures and curve, newest first", async () => {
+    const { backtestRuns } = dataOf(
+      await h.gql<{
+        backtestRuns: {
+          totalCount: number;
+          edges: { node: Record<string, unknown> & { curve: Array<{ day: string; bankroll: string }> } }[];
+        };
+      }>(
+        `{ backtestRuns(sport: "NFL", first: 10) { totalCount edges { node {
+             id sport strategy from to model bets turnover profit yield roi maxDrawdown startingBankroll endingBankroll
+             curve { day bankroll staked profit bets } } } } }`,
+      ),
+    );
+    expect(backtestRuns.totalCount).toBe(1);
+    const run = backtestRuns.edges[0]!.node;
+    const b = stored.report.betting;
+    expect(b.bets).toBeGreaterThan(0);
+    expect(run).toMatchObject({
+      id: stored.id,
+      sport: "NFL",
+      strategy: "graphql",
+      from: "2024-09-01",
+      to: "2024-12-31",
+      model: "fivethirtyeight-nfl",
+      bets: b.bets,
+      turnover: b.turnover,
+      profit: b.profit,
+      endingBankroll: b.endingBankroll,
+      startingBankroll: "1000.00",
+      yield: b.yield!.toFixed(6),
+    });
+    expect(run.curve).toHaveLength(stored.points);
+    expect(run.curve.map((p: { day: string }) => p.day)).toEqual(
+      [...run.curve.map((p: { day: string }) => p.day)].sort(),
+    );
+    expect(run.curve.at(-1)!.bankroll).toBe(b.endingBankroll);
+  });
+
+  test("one run by id, with its report as JSON; an unknown id is null, a malformed one an argument error", async () => {
+    const one = dataOf(
+      await h.gql<{ backtestRun: { report: string; parameters: string } | null }>(
+        `query ($id: ID!) { backtestRun(id: $id) { report parameters } }`,
+        { id: stored.id },
+      ),
+    );
+    expect(JSON.parse(one.backtestRun!.report).betting).toEqual(
+      JSON.parse(JSON.stringify(stored.report.betting)),
+    );
+    expect(JSON.parse(one.backtestRun!.parameters).name).toBe("graphql");
+    expect(dataOf(await h.gql(`{ backtestRun(id: "999999") { id } }`)).backtestRun).toBeNull();
+    const bad = await h.gql(`{ backtestRun(id: "x1") { id } }`);
+    expect(bad.body.errors?.[0]?.message).toMatch(/id/);
+  });
+});

@@ -1,0 +1,328 @@
+// The walk-forward replay. Day by day, every game of the span is decided with only what was known
+// at its decision (the model as of the start of the decision's day, the quotes the price timing
+// takes, the blend's weight fitted on earlier games), through the live rule (recommendBets), its
+// stakes sized on the bankroll of the day, and settled by the live settlement (settleBet) under the
+// venue's rules. The bankroll moves as games end.
+import { type MarketName, SPORTSBOOK_RULES, type VenueRules } from "@edgeline/sdk";
+import { Decimal } from "decimal.js";
+import type { GameForecast } from "../forecast/game-forecast.ts";
+import { type ResolvedSportModel, SportForecaster } from "../forecast/sport-forecaster.ts";
+import { blendSamples, blendWeightsByDay, type PlayedGame } from "../recommendation/blend-weights.ts";
+import {
+  type BetRecommendation,
+  type GameForRecommendation,
+  recommendBets,
+} from "../recommendation/recommend.ts";
+import type { BetMarket } from "../settlement/settle.ts";
+import { settleBet } from "../settlement/settle.ts";
+import type { PreparedHistory } from "./history.ts";
+import { bookFilter, type Strategy } from "./strategy.ts";
+
+export interface BacktestOptions {
+  from: string;
+  to: string;
+  model: ResolvedSportModel;
+  strategy: Strategy;
+  /** The sport's thresholds, for a strategy that names none. */
+  thresholds: Strategy["thresholds"] & object;
+  /** Markets the sport's model prices (a strategy's list is cut to these). */
+  markets: readonly MarketName[];
+  venueRules?: (bookmaker: string) => VenueRules;
+  initialRatings?: Readonly<Record<string, number>>;
+  /** A forecaster already built on this history with this model (a tuner reuses it). */
+  forecaster?: SportForecaster;
+}
+
+/** One bet as the replay made and settled it. */
+export interface BacktestBet {
+  gameId: string;
+  gameDate: string;
+  decisionDay: string;
+  decidedAt: Date;
+  market: MarketName;
+  selection: BetRecommendation["side"];
+  line: number | null;
+  bookmaker: string;
+  /** The quote's gross price, and the odds net of the venue's fees the edge was computed at. */
+  price: Decimal;
+  odds: number;
+  quotedAt: Date;
+  probability: number;
+  modelProbability: number;
+  marketProbability: number | null;
+  weight: number;
+  edge: number;
+  stake: Decimal;
+  result: Decimal;
+  status: string;
+}
+
+/** A game's decision, for audit and the leakage test: what the model and the rule saw and did. */
+export interface BacktestDecision {
+  gameId: string;
+  day: string;
+  decidedAt: Date;
+  /** The Elo ratings of both sides known at the decision. */
+  ratings: { home: number; away: number };
+  moneyline: readonly number[] | null;
+  weights: Partial<Record<MarketName, number>>;
+  /** The bankroll the day's stakes were sized on. */
+  bankroll: string;
+}
+
+export interface CurvePoint {
+  day: string;
+  /** Bankroll at the end of the day, after its games settled. */
+  bankroll: Decimal;
+  staked: Decimal;
+  profit: Decimal;
+  bets: number;
+}
+
+export interface BacktestRun {
+  strategy: Strategy;
+  startingBankroll: Decimal;
+  bets: BacktestBet[];
+  suspects: BetRecommendation[];
+  decisions: BacktestDecision[];
+  curve: CurvePoint[];
+  /** The blend's weights per decision day and market (fitted or default). */
+  weights: Map<string, Partial<Record<MarketName, { weight: number; fitted: boolean }>>>;
+  forecaster: SportForecaster;
+  /** Blend samples' days and the consensus books used (for the forecast report). */
+  consensusBooks: (bookmaker: string) => boolean;
+}
+
+/** The market a recommendation was struck in, as settlement grades it; a 2-way tie by the venue's rule. */
+export function betMarket(
+  rec: Pick<BetRecommendation, "recommendationType" | "side" | "line">,
+  ways: 2 | 3,
+  venue: VenueRules,
+): BetMarket {
+  if (rec.recommendationType === "spread")
+    return { kind: "spread", selection: rec.side as "home" | "away", line: rec.line! };
+  if (rec.recommendationType === "total")
+    return { kind: "total", selection: rec.side as "over" | "under", line: rec.line! };
+  if (ways === 3) return { kind: "moneyline", ways: 3, selection: rec.side as "home" | "draw" | "away" };
+  return { kind: "moneyline", ways: 2, selection: rec.side as "home" | "away", onTie: venue.onTie };
+}
+
+/** The walk-forward samples of the blend: every played game with a closing consensus, forecast on its own day. */
+function samplesOf(
+  h: PreparedHistory,
+  f: SportForecaster,
+  books: (b: string) => boolean,
+  to: string,
+): PlayedGame[] {
+  const out: PlayedGame[] = [];
+  h.history.games.forEach((g, i) => {
+    if (g.date > to || !h.isPlayed(i)) return;
+    out.push({
+      date: g.date,
+      forecast: f.forecast(i, g.date),
+      closing: h.closing(i, books),
+      homeScore: g.homeScore!,
+      awayScore: g.awayScore!,
+    });
+  });
+  return out;
+}
+
+export function runBacktest(h: PreparedHistory, o: BacktestOptions): BacktestRun {
+  const { games, ways } = h.history;
+  const indexOf = new Map(games.map((g, i) => [g.gameId, i]));
+  const s = o.strategy;
+  const venueRules = o.venueRules ?? (() => SPORTSBOOK_RULES);
+  const forecaster =
+    o.forecaster ??
+    new SportForecaster(
+      o.model,
+      h.eloGames,
+      ways,
+      o.initialRatings ? { initialRatings: o.initialRatings } : {},
+    );
+  const consensusBooks = bookFilter(s.consensusBookmakers);
+  const markets = (s.markets ?? o.markets).filter((m) => o.markets.includes(m));
+  // Every game of the span is decided once, on its decision's day.
+  const byDay = new Map<
+    string,
+    Array<{ i: number; decision: NonNullable<ReturnType<PreparedHistory["decision"]>> }>
+  >();
+  games.forEach((g, i) => {
+    if (g.date < o.from || g.date > o.to) return;
+    const decision = h.decision(i, s.prices);
+    if (!decision) return;
+    byDay.set(decision.day, [...(byDay.get(decision.day) ?? []), { i, decision }]);
+  });
+  const days = [...byDay.keys()].sort();
+  const blend = s.blend;
+  let weights: BacktestRun["weights"];
+  if (blend.weight === "fitted") {
+    const fitted = blendWeightsByDay(
+      blendSamples(samplesOf(h, forecaster, consensusBooks, o.to), ways),
+      days,
+      {
+        minGames: blend.minGames ?? o.model.blend.minGames,
+        defaultWeight: blend.defaultWeight ?? o.model.blend.defaultWeight,
+      },
+    );
+    weights = new Map(
+      [...fitted].map(([d, w]) => [
+        d,
+        Object.fromEntries(Object.entries(w).map(([m, x]) => [m, { weight: x!.weight, fitted: x!.fitted }])),
+      ]),
+    );
+  } else {
+    const fixed = { weight: blend.weight, fitted: false };
+    weights = new Map(days.map((d) => [d, { moneyline: fixed, spread: fixed, total: fixed }]));
+  }
+
+  const startingBankroll = new Decimal(s.bankroll);
+  let bankroll = startingBankroll;
+  const pending = new Map<
+    string,
+    Array<{ bet: BacktestBet; market: BetMarket; venue: VenueRules; payout: Decimal }>
+  >();
+  const run: BacktestRun = {
+    strategy: s,
+    startingBankroll,
+    bets: [],
+    suspects: [],
+    decisions: [],
+    curve: [],
+    weights,
+    forecaster,
+    consensusBooks,
+  };
+  const curve = new Map<string, CurvePoint>();
+  const point = (day: string) => {
+    let p = curve.get(day);
+    if (!p) {
+      p = { day, bankroll, staked: new Decimal(0), profit: new Decimal(0), bets: 0 };
+      curve.set(day, p);
+    }
+    return p;
+  };
+  /** Settles every bet on games dated before `day` (their results are in), in game order. */
+  const settleBefore = (day: string) => {
+    for (const gameDay of [...pending.keys()].sort()) {
+      if (gameDay >= day) break;
+      for (const { bet, market, payout } of pending.get(gameDay)!) {
+        const game = games[indexOf.get(bet.gameId)!]!;
+        const outcome = {
+          status: game.status,
+          homeScore: game.homeScore,
+          awayScore: game.awayScore,
+          scheduledStart: game.commenceTime,
+        };
+        // A game the data never finished (postponed, or no result) voids, as settlement does after its wait.
+        const settled =
+          outcome.status === "Final" && game.homeScore !== null && game.awayScore !== null
+            ? settleBet(
+                { stake: bet.stake, odds: bet.price, potentialPayout: payout, market },
+                outcome,
+                game.commenceTime,
+              )
+            : { status: "void", result: new Decimal(0) };
+        bet.status = settled.status;
+        bet.result = settled.result ?? new Decimal(0);
+        bankroll = bankroll.plus(bet.result);
+        const p = point(gameDay);
+        p.profit = p.profit.plus(bet.result);
+      }
+      point(gameDay).bankroll = bankroll;
+      pending.delete(gameDay);
+    }
+  };
+
+  for (const day of days) {
+    settleBefore(day);
+    const dayWeights = weights.get(day)!;
+    const blendWeights = Object.fromEntries(
+      Object.entries(dayWeights).map(([m, w]) => [m, w!.weight]),
+    ) as Partial<Record<MarketName, number>>;
+    const slate: GameForRecommendation[] = [];
+    for (const { i, decision } of byDay.get(day)!) {
+      const g = games[i]!;
+      const forecast: GameForecast | undefined = forecaster.forecast(i, day);
+      run.decisions.push({
+        gameId: g.gameId,
+        day,
+        decidedAt: decision.decidedAt,
+        ratings: forecaster.elo.ratingsAt(i, day),
+        moneyline: forecast ? forecast.moneyline : null,
+        weights: blendWeights,
+        bankroll: bankroll.toFixed(2),
+      });
+      if (!forecast) continue;
+      slate.push({
+        gameId: g.gameId,
+        gameDate: g.date,
+        commenceTime: g.commenceTime,
+        forecast,
+        odds: decision.odds,
+        decidedAt: decision.decidedAt,
+      });
+    }
+    const recs = recommendBets(slate, {
+      sport: h.history.sport,
+      config: o.model.elo,
+      thresholds: s.thresholds ?? o.thresholds,
+      bankroll,
+      limits: s.staking,
+      generatedAt: new Date(`${day}T00:00:00Z`),
+      venueRules,
+      ways,
+      markets,
+      blendWeights,
+      bettable: bookFilter(s.bookmakers),
+    });
+    const decisionOf = new Map(byDay.get(day)!.map((d) => [games[d.i]!.gameId, d.decision]));
+    for (const r of recs) {
+      if (r.status === "suspect") {
+        run.suspects.push(r);
+        continue;
+      }
+      const g = games[indexOf.get(r.gameId)!]!;
+      const decision = decisionOf.get(r.gameId)!;
+      const venue = venueRules(r.bookmaker);
+      const bet: BacktestBet = {
+        gameId: r.gameId,
+        gameDate: g.date,
+        decisionDay: day,
+        decidedAt: decision.decidedAt,
+        market: r.recommendationType,
+        selection: r.side,
+        line: r.line,
+        bookmaker: r.bookmaker,
+        price: r.price,
+        odds: r.odds,
+        quotedAt: r.quotedAt,
+        probability: r.confidence.toNumber(),
+        modelProbability: r.modelProbability.toNumber(),
+        marketProbability: r.marketProbability?.toNumber() ?? null,
+        weight: r.blendWeight.toNumber(),
+        edge: r.edge.toNumber(),
+        stake: r.recommendedStake,
+        result: new Decimal(0),
+        status: "pending",
+      };
+      run.bets.push(bet);
+      const payout = venue.payout(
+        { stake: r.recommendedStake, ...(r.contracts === undefined ? {} : { contracts: r.contracts }) },
+        r.price,
+      );
+      pending.set(g.date, [
+        ...(pending.get(g.date) ?? []),
+        { bet, market: betMarket(r, ways, venue), venue, payout },
+      ]);
+      const p = point(day);
+      p.staked = p.staked.plus(r.recommendedStake);
+      p.bets += 1;
+    }
+  }
+  settleBefore("9999-12-31");
+  // A point made on a decision day holds that day's bankroll; its games' settlement updated it.
+  run.curve = [...curve.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
+  return run;
+}

@@ -1,0 +1,140 @@
+// What a backtest replays: a sport's games in date order (every game before the span too, so that
+// ratings and the blend have their history) and every quote of their price history. Prepared once,
+// since a tuner replays the same history many times: quotes grouped by game, the price each timing
+// takes, and the de-vigged closing consensus of every game.
+import { calendarDayIn, type GameStatus, type MarketName } from "@edgeline/sdk";
+import type { EloGame } from "../elo/replay.ts";
+import {
+  archiveClose,
+  knownQuotes,
+  type MarketConsensus,
+  marketConsensus,
+  type OddsQuote,
+} from "../recommendation/quotes.ts";
+import type { PriceTiming } from "./strategy.ts";
+
+export interface BacktestGame {
+  gameId: string;
+  /** League-local day, YYYY-MM-DD. */
+  date: string;
+  season: number;
+  commenceTime: Date;
+  status: GameStatus;
+  home: string;
+  away: string;
+  homeScore: number | null;
+  awayScore: number | null;
+  neutral?: boolean;
+  playoff?: boolean;
+}
+
+export interface BacktestQuote extends OddsQuote {
+  gameId: string;
+}
+
+export interface BacktestHistory {
+  sport: string;
+  /** The league's zone: a decision's day is its instant's day there. */
+  timeZone: string;
+  ways: 2 | 3;
+  games: readonly BacktestGame[];
+  quotes: readonly BacktestQuote[];
+}
+
+/** The quotes a decision sees and when it is made. */
+export interface Decision {
+  decidedAt: Date;
+  /** The decision's league-local day: the model is what was known at its start. */
+  day: string;
+  odds: OddsQuote[];
+}
+
+const isPlayed = (g: BacktestGame) => g.status === "Final" && g.homeScore !== null && g.awayScore !== null;
+
+export class PreparedHistory {
+  readonly eloGames: EloGame[];
+  /** Each game's quotes before its start, oldest first. */
+  readonly quotesByGame: OddsQuote[][];
+  private readonly closingCache = new Map<string, MarketConsensus>();
+
+  constructor(
+    readonly history: BacktestHistory,
+    readonly markets: readonly MarketName[] = ["moneyline", "spread", "total"],
+  ) {
+    const { games } = history;
+    for (let i = 1; i < games.length; i++) {
+      if (games[i]!.date < games[i - 1]!.date)
+        throw new Error(`game ${games[i]!.gameId} (${games[i]!.date}) is dated before the game before it`);
+    }
+    this.eloGames = games.map((g) => ({
+      date: g.date,
+      season: g.season,
+      home: g.home,
+      away: g.away,
+      homeScore: isPlayed(g) ? g.homeScore : null,
+      awayScore: isPlayed(g) ? g.awayScore : null,
+      ...(g.neutral ? { neutral: true } : {}),
+      ...(g.playoff ? { playoff: true } : {}),
+    }));
+    const index = new Map(games.map((g, i) => [g.gameId, i]));
+    this.quotesByGame = games.map(() => []);
+    for (const quote of history.quotes) {
+      const i = index.get(quote.gameId);
+      if (i === undefined) continue;
+      const q = archiveClose(quote, games[i]!.commenceTime);
+      if (q.lastUpdate >= games[i]!.commenceTime) continue; // in-play: never a pre-game price
+      this.quotesByGame[i]!.push(q);
+    }
+    for (const list of this.quotesByGame)
+      list.sort((a, b) => a.lastUpdate.getTime() - b.lastUpdate.getTime());
+  }
+
+  isPlayed(i: number): boolean {
+    return isPlayed(this.history.games[i]!);
+  }
+
+  /** The de-vigged consensus of game i's last quotes before its start, the books filtered. */
+  closing(i: number, consensusBooks: (bookmaker: string) => boolean, key = "*"): MarketConsensus {
+    const cacheKey = `${i}\u0000${key}`;
+    const cached = this.closingCache.get(cacheKey);
+    if (cached) return cached;
+    const g = this.history.games[i]!;
+    const quotes = this.quotesByGame[i]!.filter((q) => consensusBooks(q.bookmaker));
+    const c = marketConsensus(
+      knownQuotes(g.gameId, quotes, g.commenceTime, g.commenceTime, this.markets),
+      this.history.ways,
+    );
+    this.closingCache.set(cacheKey, c);
+    return c;
+  }
+
+  /**
+   * The quotes and time of game i's decision under a price timing, or undefined when nothing was
+   * quoted in time. Closing: the last instant before the start. Lead: that many minutes before.
+   * Opening: each book's first quote, decided when the last of them is out.
+   */
+  decision(i: number, timing: PriceTiming): Decision | undefined {
+    const g = this.history.games[i]!;
+    const quotes = this.quotesByGame[i]!;
+    if (quotes.length === 0) return undefined;
+    let decidedAt: Date;
+    let odds: OddsQuote[] = quotes;
+    if (timing.at === "opening") {
+      const first = new Map<string, OddsQuote>();
+      for (const q of quotes) {
+        const key = `${q.bookmaker}\u0000${q.market ?? "moneyline"}\u0000${q.outcome}`;
+        if (!first.has(key)) first.set(key, q);
+      }
+      odds = [...first.values()];
+      decidedAt = new Date(Math.max(...odds.map((q) => q.lastUpdate.getTime())));
+    } else {
+      const before = timing.at === "lead" ? timing.minutes * 60_000 : 1;
+      decidedAt = new Date(g.commenceTime.getTime() - before);
+      if (quotes[0]!.lastUpdate > decidedAt) return undefined;
+    }
+    const local = calendarDayIn(decidedAt, this.history.timeZone);
+    // A price quoted after midnight of a game's day in another zone still decides on the game's day.
+    const day = [local, g.date].sort()[0]!;
+    return { decidedAt, day, odds };
+  }
+}

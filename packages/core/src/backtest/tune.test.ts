@@ -1,0 +1,73 @@
+// Tuning sees only its training span: a later result or price changes no tuned value; and the grid
+// point it picks is the one with the lowest training log loss.
+import { addDays } from "@edgeline/sdk";
+import { describe, expect, it } from "vitest";
+import { fivethirtyeightNfl } from "../elo/presets.ts";
+import { btGame, btQuote, THRESHOLDS } from "./backtest.test-helpers.ts";
+import { type BacktestHistory, PreparedHistory } from "./history.ts";
+import { parseStrategy } from "./strategy.ts";
+import { defaultEloGrid, eloAt, eloLogLoss, tune } from "./tune.ts";
+
+const TEAMS = ["A", "B", "C", "D"];
+
+/** Two seasons of round robins; the home side of an odd game number wins by 7, otherwise loses by 3. */
+function history(flipAfter?: string): BacktestHistory {
+  const games = [];
+  const quotes = [];
+  let n = 0;
+  for (const season of [2020, 2021]) {
+    for (let w = 0; w < 12; w++) {
+      const date = addDays(`${season}-09-01`, 7 * w);
+      for (let m = 0; m < 2; m++, n++) {
+        const home = TEAMS[(w + m) % 4]!;
+        const away = TEAMS[(w + m + 1 + (w % 2)) % 4]!;
+        let score: [number, number] = n % 2 ? [24, 17] : [17, 20];
+        if (flipAfter && date > flipAfter) score = [score[1], score[0]];
+        const id = `g${n}`;
+        games.push({ ...btGame(id, date, home, away, score), season });
+        quotes.push(
+          btQuote(id, "X", "home", 2.05, `${date}T12:00:00Z`),
+          btQuote(id, "X", "away", 1.85, `${date}T12:00:00Z`),
+        );
+      }
+    }
+  }
+  return { sport: "TST", timeZone: "UTC", ways: 2, games, quotes };
+}
+
+const options = {
+  from: "2020-09-01",
+  trainTo: "2020-12-31",
+  backtest: {
+    model: { elo: fivethirtyeightNfl, betting: "elo" as const, blend: { minGames: 100, defaultWeight: 1 } },
+    strategy: parseStrategy({ name: "t", parameters: { blend: { weight: 1 } } }, "test"),
+    thresholds: THRESHOLDS,
+    markets: ["moneyline" as const],
+  },
+};
+
+describe("tune", () => {
+  it("picks the grid point with the lowest training log loss, and thresholds by training growth", () => {
+    const h = new PreparedHistory(history());
+    const r = tune(h, options);
+    expect(r.eloPoints).toHaveLength(100);
+    const best = r.eloPoints[0]!;
+    expect(r.eloPoints.every((p) => p.logLoss >= best.logLoss)).toBe(true);
+    expect(eloLogLoss(h, eloAt(fivethirtyeightNfl, best), options.from, options.trainTo).logLoss).toBe(
+      best.logLoss,
+    );
+    expect(r.elo.kFactor).toEqual({ kind: "constant", value: best.kFactor });
+    expect(r.trainingGames).toBe(24);
+    expect(r.thresholdPoints.length).toBeGreaterThan(0);
+    expect(defaultEloGrid(fivethirtyeightNfl).kFactor).toEqual([10, 15, 20, 25, 30]);
+  });
+
+  it("a later result changes no tuned value", () => {
+    const a = tune(new PreparedHistory(history()), options);
+    const b = tune(new PreparedHistory(history(options.trainTo)), options);
+    expect(b).toEqual(a);
+    // …while the same change inside the span does change the search.
+    const c = tune(new PreparedHistory(history("2020-10-15")), options);
+    expect(c.eloPoints).not.toEqual(a.eloPoints);
+  });
+});

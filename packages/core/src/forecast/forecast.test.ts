@@ -1,0 +1,150 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fastReplayElo } from "../elo/fast-replay.ts";
+import { fivethirtyeightNfl } from "../elo/presets.ts";
+import { gameProbabilities } from "../elo/probability.ts";
+import type { EloGame } from "../elo/replay.ts";
+import { revertedRating } from "../elo/state.ts";
+import type { GoalsGame } from "../goals/fit.ts";
+import { dixonColesScoreMatrix } from "../goals/score-matrix.ts";
+import { eloSpreadOutcome } from "../margins/elo-margin.ts";
+import { nflMarginModel } from "../margins/presets.ts";
+import { EloTimeline } from "./elo-timeline.ts";
+import { eloForecast, goalsForecast } from "./game-forecast.ts";
+import { GoalsTimeline } from "./goals-timeline.ts";
+
+const game = (
+  date: string,
+  season: number,
+  home: string,
+  away: string,
+  hs: number | null,
+  as: number | null,
+  extra: Partial<EloGame> = {},
+): EloGame => ({ date, season, home, away, homeScore: hs, awayScore: as, ...extra });
+
+// A doubleheader on the first day, a gap, a new season (reversion) and an unplayed game.
+const GAMES: EloGame[] = [
+  game("2021-09-01", 2021, "A", "B", 30, 10),
+  game("2021-09-01", 2021, "A", "C", 14, 17),
+  game("2021-09-08", 2021, "B", "C", 21, 20),
+  game("2021-09-15", 2021, "C", "A", 7, 28),
+  game("2022-09-07", 2022, "A", "B", 10, 13),
+  game("2022-09-14", 2022, "B", "C", null, null),
+];
+
+describe("EloTimeline: ratings at the start of a day", () => {
+  const t = new EloTimeline(fivethirtyeightNfl, GAMES);
+  const fast = fastReplayElo(fivethirtyeightNfl, GAMES);
+
+  it("on the game's own day they are the replay's pre-game ratings, except a doubleheader's second game", () => {
+    GAMES.forEach((g, i) => {
+      const r = t.ratingsAt(i, g.date);
+      if (i === 1) {
+        // A's second game of the day: decided on the morning's rating, not after its first result.
+        expect(r.home).toBe(fast.homePre[0]);
+        expect(r.home).not.toBe(fast.homePre[1]);
+        expect(r.away).toBe(fast.awayPre[1]);
+        return;
+      }
+      expect(r).toEqual({ home: fast.homePre[i], away: fast.awayPre[i] });
+    });
+  });
+
+  it("on an earlier day they ignore results between that day and the game, and revert into a new season", () => {
+    // C v A on 2021-09-15 decided on 2021-09-05: C's 2021-09-08 result is not known yet.
+    expect(t.ratingsAt(3, "2021-09-05").home).toBe(fast.awayPost[1]);
+    // B v C in 2022 decided before B's first 2022 game: B's 2021 rating, reverted into 2022.
+    const b2021 = fast.homePost[2]!;
+    expect(t.ratingsAt(5, "2022-09-01").home).toBe(revertedRating(fivethirtyeightNfl, "B", b2021, 2022));
+    expect(() => t.ratingsAt(0, "2021-09-02")).toThrow(/cannot be decided on a later day/);
+  });
+
+  it("property: changing any result dated on or after day D changes no rating known at D", () => {
+    const days = [...new Set(GAMES.map((g) => g.date))];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: days.length - 1 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })), {
+          minLength: GAMES.length,
+          maxLength: GAMES.length,
+        }),
+        (d, scores) => {
+          const cutoff = days[d]!;
+          const changed = GAMES.map((g, i) =>
+            g.date >= cutoff && g.homeScore !== null
+              ? { ...g, homeScore: scores[i]![0], awayScore: scores[i]![1] }
+              : g,
+          );
+          const other = new EloTimeline(fivethirtyeightNfl, changed);
+          GAMES.forEach((g, i) => {
+            if (g.date >= cutoff) expect(other.ratingsAt(i, cutoff)).toEqual(t.ratingsAt(i, cutoff));
+          });
+        },
+      ),
+    );
+  });
+});
+
+describe("game forecasts", () => {
+  it("Elo: the moneyline is the engine's probability, spreads come from the margin model, totals need a market total", () => {
+    const f = eloForecast(fivethirtyeightNfl, 1600, 1500, 2, {}, nflMarginModel)!;
+    const p = gameProbabilities(fivethirtyeightNfl, 1600, 1500);
+    expect(f.moneyline).toEqual([p.home, p.away]);
+    expect(f.spread!("home", -3)).toEqual(eloSpreadOutcome(nflMarginModel, p.eloDiff, "home", -3));
+    expect(f.total!("over", 44.5)).toBeUndefined();
+    const over = f.total!("over", 44.5, 44.5)!;
+    expect(over.win).toBeCloseTo(0.5, 2);
+    // No draw model: no 3-way market; no margin model: no spreads.
+    expect(eloForecast(fivethirtyeightNfl, 1600, 1500, 3)).toBeUndefined();
+    expect(eloForecast(fivethirtyeightNfl, 1600, 1500, 2)?.spread).toBeUndefined();
+  });
+
+  it("goals: three ways from the score matrix; on a 2-way market the draw is split evenly", () => {
+    const m = dixonColesScoreMatrix(1.6, 1.1, -0.05);
+    const three = goalsForecast(m, 3).moneyline;
+    const two = goalsForecast(m, 2).moneyline;
+    expect(three.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    expect(two[0]).toBeCloseTo(three[0]! + three[1]! / 2, 15);
+    expect(goalsForecast(m, 3).total?.("over", 2.5)?.win).toBeGreaterThan(0.4);
+  });
+});
+
+describe("GoalsTimeline", () => {
+  const teams = ["A", "B", "C", "D"];
+  const games: GoalsGame[] = [];
+  for (let w = 0; w < 8; w++) {
+    const date = `2024-0${1 + Math.floor(w / 4)}-${String(1 + 7 * (w % 4)).padStart(2, "0")}`;
+    games.push(
+      {
+        date,
+        home: teams[w % 4]!,
+        away: teams[(w + 1) % 4]!,
+        homeGoals: (w * 7) % 4,
+        awayGoals: (w * 3) % 3,
+      },
+      {
+        date,
+        home: teams[(w + 2) % 4]!,
+        away: teams[(w + 3) % 4]!,
+        homeGoals: (w * 5) % 3,
+        awayGoals: (w + 1) % 2,
+      },
+    );
+  }
+  games.push({ date: "2024-03-01", home: "A", away: "C", homeGoals: null, awayGoals: null });
+
+  it("prices a game from the fit on earlier games only, once both teams have enough of them", () => {
+    const t = new GoalsTimeline(games, { xi: 0, minGamesPerTeam: 3 });
+    expect(t.matrixAt(0, "2024-01-01")).toBeUndefined(); // nothing played yet
+    expect(t.matrixAt(2, "2024-01-08")).toBeUndefined(); // one game each
+    const fit = t.fitOn("2024-03-01")!;
+    expect(fit.games).toBe(16);
+    expect(t.matrixAt(16, "2024-03-01")).toBeDefined();
+    // A later result does not move the forecast made before it.
+    const changed = games.map((g, i) => (i === 15 ? { ...g, homeGoals: 6 } : g));
+    const a = new GoalsTimeline(games, { xi: 0 }).matrixAt(14, games[14]!.date)!;
+    const b = new GoalsTimeline(changed, { xi: 0 }).matrixAt(14, games[14]!.date)!;
+    expect(Array.from(b.probabilities)).toEqual(Array.from(a.probabilities));
+  });
+});

@@ -1,0 +1,53 @@
+// A sport's history as a backtest replays it, read from the tables: every game dated up to the
+// span's end (the earlier ones are the model's and the blend's history), with its neutral-site and
+// playoff flags, and every priced quote of its price history.
+import type { MarketName, SportPlugin } from "@edgeline/sdk";
+import type { BacktestGame, BacktestHistory, BacktestQuote } from "../backtest/history.ts";
+import { moneylineWays, quoteOf } from "../pipeline/identify-bets.ts";
+import { type GameRow, gamesBetween } from "../repositories/games.ts";
+import type { Queryable } from "../repositories/queryable.ts";
+import { quotesForGames } from "../repositories/quotes.ts";
+
+const STATUSES = new Set(["Scheduled", "InProgress", "Final", "Postponed", "Cancelled"]);
+
+function backtestGame(g: GameRow): BacktestGame | undefined {
+  if (!g.homeTeamId || !g.awayTeamId || !g.commenceTime || !g.status || !STATUSES.has(g.status))
+    return undefined;
+  return {
+    gameId: g.gameId,
+    date: g.gameDate,
+    season: g.season ?? Number(g.gameDate.slice(0, 4)),
+    commenceTime: g.commenceTime,
+    status: g.status as BacktestGame["status"],
+    home: g.homeTeamId,
+    away: g.awayTeamId,
+    homeScore: g.homeScore,
+    awayScore: g.awayScore,
+    ...(g.neutralSite ? { neutral: true } : {}),
+    ...(g.playoff ? { playoff: true } : {}),
+  };
+}
+
+/**
+ * The history of a sport up to `to`, every priced quote included (the backtest keeps those before
+ * each start, an archive's close stamped at the start among them: `archiveClose`).
+ */
+export async function loadBacktestHistory(
+  db: Queryable,
+  plugin: SportPlugin,
+  options: { to: string; markets: readonly MarketName[] },
+): Promise<BacktestHistory> {
+  const rows = await gamesBetween(db, plugin.code, "1900-01-01", options.to);
+  const games = rows.flatMap((g) => backtestGame(g) ?? []);
+  const quotes: BacktestQuote[] = [];
+  for (const row of await quotesForGames(
+    db,
+    games.map((g) => g.gameId),
+    { markets: options.markets },
+  )) {
+    const q = quoteOf(row);
+    if (!q) continue;
+    quotes.push({ ...q, gameId: row.gameId });
+  }
+  return { sport: plugin.code, timeZone: plugin.timeZone, ways: moneylineWays(plugin), games, quotes };
+}
