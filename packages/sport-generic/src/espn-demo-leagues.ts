@@ -1,21 +1,7 @@
 // The NFL's and the Premier League's teams, slates and scoring in the demo. Team codes are the
 // ESPN abbreviations the plugins use as ids; full names are The Odds API's spellings.
-import type { DemoTeam } from "@edgeline/sdk";
+import { decidedScore, demoTeam as team } from "@edgeline/sdk";
 import type { EspnDemoLeague } from "./espn-demo.ts";
-
-const team = (
-  id: string,
-  numericId: number,
-  place: string,
-  nickname: string,
-  kalshiCode?: string,
-): DemoTeam => ({
-  id,
-  numericId,
-  place,
-  nickname,
-  ...(kalshiCode ? { codes: { kalshi: kalshiCode } } : {}),
-});
 
 export const NFL_DEMO: EspnDemoLeague = {
   uid: { sport: 20, league: 28 },
@@ -39,7 +25,7 @@ export const NFL_DEMO: EspnDemoLeague = {
       team("SF", 25, "San Francisco", "49ers"),
       team("SEA", 26, "Seattle", "Seahawks"),
       team("TB", 27, "Tampa Bay", "Buccaneers"),
-      team("JAX", 30, "Jacksonville", "Jaguars", "JAC"),
+      team("JAX", 30, "Jacksonville", "Jaguars", { kalshi: "JAC" }),
     ],
     homeAdvantage: 55,
     drawRate: 0,
@@ -58,11 +44,7 @@ export const NFL_DEMO: EspnDemoLeague = {
           : { games: 0, starts: [] },
     score(winner, r) {
       const w = 17 + (r % 22);
-      const l = Math.max(0, w - 1 - (r % 17));
-      if (winner === "draw") return { home: w, away: w, overtime: false };
-      return winner === "home"
-        ? { home: w, away: l, overtime: false }
-        : { home: l, away: w, overtime: false };
+      return decidedScore(winner, w, Math.max(0, w - 1 - (r % 17)));
     },
     // The spread follows the win probability (about 14 points per 50 percentage points); totals near 44.5.
     lines: (game) => ({ spread: -Math.round((game.pHome - 0.5) * 28 * 2) / 2 || -0.5, total: 44.5 }),
@@ -103,11 +85,7 @@ export const EPL_DEMO: EspnDemoLeague = {
           : { games: 0, starts: [] },
     score(winner, r) {
       const w = 1 + (r % 3);
-      const l = winner === "draw" ? w : r % w;
-      if (winner === "draw") return { home: w, away: w, overtime: false };
-      return winner === "home"
-        ? { home: w, away: l, overtime: false }
-        : { home: l, away: w, overtime: false };
+      return decidedScore(winner, w, r % w);
     },
     lines: () => ({ total: 2.5 }),
   },

@@ -1,5 +1,14 @@
 // The NHL's part of the demo: its teams, slate and scoring, and api-web schedule payloads.
-import { addDays, type DemoGame, type DemoTeam, daysBetween, type SportDemo, weekday } from "@edgeline/sdk";
+import {
+  addDays,
+  type DemoGame,
+  type DemoTeam,
+  daysBetween,
+  decidedScore,
+  type SportDemo,
+  demoTeam as team,
+  weekday,
+} from "@edgeline/sdk";
 
 const DAY_ABBREV = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
 
@@ -83,13 +92,6 @@ export function nhlSchedulePayload(date: string, gamesOn: (day: string) => reado
   };
 }
 
-const team = (id: string, numericId: number, place: string, nickname: string): DemoTeam => ({
-  id,
-  numericId,
-  place,
-  nickname,
-});
-
 /** Evening games in North America start after midnight UTC, i.e. on the next UTC day. */
 const NHL_STARTS = [
   [1, "00:00"],
@@ -124,8 +126,7 @@ export const nhlDemo: SportDemo = {
     score(winner, r) {
       const w = 2 + (r % 4);
       const l = r % w;
-      const overtime = w - l === 1 && r % 4 === 0;
-      return winner === "home" ? { home: w, away: l, overtime } : { home: l, away: w, overtime };
+      return decidedScore(winner, w, l, w - l === 1 && r % 4 === 0);
     },
     // Puck line ±1.5 to the favourite; totals around 6.5.
     lines: (game) => ({ spread: game.pHome >= game.pAway ? -1.5 : 1.5, total: 6.5 }),

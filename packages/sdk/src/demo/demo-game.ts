@@ -16,6 +16,15 @@ export interface DemoTeam {
   codes?: Readonly<Record<string, string>>;
 }
 
+/** A demo team; `codes` only for sources that spell it otherwise. */
+export const demoTeam = (
+  id: string,
+  numericId: number,
+  place: string,
+  nickname: string,
+  codes?: Readonly<Record<string, string>>,
+): DemoTeam => ({ id, numericId, place, nickname, ...(codes ? { codes } : {}) });
+
 /** "Boston Bruins", "Arsenal". */
 export const demoTeamName = (t: DemoTeam) => (t.nickname ? `${t.place} ${t.nickname}` : t.place);
 
@@ -26,6 +35,19 @@ export interface DemoScore {
   home: number;
   away: number;
   overtime: boolean;
+}
+
+/** The winner's and the loser's score put on their sides; a draw scores `winning` each. */
+export function decidedScore(
+  winner: "home" | "draw" | "away",
+  winning: number,
+  losing: number,
+  overtime = false,
+): DemoScore {
+  if (winner === "draw") return { home: winning, away: winning, overtime };
+  return winner === "home"
+    ? { home: winning, away: losing, overtime }
+    : { home: losing, away: winning, overtime };
 }
 
 export interface DemoLeague {
