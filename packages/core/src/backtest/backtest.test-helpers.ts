@@ -1,23 +1,14 @@
 // Small histories for the backtest's tests: games and quotes written by hand, an even Elo model
 // (no home advantage, so a first game is a coin flip the tests can price by hand).
-import type { EloConfig, RecommendationThresholds } from "@edgeline/sdk";
+import { eloModel, type RecommendationThresholds } from "@edgeline/sdk";
 import type { ResolvedSportModel } from "../forecast/sport-forecaster.ts";
 import type { BacktestGame, BacktestQuote } from "./history.ts";
 
-export const evenElo: EloConfig = {
+export const evenElo = eloModel({
   name: "even-test",
   kFactor: { kind: "constant", value: 20 },
   homeAdvantage: 0,
-  scale: 400,
-  marginOfVictory: { kind: "none" },
-  favouriteMultiplier: { kind: "none" },
-  playoffMultiplier: 1,
-  seasonReversion: null,
-  initialRating: 1500,
-  newEntityRating: 1500,
-  draws: { kind: "none" },
-  sources: {},
-};
+});
 
 export const evenModel: ResolvedSportModel = {
   elo: evenElo,
