@@ -2,6 +2,10 @@
 // pipeline filled (pipeline-seed.ts), as `pnpm start` serves it in demo mode (reads open, writes
 // with a key). One browser for the file; every request to another host is closed and must not
 // happen. Screenshots go to test-artifacts/dashboard/ (git-ignored).
+
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createPgPool, defaultStrategy, loadPlugins, runBacktestJob } from "@edgeline/core";
 import { ensureDashboardBundle } from "@edgeline/dashboard/bundle";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +19,8 @@ import {
 } from "./browser.ts";
 import { dataOf, type Harness, startHarness } from "./graphql-harness.ts";
 import { type PipelineSeed, seedWithPipeline } from "./pipeline-seed.ts";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 if (!hasChromium) {
   console.warn(
@@ -52,6 +58,18 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
       dashboardDir,
       seed: async (_api, db) => {
         seed = await seedWithPipeline(db.url);
+        // One stored backtest of the seeded NHL days, as `pnpm edgeline backtest` stores it.
+        const pool = createPgPool({ connectionString: db.url, poolSize: 2 });
+        try {
+          await runBacktestJob(pool, await loadPlugins({ cwd: repoRoot, env: {} }), {
+            sport: "NHL",
+            from: seed.from,
+            to: seed.today,
+            strategies: [defaultStrategy()],
+          });
+        } finally {
+          await pool.end();
+        }
       },
     });
     browser = await launchChromium();
@@ -95,7 +113,7 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
       { name: "sport-nhl", path: `/sport/NHL?team=${nhlTeam.entityId}`, expect: "Elo rating by day" },
       { name: "sport-epl", path: "/sport/EPL", expect: "Elo leaderboard" },
       { name: "pipelines", path: "/pipelines", expect: "Runs by sport, step and day" },
-      { name: "backtests", path: "/backtests", expect: "no backtest runs yet" },
+      { name: "backtests", path: "/backtests", expect: "Equity curve" },
     ];
     const page = await newPage();
     // The first Tab reaches the skip link, which moves focus to the page's content.
@@ -161,6 +179,52 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     const ratings = (await page.locator(".chart-canvas").first().evaluate(plottedData)) as number[][];
     expect(ratings[0]).toEqual(history.map((r) => Date.parse(`${r.validFrom}T00:00:00Z`) / 1000));
     expect(ratings[1]).toEqual(history.map((r) => Number(r.rating)));
+    await page.close();
+  });
+
+  it("plots a stored backtest's equity curve and calibration exactly as the API returns them", async () => {
+    const { backtestRuns } = dataOf(
+      await h.gql<{
+        backtestRuns: {
+          edges: {
+            node: {
+              id: string;
+              curve: { day: string; bankroll: string }[];
+              forecasts: {
+                forecaster: string;
+                calibration: { lower: number; upper: number; count: number; observedRate: number | null }[];
+              }[];
+            };
+          }[];
+        };
+      }>(
+        `{ backtestRuns(first: 1) { edges { node { id curve { day bankroll }
+             forecasts { forecaster calibration { lower upper count observedRate } } } } } }`,
+      ),
+    );
+    const run = backtestRuns.edges[0]!.node;
+    expect(run.curve.length).toBeGreaterThan(0);
+    const page = await newPage();
+    await open(page, `/backtests?run=${run.id}`);
+    await page.waitForFunction(chartDrawn);
+    const charts = page.locator(".chart-canvas");
+    const equity = (await charts.nth(0).evaluate(plottedData)) as number[][];
+    expect(equity).toEqual([
+      run.curve.map((p) => Date.parse(`${p.day}T00:00:00Z`) / 1000),
+      run.curve.map((p) => Number(p.bankroll)),
+    ]);
+    // Calibration: the buckets' midpoints, the diagonal, then each forecaster of the same games.
+    const shown = run.forecasts.some((f) => f.forecaster !== "modelAll")
+      ? run.forecasts.filter((f) => f.forecaster !== "modelAll")
+      : run.forecasts;
+    const calibration = (await charts.nth(1).evaluate(plottedData)) as (number | null)[][];
+    const mid = shown[0]!.calibration.map((b) => (b.lower + b.upper) / 2);
+    expect(calibration).toEqual([
+      mid,
+      mid,
+      ...shown.map((f) => f.calibration.map((b) => (b.count > 0 ? b.observedRate : null))),
+    ]);
+    await screenshot(page, "backtest-run");
     await page.close();
   });
 

@@ -135,4 +135,47 @@ describe("backtest runs", () => {
     const bad = await h.gql(`{ backtestRun(id: "x1") { id } }`);
     expect(bad.body.errors?.[0]?.message).toMatch(/id/);
   });
+
+  test("the report's figures typed: yield interval, CLV, forecasts with calibration, baselines", async () => {
+    const { backtestRun } = dataOf(
+      await h.gql<{
+        backtestRun: {
+          yieldLow: number | null;
+          yieldHigh: number | null;
+          clv: { consensusMeasured: number; consensusAverage: number | null } | null;
+          forecasts: Array<{
+            forecaster: string;
+            games: number;
+            brier: number;
+            calibration: Array<{ count: number; meanProbability: number | null }>;
+          }>;
+          baselines: Array<{ name: string; definition: string; bets: number; yield: number | null }>;
+        };
+      }>(
+        `query ($id: ID!) { backtestRun(id: $id) { yieldLow yieldHigh
+           clv { consensusMeasured consensusAverage sameBookMeasured beatShare note }
+           forecasts { forecaster games brier logLoss accuracy calibration { lower upper count meanProbability observedRate } }
+           baselines { name definition bets yield yieldLow yieldHigh } } }`,
+        { id: stored.id },
+      ),
+    );
+    const r = stored.report;
+    expect([backtestRun.yieldLow, backtestRun.yieldHigh]).toEqual(r.betting.yieldInterval);
+    expect(backtestRun.clv).toMatchObject({
+      consensusMeasured: r.clv.consensus.measured,
+      consensusAverage: r.clv.consensus.average,
+    });
+    const names = backtestRun.forecasts.map((f) => f.forecaster);
+    expect(names).toEqual([...(r.forecasts.sameGames ? ["model", "blend", "market"] : []), "modelAll"]);
+    const all = backtestRun.forecasts.at(-1)!;
+    expect(all.games).toBe(r.forecasts.modelAll!.games);
+    expect(all.brier).toBeCloseTo(r.forecasts.modelAll!.brier, 12);
+    // Every forecast lands in one bucket; an empty bucket has no mean (null, not NaN).
+    expect(all.calibration.reduce((n, b) => n + b.count, 0)).toBe(2 * all.games);
+    for (const b of all.calibration) expect(b.meanProbability === null).toBe(b.count === 0);
+    expect(backtestRun.baselines.map((b) => b.name).sort()).toEqual(["alwaysHome", "consensus", "favourite"]);
+    const home = backtestRun.baselines.find((b) => b.name === "alwaysHome")!;
+    expect(home).toMatchObject({ bets: r.baselines.alwaysHome.bets, yield: r.baselines.alwaysHome.yield });
+    expect(home.definition).toMatch(/home/);
+  });
 });

@@ -13,6 +13,7 @@ import "./portfolio.ts";
 import "./pipeline-run.ts";
 import "./job.ts";
 import "./backtest-run.ts";
+import "./backtest-report.ts";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.ts";
 

@@ -13,10 +13,20 @@ export interface Series {
   format: (v: number) => string;
 }
 
+/** A numeric x axis (a probability, a count) instead of time. */
+export interface XAxis {
+  label: string;
+  format: (v: number) => string;
+  /** Fixed range, e.g. [0, 1] for probabilities. */
+  range?: [number, number];
+}
+
 export interface LineChartProps {
   title: string;
-  /** Unix seconds. */
+  /** Unix seconds, or the x values of `xAxis`. */
   times: number[];
+  /** Absent: `times` are instants (UTC). */
+  xAxis?: XAxis;
   series: Series[];
   height?: number;
   /** "step" for values that hold until the next point (ratings). */
@@ -24,6 +34,8 @@ export interface LineChartProps {
 }
 
 export type ChartElement = HTMLDivElement & { uplot?: uPlot };
+
+const utcMinute = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 16);
 
 export function LineChart(props: LineChartProps) {
   const id = useId();
@@ -33,23 +45,26 @@ export function LineChart(props: LineChartProps) {
     if (!el) return;
     const width = Math.max(320, el.clientWidth || 640);
     const stepped = props.paths === "step" ? uPlot.paths.stepped?.({ align: 1 }) : undefined;
+    const x = props.xAxis;
     const chart = new uPlot(
       {
         width,
         height: props.height ?? 240,
         scales: {
           // One point (a first snapshot): show the hours around it rather than uPlot's years.
-          x: {
-            time: true,
-            ...(props.times.length === 1
-              ? { auto: false, range: [props.times[0]! - 3600, props.times[0]! + 3600] }
-              : {}),
-          },
+          x: x
+            ? { time: false, ...(x.range ? { auto: false, range: x.range } : {}) }
+            : {
+                time: true,
+                ...(props.times.length === 1
+                  ? { auto: false, range: [props.times[0]! - 3600, props.times[0]! + 3600] }
+                  : {}),
+              },
         },
         series: [
           {
-            label: "Time (UTC)",
-            value: (_u, v) => (v == null ? "—" : new Date(v * 1000).toISOString().slice(0, 16)),
+            label: x ? x.label : "Time (UTC)",
+            value: (_u, v) => (v == null ? "—" : x ? x.format(v) : utcMinute(v)),
           },
           ...props.series.map((s) => ({
             label: s.label,
@@ -60,7 +75,7 @@ export function LineChart(props: LineChartProps) {
             ...(stepped ? { paths: stepped } : {}),
           })),
         ],
-        axes: [{}, { size: 70 }],
+        axes: [x ? { values: (_u, ticks) => ticks.map(x.format) } : {}, { size: 70 }],
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
       },
       [props.times, ...props.series.map((s) => s.values)] as uPlot.AlignedData,
@@ -76,7 +91,7 @@ export function LineChart(props: LineChartProps) {
       chart.destroy();
       el.uplot = undefined;
     };
-  }, [props.times, props.series, props.height, props.paths]);
+  }, [props.times, props.series, props.height, props.paths, props.xAxis]);
 
   return (
     <figure class="chart" aria-labelledby={`${id}-caption`}>
@@ -92,7 +107,7 @@ export function LineChart(props: LineChartProps) {
         <table>
           <thead>
             <tr>
-              <th scope="col">Time (UTC)</th>
+              <th scope="col">{props.xAxis ? props.xAxis.label : "Time (UTC)"}</th>
               {props.series.map((s) => (
                 <th scope="col" key={s.label}>
                   {s.label}
@@ -103,7 +118,7 @@ export function LineChart(props: LineChartProps) {
           <tbody>
             {props.times.map((t, i) => (
               <tr key={t}>
-                <td>{new Date(t * 1000).toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td>{props.xAxis ? props.xAxis.format(t) : utcMinute(t).replace("T", " ")}</td>
                 {props.series.map((s) => {
                   const v = s.values[i];
                   return <td key={s.label}>{v == null ? "—" : s.format(v)}</td>;

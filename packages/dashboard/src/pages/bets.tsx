@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from "preact/hooks";
 import { gameIdLabel, outcomeLabel } from "../components/game-label.tsx";
 import { Loaded } from "../components/loaded.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
+import { numeric, TableHead } from "../components/table-head.tsx";
 import { dateTime, money, odds, signedMoney } from "../format.ts";
 import { useLoad } from "../graphql/use-load.ts";
 import { setParams, useLocation } from "../router.tsx";
@@ -120,28 +121,20 @@ function BetsTable(props: { bets: Bet[]; truncated: boolean }) {
         {props.truncated && " (the first 1,000 of the venue/status/day filters)"}.
       </p>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Placed</th>
-            <th scope="col">Sport</th>
-            <th scope="col">Game or market</th>
-            <th scope="col">Venue</th>
-            <th scope="col">Outcome</th>
-            <th scope="col" class="num">
-              Odds
-            </th>
-            <th scope="col" class="num">
-              Stake
-            </th>
-            <th scope="col" class="num">
-              Potential payout
-            </th>
-            <th scope="col">Status</th>
-            <th scope="col" class="num">
-              Result
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            "Placed",
+            "Sport",
+            "Game or market",
+            "Venue",
+            "Outcome",
+            numeric("Odds"),
+            numeric("Stake"),
+            numeric("Potential payout"),
+            "Status",
+            numeric("Result"),
+          ]}
+        />
         <tbody>
           {props.bets.map((b) => (
             <tr key={b.id}>

@@ -5,6 +5,7 @@ import { LineChart } from "../charts/line-chart.tsx";
 import { gameLabel, outcomeLabel } from "../components/game-label.tsx";
 import { ErrorNotice, Loaded } from "../components/loaded.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
+import { numeric, TableHead } from "../components/table-head.tsx";
 import { dateTime, money, odds, percent, signedMoney, utcToday } from "../format.ts";
 import { useLoad, useMutation } from "../graphql/use-load.ts";
 import { exposureByVenue } from "../model/exposure.ts";
@@ -221,20 +222,7 @@ function ExposureTable(props: {
   return (
     <table>
       <caption class="visually-hidden">Pending bets per venue</caption>
-      <thead>
-        <tr>
-          <th scope="col">Venue</th>
-          <th scope="col" class="num">
-            Open bets
-          </th>
-          <th scope="col" class="num">
-            Stake
-          </th>
-          <th scope="col" class="num">
-            Potential payout
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={["Venue", numeric("Open bets"), numeric("Stake"), numeric("Potential payout")]} />
       <tbody>
         {rows.map((r) => (
           <tr key={r.bookmaker}>
@@ -256,23 +244,17 @@ function RecommendationsTable({ recs }: { recs: TodayRecommendation[] }) {
         <p class="empty">No recommendation generated today.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Sport</th>
-              <th scope="col">Game</th>
-              <th scope="col">Side</th>
-              <th scope="col" class="num">
-                Edge
-              </th>
-              <th scope="col" class="num">
-                Stake
-              </th>
-              <th scope="col" class="num">
-                Expected value
-              </th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Sport",
+              "Game",
+              "Side",
+              numeric("Edge"),
+              numeric("Stake"),
+              numeric("Expected value"),
+              "Status",
+            ]}
+          />
           <tbody>
             {recs.map((r) => (
               <tr key={r.id}>
@@ -301,24 +283,18 @@ function RecentBetsTable({ bets }: { bets: RecentBet[] }) {
         <p class="empty">No bet placed yet.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Placed</th>
-              <th scope="col">Game</th>
-              <th scope="col">Venue</th>
-              <th scope="col">Outcome</th>
-              <th scope="col" class="num">
-                Odds
-              </th>
-              <th scope="col" class="num">
-                Stake
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col" class="num">
-                Result
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Placed",
+              "Game",
+              "Venue",
+              "Outcome",
+              numeric("Odds"),
+              numeric("Stake"),
+              "Status",
+              numeric("Result"),
+            ]}
+          />
           <tbody>
             {bets.map((b) => (
               <tr key={b.id}>

@@ -3,6 +3,7 @@
 import { useId, useMemo, useState } from "preact/hooks";
 import { ErrorNotice, Loaded } from "../components/loaded.tsx";
 import { StatusBadge } from "../components/status-badge.tsx";
+import { numeric, TableHead } from "../components/table-head.tsx";
 import { dateTime, MISSING, utcToday } from "../format.ts";
 import { useLoad, useMutation } from "../graphql/use-load.ts";
 import { failures, type GridCell, gridDays, type Run, runGrid } from "../model/run-grid.ts";
@@ -137,18 +138,7 @@ function RunsView(props: { runs: Run[]; days: number; truncated: boolean; onQueu
           <p class="empty">No failed attempt in these days.</p>
         ) : (
           <table>
-            <thead>
-              <tr>
-                <th scope="col">Sport</th>
-                <th scope="col">Step</th>
-                <th scope="col">Day</th>
-                <th scope="col" class="num">
-                  Attempt
-                </th>
-                <th scope="col">Finished</th>
-                <th scope="col">Error</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Sport", "Step", "Day", numeric("Attempt"), "Finished", "Error"]} />
             <tbody>
               {failed.map((r) => (
                 <tr key={r.id}>
@@ -176,21 +166,17 @@ function CellDetails(props: { selected: Selected; cell: GridCell; onQueued: () =
         {sport ?? "hourly"} · {step} · {day}
       </h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col" class="num">
-              Attempt
-            </th>
-            <th scope="col">Status</th>
-            <th scope="col">Queued</th>
-            <th scope="col">Started</th>
-            <th scope="col">Finished</th>
-            <th scope="col" class="num">
-              Rows written
-            </th>
-            <th scope="col">Error</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            numeric("Attempt"),
+            "Status",
+            "Queued",
+            "Started",
+            "Finished",
+            numeric("Rows written"),
+            "Error",
+          ]}
+        />
         <tbody>
           {props.cell.attempts.map((a) => (
             <tr key={a.id}>

@@ -4,6 +4,7 @@ import { useId, useMemo } from "preact/hooks";
 import { LineChart } from "../charts/line-chart.tsx";
 import { outcomeLabel } from "../components/game-label.tsx";
 import { Loaded } from "../components/loaded.tsx";
+import { numeric, TableHead } from "../components/table-head.tsx";
 import { dateTime, MISSING, odds, percent, rating, utcToday } from "../format.ts";
 import { useLoad } from "../graphql/use-load.ts";
 import { marketPrices, outcomeSide } from "../model/market-prices.ts";
@@ -68,21 +69,7 @@ export function SportPage(props: { sport: string }) {
                 <p class="empty">No ratings for {sport} yet.</p>
               ) : (
                 <table>
-                  <thead>
-                    <tr>
-                      <th scope="col" class="num">
-                        #
-                      </th>
-                      <th scope="col">Team</th>
-                      <th scope="col" class="num">
-                        Rating
-                      </th>
-                      <th scope="col" class="num">
-                        Games
-                      </th>
-                      <th scope="col">Since</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={[numeric("#"), "Team", numeric("Rating"), numeric("Games"), "Since"]} />
                   <tbody>
                     {data.leaderboard.edges.map(({ node }, i) => (
                       <tr key={node.id} aria-current={node.entityId === entity ? "true" : undefined}>
@@ -124,24 +111,18 @@ function GamesTable(props: { games: SportGame[] }) {
   if (props.games.length === 0) return <p class="empty">No game on this day.</p>;
   return (
     <table class="games">
-      <thead>
-        <tr>
-          <th scope="col">Game</th>
-          <th scope="col">Start</th>
-          <th scope="col">Status</th>
-          <th scope="col">Outcome</th>
-          <th scope="col" class="num">
-            Best price
-          </th>
-          <th scope="col">At</th>
-          <th scope="col" class="num">
-            Market (de-vigged)
-          </th>
-          <th scope="col" class="num">
-            Model
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          "Game",
+          "Start",
+          "Status",
+          "Outcome",
+          numeric("Best price"),
+          "At",
+          numeric("Market (de-vigged)"),
+          numeric("Model"),
+        ]}
+      />
       {props.games.map((g) => {
         const prices = marketPrices(g.odds);
         const model = g.modelProbabilities;
