@@ -79,8 +79,11 @@ async function main(): Promise<void> {
       const { history } = await queueDemoRuns(demo, { pool: worker.pool, plugins, signal: shutdown.signal });
       console.log(`demo: queued ${demo.sports.join(", ")} from ${demo.from} to ${demo.today}`);
       history.then(
-        ({ hours }) =>
-          hours > 0 && console.log(`demo: runs done; bets synced, ${hours} hourly snapshots queued`),
+        ({ hours, backtests }) =>
+          hours > 0 &&
+          console.log(
+            `demo: runs done; bets synced, ${hours} hourly snapshots queued${backtests ? `, ${backtests} backtests stored` : ""}`,
+          ),
         (err: Error) =>
           !shutdown.signal.aborted && console.error(`demo: history not completed: ${err.message}`),
       );

@@ -187,13 +187,15 @@ describe("a backfill of past days", () => {
     }
   });
 
-  it("the demo's runs: once the backfill is done, every past hour of the window has its snapshot", async () => {
+  it("the demo's runs: once the backfill is done, every past hour of the window has its snapshot, and the played days a stored backtest", async () => {
     const { history } = await queueDemoRuns(
       { sports: ["NHL"], from: TO, today: TODAY },
       { pool, plugins, signal: new AbortController().signal, now: () => NOW },
     );
     // From midnight of the window's first day to the current hour, inclusive.
-    expect(await history).toEqual({ hours: 37 });
+    expect(await history).toEqual({ hours: 37, backtests: 1 });
+    const stored = await rows("SELECT sport, strategy, from_date::text, to_date::text FROM backtest_runs");
+    expect(stored).toEqual([{ sport: "NHL", strategy: "default", from_date: TO, to_date: TO }]);
     const deadline = Date.now() + 60_000;
     const snapshots = async () =>
       Number(
@@ -206,5 +208,11 @@ describe("a backfill of past days", () => {
       );
     while ((await snapshots()) < 37 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(await snapshots()).toBe(37);
+    // Started again (a restart of the demo), it finds the backtest stored and adds none.
+    const again = await queueDemoRuns(
+      { sports: ["NHL"], from: TO, today: TODAY },
+      { pool, plugins, signal: new AbortController().signal, now: () => NOW },
+    );
+    expect((await again.history).backtests).toBe(0);
   });
 });
