@@ -1,14 +1,13 @@
 import {
-  assignGameIds,
   calendarDayIn,
   createEntityIndex,
   type DateRange,
   type EntityIndex,
   type GameDraft,
   type GameRecord,
-  gameRecordSchema,
   isInRange,
   toEntityId,
+  toGameRecords,
 } from "@edgeline/sdk";
 import type { EspnLeagueConfig } from "./espn-league-config.ts";
 import type { EspnCompetition, EspnCompetitor, EspnEvent, EspnScoreboard } from "./espn-schemas.ts";
@@ -28,8 +27,7 @@ function sides(competition: EspnCompetition): [EspnCompetitor, EspnCompetitor] |
 function entityOf(c: EspnCompetitor, entities: EntityIndex): { id: string; name: string } | undefined {
   if (c.team) {
     const code = c.team.abbreviation ?? c.team.displayName;
-    const id = entities.idFromCode("espn", code) ?? toEntityId(code);
-    return { id, name: entities.get(id)?.name ?? c.team.displayName };
+    return entities.resolve("espn", code, c.team.displayName);
   }
   // Players are known by name across sources; ESPN's numeric athlete id is ESPN's alone.
   const name = c.athlete?.displayName;
@@ -126,5 +124,5 @@ export function espnScoreboardDrafts(
 /** Validated records from drafts of one or more payloads (the same game seen twice counts once). */
 export function espnGames(drafts: readonly GameDraft[]): GameRecord[] {
   const unique = new Map(drafts.map((d) => [d.sourceKey, d]));
-  return assignGameIds([...unique.values()]).map((g) => gameRecordSchema.parse(g));
+  return toGameRecords([...unique.values()]);
 }

@@ -18,6 +18,15 @@ const SOCCER_DEFAULTS: RecommendationThresholds = { minEdge: 0.06, minOdds: 1.5,
  * its score matrix prices the 1X2, totals and Asian handicaps alike. Elo still rates the teams.
  */
 const SOCCER_MODEL: Omit<SportModel, "elo"> = { goals: { xi: 0.0018 }, betting: "goals" };
+/** What the European football leagues share: the model, 3-way moneylines and totals, clubs, thresholds. */
+const SOCCER_LEAGUE = {
+  model: SOCCER_MODEL,
+  draws: true,
+  markets: [{ type: "total", ways: 2 }],
+  entityKind: "team",
+  seasonYear: "start",
+  recommendation: SOCCER_DEFAULTS,
+} as const satisfies Partial<EspnLeagueConfig>;
 
 /** The ESPN-served sports, one entry each. A new ESPN league is one more entry here. */
 export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
@@ -77,15 +86,10 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     leaguePath: "soccer/eng.1",
     leagueUid: "s:600~l:700",
     elo: eplDefault,
-    model: SOCCER_MODEL,
+    ...SOCCER_LEAGUE,
     timeZone: "Europe/London",
-    draws: true,
-    markets: [{ type: "total", ways: 2 }],
-    entityKind: "team",
     entities: EPL_TEAMS,
-    seasonYear: "start",
     sourceOptions: { "the-odds-api": { sportKey: "soccer_epl" } },
-    recommendation: SOCCER_DEFAULTS,
     demo: EPL_DEMO,
   },
   {
@@ -94,15 +98,10 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     leaguePath: "soccer/fra.1",
     leagueUid: "s:600~l:710",
     elo: ligue1Default,
-    model: SOCCER_MODEL,
+    ...SOCCER_LEAGUE,
     timeZone: "Europe/Paris",
-    draws: true,
-    markets: [{ type: "total", ways: 2 }],
-    entityKind: "team",
     entities: LIGUE1_TEAMS,
-    seasonYear: "start",
     sourceOptions: { "the-odds-api": { sportKey: "soccer_france_ligue_one" } },
-    recommendation: SOCCER_DEFAULTS,
   },
   {
     code: "TENNIS",

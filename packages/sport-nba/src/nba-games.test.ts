@@ -1,7 +1,8 @@
 import { readRecording, recording } from "@edgeline/testkit";
 import { describe, expect, it } from "vitest";
-import { mergeNbaGames, nbaScheduleDrafts, nbaScoreboardDrafts, nbaSeason, nbaStatus } from "./nba-games.ts";
+import { mergeNbaGames, nbaScheduleDrafts, nbaScoreboardDrafts, nbaSeason } from "./nba-games.ts";
 import { nbaSchedulePayloadSchema, nbaScoreboardPayloadSchema } from "./nba-schemas.ts";
+import { nbaStatus } from "./nba-status.ts";
 
 const scoreboardFile = recording("nba", "todaysScoreboard_00-2023-04-20.json");
 const scheduleFile = recording("nba", "scheduleLeagueV2-2025-26-trimmed.json");
@@ -15,10 +16,10 @@ describe.skipIf(!scoreboardFile.present)("NBA scoreboard 2023-04-20 (recorded pl
 
   it("maps one final and two live games with scores, UTC starts and the Eastern day", () => {
     const games = mergeNbaGames([], nbaScoreboardDrafts(payload, april20));
-    expect(games.map((g) => [g.gameId, g.status, g.awayScore, g.homeScore])).toEqual([
-      ["NBA_20230420_PHI_BKN", "Final", 102, 97],
-      ["NBA_20230420_SAC_GSW", "InProgress", 30, 39],
-      ["NBA_20230420_PHX_LAC", "InProgress", 12, 10],
+    expect(games.map((g) => `${g.gameId} ${g.status} ${g.awayScore}-${g.homeScore}`)).toEqual([
+      "NBA_20230420_PHI_BKN Final 102-97",
+      "NBA_20230420_SAC_GSW InProgress 30-39",
+      "NBA_20230420_PHX_LAC InProgress 12-10",
     ]);
     expect(games[0]).toEqual({
       gameId: "NBA_20230420_PHI_BKN",

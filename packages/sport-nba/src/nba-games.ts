@@ -1,13 +1,10 @@
 import {
-  assignGameIds,
   createEntityIndex,
   type DateRange,
   type GameDraft,
   type GameRecord,
-  type GameStatus,
-  gameRecordSchema,
   isInRange,
-  toEntityId,
+  toGameRecords,
 } from "@edgeline/sdk";
 import type {
   NbaScheduleGame,
@@ -15,6 +12,7 @@ import type {
   NbaScoreboardGame,
   NbaScoreboardPayload,
 } from "./nba-schemas.ts";
+import { nbaStatus } from "./nba-status.ts";
 import { NBA_TEAMS } from "./nba-teams.ts";
 
 export const NBA_CODE = "NBA";
@@ -35,21 +33,11 @@ function leftOut(game: { gameId: string; gameLabel?: string | undefined }): bool
   return type === PRESEASON_TYPE || type === ALL_STAR_TYPE || game.gameLabel?.trim() === "Preseason";
 }
 
-/** The status text wins over gameStatus: a postponed game keeps gameStatus 1 and says "PPD". */
-export function nbaStatus(game: { gameStatus: 1 | 2 | 3; gameStatusText: string }): GameStatus {
-  const text = game.gameStatusText.trim().toUpperCase();
-  if (text === "PPD" || text.startsWith("POSTPONED")) return "Postponed";
-  if (text.startsWith("CANCEL")) return "Cancelled";
-  return game.gameStatus === 1 ? "Scheduled" : game.gameStatus === 2 ? "InProgress" : "Final";
-}
-
 type NbaTeam = NbaScoreboardGame["homeTeam"];
 
 function team(t: NbaTeam): { id: string; name: string } | undefined {
   if (!t.teamTricode) return undefined;
-  const id = teams.idFromCode("nba", t.teamTricode) ?? toEntityId(t.teamTricode);
-  const fromPayload = [t.teamCity, t.teamName].filter(Boolean).join(" ");
-  return { id, name: teams.get(id)?.name ?? (fromPayload || t.teamTricode) };
+  return teams.resolve("nba", t.teamTricode, [t.teamCity, t.teamName].filter(Boolean).join(" "));
 }
 
 /** "0022500524" -> 2025 (the season's starting year). */
@@ -136,5 +124,5 @@ export function mergeNbaGames(
         : live,
     );
   }
-  return assignGameIds([...byId.values()]).map((g) => gameRecordSchema.parse(g));
+  return toGameRecords([...byId.values()]);
 }

@@ -1,13 +1,11 @@
 import {
-  assignGameIds,
   createEntityIndex,
   type DateRange,
   type GameDraft,
   type GameRecord,
   type GameStatus,
-  gameRecordSchema,
   isInRange,
-  toEntityId,
+  toGameRecords,
 } from "@edgeline/sdk";
 import type { NhlGame, NhlSchedulePayload } from "./nhl-schedule-schema.ts";
 import { NHL_TEAMS } from "./nhl-teams.ts";
@@ -46,9 +44,8 @@ export function nhlStatus(game: Pick<NhlGame, "gameState" | "gameScheduleState">
 }
 
 function team(t: NhlGame["homeTeam"]): { id: string; name: string } {
-  const id = teams.idFromCode("nhl", t.abbrev) ?? toEntityId(t.abbrev);
   const fromPayload = [t.placeName?.default, t.commonName?.default].filter(Boolean).join(" ");
-  return { id, name: teams.get(id)?.name ?? (fromPayload || t.abbrev) };
+  return teams.resolve("nhl", t.abbrev, fromPayload);
 }
 
 function toDraft(game: NhlGame, gameDate: string): GameDraft {
@@ -80,5 +77,5 @@ export function nhlScheduleToGames(payload: NhlSchedulePayload, range: DateRange
   const drafts = payload.gameWeek
     .filter((day) => isInRange(day.date, range))
     .flatMap((day) => day.games.filter((g) => GAME_TYPES.has(g.gameType)).map((g) => toDraft(g, day.date)));
-  return assignGameIds(drafts).map((g) => gameRecordSchema.parse(g));
+  return toGameRecords(drafts);
 }

@@ -29,6 +29,11 @@ export interface EntityIndex {
    * it. Ambiguous ("NewYork" in the NHL) or unknown gives undefined.
    */
   idFromPlacePrefix(name: string): string | undefined;
+  /**
+   * The id and display name of a team a source names by `code`: its catalog entry where there is
+   * one, else an id made from the code and the name the payload gives (or the code itself).
+   */
+  resolve(source: string, code: string, payloadName?: string): { id: string; name: string };
 }
 
 /** Builds the lookups; a code or name claimed by two entities is a catalog bug and throws. */
@@ -60,6 +65,10 @@ export function createEntityIndex(entities: readonly Entity[]): EntityIndex {
       return byCode.get(`${source}:${upper}`) ?? (byId.has(upper) ? upper : undefined);
     },
     idFromName: (name) => byName.get(nameKey(name)),
+    resolve(source, code, payloadName) {
+      const id = this.idFromCode(source, code) ?? toEntityId(code);
+      return { id, name: byId.get(id)?.name ?? (payloadName || code) };
+    },
     idFromPlacePrefix(name) {
       const prefix = squash(name);
       if (!prefix) return undefined;

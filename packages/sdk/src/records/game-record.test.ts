@@ -1,20 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { gameRecordSchema } from "./game-record.ts";
 
+// A tennis record: a sport whose entities are players, with no venue.
 const final = {
-  gameId: "NHL_20251007_CHI_FLA",
-  sport: "NHL",
+  gameId: "TENNIS_20251007_SINNER_ALCARAZ",
+  sport: "TENNIS",
   gameDate: "2025-10-07",
   season: 2025,
   status: "Final",
-  homeTeamId: "FLA",
-  homeTeamName: "Florida Panthers",
-  awayTeamId: "CHI",
-  awayTeamName: "Chicago Blackhawks",
-  homeScore: 3,
-  awayScore: 2,
-  commenceTime: new Date("2025-10-07T21:00:00Z"),
-  venue: "Amerant Bank Arena",
+  homeTeamId: "ALCARAZ",
+  homeTeamName: "Carlos Alcaraz",
+  awayTeamId: "SINNER",
+  awayTeamName: "Jannik Sinner",
+  homeScore: 2,
+  awayScore: 1,
+  commenceTime: new Date("2025-10-07T12:30:00Z"),
+  venue: null,
 };
 
 const issues = (value: unknown) =>
@@ -32,10 +33,10 @@ describe("gameRecordSchema", () => {
 
   it("rejects an id that disagrees with sport or day, an impossible day, and '_' in team ids", () => {
     expect(issues({ ...final, gameDate: "2025-10-08" })).toEqual(["does not start with sport and gameDate"]);
-    expect(issues({ ...final, gameId: "NHL_20250230_CHI_FLA", gameDate: "2025-02-30" })).toContain(
+    expect(issues({ ...final, gameId: "TENNIS_20250230_SINNER_ALCARAZ", gameDate: "2025-02-30" })).toContain(
       "not a real calendar day",
     );
-    expect(issues({ ...final, homeTeamId: "FL_A" }).length).toBeGreaterThan(0);
+    expect(issues({ ...final, homeTeamId: "ALC_ARAZ" }).length).toBeGreaterThan(0);
     expect(issues({ ...final, status: "Done" }).length).toBeGreaterThan(0);
   });
 });

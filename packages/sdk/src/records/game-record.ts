@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { calendarDaySchema } from "../calendar/calendar-day.ts";
 import { ENTITY_ID_PATTERN } from "./entity-id.ts";
-import { GAME_ID_PATTERN } from "./game-id.ts";
+import { assignGameIds, GAME_ID_PATTERN, type GameDraft } from "./game-id.ts";
 import { gameStatusSchema } from "./status.ts";
 
 const entityIdSchema = z.string().regex(ENTITY_ID_PATTERN, "expected an upper-case entity id without '_'");
@@ -53,3 +53,8 @@ export const gameRecordSchema = z
   });
 
 export type GameRecord = z.infer<typeof gameRecordSchema>;
+
+/** Validated records of a fetch's drafts, with their game ids: what a sport's `fetchGames` returns. */
+export function toGameRecords(drafts: readonly GameDraft[]): GameRecord[] {
+  return assignGameIds(drafts).map((g) => gameRecordSchema.parse(g));
+}
