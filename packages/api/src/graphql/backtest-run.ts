@@ -3,7 +3,7 @@
 // the command line.
 import { builder } from "./builder.ts";
 import { invalidArgument } from "./errors.ts";
-import { checkPageSize } from "./pagination.ts";
+import { pagedRows } from "./pagination.ts";
 import { fixed } from "./scalars.ts";
 
 builder.prismaObject("BacktestCurvePoint", {
@@ -86,16 +86,11 @@ builder.queryFields((t) => ({
       cursor: "runId",
       description: "Stored backtests, newest first.",
       args: { sport: t.arg.string({ required: false }) },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.backtestRun.count({ where: args.sport ? { sport: args.sport } : {} }),
-      resolve: (query, _p, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.backtestRun.findMany({
-          ...query,
-          where: args.sport ? { sport: args.sport } : {},
-          orderBy: [{ createdAt: "desc" }, { runId: "desc" }],
-        });
-      },
+      ...pagedRows(
+        (ctx) => ctx.prisma.backtestRun,
+        (args: { sport?: string | null }) => (args.sport ? { sport: args.sport } : {}),
+        [{ createdAt: "desc" }, { runId: "desc" }],
+      ),
     },
     { name: "BacktestRunConnection" },
     { name: "BacktestRunEdge" },

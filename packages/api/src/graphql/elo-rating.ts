@@ -3,7 +3,7 @@
 import { ratingInForceWhere } from "@edgeline/core";
 import { builder } from "./builder.ts";
 import { leaderboardFilter, ratingsFilter } from "./filters.ts";
-import { checkLimit, checkPageSize, MAX_PAGE_SIZE } from "./pagination.ts";
+import { checkLimit, MAX_PAGE_SIZE, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { dayToDate, fixed, formatDay } from "./scalars.ts";
 
@@ -70,15 +70,11 @@ builder.queryFields((t) => ({
         entityId: t.arg.string({ required: false }),
         asOf: t.arg({ type: "Date", required: false }),
       },
-      totalCount: (_p, args, ctx) => ctx.prisma.eloRating.count({ where: ratingsWhere(args) }),
-      resolve: (query, _p, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.eloRating.findMany({
-          ...query,
-          where: ratingsWhere(args),
-          orderBy: [{ validFrom: "desc" }, { entityId: "asc" }, { ratingId: "asc" }],
-        });
-      },
+      ...pagedRows((ctx) => ctx.prisma.eloRating, ratingsWhere, [
+        { validFrom: "desc" },
+        { entityId: "asc" },
+        { ratingId: "asc" },
+      ]),
     },
     { name: "EloRatingConnection" },
     { name: "EloRatingEdge" },
@@ -89,15 +85,11 @@ builder.queryFields((t) => ({
       cursor: "ratingId",
       description: "One rating per entity, highest first: the current ratings, or those in force on `asOf`.",
       args: { sport: t.arg.string({ required: true }), asOf: t.arg({ type: "Date", required: false }) },
-      totalCount: (_p, args, ctx) => ctx.prisma.eloRating.count({ where: leaderboardWhere(args) }),
-      resolve: (query, _p, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.eloRating.findMany({
-          ...query,
-          where: leaderboardWhere(args),
-          orderBy: [{ rating: "desc" }, { entityId: "asc" }, { ratingId: "asc" }],
-        });
-      },
+      ...pagedRows((ctx) => ctx.prisma.eloRating, leaderboardWhere, [
+        { rating: "desc" },
+        { entityId: "asc" },
+        { ratingId: "asc" },
+      ]),
     },
     { name: "LeaderboardConnection" },
     { name: "LeaderboardEdge" },

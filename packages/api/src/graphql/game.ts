@@ -5,7 +5,7 @@ import { EloRatingRef } from "./elo-rating.ts";
 import { Entity } from "./entity.ts";
 import { gameFilter, oddsFilter } from "./filters.ts";
 import type { RatingKey } from "./loaders.ts";
-import { checkPageSize } from "./pagination.ts";
+import { pagedRows } from "./pagination.ts";
 import type { Prisma, UnifiedGame } from "./prisma.ts";
 import { dayToDate, formatDay } from "./scalars.ts";
 
@@ -180,15 +180,11 @@ builder.queryFields((t) => ({
       cursor: "gameId",
       description: "Games in date order (then commence time, then id).",
       args: gameArgs(t),
-      totalCount: (_parent, args, ctx) => ctx.prisma.unifiedGame.count({ where: gameWhere(args) }),
-      resolve: (query, _parent, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.unifiedGame.findMany({
-          ...query,
-          where: gameWhere(args),
-          orderBy: [{ gameDate: "asc" }, { commenceTime: "asc" }, { gameId: "asc" }],
-        });
-      },
+      ...pagedRows((ctx) => ctx.prisma.unifiedGame, gameWhere, [
+        { gameDate: "asc" },
+        { commenceTime: "asc" },
+        { gameId: "asc" },
+      ]),
     },
     { name: "GameConnection" },
     { name: "GameEdge" },

@@ -1,7 +1,7 @@
 // Odds: one bookmaker's price for one outcome of one market of a game (a game_odds row).
 import { builder } from "./builder.ts";
 import { oddsFilter } from "./filters.ts";
-import { checkPageSize } from "./pagination.ts";
+import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { fixed } from "./scalars.ts";
 
@@ -61,15 +61,7 @@ builder.queryFields((t) => ({
         bookmaker: t.arg.string({ required: false }),
         market: t.arg.string({ required: false, description: "market_name: moneyline, spread or total." }),
       },
-      totalCount: (_p, args, ctx) => ctx.prisma.gameOdds.count({ where: oddsWhere(args) }),
-      resolve: (query, _p, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.gameOdds.findMany({
-          ...query,
-          where: oddsWhere(args),
-          orderBy: [{ lastUpdate: "desc" }, { oddsId: "asc" }],
-        });
-      },
+      ...pagedRows((ctx) => ctx.prisma.gameOdds, oddsWhere, [{ lastUpdate: "desc" }, { oddsId: "asc" }]),
     },
     { name: "OddsConnection" },
     { name: "OddsEdge" },

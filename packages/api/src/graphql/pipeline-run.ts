@@ -7,7 +7,7 @@ import type { GraphQLContext } from "./context.ts";
 import { invalidArgument } from "./errors.ts";
 import { runFilter, sportCode } from "./filters.ts";
 import { JobRef } from "./job.ts";
-import { checkPageSize } from "./pagination.ts";
+import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { QueuedWorkRef } from "./queued-work.ts";
 import { dayToDate } from "./scalars.ts";
@@ -72,15 +72,7 @@ builder.queryFields((t) => ({
         date: t.arg({ type: "Date", required: false }),
         status: t.arg.string({ required: false }),
       },
-      totalCount: (_p, args, ctx) => ctx.prisma.pipelineRun.count({ where: runsWhere(args) }),
-      resolve: (query, _p, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.pipelineRun.findMany({
-          ...query,
-          where: runsWhere(args),
-          orderBy: [{ queuedAt: "desc" }, { runId: "desc" }],
-        });
-      },
+      ...pagedRows((ctx) => ctx.prisma.pipelineRun, runsWhere, [{ queuedAt: "desc" }, { runId: "desc" }]),
     },
     { name: "PipelineRunConnection" },
     { name: "PipelineRunEdge" },

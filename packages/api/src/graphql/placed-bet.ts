@@ -7,7 +7,7 @@ import { builder } from "./builder.ts";
 import { conflict, invalidArgument } from "./errors.ts";
 import { betFilter } from "./filters.ts";
 import { parseManualBet, potentialPayout } from "./manual-bet.ts";
-import { checkPageSize } from "./pagination.ts";
+import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { QueuedWorkRef } from "./queued-work.ts";
 import { fixed } from "./scalars.ts";
@@ -120,15 +120,10 @@ builder.queryFields((t) => ({
         from: t.arg({ type: "DateTime", required: false }),
         to: t.arg({ type: "DateTime", required: false }),
       },
-      totalCount: (_p, args, ctx) => ctx.prisma.placedBet.count({ where: betsWhere(args) }),
-      resolve: (query, _p, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.placedBet.findMany({
-          ...query,
-          where: betsWhere(args),
-          orderBy: [{ placedTimeUtc: { sort: "desc", nulls: "last" } }, { betId: "asc" }],
-        });
-      },
+      ...pagedRows((ctx) => ctx.prisma.placedBet, betsWhere, [
+        { placedTimeUtc: { sort: "desc", nulls: "last" } },
+        { betId: "asc" },
+      ]),
     },
     { name: "PlacedBetConnection" },
     { name: "PlacedBetEdge" },

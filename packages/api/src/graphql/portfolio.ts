@@ -2,7 +2,7 @@
 // bets themselves; `snapshotPortfolio` queues a snapshot now.
 import { builder } from "./builder.ts";
 import { type PortfolioWindow, portfolioWindow } from "./filters.ts";
-import { checkPageSize } from "./pagination.ts";
+import { pagedRows } from "./pagination.ts";
 import { BET_TOTALS_SQL, type BetTotals } from "./portfolio-totals.ts";
 import type { Prisma } from "./prisma.ts";
 import { QueuedWorkRef } from "./queued-work.ts";
@@ -63,15 +63,11 @@ const Portfolio = builder.objectRef<PortfolioWindow>("Portfolio").implement({
         type: "PortfolioSnapshot",
         cursor: "snapshotId",
         description: "Snapshots in the window, oldest first.",
-        totalCount: (w, _args, ctx) => ctx.prisma.portfolioSnapshot.count({ where: snapshotsWhere(w) }),
-        resolve: (query, w, args, ctx) => {
-          checkPageSize(args);
-          return ctx.prisma.portfolioSnapshot.findMany({
-            ...query,
-            where: snapshotsWhere(w),
-            orderBy: [{ snapshotTime: "asc" }, { snapshotId: "asc" }],
-          });
-        },
+        ...pagedRows(
+          (ctx) => ctx.prisma.portfolioSnapshot,
+          (_args: object, w: PortfolioWindow) => snapshotsWhere(w),
+          [{ snapshotTime: "asc" }, { snapshotId: "asc" }],
+        ),
       },
       { name: "PortfolioSnapshotConnection" },
       { name: "PortfolioSnapshotEdge" },

@@ -3,7 +3,7 @@
 import { builder } from "./builder.ts";
 import { conflict, invalidArgument, notFound } from "./errors.ts";
 import { recommendationFilter } from "./filters.ts";
-import { checkPageSize } from "./pagination.ts";
+import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { dayToDate, fixed } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
@@ -97,16 +97,10 @@ builder.queryFields((t) => ({
         status: t.arg.string({ required: false, description: "active, executed, expired or rejected." }),
         date: t.arg({ type: "Date", required: false }),
       },
-      totalCount: (_p, args, ctx) =>
-        ctx.prisma.betRecommendation.count({ where: recommendationsWhere(args) }),
-      resolve: (query, _p, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.betRecommendation.findMany({
-          ...query,
-          where: recommendationsWhere(args),
-          orderBy: [{ generatedAt: "desc" }, { recommendationId: "desc" }],
-        });
-      },
+      ...pagedRows((ctx) => ctx.prisma.betRecommendation, recommendationsWhere, [
+        { generatedAt: "desc" },
+        { recommendationId: "desc" },
+      ]),
     },
     { name: "RecommendationConnection" },
     { name: "RecommendationEdge" },
