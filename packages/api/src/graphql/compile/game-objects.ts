@@ -18,6 +18,7 @@ import {
   listOf,
   type ObjectSpec,
   oneOf,
+  rowObject,
 } from "./object.ts";
 import { type SelectedField, subfields } from "./selection.ts";
 import { literal } from "./sql.ts";
@@ -51,13 +52,7 @@ const sideColumn = (s: SideSource, name: "team_id" | "team_name" | "score") =>
 
 /** The EloRating in force on `day` for an entity, as an object (or null). */
 function ratingOnDay(cx: CompileContext, field: SelectedField, sport: string, entityId: string, day: string) {
-  const r = cx.st.alias();
-  const node = compileObject(EloRatingSpec, r, field, cx);
-  if (!node) return null;
-  return {
-    sql: `(SELECT ${node.sql} FROM ${ratingInForceRow(sport, entityId, day)} ${r})`,
-    finish: node.finish,
-  };
+  return rowObject(EloRatingSpec, field, cx, (r) => `${ratingInForceRow(sport, entityId, day)} ${r}`);
 }
 
 /** Resolvers treat an empty entity id like a missing one (no entity, no rating). */

@@ -123,35 +123,51 @@ export type RelationWhere = (
   cx: CompileContext,
 ) => string[] | null;
 
-/** A one-to-many relation: the JSON array of the related rows, in `orderBy` order. */
-export function listOf(
+/**
+ * One row as an object, `(SELECT <object> FROM <from>)`: `from` gets the row's alias and says where
+ * the row comes from (a table and its condition, a subquery, an ORDER BY ... LIMIT 1).
+ */
+export function rowObject(
+  spec: ObjectSpec<string>,
+  field: SelectedField,
+  cx: CompileContext,
+  from: (alias: string) => string,
+): Compiled | null {
+  const a = cx.st.alias();
+  const node = compileObject(spec, a, field, cx);
+  return node && { sql: `(SELECT ${node.sql} FROM ${from(a)})`, finish: node.finish };
+}
+
+/** A relation's rows: the related object (`many` false) or the JSON array of them in `orderBy` order. */
+function relation(
   spec: ObjectSpec<string>,
   table: string,
   where: RelationWhere,
-  orderBy: (a: string) => string,
+  orderBy?: (a: string) => string,
 ): FieldCompiler<string> {
   return (t, field, cx) => {
     const a = cx.st.alias();
     const conditions = where(a, t, field, cx);
     const node = conditions && compileObject(spec, a, field, cx);
     if (!node) return null;
-    return {
-      sql: `(SELECT coalesce(json_agg(${node.sql} ORDER BY ${orderBy(a)}), '[]'::json) FROM ${table} ${a} WHERE ${conditions!.join(" AND ")})`,
-      finish: finishList(node.finish),
-    };
+    const from = `FROM ${table} ${a} WHERE ${conditions!.join(" AND ")}`;
+    return orderBy
+      ? {
+          sql: `(SELECT coalesce(json_agg(${node.sql} ORDER BY ${orderBy(a)}), '[]'::json) ${from})`,
+          finish: finishList(node.finish),
+        }
+      : { sql: `(SELECT ${node.sql} ${from})`, finish: node.finish };
   };
 }
 
+/** A one-to-many relation: the JSON array of the related rows, in `orderBy` order. */
+export const listOf = (
+  spec: ObjectSpec<string>,
+  table: string,
+  where: RelationWhere,
+  orderBy: (a: string) => string,
+): FieldCompiler<string> => relation(spec, table, where, orderBy);
+
 /** A many-to-one relation: the related row's object, or null. */
-export function oneOf(spec: ObjectSpec<string>, table: string, where: RelationWhere): FieldCompiler<string> {
-  return (t, field, cx) => {
-    const a = cx.st.alias();
-    const conditions = where(a, t, field, cx);
-    const node = conditions && compileObject(spec, a, field, cx);
-    if (!node) return null;
-    return {
-      sql: `(SELECT ${node.sql} FROM ${table} ${a} WHERE ${conditions!.join(" AND ")})`,
-      finish: node.finish,
-    };
-  };
-}
+export const oneOf = (spec: ObjectSpec<string>, table: string, where: RelationWhere): FieldCompiler<string> =>
+  relation(spec, table, where);

@@ -7,12 +7,12 @@ import { type ConnectionSpec, compileConnection } from "./connection.ts";
 import {
   type CompileContext,
   column,
-  compileObject,
   dateTime,
   decimal,
   type FieldCompiler,
   idText,
   type ObjectSpec,
+  rowObject,
 } from "./object.ts";
 
 const spec = <S>(typeName: string): ObjectSpec<S> => ({ typeName, fields: {} });
@@ -55,16 +55,7 @@ Object.assign(PortfolioSpec.fields, {
     };
     return compileConnection(connection, field, cx);
   },
-  current: (_w, field, cx) => {
-    const s = cx.st.alias();
-    const node = compileObject(PortfolioStateSpec, s, field, cx);
-    return (
-      node && {
-        sql: `(SELECT ${node.sql} FROM (${BET_TOTALS_SQL}) ${s})`,
-        finish: node.finish,
-      }
-    );
-  },
+  current: (_w, field, cx) => rowObject(PortfolioStateSpec, field, cx, (s) => `(${BET_TOTALS_SQL}) ${s}`),
 } satisfies Record<string, FieldCompiler<PortfolioWindow>>);
 
 Object.assign(PortfolioStateSpec.fields, {
@@ -73,16 +64,13 @@ Object.assign(PortfolioStateSpec.fields, {
   openPotentialPayout: column("open_potential_payout"),
   settledBets: column("settled_bets"),
   realizedPnl: column("realized_pnl"),
-  latestSnapshot: (_s, field, cx) => {
-    const a = cx.st.alias();
-    const node = compileObject(PortfolioSnapshotSpec, a, field, cx);
-    return (
-      node && {
-        sql: `(SELECT ${node.sql} FROM portfolio_snapshots ${a} ORDER BY ${a}.snapshot_time DESC, ${a}.snapshot_id DESC LIMIT 1)`,
-        finish: node.finish,
-      }
-    );
-  },
+  latestSnapshot: (_s, field, cx) =>
+    rowObject(
+      PortfolioSnapshotSpec,
+      field,
+      cx,
+      (a) => `portfolio_snapshots ${a} ORDER BY ${a}.snapshot_time DESC, ${a}.snapshot_id DESC LIMIT 1`,
+    ),
 } satisfies Record<string, FieldCompiler<string>>);
 
 Object.assign(PipelineRunSpec.fields, {
@@ -100,16 +88,14 @@ Object.assign(PipelineRunSpec.fields, {
   rowsWritten: column("rows_written"),
   error: column("error"),
   job: (t, field, cx) => {
-    const j = cx.st.alias();
-    const node = compileObject(JobSpec, j, field, cx);
     // The loader maps jobs by key, the last (highest id) winning; an empty key loads nothing.
-    return (
-      node && {
-        sql: `CASE WHEN ${t}.job_key <> '' THEN (SELECT ${node.sql} FROM graphile_worker.jobs ${j}
-                WHERE ${j}.key = ${t}.job_key ORDER BY ${j}.id DESC LIMIT 1) END`,
-        finish: node.finish,
-      }
+    const node = rowObject(
+      JobSpec,
+      field,
+      cx,
+      (j) => `graphile_worker.jobs ${j} WHERE ${j}.key = ${t}.job_key ORDER BY ${j}.id DESC LIMIT 1`,
     );
+    return node && { sql: `CASE WHEN ${t}.job_key <> '' THEN ${node.sql} END`, finish: node.finish };
   },
 } satisfies Record<string, FieldCompiler<string>>);
 

@@ -17,7 +17,7 @@ import { dayToDate } from "../scalars.ts";
 import type { SportInfo } from "../sport-catalog.ts";
 import { type ConnectionSpec, compileConnection, type OrderTerm } from "./connection.ts";
 import { EloRatingSpec, GameSpec, OddsSpec, PlacedBetSpec, RecommendationSpec } from "./game-objects.ts";
-import { type CompileContext, type Compiled, compileObject } from "./object.ts";
+import { type CompileContext, type Compiled, compileObject, rowObject } from "./object.ts";
 import { JobSpec, PipelineRunSpec, PortfolioSpec } from "./operations-objects.ts";
 import { type SelectedField, subfields } from "./selection.ts";
 
@@ -71,14 +71,12 @@ const games: RootCompiler = (field, cx) => {
 };
 
 const game: RootCompiler = (field, cx) => {
-  const t = cx.st.alias();
-  const node = compileObject(GameSpec, t, field, cx);
   const id = String(field.args.id);
-  return (
-    node && {
-      sql: `(SELECT ${node.sql} FROM unified_games ${t} WHERE ${t}.game_id = ${cx.st.param(id, "text")})`,
-      finish: node.finish,
-    }
+  return rowObject(
+    GameSpec,
+    field,
+    cx,
+    (t) => `unified_games ${t} WHERE ${t}.game_id = ${cx.st.param(id, "text")}`,
   );
 };
 
@@ -229,13 +227,14 @@ const pipelineRuns: RootCompiler = (field, cx) => {
 /** One job by id (null when completed: graphile-worker deletes them). */
 const job: RootCompiler = (field, cx) => {
   const ids = unlessRefused(() => jobIds("id", [field.args.id as string]));
-  const j = cx.st.alias();
-  const node = ids && compileObject(JobSpec, j, field, cx);
   return (
-    node && {
-      sql: `(SELECT ${node.sql} FROM graphile_worker.jobs ${j} WHERE ${j}.id = ${cx.st.param(ids![0], "bigint")})`,
-      finish: node.finish,
-    }
+    ids &&
+    rowObject(
+      JobSpec,
+      field,
+      cx,
+      (j) => `graphile_worker.jobs ${j} WHERE ${j}.id = ${cx.st.param(ids[0], "bigint")}`,
+    )
   );
 };
 
