@@ -10,7 +10,7 @@ import { parseManualBet, potentialPayout } from "./manual-bet.ts";
 import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { QueuedWorkRef } from "./queued-work.ts";
-import { fixed } from "./scalars.ts";
+import { decimalField, fixed } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
 
 builder.prismaObject("PlacedBet", {
@@ -33,30 +33,16 @@ builder.prismaObject("PlacedBet", {
       description: "Decimal odds at placement.",
       resolve: (b) => fixed(b.odds, 4)!,
     }),
-    openingOdds: t.field({
-      type: "Decimal",
-      select: { openingOdds: true },
-      nullable: true,
-      resolve: (b) => fixed(b.openingOdds, 4),
-    }),
-    potentialPayout: t.field({
-      type: "Decimal",
-      select: { potentialPayout: true },
-      nullable: true,
-      resolve: (b) => fixed(b.potentialPayout, 2),
-    }),
+    openingOdds: t.field(decimalField("openingOdds", 4)),
+    potentialPayout: t.field(decimalField("potentialPayout", 2)),
     status: t.string({
       nullable: true,
       description: "pending, win, loss or void.",
       resolve: (b) => b.status,
     }),
-    result: t.field({
-      type: "Decimal",
-      select: { result: true },
-      nullable: true,
-      description: "Profit or loss once settled: positive for a win, negative for a loss.",
-      resolve: (b) => fixed(b.result, 2),
-    }),
+    result: t.field(
+      decimalField("result", 2, "Profit or loss once settled: positive for a win, negative for a loss."),
+    ),
     placedAt: t.field({
       type: "DateTime",
       select: { placedTimeUtc: true },

@@ -5,7 +5,7 @@ import { conflict, invalidArgument, notFound } from "./errors.ts";
 import { recommendationFilter } from "./filters.ts";
 import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
-import { dayToDate, fixed } from "./scalars.ts";
+import { dayToDate, decimalField } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
 
 builder.prismaObject("BetRecommendation", {
@@ -29,30 +29,10 @@ builder.prismaObject("BetRecommendation", {
       description: "home, away, draw, over or under.",
       resolve: (r) => r.side,
     }),
-    confidence: t.field({
-      type: "Decimal",
-      select: { confidence: true },
-      nullable: true,
-      resolve: (r) => fixed(r.confidence, 4),
-    }),
-    edge: t.field({
-      type: "Decimal",
-      select: { edge: true },
-      nullable: true,
-      resolve: (r) => fixed(r.edge, 4),
-    }),
-    recommendedStake: t.field({
-      type: "Decimal",
-      select: { recommendedStake: true },
-      nullable: true,
-      resolve: (r) => fixed(r.recommendedStake, 2),
-    }),
-    expectedValue: t.field({
-      type: "Decimal",
-      select: { expectedValue: true },
-      nullable: true,
-      resolve: (r) => fixed(r.expectedValue, 2),
-    }),
+    confidence: t.field(decimalField("confidence", 4)),
+    edge: t.field(decimalField("edge", 4)),
+    recommendedStake: t.field(decimalField("recommendedStake", 2)),
+    expectedValue: t.field(decimalField("expectedValue", 2)),
     generatedAt: t.field({ type: "DateTime", select: { generatedAt: true }, resolve: (r) => r.generatedAt }),
     expiresAt: t.field({
       type: "DateTime",

@@ -87,3 +87,19 @@ builder.scalarType("Decimal", {
   parseValue: forVariables(parseDecimal),
   parseLiteral: (ast) => parseDecimal(stringLiteral(ast, "Decimal")),
 });
+
+type DecimalLike = { toFixed(dp?: number): string } | null;
+
+/**
+ * A nullable DECIMAL column of a Prisma object, read alone and written at `scale` places:
+ * `edge: t.field(decimalField("edge", 4))`.
+ */
+export function decimalField<K extends string>(column: K, scale: number, description?: string) {
+  return {
+    type: "Decimal" as const,
+    nullable: true as const,
+    select: { [column]: true } as { [P in K]: true },
+    ...(description ? { description } : {}),
+    resolve: (row: { [P in K]: DecimalLike }) => fixed(row[column], scale),
+  };
+}
