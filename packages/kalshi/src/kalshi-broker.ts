@@ -28,7 +28,7 @@ import {
   orderStateOfCreated,
   planKalshiOrder,
 } from "./kalshi-order.ts";
-import type { KalshiOrder, KalshiSettlement } from "./kalshi-portfolio-schemas.ts";
+import type { KalshiFill, KalshiOrder, KalshiSettlement } from "./kalshi-portfolio-schemas.ts";
 import type { KalshiTradeApi } from "./kalshi-trade-api.ts";
 
 export const KALSHI_BOOKMAKER = "Kalshi";
@@ -120,6 +120,12 @@ export class KalshiBroker implements Broker {
   /** The order of a placed bet (its status and fills), if the exchange has one. */
   orderOf(bet: PlacedBetRow): Promise<KalshiOrder | undefined> {
     return this.findOrder(kalshiClientOrderId(bet.betId), { min_ts: this.sinceOf([bet]) });
+  }
+
+  /** The fills of a placed bet's order (none while nothing has matched). */
+  async fillsOf(bet: PlacedBetRow): Promise<KalshiFill[]> {
+    const order = await this.orderOf(bet);
+    return order ? this.api.fills({ order_id: order.order_id }) : [];
   }
 
   private sinceOf(bets: readonly PlacedBetRow[]): number {

@@ -13,7 +13,11 @@ export { kalshiPriceOf, kalshiRules } from "./kalshi-venue-rules.ts";
  * The broker of the configured environment. Without a key there is nothing to sign with: the
  * error names the variables (the host only asks for it when trading live).
  */
-export function createKalshiBroker(ctx: PluginContext<KalshiVenueConfig>): KalshiBroker {
+export function createKalshiBroker(
+  ctx: PluginContext<KalshiVenueConfig>,
+  /** The clock of signatures and placement checks (tests move it). @defaultValue the system clock */
+  now: () => number = Date.now,
+): KalshiBroker {
   const { environment, apiKey } = ctx.config;
   if (!apiKey)
     throw new Error(
@@ -22,10 +26,11 @@ export function createKalshiBroker(ctx: PluginContext<KalshiVenueConfig>): Kalsh
   const key = KALSHI_BASE_URL_KEY[environment];
   const http = ctx.http({ source: "kalshi", baseUrlKey: key });
   return new KalshiBroker({
-    api: new KalshiTradeApi(http, apiKey),
+    api: new KalshiTradeApi(http, apiKey, now),
     environment,
     baseUrl: http.config.baseUrl,
     logger: ctx.logger,
+    now: () => new Date(now()),
   });
 }
 
@@ -37,5 +42,5 @@ export const kalshiVenue = defineVenue<KalshiVenueConfig>({
   config: kalshiVenueConfigSchema,
   bookmakers: ["Kalshi"],
   rules: kalshiRules,
-  createBroker: createKalshiBroker,
+  createBroker: (ctx) => createKalshiBroker(ctx),
 });
