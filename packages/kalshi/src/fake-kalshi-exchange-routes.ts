@@ -16,7 +16,12 @@ import {
 } from "./fake-kalshi-exchange.ts";
 import { countString } from "./kalshi-portfolio-schemas.ts";
 import { dollarString } from "./kalshi-schemas.ts";
-import { KALSHI_ACCESS_KEY, KALSHI_ACCESS_SIGNATURE, KALSHI_ACCESS_TIMESTAMP, verifyKalshiSignature } from "./kalshi-signing.ts";
+import {
+  KALSHI_ACCESS_KEY,
+  KALSHI_ACCESS_SIGNATURE,
+  KALSHI_ACCESS_TIMESTAMP,
+  verifyKalshiSignature,
+} from "./kalshi-signing.ts";
 
 export interface FakeKalshiExchangeOptions {
   /** The account's API key id and the public half of its RSA key (PEM or KeyObject). */
@@ -157,16 +162,29 @@ export class FakeKalshiExchange {
   /** Why a request is not the account's, freshly signed; undefined when it is. */
   private authError(req: FakeRequest): FakeResponse | undefined {
     const header = (name: string) => req.headers[name.toLowerCase()];
-    const [keyId, signature, stamp] = [KALSHI_ACCESS_KEY, KALSHI_ACCESS_SIGNATURE, KALSHI_ACCESS_TIMESTAMP].map(
-      header,
-    );
+    const [keyId, signature, stamp] = [
+      KALSHI_ACCESS_KEY,
+      KALSHI_ACCESS_SIGNATURE,
+      KALSHI_ACCESS_TIMESTAMP,
+    ].map(header);
     if (!keyId || !signature || !stamp)
       return error(401, "authentication_error", "missing KALSHI-ACCESS-KEY, -SIGNATURE or -TIMESTAMP");
     if (keyId !== this.options.keyId) return error(401, "authentication_error", "unknown API key");
     const skew = Math.abs(this.state.now() - Number(stamp));
     if (!/^\d+$/.test(stamp) || skew > (this.options.maxClockSkewMs ?? 10_000))
-      return error(401, "authentication_error", `KALSHI-ACCESS-TIMESTAMP ${stamp} is outside the accepted window`);
-    if (!verifyKalshiSignature(this.publicKey, { timestampMs: stamp, method: req.method, path: req.path, signature }))
+      return error(
+        401,
+        "authentication_error",
+        `KALSHI-ACCESS-TIMESTAMP ${stamp} is outside the accepted window`,
+      );
+    if (
+      !verifyKalshiSignature(this.publicKey, {
+        timestampMs: stamp,
+        method: req.method,
+        path: req.path,
+        signature,
+      })
+    )
       return error(401, "authentication_error", "INCORRECT_API_KEY_SIGNATURE");
     return undefined;
   }
@@ -195,7 +213,12 @@ export class FakeKalshiExchange {
         }
         const status = response.status ?? 200;
         if (status >= 400)
-          this.refusals.push({ method: req.method, path: req.path, status, code: String((response.body as { code?: string }).code) });
+          this.refusals.push({
+            method: req.method,
+            path: req.path,
+            status,
+            code: String((response.body as { code?: string }).code),
+          });
         return response;
       },
     };
@@ -258,7 +281,9 @@ export class FakeKalshiExchange {
       this.signed("kalshi orders", ["GET"], "/portfolio/orders", ({ query }) =>
         page(
           s.orders
-            .filter((o) => (!query.get("ticker") || o.ticker === query.get("ticker")) && since(query, o.createdMs))
+            .filter(
+              (o) => (!query.get("ticker") || o.ticker === query.get("ticker")) && since(query, o.createdMs),
+            )
             .filter((o) => !query.get("status") || o.status === query.get("status"))
             .map(orderJson),
           query,
@@ -271,9 +296,11 @@ export class FakeKalshiExchange {
       }),
       this.signed("kalshi create order v2", ["POST"], "/portfolio/events/orders", ({ body }) => {
         const parsed = createBody.safeParse(parseJson(body));
-        if (!parsed.success) return error(400, "invalid_parameters", parsed.error.issues[0]?.message ?? "invalid");
+        if (!parsed.success)
+          return error(400, "invalid_parameters", parsed.error.issues[0]?.message ?? "invalid");
         const o = parsed.data;
-        if (o.side !== "bid") return error(400, "invalid_parameters", "the fake exchange takes bids (buy YES) only");
+        if (o.side !== "bid")
+          return error(400, "invalid_parameters", "the fake exchange takes bids (buy YES) only");
         const contracts = new Decimal(o.count);
         if (!contracts.isInteger() || contracts.lte(0))
           return error(400, "invalid_parameters", "count must be whole contracts");
@@ -302,10 +329,19 @@ export class FakeKalshiExchange {
           },
         };
       }),
-      this.signed("kalshi cancel order v2", ["DELETE"], "/portfolio/events/orders/([^/]+)", ({ params: [id] }) => {
-        const { order, reducedBy } = s.cancel(id ?? "");
-        return json({ order_id: order.orderId, client_order_id: order.clientOrderId, reduced_by: count(reducedBy) });
-      }),
+      this.signed(
+        "kalshi cancel order v2",
+        ["DELETE"],
+        "/portfolio/events/orders/([^/]+)",
+        ({ params: [id] }) => {
+          const { order, reducedBy } = s.cancel(id ?? "");
+          return json({
+            order_id: order.orderId,
+            client_order_id: order.clientOrderId,
+            reduced_by: count(reducedBy),
+          });
+        },
+      ),
     ];
   }
 }

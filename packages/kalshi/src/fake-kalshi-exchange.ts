@@ -4,7 +4,7 @@
 // settlement (yes, no, void, or a tie at $0.50). Fees are Kalshi's (kalshi-fees.ts). The HTTP
 // face, with signature checks, is fake-kalshi-exchange-routes.ts.
 import { Decimal } from "decimal.js";
-import { kalshiFee, type KalshiRole } from "./kalshi-fees.ts";
+import { type KalshiRole, kalshiFee } from "./kalshi-fees.ts";
 
 export interface FakeOrder {
   orderId: string;
@@ -110,7 +110,8 @@ export class FakeKalshiState {
   expire(): void {
     const nowS = this.now() / 1000;
     for (const o of this.orders)
-      if (o.status === "resting" && o.expiresAt !== undefined && o.expiresAt <= nowS) this.close(o, "canceled");
+      if (o.status === "resting" && o.expiresAt !== undefined && o.expiresAt <= nowS)
+        this.close(o, "canceled");
   }
 
   place(order: {

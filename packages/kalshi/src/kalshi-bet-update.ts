@@ -25,11 +25,17 @@ export function kalshiPayoutPerContract(settlement: KalshiSettlement): Decimal |
 }
 
 /** Status and net result of `fill` under a settlement: a win or loss by its sign, void at zero. */
-function settle(fill: BetFill, settlement: KalshiSettlement): Required<Omit<BrokerBetUpdate, "betId" | "fill">> {
+function settle(
+  fill: BetFill,
+  settlement: KalshiSettlement,
+): Required<Omit<BrokerBetUpdate, "betId" | "fill">> {
   const perContract = kalshiPayoutPerContract(settlement);
   if (perContract === undefined)
     return { status: "void", result: new Decimal(0), reason: "Kalshi voided the market" };
-  const result = perContract.times(fill.contracts).minus(fill.stake).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const result = perContract
+    .times(fill.contracts)
+    .minus(fill.stake)
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const status = result.isZero() ? "void" : result.isPositive() ? "win" : "loss";
   const how =
     settlement.market_result === "scalar"
@@ -39,7 +45,9 @@ function settle(fill: BetFill, settlement: KalshiSettlement): Required<Omit<Brok
 }
 
 const sameFill = (bet: PlacedBetRow, fill: BetFill) =>
-  bet.stake.eq(fill.stake) && (bet.potentialPayout?.eq(fill.potentialPayout) ?? false) && bet.odds.eq(fill.odds);
+  bet.stake.eq(fill.stake) &&
+  (bet.potentialPayout?.eq(fill.potentialPayout) ?? false) &&
+  bet.odds.eq(fill.odds);
 
 /**
  * The update of a pending Kalshi bet from its order (already cancelled by the caller if the game

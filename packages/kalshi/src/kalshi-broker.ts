@@ -73,7 +73,10 @@ export class KalshiBroker implements Broker {
     }
     try {
       const created = await this.api.createOrder(kalshiOrderBody(plan));
-      this.logger.info({ betId: request.betId, orderId: created.order_id, ticker: plan.ticker }, "Kalshi order placed");
+      this.logger.info(
+        { betId: request.betId, orderId: created.order_id, ticker: plan.ticker },
+        "Kalshi order placed",
+      );
       return this.row(request, plan, orderStateOfCreated(plan, created));
     } catch (error) {
       if (!(error instanceof SourceError) || error.kind !== "http") throw error;

@@ -127,7 +127,10 @@ export function orderStateOf(order: KalshiOrder): KalshiOrderState {
 }
 
 /** The create response has averages, not totals: totals are average × count, to the cent. */
-export function orderStateOfCreated(plan: KalshiOrderPlan, created: KalshiCreateOrderV2Response): KalshiOrderState {
+export function orderStateOfCreated(
+  plan: KalshiOrderPlan,
+  created: KalshiCreateOrderV2Response,
+): KalshiOrderState {
   const filled = whole(created.fill_count);
   const remaining = whole(created.remaining_count);
   const total = (average: string | undefined) =>

@@ -26,7 +26,9 @@ describe("Kalshi request signing", () => {
     };
     // 2048-bit RSA: a 256-byte signature, salted (PSS), so two signatures of one message differ.
     expect(Buffer.from(signed.signature, "base64")).toHaveLength(256);
-    expect(kalshiAuthHeaders(key, "GET", url, 1703123456789)["KALSHI-ACCESS-SIGNATURE"]).not.toBe(signed.signature);
+    expect(kalshiAuthHeaders(key, "GET", url, 1703123456789)["KALSHI-ACCESS-SIGNATURE"]).not.toBe(
+      signed.signature,
+    );
     expect(verifyKalshiSignature(publicKey, signed)).toBe(true);
     expect(verifyKalshiSignature(other.publicKey, signed)).toBe(false);
     expect(verifyKalshiSignature(publicKey, { ...signed, method: "POST" })).toBe(false);

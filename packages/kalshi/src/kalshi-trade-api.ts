@@ -6,10 +6,10 @@ import type { HttpClient, HttpMethod, QueryValue } from "@edgeline/sdk";
 import { z } from "zod";
 import {
   type KalshiCreateOrderV2Request,
+  type KalshiOrder,
   kalshiBalanceSchema,
   kalshiCreateOrderV2ResponseSchema,
   kalshiFillsPageSchema,
-  type KalshiOrder,
   kalshiOrderResponseSchema,
   kalshiOrdersPageSchema,
   kalshiPositionsPageSchema,
@@ -30,7 +30,13 @@ export class KalshiTradeApi {
     private readonly now: () => number = Date.now,
   ) {}
 
-  private async call<T>(method: HttpMethod, path: string, schema: z.ZodType<T>, query?: Query, body?: unknown) {
+  private async call<T>(
+    method: HttpMethod,
+    path: string,
+    schema: z.ZodType<T>,
+    query?: Query,
+    body?: unknown,
+  ) {
     const { data } = await this.http.requestJson(method, path, schema, {
       ...(query ? { query } : {}),
       ...(body === undefined ? {} : { body }),
@@ -81,8 +87,9 @@ export class KalshiTradeApi {
   }
 
   async order(orderId: string): Promise<KalshiOrder> {
-    return (await this.call("GET", `/portfolio/orders/${encodeURIComponent(orderId)}`, kalshiOrderResponseSchema))
-      .order;
+    return (
+      await this.call("GET", `/portfolio/orders/${encodeURIComponent(orderId)}`, kalshiOrderResponseSchema)
+    ).order;
   }
 
   /** Create Order V2. A 409 means the client_order_id was used before (the order exists). */

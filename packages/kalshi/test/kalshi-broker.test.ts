@@ -49,9 +49,9 @@ describe("Kalshi broker over the fake exchange", () => {
       ["10.00", "0.4500", "0.1800", true],
     ]);
     const positions = await fx.broker.positions();
-    expect(positions.map((p) => [p.venueMarketId, p.contracts, p.cost.toFixed(2), p.feesPaid.toFixed(2)])).toEqual([
-      [TICKER, 10, "4.50", "0.18"],
-    ]);
+    expect(
+      positions.map((p) => [p.venueMarketId, p.contracts, p.cost.toFixed(2), p.feesPaid.toFixed(2)]),
+    ).toEqual([[TICKER, 10, "4.50", "0.18"]]);
     const balance = await fx.broker.balance();
     expect(balance.cash.toFixed(2)).toBe("95.32");
     expect(balance.portfolioValue?.toFixed(2)).toBe("4.50");
@@ -61,7 +61,11 @@ describe("Kalshi broker over the fake exchange", () => {
     fx.exchange.state.offer(TICKER, "0.47", 100);
     const row = await fx.broker.placeOrder(orderFor(fx));
     const order = await fx.broker.orderOf(row);
-    expect([order?.status, order?.yes_price_dollars, order?.fill_count_fp]).toEqual(["resting", "0.4500", "0.00"]);
+    expect([order?.status, order?.yes_price_dollars, order?.fill_count_fp]).toEqual([
+      "resting",
+      "0.4500",
+      "0.00",
+    ]);
     // Resting and not yet at the start: nothing to report.
     expect(await fx.broker.syncBets([written(row)], new Date(fx.now()))).toEqual([]);
     // A price given to 4 places is bid at the cent below it, never above.
@@ -82,7 +86,10 @@ describe("Kalshi broker over the fake exchange", () => {
 
   it("two racing placements of one bet make one order: the loser meets the 409 and reads it back", async () => {
     fx.exchange.state.offer(TICKER, "0.45", 100);
-    const [a, b] = await Promise.all([fx.broker.placeOrder(orderFor(fx)), fx.broker.placeOrder(orderFor(fx))]);
+    const [a, b] = await Promise.all([
+      fx.broker.placeOrder(orderFor(fx)),
+      fx.broker.placeOrder(orderFor(fx)),
+    ]);
     expect(fx.exchange.state.orders).toHaveLength(1);
     expect(a.stake.toFixed(2)).toBe(b.stake.toFixed(2));
     expect(fx.exchange.refusals.map((r) => [r.status, r.code])).toEqual([[409, "order_already_exists"]]);
@@ -116,7 +123,9 @@ describe("Kalshi broker over the fake exchange", () => {
       odds: "2.2222",
       payout: "6.00",
     });
-    expect(update?.reason).toMatch(/^filled 6 of 10 contracts, the rest cancelled \(not filled by the game's start/);
+    expect(update?.reason).toMatch(
+      /^filled 6 of 10 contracts, the rest cancelled \(not filled by the game's start/,
+    );
     expect(fx.exchange.state.orders[0]?.status).toBe("canceled");
     expect(fx.server.requests.filter((r) => r.method === "DELETE")).toHaveLength(1);
     // Cash: what the 6 contracts cost, nothing held back for the cancelled rest.
@@ -127,7 +136,10 @@ describe("Kalshi broker over the fake exchange", () => {
     fx.exchange.state.offer(TICKER);
     const row = await fx.broker.placeOrder(orderFor(fx));
     const [update] = await fx.broker.syncBets([written(row)], new Date(row.marketCloseTimeUtc!.getTime()));
-    expect(update).toMatchObject({ status: "cancelled", reason: expect.stringMatching(/^not filled by the game's start/) });
+    expect(update).toMatchObject({
+      status: "cancelled",
+      reason: expect.stringMatching(/^not filled by the game's start/),
+    });
     expect(update?.result?.toFixed(2)).toBe("0.00");
     expect((await fx.broker.balance()).cash.toFixed(2)).toBe("100.00");
   });
@@ -188,13 +200,21 @@ describe("Kalshi broker over the fake exchange", () => {
 
   it("429 and 503 on the order go through the HTTP retry layer, each attempt signed afresh", async () => {
     fx.exchange.state.offer(TICKER, "0.45", 100);
-    fx.server.injectFault("/trade-api/v2/portfolio/events/orders", { kind: "rate_limit", retryAfterSeconds: 0, times: 1 });
+    fx.server.injectFault("/trade-api/v2/portfolio/events/orders", {
+      kind: "rate_limit",
+      retryAfterSeconds: 0,
+      times: 1,
+    });
     fx.server.injectFault("/trade-api/v2/portfolio/events/orders", { kind: "status", status: 503, times: 1 });
     const row = await fx.broker.placeOrder(orderFor(fx));
     expect(posts().map((r) => r.status)).toEqual([429, 503, 201]);
     expect(fx.exchange.state.orders).toHaveLength(1);
     expect(row.contracts).toBe(10);
-    fx.server.injectFault("/trade-api/v2/portfolio/balance", { kind: "rate_limit", retryAfterSeconds: 0, times: 2 });
+    fx.server.injectFault("/trade-api/v2/portfolio/balance", {
+      kind: "rate_limit",
+      retryAfterSeconds: 0,
+      times: 2,
+    });
     expect((await fx.broker.balance()).cash.toFixed(2)).toBe("95.32");
   });
 });
