@@ -24,7 +24,7 @@ describe("Kalshi settlements read back by syncBets", () => {
     }
     const before = await fx.broker.syncBets(rows, new Date(fx.now()));
     expect(before).toEqual([]);
-    results.forEach((result, i) => fx.exchange.state.settle(`${EVENT}${i}-TOR`, result));
+    for (const [i, result] of results.entries()) fx.exchange.state.settle(`${EVENT}${i}-TOR`, result);
 
     const updates = await fx.broker.syncBets(rows, new Date(fx.now()));
     expect(updates.map((u) => [u.betId, u.status, u.result?.toFixed(2), u.reason, u.fill])).toEqual([
