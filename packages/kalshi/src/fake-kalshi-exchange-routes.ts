@@ -309,6 +309,7 @@ export class FakeKalshiExchange {
           clientOrderId: o.client_order_id,
           price: new Decimal(o.price),
           count: contracts.toNumber(),
+          timeInForce: o.time_in_force,
           ...(o.expiration_time === undefined ? {} : { expiresAt: o.expiration_time }),
         });
         const filledCost = order.cost.taker.plus(order.cost.maker);

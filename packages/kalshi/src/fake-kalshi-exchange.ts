@@ -120,6 +120,8 @@ export class FakeKalshiState {
     price: Decimal;
     count: number;
     expiresAt?: number;
+    /** @defaultValue good_till_canceled */
+    timeInForce?: "fill_or_kill" | "good_till_canceled" | "immediate_or_cancel";
   }): FakeOrder {
     this.expire();
     if (this.orders.some((o) => o.clientOrderId === order.clientOrderId))
@@ -148,11 +150,16 @@ export class FakeKalshiState {
     };
     this.orders.push(placed);
     const ask = market.ask;
-    if (ask && ask.size > 0 && ask.price.lte(order.price)) {
-      const take = Math.min(order.count, ask.size);
+    const available = ask?.price.lte(order.price) ? ask.size : 0;
+    const take =
+      order.timeInForce === "fill_or_kill" && available < order.count ? 0 : Math.min(order.count, available);
+    if (ask && take > 0) {
       ask.size -= take;
       this.fill(placed, take, ask.price, "taker");
     }
+    // Immediate-or-cancel and fill-or-kill never rest.
+    const rests = (order.timeInForce ?? "good_till_canceled") === "good_till_canceled";
+    if (!rests && placed.status === "resting") this.close(placed, "canceled");
     return placed;
   }
 
