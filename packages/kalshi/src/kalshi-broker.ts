@@ -8,6 +8,7 @@ import {
   type OrderRequest,
   type PlacedBetRow,
   type PluginLogger,
+  pendingBetRow,
   SourceError,
   silentLogger,
   type VenueBalance,
@@ -95,20 +96,11 @@ export class KalshiBroker implements Broker {
   private row(request: OrderRequest, plan: KalshiOrderPlan, state: KalshiOrderState): KalshiBetRow {
     const fill = state.status === "executed" ? betFillOf(state) : undefined;
     return {
-      betId: request.betId,
-      gameId: request.gameId,
-      marketId: request.marketId,
-      bookmaker: this.bookmaker,
-      outcome: request.outcome,
-      stake: fill?.stake ?? plan.cost,
-      odds: fill?.odds ?? new Decimal(1).div(plan.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP),
-      potentialPayout: fill?.potentialPayout ?? new Decimal(plan.contracts),
-      status: "pending",
-      result: null,
-      placedTimeUtc: request.placedAt,
-      marketTitle: request.marketTitle,
-      marketCloseTimeUtc: request.marketCloseTime,
-      openingOdds: request.price,
+      ...pendingBetRow(request, this.bookmaker, {
+        stake: fill?.stake ?? plan.cost,
+        odds: fill?.odds ?? new Decimal(1).div(plan.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP),
+        potentialPayout: fill?.potentialPayout ?? new Decimal(plan.contracts),
+      }),
       contracts: fill?.contracts ?? plan.contracts,
       fee: fill?.fee ?? plan.fee,
     };

@@ -38,6 +38,35 @@ export interface OrderRequest {
   venueMarketId?: string;
 }
 
+/**
+ * The pending placed_bets row of an order, as any broker returns it: the request's identity,
+ * times and title, with the stake, odds and payout the venue priced. (One home for the mapping;
+ * the paper broker's own copy may move onto it.)
+ */
+export function pendingBetRow(
+  request: OrderRequest,
+  bookmaker: string,
+  priced: { stake: Decimal; odds: Decimal; potentialPayout: Decimal | null },
+): PlacedBetRow {
+  return {
+    betId: request.betId,
+    gameId: request.gameId,
+    marketId: request.marketId,
+    bookmaker,
+    outcome: request.outcome,
+    ...priced,
+    status: "pending",
+    result: null,
+    placedTimeUtc: request.placedAt,
+    marketTitle: request.marketTitle,
+    marketCloseTimeUtc: request.marketCloseTime,
+    openingOdds: request.price,
+    ...(request.marketName && request.marketName !== "moneyline"
+      ? { marketName: request.marketName, line: request.line ?? null }
+      : {}),
+  };
+}
+
 /** What an exchange actually filled of an order, when it differs from what was asked. */
 export interface BetFill {
   /** Whole contracts filled (the bet is of these only; the rest is cancelled). */
