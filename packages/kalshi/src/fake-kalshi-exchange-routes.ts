@@ -4,16 +4,22 @@
 // ConflictError); errors have the spec's ErrorResponse shape. Served by the fake upstream next to
 // the market-data routes (fake-kalshi.ts).
 import { createPublicKey, type KeyObject } from "node:crypto";
-import { type FakeRequest, type FakeResponse, type FakeRoute, json } from "@edgeline/sdk";
+import { type FakeContext, type FakeRequest, type FakeResponse, type FakeRoute, json } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import { z } from "zod";
+import { recordedMarkets } from "./fake-kalshi.ts";
+import { FakeExchangeRefusal, FakeKalshiState, type FakeMarketResult } from "./fake-kalshi-exchange.ts";
 import {
-  FakeExchangeRefusal,
-  type FakeFill,
-  FakeKalshiState,
-  type FakeOrder,
-  type FakeSettlement,
-} from "./fake-kalshi-exchange.ts";
+  count,
+  error,
+  fillJson,
+  iso,
+  orderJson,
+  page,
+  settlementJson,
+  since,
+  usd,
+} from "./fake-kalshi-exchange-json.ts";
 import { countString } from "./kalshi-portfolio-schemas.ts";
 import { dollarString } from "./kalshi-schemas.ts";
 import {
@@ -33,7 +39,21 @@ export interface FakeKalshiExchangeOptions {
   maxClockSkewMs?: number;
   /** The exchange's clock (ms). @defaultValue Date.now */
   now?: () => number;
+  /**
+   * Follow the market data the fake upstream serves (`kalshi/markets-*.json`): a ticker no test
+   * offered is listed with its recorded YES ask and size, and a market recorded as finalized
+   * settles by its recorded result. So the demo's markets trade and settle as they are quoted.
+   * @defaultValue true
+   */
+  followRecordings?: boolean;
 }
+
+const RECORDED_RESULT: Record<string, FakeMarketResult> = {
+  yes: "yes",
+  no: "no",
+  void: "void",
+  scalar: "tie",
+};
 
 /** A refused request, for tests to assert on. */
 export interface FakeRefusal {
@@ -44,10 +64,6 @@ export interface FakeRefusal {
 }
 
 const PREFIX = "/trade-api/v2";
-const iso = (ms: number) => new Date(ms).toISOString();
-const usd = (d: Decimal) => d.toFixed(4);
-const count = (n: number) => n.toFixed(2);
-
 const createBody = z.object({
   ticker: z.string().min(1),
   client_order_id: z.string().min(1),
@@ -60,67 +76,6 @@ const createBody = z.object({
   post_only: z.boolean().optional(),
 });
 
-function orderJson(o: FakeOrder) {
-  return {
-    order_id: o.orderId,
-    user_id: "fake-user",
-    client_order_id: o.clientOrderId,
-    ticker: o.ticker,
-    side: "yes",
-    action: "buy",
-    type: "limit",
-    status: o.status,
-    yes_price_dollars: usd(o.price),
-    no_price_dollars: usd(new Decimal(1).minus(o.price)),
-    fill_count_fp: count(o.filled),
-    remaining_count_fp: count(o.status === "resting" ? o.initial - o.filled : 0),
-    initial_count_fp: count(o.initial),
-    taker_fill_cost_dollars: usd(o.cost.taker),
-    maker_fill_cost_dollars: usd(o.cost.maker),
-    taker_fees_dollars: usd(o.fees.taker),
-    maker_fees_dollars: usd(o.fees.maker),
-    created_time: iso(o.createdMs),
-    last_update_time: iso(o.updatedMs),
-    expiration_time: o.expiresAt === undefined ? null : iso(o.expiresAt * 1000),
-    self_trade_prevention_type: "taker_at_cross",
-  };
-}
-
-function fillJson(f: FakeFill) {
-  return {
-    fill_id: f.fillId,
-    trade_id: f.fillId,
-    order_id: f.orderId,
-    ticker: f.ticker,
-    market_ticker: f.ticker,
-    side: "yes",
-    action: "buy",
-    count_fp: count(f.count),
-    yes_price_dollars: usd(f.price),
-    no_price_dollars: usd(new Decimal(1).minus(f.price)),
-    is_taker: f.role === "taker",
-    fee_cost: usd(f.fee),
-    created_time: iso(f.atMs),
-    ts: Math.floor(f.atMs / 1000),
-  };
-}
-
-function settlementJson(s: FakeSettlement) {
-  return {
-    ticker: s.ticker,
-    event_ticker: s.ticker.split("-").slice(0, 2).join("-"),
-    market_result: s.result === "tie" ? "scalar" : s.result,
-    yes_count_fp: count(s.contracts),
-    yes_total_cost_dollars: usd(s.cost),
-    no_count_fp: count(0),
-    no_total_cost_dollars: usd(new Decimal(0)),
-    revenue: s.revenueCents,
-    settled_time: iso(s.atMs),
-    fee_cost: usd(s.fees),
-    value: s.result === "void" ? null : { yes: 100, no: 0, tie: 50 }[s.result],
-  };
-}
-
 const parseJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
@@ -128,23 +83,6 @@ const parseJson = (text: string): unknown => {
     return undefined;
   }
 };
-
-const error = (status: number, code: string, message: string): FakeResponse => ({
-  status,
-  body: { code, message, service: "fake-kalshi" },
-});
-
-/** `limit` and an offset cursor over rows (the real cursor is opaque; so is this one to clients). */
-function page<T>(rows: T[], query: URLSearchParams, key: string, extra: object = {}): FakeResponse {
-  const offset = Number(query.get("cursor") || 0);
-  const limit = Number(query.get("limit") ?? 100);
-  const next = offset + limit < rows.length ? String(offset + limit) : "";
-  return json({ [key]: rows.slice(offset, offset + limit), cursor: next, ...extra });
-}
-
-/** Rows at or after `min_ts` (Unix seconds), when given. */
-const since = (query: URLSearchParams, ms: number) =>
-  query.get("min_ts") === null || ms / 1000 >= Number(query.get("min_ts"));
 
 export class FakeKalshiExchange {
   readonly state: FakeKalshiState;
@@ -189,6 +127,31 @@ export class FakeKalshiExchange {
     return undefined;
   }
 
+  /**
+   * Lists the recorded market of an order's ticker the exchange does not know yet, and settles
+   * known markets the recordings say are finalized.
+   */
+  private async follow(req: FakeRequest, store: FakeContext["store"]): Promise<void> {
+    if (this.options.followRecordings === false) return;
+    const ticker = req.method === "POST" ? createBody.safeParse(parseJson(req.body)).data?.ticker : undefined;
+    const unsettled = this.state.unsettled();
+    if (unsettled.length === 0 && (ticker === undefined || this.state.knows(ticker))) return;
+    const recorded = await recordedMarkets(store);
+    const market = ticker === undefined || this.state.knows(ticker) ? undefined : recorded.get(ticker);
+    if (ticker && market) {
+      const ask = typeof market.yes_ask_dollars === "string" ? market.yes_ask_dollars : undefined;
+      const size = Math.floor(Number(market.yes_ask_size_fp ?? 0));
+      this.state.offer(ticker, ask && Number(ask) > 0 ? ask : undefined, size);
+      unsettled.push(ticker);
+    }
+    for (const t of unsettled) {
+      const m = recorded.get(t);
+      const result = RECORDED_RESULT[String(m?.result ?? "")];
+      if (result && ["determined", "finalized", "settled"].includes(String(m?.status)))
+        this.state.settle(t, result);
+    }
+  }
+
   /** A route whose handler runs only for signed requests; refusals are answered and recorded. */
   private signed(
     name: string,
@@ -200,10 +163,11 @@ export class FakeKalshiExchange {
       name,
       methods,
       pattern: new RegExp(`^${PREFIX}${path}$`),
-      handle: async (req) => {
+      handle: async (req, ctx) => {
         let response = this.authError(req);
         if (!response) {
           try {
+            await this.follow(req, ctx.store);
             this.state.expire();
             response = handle(req);
           } catch (e) {

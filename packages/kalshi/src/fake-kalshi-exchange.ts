@@ -206,6 +206,15 @@ export class FakeKalshiState {
     this.positions.delete(ticker);
   }
 
+  knows(ticker: string): boolean {
+    return this.markets.has(ticker);
+  }
+
+  /** Markets still open to settlement: listed, not settled. */
+  unsettled(): string[] {
+    return [...this.markets.values()].filter((m) => !m.settled).map((m) => m.ticker);
+  }
+
   openPositions(): FakePosition[] {
     return [...this.positions.values()];
   }

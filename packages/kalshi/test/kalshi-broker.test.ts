@@ -17,7 +17,8 @@ const written = (row: PlacedBetRow): PlacedBetRow => ({ ...row });
 describe("Kalshi broker over the fake exchange", () => {
   it("places a limit bid at the recommended price, sized in whole contracts after fees, filled at once", async () => {
     fx.exchange.state.offer(TICKER, "0.45", 100);
-    const row = await fx.broker.placeOrder(orderFor(fx));
+    const request = orderFor(fx);
+    const row = await fx.broker.placeOrder(request);
     // $4.68 buys 10 contracts at $0.45: $4.50 + fee ceil(0.07 × 10 × 0.45 × 0.55) = $0.18.
     expect({
       stake: row.stake.toFixed(2),
@@ -40,7 +41,7 @@ describe("Kalshi broker over the fake exchange", () => {
     expect(order).toMatchObject({ ticker: TICKER, initial: 10, filled: 10, status: "executed" });
     expect(order?.price.toFixed(4)).toBe("0.4500");
     expect(order?.clientOrderId).toBe(kalshiClientOrderId(row.betId));
-    expect(order?.expiresAt).toBe(Math.floor((fx.now() + 3_600_000) / 1000));
+    expect(order?.expiresAt).toBe(Math.floor(request.marketCloseTime!.getTime() / 1000));
 
     // Read back: the order, its fills, the position and the cash.
     expect((await fx.broker.orderOf(row))?.status).toBe("executed");

@@ -1,7 +1,9 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { PlacedBetRow } from "@edgeline/sdk";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FakeMarketResult } from "../src/fake-kalshi-exchange.ts";
-import { type ExchangeFixture, orderFor, startExchange } from "./kalshi-exchange-fixture.ts";
+import { type ExchangeFixture, orderFor, startExchange, TICKER } from "./kalshi-exchange-fixture.ts";
 
 let fx: ExchangeFixture;
 beforeEach(async () => {
@@ -79,5 +81,31 @@ describe("Kalshi settlements read back by syncBets", () => {
       update?.fill?.stake.toFixed(2),
     ]).toEqual(["win", "2.13", 4, "1.87"]);
     expect(update?.reason).toBe("filled 4 of 10 contracts, the rest cancelled; Kalshi settled yes");
+  });
+});
+
+describe("the fake exchange follows the market data it serves", () => {
+  const market = (status: string, result: string) => ({
+    ticker: TICKER,
+    event_ticker: EVENT,
+    status,
+    result,
+    yes_ask_dollars: "0.4500",
+    yes_ask_size_fp: "50.00",
+  });
+  const writeMarkets = (...markets: object[]) => {
+    mkdirSync(join(fx.dir, "kalshi"), { recursive: true });
+    writeFileSync(join(fx.dir, "kalshi", "markets-KXNHLGAME.json"), JSON.stringify({ markets, cursor: "" }));
+  };
+
+  it("a recorded market trades at its recorded ask and settles by its recorded result", async () => {
+    writeMarkets(market("active", ""));
+    const row = await fx.broker.placeOrder(orderFor(fx));
+    expect([row.contracts, row.stake.toFixed(2)]).toEqual([10, "4.68"]);
+    expect(fx.exchange.state.orders[0]?.status).toBe("executed");
+    expect(await fx.broker.syncBets([row], new Date(fx.now()))).toEqual([]);
+    writeMarkets(market("finalized", "no"));
+    const [update] = await fx.broker.syncBets([row], new Date(fx.now()));
+    expect([update?.status, update?.result?.toFixed(2)]).toEqual(["loss", "-4.68"]);
   });
 });
