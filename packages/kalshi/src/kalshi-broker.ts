@@ -28,6 +28,7 @@ import {
   orderStateOf,
   orderStateOfCreated,
   planKalshiOrder,
+  refuseIfStarted,
 } from "./kalshi-order.ts";
 import type { KalshiFill, KalshiOrder, KalshiSettlement } from "./kalshi-portfolio-schemas.ts";
 import type { KalshiTradeApi } from "./kalshi-trade-api.ts";
@@ -66,12 +67,13 @@ export class KalshiBroker implements Broker {
   }
 
   async placeOrder(request: OrderRequest): Promise<KalshiBetRow> {
-    const plan = planKalshiOrder(request, this.now());
+    const plan = planKalshiOrder(request);
     const existing = await this.findOrder(plan.clientOrderId, { ticker: plan.ticker });
     if (existing) {
       this.logger.info({ betId: request.betId, orderId: existing.order_id }, "Kalshi order already placed");
       return this.row(request, plan, orderStateOf(existing));
     }
+    refuseIfStarted(request, this.now());
     try {
       const created = await this.api.createOrder(kalshiOrderBody(plan));
       this.logger.info(

@@ -62,13 +62,11 @@ export class KalshiOrderRefused extends Error {
  * The plan of an order: whole contracts sized from the stake after fees (never more than the
  * recommendation's own count), at the limit price. Refuses what Kalshi cannot take.
  */
-export function planKalshiOrder(request: OrderRequest, now: Date): KalshiOrderPlan {
+export function planKalshiOrder(request: OrderRequest): KalshiOrderPlan {
   const refuse = (reason: string) => new KalshiOrderRefused(request.betId, reason);
   if (request.marketName && request.marketName !== "moneyline")
     throw refuse(`only game-winner markets are traded, not ${request.marketName}`);
   if (!request.venueMarketId) throw refuse("no Kalshi market ticker (venueMarketId) on the order");
-  if (request.marketCloseTime && request.marketCloseTime.getTime() <= now.getTime())
-    throw refuse(`the game started at ${request.marketCloseTime.toISOString()}`);
   const price = kalshiLimitPrice(request.price);
   if (price.lte(0) || price.gte(1)) throw refuse(`no tradable price for odds ${request.price}`);
   const affordable = kalshiContractsFor(request.stake, price);
@@ -83,6 +81,18 @@ export function planKalshiOrder(request: OrderRequest, now: Date): KalshiOrderPl
     fee: kalshiFee(contracts, price),
     ...(request.marketCloseTime ? { expiresAt: Math.floor(request.marketCloseTime.getTime() / 1000) } : {}),
   };
+}
+
+/**
+ * Refuses a new order once the game has started (an order sent before it is still found and
+ * reported by a rerun: this check comes after the look-up).
+ */
+export function refuseIfStarted(request: OrderRequest, now: Date): void {
+  if (request.marketCloseTime && request.marketCloseTime.getTime() <= now.getTime())
+    throw new KalshiOrderRefused(
+      request.betId,
+      `the game started at ${request.marketCloseTime.toISOString()}`,
+    );
 }
 
 /** The Create Order V2 body of a plan: buy YES = bid on the YES book, good till the game's start. */

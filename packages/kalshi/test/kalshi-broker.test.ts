@@ -196,7 +196,17 @@ describe("Kalshi broker over the fake exchange", () => {
       expect.stringMatching(/^the game started at /),
       "a stake of $0.40 buys no contract at $0.45",
     ]);
-    expect(fx.server.requests).toHaveLength(0);
+    // Only the started game's order was looked up (a rerun may find it); nothing was sent.
+    expect(fx.server.requests.map((r) => r.method)).toEqual(["GET"]);
+  });
+
+  it("a rerun after the game's start still finds the order sent before it", async () => {
+    fx.exchange.state.offer(TICKER, "0.45", 100);
+    const request = orderFor(fx, { marketCloseTime: new Date(fx.now() + 60_000) });
+    const first = await fx.broker.placeOrder(request);
+    fx.advance(120_000);
+    expect(await fx.broker.placeOrder(request)).toEqual(first);
+    expect(posts()).toHaveLength(1);
   });
 
   it("429 and 503 on the order go through the HTTP retry layer, each attempt signed afresh", async () => {

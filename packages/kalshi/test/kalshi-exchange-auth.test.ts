@@ -71,7 +71,7 @@ describe("the fake exchange checks every signature", () => {
       new HttpClient({ source: "kalshi", baseUrl: `${fx.server.url}/trade-api/v2` }),
       kalshiVenueConfigSchema.parse(fx.key.env).apiKey!,
     );
-    const error = await refusal(api.createOrder(kalshiOrderBody(planKalshiOrder(request, new Date()))));
+    const error = await refusal(api.createOrder(kalshiOrderBody(planKalshiOrder(request))));
     expect(error.status).toBe(409);
     expect(error.message).toMatch(/^kalshi: POST .*HTTP 409.*order_already_exists/);
     expect(fx.exchange.state.orders).toHaveLength(1);
