@@ -37,6 +37,8 @@ export const KALSHI_BOOKMAKER = "Kalshi";
 
 /** Orders are listed from a day before the earliest bet's decision time (clock skew, replays). */
 const LOOKBACK_S = 86_400;
+const RACE_LOOKS = 3;
+const RACE_WAIT_MS = 250;
 
 export interface KalshiBrokerOptions {
   api: KalshiTradeApi;
@@ -84,9 +86,13 @@ export class KalshiBroker implements Broker {
     } catch (error) {
       if (!(error instanceof SourceError) || error.kind !== "http") throw error;
       if (error.status === 409) {
-        // The id was used: a racing run (or a retried POST) created it. Read that one back.
-        const raced = await this.findOrder(plan.clientOrderId, { ticker: plan.ticker });
-        if (raced) return this.row(request, plan, orderStateOf(raced));
+        // The id was used: a racing run (or a retried POST) created it. Read that one back,
+        // giving the listing a moment to show an order created a few milliseconds ago.
+        for (let look = 0; look < RACE_LOOKS; look++) {
+          if (look > 0) await new Promise((resolve) => setTimeout(resolve, RACE_WAIT_MS));
+          const raced = await this.findOrder(plan.clientOrderId, { ticker: plan.ticker });
+          if (raced) return this.row(request, plan, orderStateOf(raced));
+        }
       }
       if (error.status === 400 && /insufficient_balance/.test(error.message))
         throw new KalshiOrderRefused(request.betId, `insufficient balance for $${plan.cost.toFixed(2)}`);
