@@ -64,6 +64,7 @@ export interface FakeRefusal {
 }
 
 const PREFIX = "/trade-api/v2";
+
 const createBody = z.object({
   ticker: z.string().min(1),
   client_order_id: z.string().min(1),
