@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describeZodError } from "@edgeline/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { kalshiVenueConfigSchema } from "./kalshi-config.ts";
+import { KALSHI_BASE_URLS, kalshiOddsSource } from "./kalshi-source.ts";
 import { writeKalshiTestKey } from "./kalshi-test-key.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kalshi-config-"));
@@ -65,5 +66,18 @@ describe("Kalshi venue configuration", () => {
       "EDGELINE_KALSHI_KEY_ID: must be the key id UUID",
     );
     expect(failure({ EDGELINE_KALSHI_ENVIRONMENT: "staging" })).toMatch(/^EDGELINE_KALSHI_ENVIRONMENT: /);
+  });
+});
+
+describe("Kalshi environments", () => {
+  it("market data follows EDGELINE_KALSHI_ENVIRONMENT, so the tickers quoted are the ones traded", () => {
+    expect(kalshiOddsSource.config?.parse({})).toEqual({ baseUrlKey: "kalshi" });
+    expect(kalshiOddsSource.config?.parse({ EDGELINE_KALSHI_ENVIRONMENT: "demo" })).toEqual({
+      baseUrlKey: "kalshiDemo",
+    });
+    expect(KALSHI_BASE_URLS.kalshiDemo).toEqual({
+      default: "https://demo-api.kalshi.co/trade-api/v2",
+      env: "EDGELINE_KALSHI_DEMO_API_URL",
+    });
   });
 });
