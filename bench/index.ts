@@ -12,6 +12,7 @@ const benches = [
   "backtest",
   "graphql",
   "dashboard",
+  "kalshi-broker",
 ];
 
 for (const name of benches) {

@@ -76,6 +76,16 @@ async function recordedCursorOf(file: string, store: FakeContext["store"]): Prom
   return typeof page.cursor === "string" ? page.cursor : "";
 }
 
+/** Every market of the files `kalshi/markets-*.json` by ticker (the first file naming one wins). */
+export async function recordedMarkets(store: FakeContext["store"]): Promise<Map<string, Row>> {
+  const markets = new Map<string, Row>();
+  for (const file of await store.find("kalshi", "markets-")) {
+    const page = (await store.read(file)) as { markets?: Row[] };
+    for (const m of page.markets ?? []) if (!markets.has(String(m.ticker))) markets.set(String(m.ticker), m);
+  }
+  return markets;
+}
+
 const extra = (kind: string) => (kind === "events" ? { milestones: [] } : {});
 
 /**
@@ -155,12 +165,8 @@ export const kalshiRoutes: FakeRoute[] = [
     name: "kalshi market",
     pattern: new RegExp(`^${PREFIX}/markets/([A-Z0-9.-]+)$`),
     async handle({ params: [ticker] }, { store }) {
-      for (const file of await store.find("kalshi", "markets-")) {
-        const page = (await store.read(file)) as { markets?: Row[] };
-        const market = page.markets?.find((m) => m.ticker === ticker);
-        if (market) return json({ market });
-      }
-      return undefined;
+      const market = (await recordedMarkets(store)).get(ticker ?? "");
+      return market ? json({ market }) : undefined;
     },
   },
 ];

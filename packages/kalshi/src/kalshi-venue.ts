@@ -1,51 +1,46 @@
-// Kalshi as a venue: a binary contract pays $1, is bought in whole contracts at a price in
-// dollars, and every fill pays a fee (kalshi-fees.ts). The modelling core sizes, prices and grades
-// Kalshi bets only through these rules.
-import {
-  CORE_VERSION,
-  contractPriceFromDecimal,
-  defineVenue,
-  type VenueRules,
-  type VenueStake,
-} from "@edgeline/sdk";
-import { Decimal } from "decimal.js";
-import { kalshiContractsFor, kalshiCost, kalshiFee, kalshiMarginalNetOdds } from "./kalshi-fees.ts";
+// Kalshi as a venue: its rules (kalshi-venue-rules.ts) and, with an API key configured, a broker
+// that trades over the signed Trade API v2 in the configured environment (production or demo).
+import { CORE_VERSION, defineVenue, type PluginContext } from "@edgeline/sdk";
+import { KalshiBroker } from "./kalshi-broker.ts";
+import { KALSHI_BASE_URL_KEY, type KalshiVenueConfig, kalshiVenueConfigSchema } from "./kalshi-config.ts";
 import { KALSHI_BASE_URLS } from "./kalshi-source.ts";
+import { KalshiTradeApi } from "./kalshi-trade-api.ts";
+import { kalshiRules } from "./kalshi-venue-rules.ts";
 
-/** Prices have at most 4 decimals since Kalshi's fixed-point migration. */
-const TICK = new Decimal("0.0001");
+export { kalshiPriceOf, kalshiRules } from "./kalshi-venue-rules.ts";
 
-/** The contract price a quote's gross decimal odds stand for (1 / odds, to the tick). */
-export function kalshiPriceOf(odds: Decimal | number): Decimal {
-  return contractPriceFromDecimal(typeof odds === "number" ? odds : odds.toNumber(), TICK);
+/**
+ * The broker of the configured environment. Without a key there is nothing to sign with: the
+ * error names the variables (the host only asks for it when trading live).
+ */
+export function createKalshiBroker(
+  ctx: PluginContext<KalshiVenueConfig>,
+  /** The clock of signatures and placement checks (tests move it). @defaultValue the system clock */
+  now: () => number = Date.now,
+): KalshiBroker {
+  const { environment, apiKey } = ctx.config;
+  if (!apiKey)
+    throw new Error(
+      "Kalshi live orders need EDGELINE_KALSHI_KEY_ID and EDGELINE_KALSHI_PRIVATE_KEY_FILE (the API key and its PEM file)",
+    );
+  const key = KALSHI_BASE_URL_KEY[environment];
+  const http = ctx.http({ source: "kalshi", baseUrlKey: key });
+  return new KalshiBroker({
+    api: new KalshiTradeApi(http, apiKey, now),
+    environment,
+    baseUrl: http.config.baseUrl,
+    logger: ctx.logger,
+    now: () => new Date(now()),
+  });
 }
 
-export const kalshiRules: VenueRules = {
-  // Taker fees at the per-contract rate: the limit of many contracts, so Kelly sizes on the true cost.
-  netOdds: (odds) => kalshiMarginalNetOdds(kalshiPriceOf(odds)),
-  roundStake(amount, odds): VenueStake {
-    const price = kalshiPriceOf(odds);
-    const contracts = kalshiContractsFor(amount, price);
-    if (contracts === 0) return { stake: new Decimal(0), contracts: 0, fee: new Decimal(0) };
-    return { stake: kalshiCost(contracts, price), contracts, fee: kalshiFee(contracts, price) };
-  },
-  // A winning contract pays $1; a stake recorded without contracts is valued at its gross odds.
-  payout: (stake, odds) =>
-    stake.contracts !== undefined
-      ? new Decimal(stake.contracts)
-      : stake.stake
-          .minus(stake.fee ?? 0)
-          .times(odds)
-          .toDecimalPlaces(2, Decimal.ROUND_DOWN),
-  // A tied game settles the team's "will win" contracts at $0.50.
-  onTie: { kind: "payout-fraction", fraction: 0.5 },
-};
-
-export const kalshiVenue = defineVenue({
+export const kalshiVenue = defineVenue<KalshiVenueConfig>({
   name: "kalshi",
   displayName: "Kalshi",
   coreVersion: `^${CORE_VERSION}`,
   baseUrls: KALSHI_BASE_URLS,
+  config: kalshiVenueConfigSchema,
   bookmakers: ["Kalshi"],
   rules: kalshiRules,
+  createBroker: (ctx) => createKalshiBroker(ctx),
 });

@@ -2,6 +2,8 @@
 // exchange); the host's paper broker simulates any venue. Risk limits sit in front of it.
 import type { Decimal } from "decimal.js";
 import type { BetStatusUpdate, PlacedBetRow } from "../records/bet-record.ts";
+// A live broker may also cancel, and report balance, positions and settlements (all optional:
+// the paper broker has none of them).
 
 /** An order to place, derived from one recommendation. */
 export interface OrderRequest {
@@ -24,7 +26,103 @@ export interface OrderRequest {
   venueBookmaker: string | null;
   placedAt: Date;
   marketTitle: string | null;
+  /**
+   * When the order stops being wanted: the recommendation's expiry, i.e. the game's start. A live
+   * broker cancels what is still unfilled then (Kalshi: the order's expiration_time, and syncBets).
+   */
   marketCloseTime: Date | null;
+  /**
+   * The venue's own id of the market (`game_odds.external_id` of the quote): a Kalshi market
+   * ticker such as `KXNHLGAME-26NOV28BOSTOR-TOR`. Live exchange brokers need it; paper ignores it.
+   */
+  venueMarketId?: string;
+}
+
+/**
+ * The pending placed_bets row of an order, as any broker returns it: the request's identity,
+ * times and title, with the stake, odds and payout the venue priced. (One home for the mapping;
+ * the paper broker's own copy may move onto it.)
+ */
+export function pendingBetRow(
+  request: OrderRequest,
+  bookmaker: string,
+  priced: { stake: Decimal; odds: Decimal; potentialPayout: Decimal | null },
+): PlacedBetRow {
+  return {
+    betId: request.betId,
+    gameId: request.gameId,
+    marketId: request.marketId,
+    bookmaker,
+    outcome: request.outcome,
+    ...priced,
+    status: "pending",
+    result: null,
+    placedTimeUtc: request.placedAt,
+    marketTitle: request.marketTitle,
+    marketCloseTimeUtc: request.marketCloseTime,
+    openingOdds: request.price,
+    ...(request.marketName && request.marketName !== "moneyline"
+      ? { marketName: request.marketName, line: request.line ?? null }
+      : {}),
+  };
+}
+
+/** What an exchange actually filled of an order, when it differs from what was asked. */
+export interface BetFill {
+  /** Whole contracts filled (the bet is of these only; the rest is cancelled). */
+  contracts: number;
+  /** Cash paid, fees included. */
+  stake: Decimal;
+  /** The fees inside `stake`. */
+  fee: Decimal;
+  /** Gross decimal odds of the average fill price (1 / price). */
+  odds: Decimal;
+  /** What the filled contracts pay on a win. */
+  potentialPayout: Decimal;
+}
+
+/**
+ * A status change as a live broker reports it: optionally what was filled (a partial fill
+ * shrinks the bet to its filled contracts) and why the status changed (kept in the bet's history).
+ */
+export interface BrokerBetUpdate extends BetStatusUpdate {
+  fill?: BetFill;
+  reason?: string;
+}
+
+/** Cash at a venue, as its API reports it. */
+export interface VenueBalance {
+  /** Available for trading. */
+  cash: Decimal;
+  /** The venue's own valuation of the open positions, when it reports one. */
+  portfolioValue?: Decimal;
+  asOf: Date;
+}
+
+/** One open position at a venue (per market). */
+export interface VenuePosition {
+  /** The venue's market id (Kalshi ticker). */
+  venueMarketId: string;
+  /** Contracts held: positive YES, negative NO. */
+  contracts: number;
+  /** Cost of the position still held. */
+  cost: Decimal;
+  feesPaid: Decimal;
+  realizedPnl: Decimal;
+}
+
+/** A settled market of the account. */
+export interface VenueSettlement {
+  venueMarketId: string;
+  /** yes, no, void, or scalar (a tied game: each contract pays `payoutPerContract`). */
+  result: "yes" | "no" | "void" | "scalar";
+  /** What one YES contract paid: $1, $0, $0.50 for a tie; for void the cost is returned instead. */
+  payoutPerContract: Decimal;
+  /** Total paid out to the account on this market. */
+  revenue: Decimal;
+  cost: Decimal;
+  fees: Decimal;
+  settledAt: Date;
 }
 
 /**
@@ -39,7 +137,17 @@ export interface Broker {
    * Current status and result of the given bets as of `now`; only changed ones need be returned.
    * (`now` matters to settlement: a postponed game's bets void only after a wait.)
    */
-  syncBets(bets: readonly PlacedBetRow[], now: Date): Promise<BetStatusUpdate[]>;
+  syncBets(bets: readonly PlacedBetRow[], now: Date): Promise<BrokerBetUpdate[]>;
+  /** Where a live broker sends orders, for start-up to print ("Kalshi demo at https://..."). */
+  readonly endpoint?: { environment: "production" | "demo"; baseUrl: string };
+  /** Cancels what is unfilled of a bet's order; the update says what was filled (undefined: no order). */
+  cancelOrder?(bet: PlacedBetRow, reason: string): Promise<BrokerBetUpdate | undefined>;
+  /** The venue's cash (portfolio snapshots: cash is the venue balance). */
+  balance?(): Promise<VenueBalance>;
+  /** Open positions at the venue (portfolio snapshots: invested, unrealized P&L). */
+  positions?(): Promise<VenuePosition[]>;
+  /** Settlements of the account since `since` (realized P&L net of fees). */
+  settlements?(since: Date): Promise<VenueSettlement[]>;
 }
 
 /**

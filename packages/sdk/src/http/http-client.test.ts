@@ -105,6 +105,47 @@ describe("HttpClient", () => {
     expect(sleeps).toHaveLength(1);
     expect(sleeps[0]).toBeGreaterThan(4_000);
   });
+
+  it("sends a JSON body with per-attempt headers, retried on 429, and names the method in errors", async () => {
+    const seen: Array<{ method?: string; body?: unknown; stamp?: string | null }> = [];
+    const answers = [
+      () => new Response("slow down", { status: 429, headers: { "retry-after": "0" } }),
+      () => Response.json({ ok: true }, { status: 201 }),
+      () => new Response('{"error":{"code":"conflict"}}', { status: 409 }),
+    ];
+    const fn = (async (_input: string | URL | Request, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      seen.push({
+        ...(init?.method ? { method: init.method } : {}),
+        body: init?.body,
+        stamp: headers.get("x-stamp"),
+      });
+      return answers.shift()!();
+    }) as typeof fetch;
+    let stamp = 0;
+    const client = new HttpClient(
+      { source: "kalshi", baseUrl: "http://h.test/trade-api/v2" },
+      { logger: silent, fetch: fn, sleep },
+    );
+    const authorize = ({ method, url }: { method: string; url: URL }) => ({
+      "x-stamp": `${++stamp}${method}${url.pathname}`,
+    });
+    const ok = await client.requestJson("POST", "/orders", z.object({ ok: z.boolean() }), {
+      body: { count: "2.00" },
+      authorize,
+    });
+    expect(ok.data).toEqual({ ok: true });
+    expect(seen).toEqual([
+      { method: "POST", body: '{"count":"2.00"}', stamp: "1POST/trade-api/v2/orders" },
+      { method: "POST", body: '{"count":"2.00"}', stamp: "2POST/trade-api/v2/orders" },
+    ]);
+    const conflict = (await client
+      .requestJson("DELETE", "/orders/1", z.unknown(), { authorize })
+      .catch((e: unknown) => e)) as SourceError;
+    expect(conflict.status).toBe(409);
+    expect(conflict.message).toMatch(/^kalshi: DELETE http:\/\/h\.test\/trade-api\/v2\/orders\/1: HTTP 409/);
+    expect(seen).toHaveLength(3);
+  });
 });
 
 describe("retry policy", () => {

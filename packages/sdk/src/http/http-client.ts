@@ -39,6 +39,26 @@ export interface HttpClientDeps {
 
 export type QueryValue = string | number | boolean | undefined;
 
+/** The methods {@link HttpClient.requestJson} sends. */
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+/** What an `authorize` hook sees of the request about to go out. */
+export interface OutgoingRequest {
+  method: HttpMethod;
+  url: URL;
+}
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  /** Sent as JSON (content-type application/json). */
+  body?: unknown;
+  /**
+   * Headers computed before every attempt, retries included: a signature over a timestamp
+   * (Kalshi's) must be fresh each time, or a retry after a Retry-After wait is refused as stale.
+   */
+  authorize?: (request: OutgoingRequest) => Record<string, string>;
+}
+
 export interface GetJsonResult<T> {
   data: T;
   headers: Headers;
@@ -51,7 +71,8 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 type Attempt<T> = { ok: true; value: T } | { ok: false; error: SourceError; retry: boolean; waitMs?: number };
 
 /**
- * The one HTTP layer every source uses: GET + JSON + zod, with timeouts, retries
+ * The one HTTP layer every source uses: JSON + zod (GET, and POST/DELETE for venues that take
+ * orders, with per-attempt signed headers), with timeouts, retries
  * (jittered exponential backoff on network errors, timeouts, 5xx and 429, honouring
  * Retry-After), and a per-host rate limit. Never retries other 4xx, invalid JSON or
  * schema failures: repeating those gives the same answer.
@@ -85,11 +106,25 @@ export class HttpClient {
     schema: z.ZodType<T>,
     opts: { query?: Record<string, QueryValue> } = {},
   ): Promise<GetJsonResult<T>> {
+    return this.requestJson("GET", path, schema, opts);
+  }
+
+  /**
+   * Any method, JSON in and out, with the same retries as GET. A POST is retried on 429, 5xx and
+   * network errors too: only send one the upstream can recognise as a repeat (Kalshi refuses a
+   * reused client_order_id with 409, which is not retried).
+   */
+  async requestJson<T>(
+    method: HttpMethod,
+    path: string,
+    schema: z.ZodType<T>,
+    opts: RequestOptions = {},
+  ): Promise<GetJsonResult<T>> {
     const url = this.buildUrl(path, opts.query);
     const shownUrl = this.redact(url);
     const maxRetries = this.config.maxRetries ?? 3;
     for (let attempt = 1; ; attempt++) {
-      const result = await this.attempt(url, shownUrl, schema, attempt);
+      const result = await this.attempt({ method, url, opts }, shownUrl, schema, attempt);
       if (result.ok) return { ...result.value, url: shownUrl };
       if (!result.retry || attempt > maxRetries) throw result.error;
       const waitMs =
@@ -111,13 +146,19 @@ export class HttpClient {
   }
 
   private async attempt<T>(
-    url: URL,
+    { method, url, opts }: { method: HttpMethod; url: URL; opts: RequestOptions },
     shownUrl: string,
     schema: z.ZodType<T>,
     attempt: number,
   ): Promise<Attempt<{ data: T; headers: Headers }>> {
     const fail = (init: Omit<ConstructorParameters<typeof SourceError>[0], "source" | "url" | "attempts">) =>
-      new SourceError({ ...init, source: this.config.source, url: shownUrl, attempts: attempt });
+      new SourceError({
+        ...init,
+        source: this.config.source,
+        url: shownUrl,
+        attempts: attempt,
+        ...(method === "GET" ? {} : { operation: method }),
+      });
 
     const wait = reserveSlot(url.host, this.config.minIntervalMs ?? 0);
     if (wait > 0) await this.sleep(wait);
@@ -128,8 +169,16 @@ export class HttpClient {
     let response: Response;
     let body: string;
     try {
+      const hasBody = opts.body !== undefined;
       response = await this.fetchFn(url, {
-        headers: { accept: "application/json", ...this.config.headers },
+        method,
+        headers: {
+          accept: "application/json",
+          ...(hasBody ? { "content-type": "application/json" } : {}),
+          ...this.config.headers,
+          ...opts.authorize?.({ method, url }),
+        },
+        ...(hasBody ? { body: JSON.stringify(opts.body) } : {}),
         signal: controller.signal,
       });
       // The timeout covers the body too: a server that stalls mid-body is as dead as one that never answers.
