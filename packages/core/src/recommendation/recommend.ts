@@ -15,7 +15,7 @@ import { Decimal } from "decimal.js";
 import { eloForecast, type GameForecast } from "../forecast/game-forecast.ts";
 import type { EloMarginModel } from "../margins/elo-margin.ts";
 import { allocateStakes, type ExistingExposure, type StakingLimits } from "../staking/caps.ts";
-import { lineKellyFraction, simultaneousKelly } from "../staking/kelly.ts";
+import { betKellyFractions } from "../staking/bet-fractions.ts";
 import { type Candidate, gameCandidates } from "./candidates.ts";
 import { type BetSelection, knownQuotes, marketConsensus, type OddsQuote } from "./quotes.ts";
 
@@ -149,7 +149,11 @@ function candidatesOf(game: GameForRecommendation, ctx: RecommendationContext, w
   });
 }
 
-function compare(a: Candidate, b: Candidate): number {
+/** The order bets are chosen in: best edge first; ties: earlier start, game id, market, outcome. */
+export function compareBets(
+  a: Pick<Candidate, "edge" | "commenceTime" | "gameId" | "market" | "selection">,
+  b: Pick<Candidate, "edge" | "commenceTime" | "gameId" | "market" | "selection">,
+): number {
   return (
     b.edge - a.edge ||
     a.commenceTime.getTime() - b.commenceTime.getTime() ||
@@ -161,24 +165,7 @@ function compare(a: Candidate, b: Candidate): number {
 
 const dp4 = (x: number) => new Decimal(x).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
 /** A quote's price as stored (DECIMAL(10,4)): a number's shortest form is its 4-dp text. */
-const priceOf = (q: OddsQuote) => new Decimal(q.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
-
-/**
- * Full Kelly fractions of the chosen bets: simultaneous Kelly over one game's moneyline outcomes
- * (mutually exclusive), Kelly with pushes and half grades for each line bet.
- */
-function kellyFractions(chosen: readonly Candidate[]): Map<Candidate, number> {
-  const fractions = new Map<Candidate, number>();
-  for (const gameId of new Set(chosen.map((c) => c.gameId))) {
-    const moneyline = chosen.filter((c) => c.gameId === gameId && c.market === "moneyline");
-    const f = simultaneousKelly(moneyline.map((c) => ({ probability: c.probability, odds: c.odds })));
-    moneyline.forEach((c, i) => {
-      fractions.set(c, f[i]!);
-    });
-  }
-  for (const c of chosen) if (c.lineOutcome) fractions.set(c, lineKellyFraction(c.lineOutcome, c.odds));
-  return fractions;
-}
+export const quotePrice = (q: Pick<OddsQuote, "price">) => new Decimal(q.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
 
 function row(
   c: Candidate,
@@ -205,7 +192,7 @@ function row(
     status: c.suspect ? "suspect" : "pending",
     reason: c.suspect ?? null,
     bookmaker: c.quote.bookmaker,
-    price: priceOf(c.quote),
+    price: quotePrice(c.quote),
     quotedAt: c.quote.lastUpdate,
     ...(c.quote.quoteId === undefined ? {} : { quoteId: c.quote.quoteId }),
     odds: c.odds,
@@ -224,9 +211,9 @@ export function recommendBets(
   ctx: RecommendationContext,
 ): BetRecommendation[] {
   const ways = ctx.ways ?? (ctx.config.draws.kind === "none" ? 2 : 3);
-  const all = games.flatMap((g) => candidatesOf(g, ctx, ways)).sort(compare);
+  const all = games.flatMap((g) => candidatesOf(g, ctx, ways)).sort(compareBets);
   const chosen = all.filter((c) => !c.suspect).slice(0, ctx.thresholds.maxPerDay);
-  const fractions = kellyFractions(chosen);
+  const fractions = betKellyFractions(chosen);
   const stakes = allocateStakes(
     ctx.bankroll,
     chosen.map((c, i) => ({
@@ -234,7 +221,7 @@ export function recommendBets(
       eventId: c.gameId,
       fraction: fractions.get(c)! * ctx.limits.kellyFraction,
       venue: c.venue,
-      odds: priceOf(c.quote),
+      odds: quotePrice(c.quote),
     })),
     ctx.limits,
     ctx.existing,
