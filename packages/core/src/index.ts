@@ -25,3 +25,5 @@ export * from "./repositories/index.ts";
 export * from "./research/index.ts";
 export * from "./settlement/index.ts";
 export * from "./staking/index.ts";
+export * from "./strategies/index.ts";
+export * from "./strategy-host/index.ts";

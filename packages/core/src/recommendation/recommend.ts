@@ -165,7 +165,8 @@ export function compareBets(
 
 const dp4 = (x: number) => new Decimal(x).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
 /** A quote's price as stored (DECIMAL(10,4)): a number's shortest form is its 4-dp text. */
-export const quotePrice = (q: Pick<OddsQuote, "price">) => new Decimal(q.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+export const quotePrice = (q: Pick<OddsQuote, "price">) =>
+  new Decimal(q.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
 
 function row(
   c: Candidate,
