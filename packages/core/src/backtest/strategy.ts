@@ -117,15 +117,15 @@ export type StrategyCatalog = ReadonlyMap<string, StrategyPlugin>;
 
 export const BUNDLED_CATALOG: StrategyCatalog = new Map(BUNDLED_STRATEGIES.map((p) => [p.name, p]));
 
-const fail = (where: string, error: z.ZodError, prefix = "") => {
+const fail = (where: string, error: z.ZodError, prefix?: string) => {
   const { jsonPath, message } = describeZodError(error);
-  const path = prefix ? `${prefix}${jsonPath === "(root)" ? "" : jsonPath.replace(/^\$/, "")}` : jsonPath;
+  const path = prefix === undefined ? jsonPath : jsonPath === "$" ? prefix : `${prefix}.${jsonPath}`;
   return new Error(`${where}: ${path}: ${message}`);
 };
 
 /**
  * Validates a strategy file's JSON against the common parameters and the named plugin's own,
- * naming the field at fault: `strategy.json: $.parameters.threshold: ...`.
+ * naming the field at fault: `strategy.json: parameters.threshold: ...`.
  */
 export function parseStrategy(
   json: unknown,
@@ -138,11 +138,11 @@ export function parseStrategy(
   const plugin = catalog.get(strategy);
   if (!plugin)
     throw new Error(
-      `${where}: $.strategy: unknown strategy "${strategy}"; strategies: ${[...catalog.keys()].join(", ")}`,
+      `${where}: strategy: unknown strategy "${strategy}"; strategies: ${[...catalog.keys()].join(", ")}`,
     );
   const own = Object.fromEntries(Object.entries(all).filter(([k]) => !COMMON_KEYS.has(k)));
   const options = plugin.parameters.safeParse(own);
-  if (!options.success) throw fail(where, options.error, "$.parameters");
+  if (!options.success) throw fail(where, options.error, "parameters");
   const p = all as z.infer<z.ZodObject<typeof commonShape>>;
   return {
     name,

@@ -19,7 +19,12 @@ export function betKellyFractions<B extends KellyBet>(chosen: readonly B[]): Map
   const fractions = new Map<B, number>();
   for (const gameId of new Set(chosen.map((c) => c.gameId))) {
     const moneyline = chosen.filter((c) => c.gameId === gameId && c.market === "moneyline");
-    const f = simultaneousKelly(moneyline.map((c) => ({ probability: c.probability, odds: c.odds })));
+    // Beliefs on exclusive outcomes summing over one (a consensus less a margin on both sides) are
+    // no distribution to size jointly: each is sized alone.
+    const coherent = moneyline.reduce((s, c) => s + c.probability, 0) <= 1 + 1e-9;
+    const f = coherent
+      ? simultaneousKelly(moneyline.map((c) => ({ probability: c.probability, odds: c.odds })))
+      : moneyline.map((c) => kellyFraction(c.probability, c.odds));
     moneyline.forEach((c, i) => {
       fractions.set(c, f[i]!);
     });
