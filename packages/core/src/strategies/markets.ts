@@ -104,6 +104,12 @@ export function bestQuotes(
   return best;
 }
 
+/**
+ * Sources that are no book one can bet at: football-data's market maximum and average columns
+ * (by the importer's key and by the name `edgeline import` stores them under).
+ */
+export const NOT_VENUES: readonly string[] = ["market-max", "market-avg", "Market maximum", "Market average"];
+
 /** A lower-case book-name set, or everything when absent. */
 export function bookSet(names: readonly string[] | undefined): (bookmaker: string) => boolean {
   if (!names) return () => true;
