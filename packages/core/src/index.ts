@@ -27,3 +27,4 @@ export * from "./settlement/index.ts";
 export * from "./staking/index.ts";
 export * from "./strategies/index.ts";
 export * from "./strategy-host/index.ts";
+export * from "./screener/index.ts";

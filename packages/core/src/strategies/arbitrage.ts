@@ -29,7 +29,7 @@ const parameters = z
     /** The smallest locked return worth a set (0.005 = 0.5%). */
     minProfit: z.number().min(0).max(1).default(0),
     /** Books that are not venues (the file's market maximum and average). */
-    exclude: z.array(z.string().min(1)).default(NOT_VENUES),
+    exclude: z.array(z.string().min(1)).default(() => [...NOT_VENUES]),
     middles: z.boolean().default(true),
     /** A middle's largest worst-case loss, as a share of its stake. */
     maxMiddleCost: z.number().min(0).max(1).default(0.03),

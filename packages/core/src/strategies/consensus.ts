@@ -25,7 +25,7 @@ const parameters = z
     alpha: z.number().min(0).max(0.5).optional(),
     /** Books averaged; default every book but those in `exclude`. */
     books: z.array(z.string().min(1)).min(1).optional(),
-    exclude: z.array(z.string().min(1)).default(NOT_VENUES),
+    exclude: z.array(z.string().min(1)).default(() => [...NOT_VENUES]),
     /** Fewest books with a complete quote for a consensus. */
     minBooks: z.number().int().min(1).default(3),
     minEdge: z.number().min(0).max(1).default(0),
