@@ -148,7 +148,7 @@ describe("edgeline screen", () => {
         kind: string;
         staked: string;
         lockedProfit: string;
-        legs: Array<{ bookmaker: string; price: number; stake: string }>;
+        legs: Array<{ gameId: string; bookmaker: string; price: number; stake: string }>;
       }>;
     };
     // G1 is one too (Bet365's 2.25 with Pinnacle's 3.60 and 4.00: 97.2%), without the stale 3.00.

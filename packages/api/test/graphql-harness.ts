@@ -104,6 +104,7 @@ export async function startHarness(
     prisma: api.prisma,
     sql: api.pool,
     sports: sportCatalogFromPlugins(plugins),
+    plugins,
     pipeline: opts.pipeline ?? workerPipelineQueue({ pool: api.pool, plugins }),
     pubsub,
     config,

@@ -31,4 +31,5 @@ export * from "./run-clock.ts";
 export * from "./run-execution.ts";
 export * from "./step.ts";
 export * from "./steps.ts";
+export { bettingMarkets, moneylineWays, quoteOf } from "./identify-bets.ts";
 export { entityNames, toEloGame } from "./update-elo.ts";

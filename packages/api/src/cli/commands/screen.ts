@@ -3,8 +3,8 @@
 // of each quote; arbitrage and middle sets with their stakes and locked profit. `--watch` reprints
 // every interval until interrupted.
 import { formatScreen, loadConfig, screen } from "@edgeline/core";
-import { Decimal } from "decimal.js";
 import type { Command } from "commander";
+import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { openPipelineSession } from "../../worker/session.ts";
 import { readStrategies } from "./backtest.ts";
