@@ -3,7 +3,7 @@
 // (GraphQL `Game.bestPrices`). The same context and shopping rule as every strategy's.
 import type { MarketName, VenueRules } from "@edgeline/sdk";
 import type { OddsQuote } from "../recommendation/quotes.ts";
-import { bestQuotes, marketsOf } from "../strategies/markets.ts";
+import { bestQuotes, marketsOf, outcomesOf } from "../strategies/markets.ts";
 import { strategyContext } from "./context.ts";
 
 export interface BestPrice {
@@ -37,8 +37,12 @@ export function bestPrices(
     ...(o.maxQuoteAgeMinutes === undefined ? {} : { maxQuoteAgeMinutes: o.maxQuoteAgeMinutes }),
   });
   const out: BestPrice[] = [];
-  for (const { books } of marketsOf(context.games[0]!.quotes).values()) {
-    for (const { quote, net } of bestQuotes(books, context).values()) {
+  for (const { key, books } of marketsOf(context.games[0]!.quotes).values()) {
+    const best = bestQuotes(books, context);
+    for (const selection of outcomesOf(key.market, o.ways)) {
+      const b = best.get(selection);
+      if (!b) continue;
+      const { quote, net } = b;
       out.push({
         market: quote.market,
         selection: quote.selection,
