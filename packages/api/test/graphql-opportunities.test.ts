@@ -3,7 +3,7 @@
 // page of games; opportunities(sport, strategy) is what `edgeline screen` lists.
 import { createPgPool } from "@edgeline/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { dataOf, type Harness, startHarness } from "./graphql-harness.ts";
+import { dataOf, type Harness, startHarness, subscribeSse } from "./graphql-harness.ts";
 import { G1, G2, seedScreen } from "./screen-seed.ts";
 
 let h: Harness;
@@ -98,5 +98,24 @@ describe("opportunities", () => {
     expect(arb.every((s) => s.kind === "arbitrage" && Number(s.lockedProfit) > 0)).toBe(true);
     const bad = await h.gql(`{ opportunities(sport: "EPL", strategy: "martingale") { games } }`);
     expect(JSON.stringify(bad.body.errors)).toMatch(/unknown strategy/);
+  });
+});
+
+describe("opportunitiesUpdated", () => {
+  test("sends the screen at once over SSE", async () => {
+    const stream = await subscribeSse(
+      h.url,
+      `subscription { opportunitiesUpdated(sport: "EPL", strategy: "arbitrage", intervalSeconds: 60) { games sets { kind } } }`,
+      h.keys.read,
+    );
+    try {
+      expect(stream.status).toBe(200);
+      const event = await stream.next();
+      expect(event.data).toEqual({
+        opportunitiesUpdated: { games: 2, sets: [{ kind: "arbitrage" }, { kind: "arbitrage" }] },
+      });
+    } finally {
+      stream.close();
+    }
   });
 });

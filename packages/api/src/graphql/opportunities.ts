@@ -134,37 +134,84 @@ const Screen = builder.objectRef<ScreenResult>("Screen").implement({
   }),
 });
 
+interface ScreenArgs {
+  sport: string;
+  strategy?: string | null;
+  maxAgeMinutes?: number | null;
+}
+
+function screenFor(args: ScreenArgs, ctx: GraphQLContext): Promise<ScreenResult> {
+  if (!ctx.plugins) throw invalidArgument("sport", "this server was started without its plugins");
+  const name = args.strategy ?? "sharp-reference";
+  const catalog = ctx.plugins.strategyCatalog();
+  if (!catalog.has(name))
+    throw invalidArgument(
+      "strategy",
+      `unknown strategy "${name}"; strategies: ${[...catalog.keys()].join(", ")}`,
+    );
+  if (!ctx.plugins.get(args.sport)) throw invalidArgument("sport", `no plugin for sport "${args.sport}"`);
+  return screen(ctx.sql as never, ctx.plugins, {
+    sport: args.sport,
+    strategy: parseStrategy({ name, strategy: name }, "strategy", catalog),
+    maxQuoteAgeMinutes: maxAge(args.maxAgeMinutes),
+  });
+}
+
+/** The screen now, then again every `seconds`, sent each time its bets or sets changed. */
+async function* screens(
+  args: ScreenArgs,
+  seconds: number,
+  ctx: GraphQLContext,
+): AsyncGenerator<ScreenResult> {
+  let last = "";
+  for (;;) {
+    const result = await screenFor(args, ctx);
+    const seen = JSON.stringify([result.opportunities, result.sets], (k, v) =>
+      k === "ageSeconds" ? undefined : v,
+    );
+    if (seen !== last) yield result;
+    last = seen;
+    // Unref'd: a pending wait never holds a stopping process open.
+    await new Promise((r) => setTimeout(r, seconds * 1000).unref());
+  }
+}
+
+const screenArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) => ({
+  sport: t.arg.string({ required: true }),
+  strategy: t.arg.string({
+    required: false,
+    description: 'A loaded strategy\'s name; default "sharp-reference".',
+  }),
+  maxAgeMinutes: t.arg.int({
+    required: false,
+    description: "Quotes older than this are never used. Default 60.",
+  }),
+});
+
 builder.queryFields((t) => ({
   opportunities: t.field({
     type: Screen,
     description:
       "The current opportunities of a loaded strategy (its default parameters) on a sport's games still to start.",
+    args: screenArgs(t),
+    resolve: (_root, args, ctx) => screenFor(args, ctx),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  opportunitiesUpdated: t.field({
+    type: Screen,
+    description:
+      "The screen of opportunities now, then again each time its bets or sets change (checked every intervalSeconds, default 30).",
     args: {
-      sport: t.arg.string({ required: true }),
-      strategy: t.arg.string({
-        required: false,
-        description: 'A loaded strategy\'s name; default "sharp-reference".',
-      }),
-      maxAgeMinutes: t.arg.int({
-        required: false,
-        description: "Quotes older than this are never used. Default 60.",
-      }),
+      ...screenArgs(t as never),
+      intervalSeconds: t.arg.int({ required: false }),
     },
-    resolve: async (_root, args, ctx) => {
-      if (!ctx.plugins) throw invalidArgument("sport", "this server was started without its plugins");
-      const name = args.strategy ?? "sharp-reference";
-      const catalog = ctx.plugins.strategyCatalog();
-      if (!catalog.has(name))
-        throw invalidArgument(
-          "strategy",
-          `unknown strategy "${name}"; strategies: ${[...catalog.keys()].join(", ")}`,
-        );
-      if (!ctx.plugins.get(args.sport)) throw invalidArgument("sport", `no plugin for sport "${args.sport}"`);
-      return screen(ctx.sql as never, ctx.plugins, {
-        sport: args.sport,
-        strategy: parseStrategy({ name, strategy: name }, "strategy", catalog),
-        maxQuoteAgeMinutes: maxAge(args.maxAgeMinutes),
-      });
+    subscribe: (_root, args, ctx) => {
+      const seconds = args.intervalSeconds ?? 30;
+      if (!(seconds >= 1 && seconds <= 3600)) throw invalidArgument("intervalSeconds", "must be 1 to 3600");
+      return screens(args, seconds, ctx);
     },
+    resolve: (result) => result as ScreenResult,
   }),
 }));
