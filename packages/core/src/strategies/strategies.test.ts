@@ -159,6 +159,17 @@ describe("arbitrage", () => {
     expect(proposals[0]!.group).toMatchObject({ kind: "middle", lockedReturn: 1 / sum - 1 });
     expect(proposals[0]!.reason).toContain("total strictly between 2.5 and 3.5");
     expect(sized.bets.map((b) => b.stake.stake.toFixed(2))).toEqual(["49.37", "50.63"]);
+    // A spread middle: home +1.5 at a, away +0.5 at b; a draw or a one-goal away win pays both.
+    const spreads = [
+      q("a", "home", 1.95, minutesBefore(10), "spread", 1.5),
+      q("b", "away", 2.0, minutesBefore(10), "spread", 0.5),
+    ];
+    const middle = run(arbitrage, spreads, {}).proposals;
+    expect(middle.map((p) => [p.quote.bookmaker, p.quote.selection, p.quote.line])).toEqual([
+      ["a", "home", 1.5],
+      ["b", "away", 0.5],
+    ]);
+    expect(middle[0]!.reason).toContain("home margin strictly between -1.5 and 0.5");
     // No middle when the worst case costs more than allowed.
     expect(run(arbitrage, totals, { maxMiddleCost: 0.01 }).proposals).toEqual([]);
   });
