@@ -6,6 +6,8 @@
 // other keys are the plugin's own, validated by its zod schema. A file without `strategy` is
 // model-edge, as before plugins. Every field is validated and every default is filled in, so a
 // stored run says exactly what was run.
+
+import type { StrategyPlugin } from "@edgeline/sdk";
 import {
   describeZodError,
   MARKET_NAMES,
@@ -13,7 +15,6 @@ import {
   type RecommendationThresholds,
   recommendationThresholdsSchema,
 } from "@edgeline/sdk";
-import type { StrategyPlugin } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { DEFAULT_STAKING_LIMITS, type StakingLimits, stakingLimitsSchema } from "../staking/caps.ts";

@@ -26,10 +26,10 @@ export const HOURLY_JOB_DEFINITIONS: Readonly<Record<HourlyJobName, HourlyJobDef
 };
 
 export type { PipelineDeps } from "./deps.ts";
+export { bettingMarkets, moneylineWays, quoteOf } from "./identify-bets.ts";
 export * from "./job-keys.ts";
 export * from "./run-clock.ts";
 export * from "./run-execution.ts";
 export * from "./step.ts";
 export * from "./steps.ts";
-export { bettingMarkets, moneylineWays, quoteOf } from "./identify-bets.ts";
 export { entityNames, toEloGame } from "./update-elo.ts";

@@ -14,8 +14,8 @@ import {
 import { Decimal } from "decimal.js";
 import { eloForecast, type GameForecast } from "../forecast/game-forecast.ts";
 import type { EloMarginModel } from "../margins/elo-margin.ts";
-import { allocateStakes, type ExistingExposure, type StakingLimits } from "../staking/caps.ts";
 import { betKellyFractions } from "../staking/bet-fractions.ts";
+import { allocateStakes, type ExistingExposure, type StakingLimits } from "../staking/caps.ts";
 import { type Candidate, gameCandidates } from "./candidates.ts";
 import { type BetSelection, knownQuotes, marketConsensus, type OddsQuote } from "./quotes.ts";
 

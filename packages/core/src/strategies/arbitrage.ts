@@ -16,9 +16,9 @@ import {
   keyText,
   lineOf,
   marketsOf,
+  NOT_VENUES,
   outcomesOf,
   pct,
-  NOT_VENUES,
 } from "./markets.ts";
 import { amountSchema } from "./stake-rule.ts";
 

@@ -7,12 +7,12 @@
 import { CORE_VERSION, defineStrategy, type ProposedBet } from "@edgeline/sdk";
 import { z } from "zod";
 import {
-  NOT_VENUES,
   bestQuotes,
   bookSet,
   completeQuote,
   describePrice,
   marketsOf,
+  NOT_VENUES,
   outcomesOf,
   pct,
 } from "./markets.ts";

@@ -6,8 +6,8 @@ import { consensus } from "./consensus.ts";
 import { modelEdge } from "./model-edge.ts";
 import { sharpReference } from "./sharp-reference.ts";
 
-export { arbitrage, consensus, modelEdge, sharpReference };
 export * from "./markets.ts";
+export { arbitrage, consensus, modelEdge, sharpReference };
 
 export const BUNDLED_STRATEGIES = [modelEdge, sharpReference, consensus, arbitrage] as const;
 
