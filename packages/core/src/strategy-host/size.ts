@@ -4,10 +4,8 @@
 // pushes for line bets) times the Kelly fraction, then capped per bet, per event and per day and
 // rounded to the venue's unit; flat proposals (and arbitrage legs) take their amount rounded to the
 // venue's unit. A stake that rounds to nothing is dropped; suspects are returned apart.
-import type { ProposedBet, VenueRules, VenueStake } from "@edgeline/sdk";
-import type { Decimal } from "decimal.js";
-import { Decimal as D } from "decimal.js";
-import { compareBets, quotePrice } from "../recommendation/recommend.ts";
+import type { MarketName, ProposedBet, VenueRules, VenueStake } from "@edgeline/sdk";
+import { Decimal } from "decimal.js";
 import { betKellyFractions } from "../staking/bet-fractions.ts";
 import {
   allocateStakes,
@@ -15,6 +13,32 @@ import {
   roundStakeToVenue,
   type StakingLimits,
 } from "../staking/caps.ts";
+
+const SELECTION_ORDER: Record<string, number> = { home: 0, draw: 1, away: 2, over: 3, under: 4 };
+const MARKET_ORDER: Record<MarketName, number> = { moneyline: 0, spread: 1, total: 2 };
+
+interface Ranked {
+  edge: number;
+  commenceTime: Date;
+  gameId: string;
+  market: MarketName;
+  selection: string;
+}
+
+/** The order bets are chosen in: best edge first; ties: earlier start, game id, market, outcome. */
+export function compareBets(a: Ranked, b: Ranked): number {
+  return (
+    b.edge - a.edge ||
+    a.commenceTime.getTime() - b.commenceTime.getTime() ||
+    (a.gameId < b.gameId ? -1 : a.gameId > b.gameId ? 1 : 0) ||
+    MARKET_ORDER[a.market] - MARKET_ORDER[b.market] ||
+    SELECTION_ORDER[a.selection]! - SELECTION_ORDER[b.selection]!
+  );
+}
+
+/** A quote's price as stored (DECIMAL(10,4)): a number's shortest form is its 4-dp text. */
+export const quotePrice = (q: { price: number }) =>
+  new Decimal(q.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
 
 export interface SizedBet {
   proposal: ProposedBet;
@@ -79,7 +103,7 @@ export function sizeProposals(
   for (const e of entries) {
     const rule = e.proposal.stake;
     if (rule.kind !== "flat") continue;
-    const stake = roundStakeToVenue(new D(rule.amount), e.venue, quotePrice(e.proposal.quote));
+    const stake = roundStakeToVenue(new Decimal(rule.amount), e.venue, quotePrice(e.proposal.quote));
     if (!stake.stake.isZero()) bets.push({ ...e, stake });
   }
   return { bets, suspects };
