@@ -100,6 +100,26 @@ describe("edgeline screen", () => {
     expect(Number(set!.lockedProfit)).toBeCloseTo(100 / (1 / 2.3 + 1 / 3.8 + 1 / 3.9) - 100, 0);
   }, 60_000);
 
+  it("--watch reprints until interrupted, then closes cleanly", async () => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "packages/api/src/cli/main.ts", "screen", "--sport", "EPL", "--watch", "5"],
+      { cwd: repoRoot, env: { ...process.env, DATABASE_URL: db.url, EDGELINE_LOG_LEVEL: "warn" } },
+    );
+    let stdout = "";
+    const firstScreen = new Promise<void>((resolve) => {
+      child.stdout.on("data", (d) => {
+        stdout += d;
+        if (stdout.includes('strategy "sharp-reference"')) resolve();
+      });
+    });
+    const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
+    await firstScreen;
+    child.kill("SIGINT");
+    expect(await closed).toBe(0);
+    expect(stdout.match(/strategy "sharp-reference"/g)).toHaveLength(1);
+  }, 60_000);
+
   it("refuses an unknown strategy, naming the loaded ones", async () => {
     const r = await cli(["screen", "--sport", "EPL", "--strategy", "martingale"]);
     expect(r.code).not.toBe(0);
