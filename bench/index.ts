@@ -10,6 +10,7 @@ const benches = [
   "import-parse",
   "import-db",
   "backtest",
+  "strategies",
   "graphql",
   "dashboard",
   "kalshi-broker",

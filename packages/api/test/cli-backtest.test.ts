@@ -246,6 +246,42 @@ describe.skipIf(!present)("edgeline backtest", () => {
     ).rejects.toThrow(/maps NFL to "missing", which is not a saved preset; saved: nfl-test/);
   }, 120_000);
 
+  it("compares strategies named or in files on the same games, side by side, with CLV against Pinnacle's close", async () => {
+    const file = path.join(tmp, "anchor.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: "anchor",
+        strategy: "sharp-reference",
+        parameters: {
+          prices: { at: "opening" },
+          markets: ["moneyline"],
+          bookmakers: ["Market maximum"],
+          threshold: 0.02,
+          stake: { kind: "flat", amount: "10" },
+        },
+      }),
+    );
+    const args = ["backtest", "--sport", "EPL", "--from", "2023-08-01", "--to", "2024-06-30", "--no-store"];
+    const r = await cli([...args, "--strategy", file, "--strategy", "consensus", "--json"]);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout) as { reports: BacktestReport[] };
+    expect(out.reports.map((x) => [x.strategy.name, x.strategy.strategy])).toEqual([
+      ["anchor", "sharp-reference"],
+      ["consensus", "consensus"],
+    ]);
+    // The anchor: the market maximum beating Pinnacle's de-vigged opening price by 2%.
+    const anchor = out.reports[0]!;
+    expect(anchor.betting.bets).toBe(238);
+    expect(anchor.sharpClv.average).toBeCloseTo(0.043, 3);
+    expect(anchor.sharpClv.positiveShare).toBeCloseTo(0.61, 2);
+    expect(anchor.betting.yield).toBeCloseTo(-0.3, 2);
+    const text = await cli([...args, "--strategy", file, "--strategy", "consensus"]);
+    expect(text.stdout).toMatch(
+      /Strategies side by side[^\n]*\n.*CLV vs sharp\s+beat it\n\s+anchor \(sharp-reference\)\s+238 /,
+    );
+  }, 120_000);
+
   it("refuses a bad strategy file and bad options, naming what is wrong", async () => {
     const file = path.join(tmp, "bad.json");
     writeFileSync(file, JSON.stringify({ name: "bad", parameters: { prices: { at: "lead" } } }));

@@ -104,6 +104,7 @@ export async function startHarness(
     prisma: api.prisma,
     sql: api.pool,
     sports: sportCatalogFromPlugins(plugins),
+    plugins,
     pipeline: opts.pipeline ?? workerPipelineQueue({ pool: api.pool, plugins }),
     pubsub,
     config,
@@ -181,4 +182,59 @@ export function dataOf<T>(res: GraphQLResponse<T>): T {
     throw new Error(`GraphQL request failed (${res.status}): ${JSON.stringify(res.body.errors)}`);
   }
   return res.body.data as T;
+}
+
+export interface SseStream {
+  status: number;
+  contentType: string | null;
+  /** The next `next` event's data, or an error after `timeoutMs`. */
+  next(timeoutMs?: number): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>;
+  close(): void;
+}
+
+/** A subscription over SSE, as a browser opens one. */
+export async function subscribeSse(url: string, query: string, key: string | null): Promise<SseStream> {
+  const controller = new AbortController();
+  const res = await fetch(url, {
+    method: "POST",
+    signal: controller.signal,
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
+    body: JSON.stringify({ query }),
+  });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  return {
+    status: res.status,
+    contentType: res.headers.get("content-type"),
+    async next(timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event === "next" && data) return JSON.parse(data);
+          continue;
+        }
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) throw new Error("no event in time");
+        const chunk = await Promise.race([
+          reader.read(),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error("no event in time")), remaining),
+          ),
+        ]);
+        if (chunk.done) throw new Error("stream ended");
+        buffer += decoder.decode(chunk.value, { stream: true });
+      }
+    },
+    close: () => controller.abort(),
+  };
 }

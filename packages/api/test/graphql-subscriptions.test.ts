@@ -2,7 +2,7 @@
 // connection (as the worker, in its own process, writes them), never through the API process.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Harness, startHarness } from "./graphql-harness.ts";
+import { type Harness, type SseStream, startHarness, subscribeSse } from "./graphql-harness.ts";
 
 let h: Harness;
 let writer: pg.Client;
@@ -17,59 +17,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-interface SseStream {
-  status: number;
-  contentType: string | null;
-  /** The next `next` event's data, or an error after `timeoutMs`. */
-  next(timeoutMs?: number): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }>;
-  close(): void;
-}
-
-async function subscribe(query: string, key: string | null): Promise<SseStream> {
-  const controller = new AbortController();
-  const res = await fetch(h.url, {
-    method: "POST",
-    signal: controller.signal,
-    headers: {
-      "content-type": "application/json",
-      accept: "text/event-stream",
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-    },
-    body: JSON.stringify({ query }),
-  });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  return {
-    status: res.status,
-    contentType: res.headers.get("content-type"),
-    async next(timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const end = buffer.indexOf("\n\n");
-        if (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event === "next" && data) return JSON.parse(data);
-          continue;
-        }
-        const remaining = deadline - Date.now();
-        if (remaining <= 0) throw new Error("no event in time");
-        const chunk = await Promise.race([
-          reader.read(),
-          new Promise<never>((_, reject) =>
-            setTimeout(() => reject(new Error("no event in time")), remaining),
-          ),
-        ]);
-        if (chunk.done) throw new Error("stream ended");
-        buffer += decoder.decode(chunk.value, { stream: true });
-      }
-    },
-    close: () => controller.abort(),
-  };
-}
+const subscribe = (query: string, key: string | null) => subscribeSse(h.url, query, key);
 
 /**
  * Writes until the subscriber has seen one event: the SSE response can arrive a moment before the

@@ -23,5 +23,8 @@ export * from "./portfolio/index.ts";
 export * from "./recommendation/index.ts";
 export * from "./repositories/index.ts";
 export * from "./research/index.ts";
+export * from "./screener/index.ts";
 export * from "./settlement/index.ts";
 export * from "./staking/index.ts";
+export * from "./strategies/index.ts";
+export * from "./strategy-host/index.ts";

@@ -94,6 +94,8 @@ describe("import rules", () => {
       "blend",
       "forecast",
       "backtest",
+      "strategies",
+      "strategy-host",
     ];
     for (const folder of model) {
       expect(
@@ -113,5 +115,13 @@ describe("import rules", () => {
         }),
       ).toEqual([]);
     }
+  });
+
+  it("the bundled strategies use only the public strategy contract, as a third party's would", () => {
+    const production = violations(
+      "core/src/strategies",
+      (s, file) => isTest(file) || ["@edgeline/sdk", "zod", "decimal.js"].includes(s) || s.startsWith("./"),
+    );
+    expect(production).toEqual([]);
   });
 });

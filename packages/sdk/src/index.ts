@@ -1,5 +1,5 @@
-// @edgeline/sdk: what a plugin author depends on. The contracts of the three plugin kinds (sports,
-// odds sources, venues), the records they produce, calendar days, price conversions, the HTTP
+// @edgeline/sdk: what a plugin author depends on. The contracts of the plugin kinds (sports,
+// odds sources, venues, strategies), the records they produce, calendar days, price conversions, the HTTP
 // client, and the fake-upstream and demo contracts. No database, no Prisma, no server.
 
 export * from "./calendar/calendar-day.ts";
@@ -11,6 +11,7 @@ export * from "./contract/plugin-context.ts";
 export * from "./contract/plugin-load-error.ts";
 export * from "./contract/plugin-logger.ts";
 export * from "./contract/sport-plugin.ts";
+export * from "./contract/strategy-plugin.ts";
 export * from "./contract/venue-plugin.ts";
 export * from "./demo/demo-game.ts";
 export * from "./demo/seeded-random.ts";

@@ -1,4 +1,5 @@
 // What every resolver receives. Built per request by the server (server/create-api-server.ts).
+import type { PluginRegistry } from "@edgeline/core";
 import type { createPubSub } from "graphql-yoga";
 import type { Scope } from "../auth/scopes.ts";
 import type { Loaders } from "./loaders.ts";
@@ -37,6 +38,8 @@ export interface GraphQLContext {
   /** The caller's API key, or null when the request carried none. */
   auth: Authentication | null;
   sports: SportCatalog;
+  /** The loaded plugins (venue rules, strategies) for line shopping and the screener; null when not given. */
+  plugins: PluginRegistry | null;
   pipeline: PipelineQueue;
   pubsub: EdgelinePubSub;
   loaders: Loaders;

@@ -1,7 +1,7 @@
 // Per-request batch loaders for fields that are not Prisma relations: each turns the lookups of a
 // whole page into one SQL statement (LATERAL joins over unnest'ed keys, served by the
 // (sport, entity_id, valid_from) unique index).
-import { ratingInForceRow } from "@edgeline/core";
+import { type QuoteRow as CoreQuoteRow, quotesAt, ratingInForceRow } from "@edgeline/core";
 import { BatchLoader } from "./batch-loader.ts";
 import type { SqlClient } from "./context.ts";
 import { type EloRating, type OddsQuote, Prisma } from "./prisma.ts";
@@ -202,7 +202,18 @@ export function createLoaders(sql: SqlClient) {
     return out;
   }, quoteHistoryKey);
 
-  return { ratingOn, history, quoteHistory, job, jobByKey };
+  /** Each game's latest quote of every book and outcome known at the request's instant (line shopping). */
+  const now = new Date();
+  const quotesNow = new BatchLoader<string, { at: Date; rows: CoreQuoteRow[] }>(async (gameIds) => {
+    const rows = await quotesAt(sql as never, gameIds, now);
+    const out = new Map<string, { at: Date; rows: CoreQuoteRow[] }>(
+      gameIds.map((id) => [id, { at: now, rows: [] }]),
+    );
+    for (const row of rows) out.get(row.gameId)?.rows.push(row);
+    return out;
+  }, String);
+
+  return { ratingOn, history, quoteHistory, job, jobByKey, quotesNow };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -33,6 +33,8 @@ export interface ApiServerDeps {
   prisma: PrismaClient;
   sql: SqlClient;
   sports: SportCatalog;
+  /** The plugin registry (venue rules, strategies): `Game.bestPrices` and `opportunities` need it. */
+  plugins?: PluginRegistry;
   pipeline: PipelineQueue;
   pubsub: EdgelinePubSub;
   config: ApiConfig;
@@ -77,6 +79,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
       prisma: deps.prisma,
       sql: deps.sql,
       sports: deps.sports,
+      plugins: deps.plugins ?? null,
       pipeline: deps.pipeline,
       pubsub: deps.pubsub,
       loaders: createLoaders(deps.sql),
@@ -146,6 +149,7 @@ export async function startApiServer(opts: StartApiServerOptions): Promise<Runni
     prisma: db.prisma,
     sql: db.pool,
     sports: sportCatalogFromPlugins(plugins),
+    plugins,
     pipeline: opts.pipeline ?? workerPipelineQueue({ pool: db.pool, plugins }),
     pubsub,
     config: opts.config ?? apiConfigFrom(config),

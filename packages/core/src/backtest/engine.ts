@@ -1,22 +1,27 @@
 // The walk-forward replay. Day by day, every game of the span is decided with only what was known
 // at its decision (the model as of the start of the decision's day, the quotes the price timing
-// takes, the blend's weight fitted on earlier games), through the live rule (recommendBets), its
-// stakes sized on the bankroll of the day, and settled by the live settlement (settleBet) under the
-// venue's rules. The bankroll moves as games end.
-import { type MarketName, SPORTSBOOK_RULES, type VenueRules } from "@edgeline/sdk";
+// takes and nothing quoted later, the blend's weight fitted on earlier games), by the strategy
+// plugin through the same context and sizing the screener and pipelines use (model-edge is the
+// live rule), its stakes sized on the bankroll of the day, and settled by the live settlement
+// (settleBet) under the venue's rules. The bankroll moves as games end.
+import {
+  type MarketName,
+  type ProposedBet,
+  SPORTSBOOK_RULES,
+  type StrategyPlugin,
+  type VenueRules,
+} from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type { GameForecast } from "../forecast/game-forecast.ts";
 import { type ResolvedSportModel, SportForecaster } from "../forecast/sport-forecaster.ts";
 import { blendSamples, blendWeightsByDay, type PlayedGame } from "../recommendation/blend-weights.ts";
-import {
-  type BetRecommendation,
-  type GameForRecommendation,
-  recommendBets,
-} from "../recommendation/recommend.ts";
+import { type BetRecommendation, MAX_STORED_EDGE } from "../recommendation/recommend.ts";
 import type { BetMarket } from "../settlement/settle.ts";
 import { settleBet } from "../settlement/settle.ts";
+import { type HostGame, strategyContext } from "../strategy-host/context.ts";
+import { sizeProposals } from "../strategy-host/size.ts";
 import type { PreparedHistory } from "./history.ts";
-import { bookFilter, type Strategy } from "./strategy.ts";
+import { BUNDLED_CATALOG, bookFilter, type Strategy } from "./strategy.ts";
 
 export interface BacktestOptions {
   from: string;
@@ -31,6 +36,8 @@ export interface BacktestOptions {
   initialRatings?: Readonly<Record<string, number>>;
   /** A forecaster already built on this history with this model (a tuner reuses it). */
   forecaster?: SportForecaster;
+  /** The strategy plugin the strategy names. @defaultValue the bundled one of that name */
+  plugin?: StrategyPlugin;
 }
 
 /** One bet as the replay made and settled it. */
@@ -55,6 +62,10 @@ export interface BacktestBet {
   stake: Decimal;
   result: Decimal;
   status: string;
+  /** The strategy's reason. */
+  reason: string;
+  /** The arbitrage or middle set the bet is a leg of. */
+  group?: string;
 }
 
 /** A game's decision, for audit and the leakage test: what the model and the rule saw and did. */
@@ -83,7 +94,8 @@ export interface BacktestRun {
   strategy: Strategy;
   startingBankroll: Decimal;
   bets: BacktestBet[];
-  suspects: BetRecommendation[];
+  /** Proposals recorded and not bet (an edge above the maximum). */
+  suspects: ProposedBet[];
   decisions: BacktestDecision[];
   curve: CurvePoint[];
   /** The blend's weights per decision day and market (fitted or default). */
@@ -128,10 +140,21 @@ function samplesOf(
   return out;
 }
 
+/** The plugin a strategy names, from the bundled ones unless given. */
+export function strategyPluginOf(s: Strategy, plugin?: StrategyPlugin): StrategyPlugin {
+  const p = plugin ?? BUNDLED_CATALOG.get(s.strategy);
+  if (!p || p.name !== s.strategy)
+    throw new Error(`strategy "${s.name}": no strategy plugin "${s.strategy}"`);
+  return p;
+}
+
+const dp4 = (x: number) => new Decimal(x).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
+
 export function runBacktest(h: PreparedHistory, o: BacktestOptions): BacktestRun {
   const { games, ways } = h.history;
   const indexOf = new Map(games.map((g, i) => [g.gameId, i]));
   const s = o.strategy;
+  const plugin = strategyPluginOf(s, o.plugin);
   const venueRules = o.venueRules ?? (() => SPORTSBOOK_RULES);
   const forecaster =
     o.forecaster ??
@@ -241,7 +264,7 @@ export function runBacktest(h: PreparedHistory, o: BacktestOptions): BacktestRun
     const blendWeights = Object.fromEntries(
       Object.entries(dayWeights).map(([m, w]) => [m, w!.weight]),
     ) as Partial<Record<MarketName, number>>;
-    const slate: GameForRecommendation[] = [];
+    const slate: HostGame[] = [];
     for (const { i, decision } of byDay.get(day)!) {
       const g = games[i]!;
       const forecast: GameForecast | undefined = forecaster.forecast(i, day);
@@ -254,70 +277,81 @@ export function runBacktest(h: PreparedHistory, o: BacktestOptions): BacktestRun
         weights: blendWeights,
         bankroll: bankroll.toFixed(2),
       });
-      if (!forecast) continue;
+      // A strategy reading the model decides only the games it forecasts (the live rule's behaviour).
+      if (plugin.needsModel && !forecast) continue;
       slate.push({
         gameId: g.gameId,
-        gameDate: g.date,
         commenceTime: g.commenceTime,
-        forecast,
-        odds: decision.odds,
+        home: g.home,
+        away: g.away,
         decidedAt: decision.decidedAt,
+        odds: decision.odds,
+        ...(forecast ? { forecast } : {}),
       });
     }
-    const recs = recommendBets(slate, {
+    const thresholds = s.thresholds ?? o.thresholds;
+    const { context } = strategyContext(slate, {
       sport: h.history.sport,
-      config: o.model.elo,
-      thresholds: s.thresholds ?? o.thresholds,
-      bankroll,
-      limits: s.staking,
-      generatedAt: new Date(`${day}T00:00:00Z`),
-      venueRules,
       ways,
       markets,
-      blendWeights,
       bettable: bookFilter(s.bookmakers),
+      venueRules,
+      ...(s.maxQuoteAgeMinutes === undefined ? {} : { maxQuoteAgeMinutes: s.maxQuoteAgeMinutes }),
+      ...(plugin.needsModel ? { model: { thresholds, weights: blendWeights } } : {}),
     });
+    const maxPerDay = plugin.needsModel ? thresholds.maxPerDay : s.thresholds?.maxPerDay;
+    const sized = sizeProposals(plugin.propose(context, s.options), {
+      bankroll,
+      limits: s.staking,
+      venueRules,
+      commenceTime: (id) => games[indexOf.get(id)!]!.commenceTime,
+      ...(maxPerDay === undefined ? {} : { maxPerDay }),
+    });
+    run.suspects.push(...sized.suspects);
     const decisionOf = new Map(byDay.get(day)!.map((d) => [games[d.i]!.gameId, d.decision]));
-    for (const r of recs) {
-      if (r.status === "suspect") {
-        run.suspects.push(r);
-        continue;
-      }
+    for (const { proposal: r, venue, odds, stake } of sized.bets) {
       const g = games[indexOf.get(r.gameId)!]!;
       const decision = decisionOf.get(r.gameId)!;
-      const venue = venueRules(r.bookmaker);
       const bet: BacktestBet = {
         gameId: r.gameId,
         gameDate: g.date,
         decisionDay: day,
         decidedAt: decision.decidedAt,
-        market: r.recommendationType,
-        selection: r.side,
-        line: r.line,
-        bookmaker: r.bookmaker,
-        price: r.price,
-        odds: r.odds,
-        quotedAt: r.quotedAt,
-        probability: r.confidence.toNumber(),
-        modelProbability: r.modelProbability.toNumber(),
-        marketProbability: r.marketProbability?.toNumber() ?? null,
-        weight: r.blendWeight.toNumber(),
-        edge: r.edge.toNumber(),
-        stake: r.recommendedStake,
+        market: r.quote.market,
+        selection: r.quote.selection,
+        line: r.quote.market === "moneyline" ? null : r.quote.line,
+        bookmaker: r.quote.bookmaker,
+        price: new Decimal(r.quote.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP),
+        odds,
+        quotedAt: r.quote.quotedAt,
+        probability: dp4(r.fairProbability),
+        modelProbability: dp4(r.detail?.modelProbability ?? r.fairProbability),
+        marketProbability: r.detail?.marketProbability === undefined ? null : dp4(r.detail.marketProbability),
+        weight: dp4(r.detail?.weight ?? 0),
+        edge: Math.min(dp4(r.edge), MAX_STORED_EDGE.toNumber()),
+        stake: stake.stake,
         result: new Decimal(0),
         status: "pending",
+        reason: r.reason,
+        ...(r.group ? { group: r.group.id } : {}),
       };
       run.bets.push(bet);
-      const payout = venue.payout(
-        { stake: r.recommendedStake, ...(r.contracts === undefined ? {} : { contracts: r.contracts }) },
-        r.price,
-      );
+      const payout = venue.payout(stake, bet.price);
       pending.set(g.date, [
         ...(pending.get(g.date) ?? []),
-        { bet, market: betMarket(r, ways, venue), venue, payout },
+        {
+          bet,
+          market: betMarket(
+            { recommendationType: bet.market, side: bet.selection, line: bet.line },
+            ways,
+            venue,
+          ),
+          venue,
+          payout,
+        },
       ]);
       const p = point(day);
-      p.staked = p.staked.plus(r.recommendedStake);
+      p.staked = p.staked.plus(stake.stake);
       p.bets += 1;
     }
   }

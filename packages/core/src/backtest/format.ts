@@ -57,6 +57,11 @@ function clvLines(r: BacktestReport): string[] {
         (b.atClose || b.lineMoved
           ? ` (${b.atClose} taken at the close, ${b.lineMoved} with the line moved: not measured)`
           : "");
+  const sharp = r.sharpClv;
+  const sharpLine =
+    sharp.measured === 0
+      ? (sharp.note ?? "no bets")
+      : `${pct(sharp.average, 2)} average over ${sharp.measured} bets; ${pct(sharp.positiveShare, 0).replace("+", "")} beat it`;
   const cons =
     c.measured === 0
       ? (c.note ?? "no bets")
@@ -64,6 +69,7 @@ function clvLines(r: BacktestReport): string[] {
   return [
     `  against the same book's close:          ${same}`,
     `  against the de-vigged closing consensus: ${cons}`,
+    `  against ${sharp.books.join("+")}'s de-vigged close:${" ".repeat(Math.max(1, 14 - sharp.books.join("+").length))}${sharpLine}`,
   ];
 }
 
@@ -166,6 +172,45 @@ export function formatReport(r: BacktestReport): string {
     "",
     "Definitions",
     ...Object.entries(r.definitions).map(([k, v]) => `  ${k}: ${v}`),
+  ].join("\n");
+}
+
+/**
+ * Strategies side by side on the same games: bets, turnover, yield with its bootstrap interval,
+ * maximum drawdown, average CLV against the sharp (Pinnacle de-vigged) close and the share of bets
+ * beating it.
+ */
+export function formatComparison(reports: readonly BacktestReport[]): string {
+  const head = [
+    "strategy",
+    "bets",
+    "turnover",
+    "yield",
+    "95% interval",
+    "max drawdown",
+    "CLV vs sharp",
+    "beat it",
+  ];
+  const rows = reports.map((r) => [
+    `${r.strategy.name} (${r.strategy.strategy})`,
+    String(r.betting.bets),
+    r.betting.turnover,
+    pct(r.betting.yield),
+    interval(r.betting.yieldInterval).trim(),
+    pct(r.betting.maxDrawdown).replace("+", ""),
+    pct(r.sharpClv.average, 2),
+    pct(r.sharpClv.positiveShare, 0).replace("+", ""),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}`;
+  const first = reports[0];
+  return [
+    first
+      ? `Strategies side by side, ${first.sport} ${first.from} to ${first.to} (CLV against ${first.sharpClv.books.join("+")}'s de-vigged close)`
+      : "No strategies.",
+    line(head),
+    ...rows.map(line),
   ].join("\n");
 }
 

@@ -55,7 +55,8 @@ export class PreparedHistory {
   readonly eloGames: EloGame[];
   /** Each game's quotes before its start, oldest first. */
   readonly quotesByGame: OddsQuote[][];
-  private readonly closingCache = new Map<string, MarketConsensus>();
+  /** Closing consensus by book filter (one filter function, one cache), then by game. */
+  private readonly closingCache = new WeakMap<(bookmaker: string) => boolean, Map<number, MarketConsensus>>();
 
   constructor(
     readonly history: BacktestHistory,
@@ -94,9 +95,13 @@ export class PreparedHistory {
   }
 
   /** The de-vigged consensus of game i's last quotes before its start, the books filtered. */
-  closing(i: number, consensusBooks: (bookmaker: string) => boolean, key = "*"): MarketConsensus {
-    const cacheKey = `${i}\u0000${key}`;
-    const cached = this.closingCache.get(cacheKey);
+  closing(i: number, consensusBooks: (bookmaker: string) => boolean): MarketConsensus {
+    let cache = this.closingCache.get(consensusBooks);
+    if (!cache) {
+      cache = new Map();
+      this.closingCache.set(consensusBooks, cache);
+    }
+    const cached = cache.get(i);
     if (cached) return cached;
     const g = this.history.games[i]!;
     const quotes = this.quotesByGame[i]!.filter((q) => consensusBooks(q.bookmaker));
@@ -104,7 +109,7 @@ export class PreparedHistory {
       knownQuotes(g.gameId, quotes, g.commenceTime, g.commenceTime, this.markets),
       this.history.ways,
     );
-    this.closingCache.set(cacheKey, c);
+    cache.set(i, c);
     return c;
   }
 

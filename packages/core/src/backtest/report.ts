@@ -10,6 +10,10 @@ import { CLV_DEFINITIONS, type ClvSummary, closingLineValues } from "./clv.ts";
 import { type BacktestOptions, type BacktestRun, runBacktest } from "./engine.ts";
 import { type ForecastReport, forecastReport } from "./forecast-scores.ts";
 import type { PreparedHistory } from "./history.ts";
+import { bookFilter } from "./strategy.ts";
+
+/** The sharp close CLV is measured against: Pinnacle's, de-vigged. */
+export const SHARP_CLOSE_BOOKS = ["pinnacle"] as const;
 
 export interface WeightSummary {
   /** Decision days whose weight was fitted (the rest used the default). */
@@ -34,6 +38,8 @@ export interface BacktestReport {
   /** Quotes whose edge was above the maximum: recorded, not bet. */
   suspects: number;
   clv: ClvSummary;
+  /** CLV against the sharp book's de-vigged close (Pinnacle): p_close × price − 1, and the share above 0. */
+  sharpClv: ClvSummary["consensus"] & { books: string[] };
   forecasts: ForecastReport;
   baselines: {
     alwaysHome: FlatBaseline;
@@ -74,10 +80,18 @@ export function backtest(
   o: BacktestOptions,
 ): { run: BacktestRun; report: BacktestReport } {
   const run = runBacktest(h, o);
+  // The live rule with the consensus as its probability, whatever the strategy.
+  const { plugin: _plugin, ...rest } = o;
   const consensus = runBacktest(h, {
-    ...o,
+    ...rest,
     forecaster: run.forecaster,
-    strategy: { ...o.strategy, name: `${o.strategy.name} (consensus)`, blend: { weight: 0 } },
+    strategy: {
+      ...o.strategy,
+      name: `${o.strategy.name} (consensus)`,
+      strategy: "model-edge",
+      options: {},
+      blend: { weight: 0 },
+    },
   });
   const byMarket: BacktestReport["byMarket"] = {};
   for (const m of ["moneyline", "spread", "total"] as const) {
@@ -97,6 +111,10 @@ export function backtest(
     byMarket,
     suspects: run.suspects.length,
     clv: closingLineValues(h, run.bets, run.consensusBooks),
+    sharpClv: {
+      books: [...SHARP_CLOSE_BOOKS],
+      ...closingLineValues(h, run.bets, bookFilter(SHARP_CLOSE_BOOKS)).consensus,
+    },
     forecasts: forecastReport(h, run.forecaster, {
       from: o.from,
       to: o.to,

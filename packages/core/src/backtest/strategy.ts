@@ -1,9 +1,13 @@
-// A backtest strategy: which prices it takes (opening, a lead time before the start, or closing),
-// which markets and books it bets, its thresholds and staking, its bankroll, and how it blends the
-// model with the market. A strategy file is JSON naming a strategy kind and its parameters, the
-// shape strategy plugins will take (`{ "name": ..., "strategy": "model-edge", "parameters": ... }`);
-// every field is validated with zod and every default is filled in, so a stored run says exactly
-// what was run.
+// A strategy file: JSON naming a strategy plugin and its parameters (`{ "name": ..., "strategy":
+// "sharp-reference", "parameters": ... }`). The parameters the host reads for every strategy are
+// here: which prices a backtest takes (opening, a lead time before the start, or closing), which
+// markets and books (venues) it may bet, the oldest quote it may use, thresholds and staking, its
+// bankroll, and (for strategies reading the model) how the model is blended with the market. The
+// other keys are the plugin's own, validated by its zod schema. A file without `strategy` is
+// model-edge, as before plugins. Every field is validated and every default is filled in, so a
+// stored run says exactly what was run.
+
+import type { StrategyPlugin } from "@edgeline/sdk";
 import {
   describeZodError,
   MARKET_NAMES,
@@ -14,6 +18,7 @@ import {
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { DEFAULT_STAKING_LIMITS, type StakingLimits, stakingLimitsSchema } from "../staking/caps.ts";
+import { BUNDLED_STRATEGIES } from "../strategies/index.ts";
 
 /** When a game's price is taken. */
 export type PriceTiming =
@@ -31,8 +36,12 @@ export type BlendChoice =
 
 export interface Strategy {
   name: string;
-  /** The strategy kind; "model-edge" (the live rule on the blended probability) is the one there is. */
-  strategy: "model-edge";
+  /** The strategy plugin's name ("model-edge", the live rule on the blended probability, by default). */
+  strategy: string;
+  /** The plugin's own parameters, as its schema parsed them. */
+  options: unknown;
+  /** Quotes older than this many minutes at the decision are never used. */
+  maxQuoteAgeMinutes?: number;
   prices: PriceTiming;
   /** Markets bet; default the ones the sport's model prices among those it offers. */
   markets?: MarketName[];
@@ -67,23 +76,24 @@ const blendSchema = z.union([
   }),
 ]);
 
-const parametersSchema = z
-  .object({
-    prices: timingSchema.default({ at: "closing" }),
-    markets: z.array(z.enum(MARKET_NAMES)).min(1).optional(),
-    betting: z.enum(["elo", "goals"]).optional(),
-    bookmakers: z.array(z.string().min(1)).min(1).optional(),
-    consensusBookmakers: z.array(z.string().min(1)).min(1).optional(),
-    thresholds: recommendationThresholdsSchema.optional(),
-    staking: stakingLimitsSchema.partial().default({}),
-    bankroll: z
-      .string()
-      .regex(/^\d{1,10}(\.\d{1,2})?$/, 'bankroll must be an amount as a string, e.g. "1000"')
-      .refine((v) => Number(v) > 0, "bankroll must be > 0")
-      .default("1000"),
-    blend: blendSchema.default({ weight: "fitted" }),
-  })
-  .strict();
+const commonShape = {
+  prices: timingSchema.default({ at: "closing" }),
+  markets: z.array(z.enum(MARKET_NAMES)).min(1).optional(),
+  betting: z.enum(["elo", "goals"]).optional(),
+  bookmakers: z.array(z.string().min(1)).min(1).optional(),
+  consensusBookmakers: z.array(z.string().min(1)).min(1).optional(),
+  thresholds: recommendationThresholdsSchema.optional(),
+  staking: stakingLimitsSchema.partial().default({}),
+  bankroll: z
+    .string()
+    .regex(/^\d{1,10}(\.\d{1,2})?$/, 'bankroll must be an amount as a string, e.g. "1000"')
+    .refine((v) => Number(v) > 0, "bankroll must be > 0")
+    .default("1000"),
+  blend: blendSchema.default({ weight: "fitted" }),
+  maxQuoteAgeMinutes: z.number().positive().optional(),
+};
+const COMMON_KEYS = new Set(Object.keys(commonShape));
+const parametersSchema = z.object(commonShape).loose();
 
 export const strategyFileSchema = z
   .object({
@@ -93,9 +103,7 @@ export const strategyFileSchema = z
       .min(1, "a strategy needs a name")
       .max(64, "a name of at most 64 characters")
       .refine((n) => [...n].every((ch) => ch.charCodeAt(0) >= 0x20), "a name without control characters"),
-    strategy: z
-      .literal("model-edge", { error: 'the one strategy kind is "model-edge"' })
-      .default("model-edge"),
+    strategy: z.string().min(1).default("model-edge"),
     parameters: parametersSchema.prefault({}),
   })
   .strict();
@@ -105,23 +113,49 @@ export function defaultStrategy(): Strategy {
   return parseStrategy({ name: "default" }, "default strategy");
 }
 
-/** Validates a strategy file's JSON, naming the field at fault: `strategy.json: $.parameters.prices.at: ...`. */
-export function parseStrategy(json: unknown, where: string): Strategy {
+/** The strategy plugins a file may name, by name. */
+export type StrategyCatalog = ReadonlyMap<string, StrategyPlugin>;
+
+export const BUNDLED_CATALOG: StrategyCatalog = new Map(BUNDLED_STRATEGIES.map((p) => [p.name, p]));
+
+const fail = (where: string, error: z.ZodError, prefix?: string) => {
+  const { jsonPath, message } = describeZodError(error);
+  const path = prefix === undefined ? jsonPath : jsonPath === "$" ? prefix : `${prefix}.${jsonPath}`;
+  return new Error(`${where}: ${path}: ${message}`);
+};
+
+/**
+ * Validates a strategy file's JSON against the common parameters and the named plugin's own,
+ * naming the field at fault: `strategy.json: parameters.threshold: ...`.
+ */
+export function parseStrategy(
+  json: unknown,
+  where: string,
+  catalog: StrategyCatalog = BUNDLED_CATALOG,
+): Strategy {
   const parsed = strategyFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const { jsonPath, message } = describeZodError(parsed.error);
-    throw new Error(`${where}: ${jsonPath}: ${message}`);
-  }
-  const { name, strategy, parameters: p } = parsed.data;
+  if (!parsed.success) throw fail(where, parsed.error);
+  const { name, strategy, parameters: all } = parsed.data;
+  const plugin = catalog.get(strategy);
+  if (!plugin)
+    throw new Error(
+      `${where}: strategy: unknown strategy "${strategy}"; strategies: ${[...catalog.keys()].join(", ")}`,
+    );
+  const own = Object.fromEntries(Object.entries(all).filter(([k]) => !COMMON_KEYS.has(k)));
+  const options = plugin.parameters.safeParse(own);
+  if (!options.success) throw fail(where, options.error, "parameters");
+  const p = all as z.infer<z.ZodObject<typeof commonShape>>;
   return {
     name,
     strategy,
+    options: options.data,
     prices: p.prices,
     ...(p.markets ? { markets: [...new Set(p.markets)] } : {}),
     ...(p.betting ? { betting: p.betting } : {}),
     ...(p.bookmakers ? { bookmakers: p.bookmakers } : {}),
     ...(p.consensusBookmakers ? { consensusBookmakers: p.consensusBookmakers } : {}),
     ...(p.thresholds ? { thresholds: p.thresholds } : {}),
+    ...(p.maxQuoteAgeMinutes === undefined ? {} : { maxQuoteAgeMinutes: p.maxQuoteAgeMinutes }),
     staking: { ...DEFAULT_STAKING_LIMITS, ...p.staking },
     bankroll: new Decimal(p.bankroll).toFixed(2),
     blend: p.blend,

@@ -126,7 +126,7 @@ const byGame = (quotes: readonly QuoteRow[]) => {
  * the day's games, and the blend's weight per market for the day, fitted on the played games with
  * a closing price. Exactly what a backtest computes for the same day.
  */
-async function modelOfDay(
+export async function modelOfDay(
   db: Queryable,
   plugin: SportPlugin,
   model: ResolvedSportModel,

@@ -26,6 +26,7 @@ export const HOURLY_JOB_DEFINITIONS: Readonly<Record<HourlyJobName, HourlyJobDef
 };
 
 export type { PipelineDeps } from "./deps.ts";
+export { bettingMarkets, moneylineWays, quoteOf } from "./identify-bets.ts";
 export * from "./job-keys.ts";
 export * from "./run-clock.ts";
 export * from "./run-execution.ts";

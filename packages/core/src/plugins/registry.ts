@@ -1,4 +1,4 @@
-// The plugins of this process: sports, odds sources and venues, each validated against its
+// The plugins of this process: sports, odds sources, venues and strategies, each validated against its
 // contract, checked for compatibility and duplicates, and given its context. The one place that
 // decides whether a plugin may run; every consumer (pipelines, API, CLI) asks it.
 import {
@@ -16,15 +16,18 @@ import {
   SPORTSBOOK_RULES,
   type SportPlugin,
   type SportView,
+  type StrategyPlugin,
   satisfies,
   sportPluginSchema,
   sportView,
+  strategyPluginSchema,
   type VenuePlugin,
   type VenueRules,
   venuePluginSchema,
 } from "@edgeline/sdk";
 import type { z } from "zod";
 import type { TunedPreset } from "../backtest/preset.ts";
+import { BUNDLED_CATALOG } from "../backtest/strategy.ts";
 import { ELO_PRESETS } from "../elo/presets.ts";
 import { DEFAULT_BLEND_SETTINGS, type ResolvedSportModel } from "../forecast/sport-forecaster.ts";
 import type { EloMarginModel } from "../margins/elo-margin.ts";
@@ -33,7 +36,7 @@ import { type HostContextOptions, hostContexts } from "./host-context.ts";
 import { normaliseSportCode } from "./sport-code.ts";
 
 /** Any plugin object a module may export. */
-export type AnyPlugin = SportPlugin | OddsSourcePlugin | VenuePlugin;
+export type AnyPlugin = SportPlugin | OddsSourcePlugin | VenuePlugin | StrategyPlugin;
 
 /** A plugin and the module it came from (for messages and the API). */
 export interface LoadedPlugin {
@@ -72,6 +75,11 @@ export interface LoadedVenue {
   context: PluginContext<unknown>;
 }
 
+export interface LoadedStrategy {
+  plugin: StrategyPlugin;
+  module: string;
+}
+
 /** An odds source covering a sport, with its validated options for that sport. */
 export interface SourceForSport {
   source: LoadedSource;
@@ -83,13 +91,16 @@ export class PluginRegistry {
   private readonly sourceList: LoadedSource[];
   private readonly venueList: LoadedVenue[];
   private readonly sourcesBySport = new Map<string, SourceForSport[]>();
+  private readonly strategyList: LoadedStrategy[];
 
   constructor(
     sports: readonly LoadedSport[],
     sources: readonly LoadedSource[],
     venues: readonly LoadedVenue[],
     sourcesBySport: ReadonlyMap<string, SourceForSport[]>,
+    strategies: readonly LoadedStrategy[] = [],
   ) {
+    this.strategyList = [...strategies];
     for (const s of sports) this.sportsByCode.set(s.plugin.code, s);
     this.sourceList = [...sources];
     this.venueList = [...venues];
@@ -103,7 +114,29 @@ export class PluginRegistry {
 
   /** Every plugin of every kind, for base URLs and fake-upstream routes. */
   all(): Array<{ plugin: AnyPlugin; module: string }> {
-    return [...this.sportsByCode.values(), ...this.sourceList, ...this.venueList];
+    return [...this.sportsByCode.values(), ...this.sourceList, ...this.venueList, ...this.strategyList];
+  }
+
+  /** The strategy plugins loaded, in listed order. */
+  strategies(): LoadedStrategy[] {
+    return [...this.strategyList];
+  }
+
+  /**
+   * The strategies by name, as strategy files are parsed against. A deployment whose plugin list
+   * names no strategy module still has the bundled ones (its pipelines run model-edge).
+   */
+  strategyCatalog(): ReadonlyMap<string, StrategyPlugin> {
+    if (this.strategyList.length === 0) return BUNDLED_CATALOG;
+    return new Map(this.strategyList.map((s) => [s.plugin.name, s.plugin]));
+  }
+
+  /** The strategy plugin of a name; throws naming the loaded ones when there is none. */
+  strategy(name: string): StrategyPlugin {
+    const catalog = this.strategyCatalog();
+    const found = catalog.get(name);
+    if (!found) throw new Error(`no strategy plugin "${name}"; loaded: ${[...catalog.keys()].join(", ")}`);
+    return found;
   }
 
   /** Sports with their modules, for the API's sport catalog. */
@@ -175,6 +208,7 @@ const SCHEMAS: Record<AnyPlugin["kind"], z.ZodType> = {
   sport: sportPluginSchema,
   "odds-source": oddsSourcePluginSchema,
   venue: venuePluginSchema,
+  strategy: strategyPluginSchema,
 };
 
 function label(plugin: AnyPlugin): string {
@@ -339,6 +373,7 @@ export function createPluginRegistry(
   const sports: LoadedSport[] = [];
   const sources: LoadedSource[] = [];
   const venues: LoadedVenue[] = [];
+  const strategies: LoadedStrategy[] = [];
   const bookmakers = new Map<string, string>();
   for (const { plugin, module } of entries) {
     if (plugin.kind === "sport") {
@@ -368,11 +403,13 @@ export function createPluginRegistry(
       const context = contextOf(plugin);
       const unavailable = plugin.unavailable?.(context.config as never);
       sources.push({ plugin, module, context, ...(unavailable ? { unavailable } : {}) });
+    } else if (plugin.kind === "strategy") {
+      strategies.push({ plugin, module });
     } else {
       const claimed = plugin.bookmakers === "*" ? ["*"] : plugin.bookmakers.map((b) => b.toLowerCase());
       for (const b of claimed) claim(bookmakers, b, module, `bookmaker "${b}" (venue ${plugin.name})`);
       venues.push({ plugin, module, context: contextOf(plugin) });
     }
   }
-  return new PluginRegistry(sports, sources, venues, sourceCoverage(sports, sources));
+  return new PluginRegistry(sports, sources, venues, sourceCoverage(sports, sources), strategies);
 }

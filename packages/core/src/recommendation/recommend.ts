@@ -1,12 +1,14 @@
 // The recommendation rule: from a day's games, each with its forecast (or both sides' ratings) and
 // the quotes known before it starts, the candidate bet_recommendations rows. The betting
 // probability is the model's blended with the de-vigged consensus (weights per market); the edge is
-// computed on it; an edge above the maximum is recorded as suspect instead of bet. Live trading
-// (identify_bets) and backtests call this one function.
+// computed on it; an edge above the maximum is recorded as suspect instead of bet. It is the
+// model-edge strategy run through the strategy host, as backtests and the screener run every
+// strategy; live trading (identify_bets) calls this function.
 import {
   assertCalendarDay,
   type EloConfig,
   type MarketName,
+  type ProposedBet,
   type RecommendationThresholds,
   SPORTSBOOK_RULES,
   type VenueRules,
@@ -14,10 +16,11 @@ import {
 import { Decimal } from "decimal.js";
 import { eloForecast, type GameForecast } from "../forecast/game-forecast.ts";
 import type { EloMarginModel } from "../margins/elo-margin.ts";
-import { allocateStakes, type ExistingExposure, type StakingLimits } from "../staking/caps.ts";
-import { lineKellyFraction, simultaneousKelly } from "../staking/kelly.ts";
-import { type Candidate, gameCandidates } from "./candidates.ts";
-import { type BetSelection, knownQuotes, marketConsensus, type OddsQuote } from "./quotes.ts";
+import type { ExistingExposure, StakingLimits } from "../staking/caps.ts";
+import { modelEdge } from "../strategies/model-edge.ts";
+import { type HostGame, strategyContext } from "../strategy-host/context.ts";
+import { compareBets, quotePrice, sizeProposals } from "../strategy-host/size.ts";
+import type { BetSelection, OddsQuote } from "./quotes.ts";
 
 /** A side's rating as stored: the elo_ratings row in force on the game's date. */
 export interface RatingSnapshot {
@@ -107,9 +110,6 @@ export interface BetRecommendation {
 /** Largest value DECIMAL(5,4) holds. */
 export const MAX_STORED_EDGE = new Decimal("9.9999");
 
-const SELECTION_ORDER: Record<BetSelection, number> = { home: 0, draw: 1, away: 2, over: 3, under: 4 };
-const MARKET_ORDER: Record<MarketName, number> = { moneyline: 0, spread: 1, total: 2 };
-
 function checkRatings(game: GameForRecommendation): void {
   for (const side of ["home", "away"] as const) {
     const r = game.ratings![side];
@@ -121,13 +121,18 @@ function checkRatings(game: GameForRecommendation): void {
   }
 }
 
-function candidatesOf(game: GameForRecommendation, ctx: RecommendationContext, ways: 2 | 3): Candidate[] {
+/** A game as the strategy host takes it, or undefined when it has started or the model cannot price it. */
+function hostGameOf(
+  game: GameForRecommendation,
+  ctx: RecommendationContext,
+  ways: 2 | 3,
+): HostGame | undefined {
   assertCalendarDay(game.gameDate, `game ${game.gameId} date`);
   if (!game.forecast && !game.ratings)
     throw new Error(`game ${game.gameId}: needs a forecast or both ratings`);
   if (game.ratings) checkRatings(game);
   const at = game.decidedAt ?? ctx.generatedAt;
-  if (at >= game.commenceTime) return []; // the game has started
+  if (at >= game.commenceTime) return undefined; // the game has started
   const forecast =
     game.forecast ??
     eloForecast(
@@ -138,111 +143,100 @@ function candidatesOf(game: GameForRecommendation, ctx: RecommendationContext, w
       { neutral: game.neutral, playoff: game.playoff },
       ctx.margin,
     );
-  if (!forecast) return [];
-  const markets = ctx.markets ?? ["moneyline"];
-  const known = knownQuotes(game.gameId, game.odds, at, game.commenceTime, markets);
-  return gameCandidates(game, forecast, known, marketConsensus(known, ways), ways, {
-    thresholds: ctx.thresholds,
-    venueRules: ctx.venueRules ?? (() => SPORTSBOOK_RULES),
-    weights: ctx.blendWeights ?? {},
-    bettable: ctx.bettable ?? (() => true),
-  });
-}
-
-function compare(a: Candidate, b: Candidate): number {
-  return (
-    b.edge - a.edge ||
-    a.commenceTime.getTime() - b.commenceTime.getTime() ||
-    (a.gameId < b.gameId ? -1 : a.gameId > b.gameId ? 1 : 0) ||
-    MARKET_ORDER[a.market] - MARKET_ORDER[b.market] ||
-    SELECTION_ORDER[a.selection] - SELECTION_ORDER[b.selection]
-  );
+  if (!forecast) return undefined;
+  return {
+    gameId: game.gameId,
+    commenceTime: game.commenceTime,
+    home: "",
+    away: "",
+    decidedAt: at,
+    odds: game.odds,
+    forecast,
+  };
 }
 
 const dp4 = (x: number) => new Decimal(x).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
-/** A quote's price as stored (DECIMAL(10,4)): a number's shortest form is its 4-dp text. */
-const priceOf = (q: OddsQuote) => new Decimal(q.price).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
-
-/**
- * Full Kelly fractions of the chosen bets: simultaneous Kelly over one game's moneyline outcomes
- * (mutually exclusive), Kelly with pushes and half grades for each line bet.
- */
-function kellyFractions(chosen: readonly Candidate[]): Map<Candidate, number> {
-  const fractions = new Map<Candidate, number>();
-  for (const gameId of new Set(chosen.map((c) => c.gameId))) {
-    const moneyline = chosen.filter((c) => c.gameId === gameId && c.market === "moneyline");
-    const f = simultaneousKelly(moneyline.map((c) => ({ probability: c.probability, odds: c.odds })));
-    moneyline.forEach((c, i) => {
-      fractions.set(c, f[i]!);
-    });
-  }
-  for (const c of chosen) if (c.lineOutcome) fractions.set(c, lineKellyFraction(c.lineOutcome, c.odds));
-  return fractions;
-}
-
 function row(
-  c: Candidate,
+  bet: { proposal: ProposedBet; commenceTime: Date; odds: number },
+  quote: OddsQuote,
   ctx: RecommendationContext,
   stake: { stake: Decimal; contracts?: number } | null,
 ): BetRecommendation {
+  const p = bet.proposal;
+  const price = p.detail!;
   const staked = stake?.stake ?? new Decimal(0);
+  const market = p.quote.market;
   return {
     sport: ctx.sport,
-    gameId: c.gameId,
-    marketId: c.quote.marketId ?? null,
-    recommendationType: c.market,
-    side: c.selection,
-    line: c.market === "moneyline" ? null : c.quote.line!,
-    confidence: dp4(c.probability),
-    modelProbability: dp4(c.modelProbability),
-    marketProbability: c.marketProbability === undefined ? null : dp4(c.marketProbability),
-    blendWeight: dp4(c.weight),
-    edge: Decimal.min(dp4(c.edge), MAX_STORED_EDGE),
+    gameId: p.gameId,
+    marketId: quote.marketId ?? null,
+    recommendationType: market,
+    side: p.quote.selection,
+    line: market === "moneyline" ? null : quote.line!,
+    confidence: dp4(price.probability),
+    modelProbability: dp4(price.modelProbability),
+    marketProbability: price.marketProbability === undefined ? null : dp4(price.marketProbability),
+    blendWeight: dp4(price.weight),
+    edge: Decimal.min(dp4(price.edge), MAX_STORED_EDGE),
     recommendedStake: staked,
-    expectedValue: staked.times(new Decimal(c.edge)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
+    expectedValue: staked.times(new Decimal(price.edge)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP),
     generatedAt: ctx.generatedAt,
-    expiresAt: c.commenceTime,
-    status: c.suspect ? "suspect" : "pending",
-    reason: c.suspect ?? null,
-    bookmaker: c.quote.bookmaker,
-    price: priceOf(c.quote),
-    quotedAt: c.quote.lastUpdate,
-    ...(c.quote.quoteId === undefined ? {} : { quoteId: c.quote.quoteId }),
-    odds: c.odds,
+    expiresAt: bet.commenceTime,
+    status: p.suspect ? "suspect" : "pending",
+    reason: p.suspect ?? null,
+    bookmaker: quote.bookmaker,
+    price: quotePrice(quote),
+    quotedAt: quote.lastUpdate,
+    ...(quote.quoteId === undefined ? {} : { quoteId: quote.quoteId }),
+    odds: bet.odds,
     ...(stake?.contracts === undefined ? {} : { contracts: stake.contracts }),
   };
 }
 
 /**
- * Recommendations for a day's slate: bets best edge first (ties: earlier start, game id, market,
- * outcome), at most `maxPerDay`, then the suspect quotes (stake 0). Stakes: Kelly at the odds used
- * × the Kelly fraction, then per-bet, per-event and daily caps, rounded to the venue's unit; bets
- * whose stake rounds to 0 are dropped.
+ * Recommendations for a day's slate: the model-edge strategy run through the strategy host, as
+ * backtests and the screener run every strategy. Bets best edge first (ties: earlier start, game
+ * id, market, outcome), at most `maxPerDay`, then the suspect quotes (stake 0). Stakes: Kelly at
+ * the odds used × the Kelly fraction, then per-bet, per-event and daily caps, rounded to the
+ * venue's unit; bets whose stake rounds to 0 are dropped.
  */
 export function recommendBets(
   games: readonly GameForRecommendation[],
   ctx: RecommendationContext,
 ): BetRecommendation[] {
   const ways = ctx.ways ?? (ctx.config.draws.kind === "none" ? 2 : 3);
-  const all = games.flatMap((g) => candidatesOf(g, ctx, ways)).sort(compare);
-  const chosen = all.filter((c) => !c.suspect).slice(0, ctx.thresholds.maxPerDay);
-  const fractions = kellyFractions(chosen);
-  const stakes = allocateStakes(
-    ctx.bankroll,
-    chosen.map((c, i) => ({
-      id: String(i),
-      eventId: c.gameId,
-      fraction: fractions.get(c)! * ctx.limits.kellyFraction,
-      venue: c.venue,
-      odds: priceOf(c.quote),
-    })),
-    ctx.limits,
-    ctx.existing,
-  );
-  const rows: BetRecommendation[] = [];
-  chosen.forEach((c, i) => {
-    if (!stakes[i]!.stake.isZero()) rows.push(row(c, ctx, stakes[i]!));
+  const venueRules = ctx.venueRules ?? (() => SPORTSBOOK_RULES);
+  const slate = games.flatMap((g) => hostGameOf(g, ctx, ways) ?? []);
+  const { context, origin } = strategyContext(slate, {
+    sport: ctx.sport,
+    ways,
+    markets: ctx.markets ?? ["moneyline"],
+    bettable: ctx.bettable ?? (() => true),
+    venueRules,
+    model: { thresholds: ctx.thresholds, weights: ctx.blendWeights ?? {} },
   });
-  for (const c of all) if (c.suspect) rows.push(row(c, ctx, null));
+  const starts = new Map(slate.map((g) => [g.gameId, g.commenceTime]));
+  const commenceTime = (id: string) => starts.get(id)!;
+  const sized = sizeProposals(modelEdge.propose(context, {}), {
+    bankroll: ctx.bankroll,
+    limits: ctx.limits,
+    venueRules,
+    commenceTime,
+    maxPerDay: ctx.thresholds.maxPerDay,
+    ...(ctx.existing ? { existing: ctx.existing } : {}),
+  });
+  const rows = sized.bets.map((b) => row(b, origin.get(b.proposal.quote)!, ctx, b.stake));
+  const suspects = sized.suspects
+    .map((proposal) => ({
+      proposal,
+      commenceTime: commenceTime(proposal.gameId),
+      odds: venueRules(proposal.quote.bookmaker).netOdds(proposal.quote.price),
+      gameId: proposal.gameId,
+      market: proposal.quote.market,
+      selection: proposal.quote.selection,
+      edge: proposal.edge,
+    }))
+    .sort(compareBets);
+  for (const s of suspects) rows.push(row(s, origin.get(s.proposal.quote)!, ctx, null));
   return rows;
 }

@@ -146,7 +146,10 @@ export async function runBacktestJob(
       };
     }
   } else {
-    for (const s of strategies) runs.push({ options: { ...base, model: modelFor(s), strategy: s } });
+    for (const s of strategies)
+      runs.push({
+        options: { ...base, model: modelFor(s), strategy: s, plugin: registry.strategy(s.strategy) },
+      });
   }
   for (const { options } of runs) {
     const { report, run } = backtest(history, options);

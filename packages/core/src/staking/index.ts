@@ -4,6 +4,7 @@
  * fees, caps per bet, per event and per day as fractions of bankroll, and rounding to the venue's
  * unit (by its VenueRules). Money is Decimal; probabilities and odds are numbers. Pure.
  */
+export * from "./bet-fractions.ts";
 export * from "./caps.ts";
 export * from "./kelly.ts";
 export * from "./kelly-stake.ts";

@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PluginLoadError, SPORTSBOOK_RULES } from "@edgeline/sdk";
+import { CORE_VERSION, defineStrategy, PluginLoadError, SPORTSBOOK_RULES } from "@edgeline/sdk";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseStrategy } from "../../src/backtest/strategy.ts";
 import { loadPlugins } from "../../src/plugins/plugin-loader.ts";
 import { createPluginRegistry } from "../../src/plugins/registry.ts";
 import creaseSource from "./fixtures/source-cricket-odds/index.ts";
@@ -211,5 +213,56 @@ describe("plugin registry", () => {
     expect(error).toBeInstanceOf(PluginLoadError);
     expect((error as PluginLoadError).code).toBe("PLUGIN_CONFIG_INVALID");
     expect((error as PluginLoadError).message).toContain("edgeline.plugins.json: plugins: expected array");
+  });
+});
+
+describe("strategy plugins", () => {
+  const flatHome = defineStrategy({
+    name: "flat-home",
+    displayName: "Flat home",
+    description: "one unit on every home side at its best price",
+    coreVersion: `^${CORE_VERSION}`,
+    parameters: z.object({ amount: z.string().default("1") }).strict(),
+    propose: () => [],
+  });
+
+  it("loads the bundled strategies from edgeline.plugins.json, the way a third party's would be", async () => {
+    const registry = await loadPlugins({ env: {}, cwd: repoRoot });
+    expect(registry.strategies().map((s) => [s.plugin.name, s.module])).toEqual([
+      ["model-edge", "./packages/core/src/strategies/index.ts"],
+      ["sharp-reference", "./packages/core/src/strategies/index.ts"],
+      ["consensus", "./packages/core/src/strategies/index.ts"],
+      ["arbitrage", "./packages/core/src/strategies/index.ts"],
+    ]);
+  });
+
+  it("takes a third party's strategy, parses files naming it, and refuses an invalid or duplicate one", () => {
+    const registry = createPluginRegistry([{ plugin: flatHome, module: "flat-home" }]);
+    expect(registry.strategy("flat-home")).toBe(flatHome);
+    const s = parseStrategy(
+      { name: "f", strategy: "flat-home", parameters: { amount: "5" } },
+      "f.json",
+      registry.strategyCatalog(),
+    );
+    expect(s.options).toEqual({ amount: "5" });
+    expect(() => registry.strategy("model-edge")).toThrow(
+      'no strategy plugin "model-edge"; loaded: flat-home',
+    );
+    expect(() => createPluginRegistry([{ plugin: { ...flatHome, name: "Flat Home" }, module: "m" }])).toThrow(
+      "m: invalid plugin (Flat Home): name: must be lower-case letters, digits and '-'",
+    );
+    expect(() =>
+      createPluginRegistry([
+        { plugin: flatHome, module: "a" },
+        { plugin: flatHome, module: "b" },
+      ]),
+    ).toThrow("b: strategy flat-home is already provided by a");
+    // A deployment listing no strategy module still runs the bundled ones.
+    expect([...createPluginRegistry([]).strategyCatalog().keys()]).toEqual([
+      "model-edge",
+      "sharp-reference",
+      "consensus",
+      "arbitrage",
+    ]);
   });
 });

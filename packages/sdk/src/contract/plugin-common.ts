@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { FakeRoute } from "../fake/fake-route.ts";
 import { isValidRange } from "./compatibility.ts";
 
-export const PLUGIN_KINDS = ["sport", "odds-source", "venue"] as const;
+export const PLUGIN_KINDS = ["sport", "odds-source", "venue", "strategy"] as const;
 export type PluginKind = (typeof PLUGIN_KINDS)[number];
 
 /** One upstream a plugin calls. The host lets the environment override the default. */

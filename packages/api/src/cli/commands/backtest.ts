@@ -4,11 +4,12 @@
 // backtest_runs; `--tune` searches the model and the thresholds on a training span, reports only
 // on the span after it and saves the tuned preset. `models` scores the raw model, the blend and the
 // de-vigged closing market on the same games.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import {
   type BacktestJobResult,
   curveCsv,
   defaultStrategy,
+  formatComparison,
   formatForecastReports,
   formatReport,
   loadEnv,
@@ -18,6 +19,7 @@ import {
   runBacktestJob,
   runDateSchema,
   type Strategy,
+  type StrategyCatalog,
 } from "@edgeline/core";
 import type { Command } from "commander";
 import { z } from "zod";
@@ -68,17 +70,23 @@ export const modelsArgsSchema = z
   })
   .refine((a) => a.from <= a.to, { path: ["to"], message: "must not be before --from" });
 
-/** Reads and validates each strategy file, naming the file and field at fault. */
-export function readStrategies(files: readonly string[] | undefined): Strategy[] {
-  if (!files || files.length === 0) return [defaultStrategy()];
-  const strategies = files.map((file) => {
+/**
+ * Reads each `--strategy`: a strategy file (validated, naming the file and field at fault), or the
+ * name of a loaded strategy plugin with its default parameters.
+ */
+export function readStrategies(args: readonly string[] | undefined, catalog?: StrategyCatalog): Strategy[] {
+  if (!args || args.length === 0) return [defaultStrategy()];
+  const strategies = args.map((arg) => {
+    if (!existsSync(arg) && (catalog ?? new Map()).has(arg))
+      return parseStrategy({ name: arg, strategy: arg }, `--strategy ${arg}`, catalog);
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(file, "utf8"));
+      json = JSON.parse(readFileSync(arg, "utf8"));
     } catch (error) {
-      throw new Error(`--strategy ${file}: ${(error as Error).message}`);
+      const known = catalog ? `; strategies: ${[...catalog.keys()].join(", ")}` : "";
+      throw new Error(`--strategy ${arg}: ${(error as Error).message}${known}`);
     }
-    return parseStrategy(json, file);
+    return parseStrategy(json, arg, catalog);
   });
   const names = strategies.map((s) => s.name);
   const twice = names.find((n, i) => names.indexOf(n) !== i);
@@ -111,6 +119,7 @@ export function describeJob(result: BacktestJobResult): string[] {
   for (const { report, runId } of result.reports) {
     lines.push(formatReport(report), runId ? `\nStored as backtest run ${runId}.` : "", "");
   }
+  if (result.reports.length > 1) lines.push(formatComparison(result.reports.map((r) => r.report)), "");
   return lines;
 }
 
@@ -125,8 +134,8 @@ export function registerBacktestCommands(program: Command): void {
     .requiredOption("--from <day>", "first game day, YYYY-MM-DD")
     .requiredOption("--to <day>", "last game day, YYYY-MM-DD")
     .option(
-      "--strategy <file...>",
-      "strategy JSON files (README: Backtests); default the live rule at the close",
+      "--strategy <name|file...>",
+      "strategies: a loaded strategy's name (model-edge, sharp-reference, consensus, arbitrage) or a strategy JSON file (README: Backtests); several are compared side by side; default the live rule at the close",
     )
     .option("--tune", "grid-search Elo and the thresholds on --from..--train-to, report on the days after it")
     .option("--train-to <day>", "last day of the training span (with --tune)")
@@ -136,9 +145,9 @@ export function registerBacktestCommands(program: Command): void {
     .option("--no-store", "do not store the runs in backtest_runs")
     .action(async (flags: Record<string, unknown>) => {
       const args = parseArgs(backtestArgsSchema, flags);
-      const strategies = readStrategies(args.strategy);
       const session = await openPipelineSession();
       try {
+        const strategies = readStrategies(args.strategy, session.plugins.strategyCatalog());
         const env = loadEnv();
         const result = await runBacktestJob(session.pool, session.plugins, {
           sport: args.sport,

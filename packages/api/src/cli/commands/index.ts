@@ -9,6 +9,7 @@ import { registerJobsCommand } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
 import { registerOddsCommands } from "./odds.ts";
 import { registerRunCommand } from "./run.ts";
+import { registerScreenCommand } from "./screen.ts";
 import { registerWorkerCommand } from "./worker.ts";
 
 export type RegisterCommand = (program: Command) => void;
@@ -21,6 +22,7 @@ export const commandModules: RegisterCommand[] = [
   registerBackfillCommand,
   registerImportCommand,
   registerBacktestCommands,
+  registerScreenCommand,
   registerWorkerCommand,
   registerJobsCommand,
   registerKeysCommands,
