@@ -16,6 +16,7 @@ export * from "./forecast/index.ts";
 export * from "./goals/index.ts";
 export * from "./imports/index.ts";
 export * from "./margins/index.ts";
+export * from "./metrics/index.ts";
 export * from "./odds/index.ts";
 export * from "./pipeline/index.ts";
 export * from "./plugins/index.ts";

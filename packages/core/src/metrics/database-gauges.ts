@@ -1,0 +1,154 @@
+// Gauges read from the database at scrape time, so every process reports the same state whichever
+// worker did the work: the job queue (through graphile-worker's public `jobs` view, never its
+// private tables), the age of each odds source's last successful fetch per sport, the bankroll,
+// the open exposure and today's profit. One round of queries per scrape, however many gauges.
+import { Gauge } from "prom-client";
+import type { Queryable } from "../repositories/queryable.ts";
+import type { EdgelineMetrics } from "./metrics.ts";
+
+interface QueueRow {
+  task: string;
+  state: string;
+  jobs: number;
+  oldest_age: number | null;
+}
+
+interface Snapshot {
+  queue: QueueRow[];
+  fetches: Array<{ source: string; sport: string; age: number }>;
+  bankroll: number | null;
+  dailyPnl: number | null;
+  exposure: number;
+}
+
+// Waiting jobs by task: ready (due, unlocked), scheduled (run_at in the future), running (locked)
+// and failed (out of attempts). The oldest ready job's age is how far the queue is behind.
+const QUEUE_SQL = `
+  SELECT task_identifier AS task,
+         CASE WHEN attempts >= max_attempts THEN 'failed'
+              WHEN locked_at IS NOT NULL THEN 'running'
+              WHEN run_at > now() THEN 'scheduled'
+              ELSE 'ready' END AS state,
+         count(*)::int AS jobs,
+         extract(epoch FROM now() - min(run_at))::float8 AS oldest_age
+    FROM graphile_worker.jobs
+   GROUP BY 1, 2`;
+
+// last_seen_at moves whenever a fetch finds a price still on offer, so its maximum is the last
+// successful fetch. Only games of the last days are read (an index range, not the whole history):
+// a source silent for longer drops out, which the alert on an absent series covers.
+const FETCH_SQL = `
+  SELECT q.source, g.sport, extract(epoch FROM now() - max(q.last_seen_at))::float8 AS age
+    FROM unified_games g JOIN odds_quotes q ON q.game_id = g.game_id
+   WHERE g.game_date >= current_date - 3
+   GROUP BY 1, 2`;
+
+const PORTFOLIO_SQL = `
+  SELECT (SELECT total_value::float8 FROM portfolio_snapshots ORDER BY snapshot_time DESC LIMIT 1) AS bankroll,
+         (SELECT total_value::float8 FROM portfolio_snapshots ORDER BY snapshot_time DESC LIMIT 1)
+           - (SELECT total_value::float8 FROM portfolio_snapshots
+               WHERE snapshot_time >= date_trunc('day', now()) ORDER BY snapshot_time LIMIT 1) AS daily_pnl,
+         (SELECT coalesce(sum(stake), 0)::float8 FROM placed_bets WHERE status = 'pending') AS exposure`;
+
+async function readSnapshot(db: Queryable): Promise<Snapshot> {
+  const [queue, fetches, portfolio] = await Promise.all([
+    db.query<QueueRow>(QUEUE_SQL).then(
+      (r) => r.rows,
+      // Before the worker has created its schema there is no queue to report.
+      () => [] as QueueRow[],
+    ),
+    db.query<{ source: string; sport: string; age: number }>(FETCH_SQL),
+    db.query<{ bankroll: number | null; daily_pnl: number | null; exposure: number }>(PORTFOLIO_SQL),
+  ]);
+  const p = portfolio.rows[0]!;
+  return { queue, fetches: fetches.rows, bankroll: p.bankroll, dailyPnl: p.daily_pnl, exposure: p.exposure };
+}
+
+/**
+ * Registers the database gauges on `metrics`' registry, reading through `db`. Calling it again
+ * (a second server in one process) points the same gauges at the newer pool.
+ */
+export function registerDatabaseGauges(metrics: EdgelineMetrics, db: Queryable): void {
+  const existing = gaugeSources.get(metrics);
+  if (existing) {
+    existing.db = db;
+    return;
+  }
+  const source: { db: Queryable; pending?: Promise<Snapshot | undefined>; at: number } = { db, at: 0 };
+  gaugeSources.set(metrics, source);
+  // Every gauge's collect() asks for the snapshot; the first one of a scrape reads it.
+  const snapshot = () => {
+    if (!source.pending || Date.now() - source.at > 500) {
+      source.at = Date.now();
+      source.pending = readSnapshot(source.db).catch(() => undefined);
+    }
+    return source.pending;
+  };
+  const registers = [metrics.registry];
+  new Gauge({
+    name: "edgeline_queue_jobs",
+    help: "Jobs in graphile-worker's queue by task and state (ready, scheduled, running, failed).",
+    labelNames: ["task", "state"] as const,
+    registers,
+    async collect() {
+      const s = await snapshot();
+      this.reset();
+      for (const row of s?.queue ?? []) this.set({ task: row.task, state: row.state }, row.jobs);
+    },
+  });
+  new Gauge({
+    name: "edgeline_queue_oldest_ready_job_age_seconds",
+    help: "Age of the oldest job due to run and not yet taken, by task: how far the workers are behind.",
+    labelNames: ["task"] as const,
+    registers,
+    async collect() {
+      const s = await snapshot();
+      this.reset();
+      for (const row of s?.queue ?? [])
+        if (row.state === "ready") this.set({ task: row.task }, Math.max(0, row.oldest_age ?? 0));
+    },
+  });
+  new Gauge({
+    name: "edgeline_odds_last_fetch_age_seconds",
+    help: "Seconds since an odds source last returned prices for a sport's games (games of the last 3 days).",
+    labelNames: ["source", "sport"] as const,
+    registers,
+    async collect() {
+      const s = await snapshot();
+      this.reset();
+      for (const f of s?.fetches ?? []) this.set({ source: f.source, sport: f.sport }, Math.max(0, f.age));
+    },
+  });
+  new Gauge({
+    name: "edgeline_bankroll",
+    help: "Portfolio value at the latest snapshot, in the bankroll's currency units.",
+    registers,
+    async collect() {
+      const s = await snapshot();
+      if (s?.bankroll != null) this.set(s.bankroll);
+    },
+  });
+  new Gauge({
+    name: "edgeline_daily_pnl",
+    help: "Change of the portfolio value since the first snapshot of the UTC day, in currency units.",
+    registers,
+    async collect() {
+      const s = await snapshot();
+      if (s?.dailyPnl != null) this.set(s.dailyPnl);
+    },
+  });
+  new Gauge({
+    name: "edgeline_open_exposure",
+    help: "Total stake of bets still pending, in currency units.",
+    registers,
+    async collect() {
+      const s = await snapshot();
+      if (s) this.set(s.exposure);
+    },
+  });
+}
+
+const gaugeSources = new WeakMap<
+  EdgelineMetrics,
+  { db: Queryable; pending?: Promise<Snapshot | undefined>; at: number }
+>();
