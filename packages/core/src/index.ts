@@ -12,6 +12,7 @@ export * from "./config/logger.ts";
 export * from "./db/index.ts";
 export * from "./elo/index.ts";
 export * from "./evaluation/index.ts";
+export * from "./events/index.ts";
 export * from "./forecast/index.ts";
 export * from "./goals/index.ts";
 export * from "./imports/index.ts";

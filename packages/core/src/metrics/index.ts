@@ -1,3 +1,3 @@
 export * from "./database-gauges.ts";
-export * from "./metrics.ts";
 export * from "./http-observer.ts";
+export * from "./metrics.ts";
