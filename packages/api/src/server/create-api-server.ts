@@ -4,7 +4,14 @@
 // own); `startApiServer` builds them from configuration and listens.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadConfig, loadPlugins, type PluginRegistry } from "@edgeline/core";
+import {
+  type EdgelineMetrics,
+  loadConfig,
+  loadPlugins,
+  type PluginRegistry,
+  processMetrics,
+  registerDatabaseGauges,
+} from "@edgeline/core";
 import { createPubSub, createYoga, type YogaServerInstance } from "graphql-yoga";
 import { createApiKeyCache } from "../auth/api-key-cache.ts";
 import { findLiveKey } from "../auth/api-key-store.ts";
@@ -28,6 +35,8 @@ import { useDashboard } from "./use-dashboard.ts";
 import { useDrainRejectedBody } from "./use-drain-rejected-body.ts";
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useHealth } from "./use-health.ts";
 import { useLimits } from "./use-limits.ts";
+import { METRICS_ENDPOINT } from "./metrics-endpoint.ts";
+import { useMetrics } from "./use-metrics.ts";
 
 export interface ApiServerDeps {
   prisma: PrismaClient;
@@ -45,6 +54,12 @@ export interface ApiServerDeps {
    * false runs every operation on the Pothos resolvers. @defaultValue true
    */
   compileSql?: boolean;
+  /** The registry /metrics serves. @defaultValue the process's (processMetrics()) */
+  metrics?: EdgelineMetrics;
+  /** Bearer token /metrics requires. @defaultValue none: open */
+  metricsToken?: string;
+  /** Whether /ready needs a live worker. @defaultValue false */
+  readyRequiresWorker?: boolean;
 }
 
 const GRAPHQL_ENDPOINT = "/graphql";
@@ -60,6 +75,8 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     ttlMs: deps.config.keyCacheTtlMs,
   });
   void forgetChangedKeys(deps.pubsub, keys.forget);
+  const metrics = deps.metrics ?? processMetrics();
+  registerDatabaseGauges(metrics, deps.sql);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -86,12 +103,13 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
         ? [
             useDashboard({
               dir: deps.dashboardDir,
-              apiPaths: [GRAPHQL_ENDPOINT, HEALTH_ENDPOINT, READY_ENDPOINT],
+              apiPaths: [GRAPHQL_ENDPOINT, HEALTH_ENDPOINT, READY_ENDPOINT, METRICS_ENDPOINT],
             }),
           ]
         : []),
       useDrainRejectedBody(),
-      useHealth(deps.sql),
+      useHealth(deps.sql, { requireWorker: deps.readyRequiresWorker ?? false }),
+      useMetrics(metrics, { token: deps.metricsToken }),
       useApiKeyAuth({ readRequiresKey: deps.config.readRequiresKey }),
       ...useLimits(deps.config.limits),
       useArgumentErrors(),
@@ -120,6 +138,8 @@ export interface StartApiServerOptions {
   logging?: boolean;
   /** The built dashboard to serve at `/`. @defaultValue none */
   dashboardDir?: string;
+  /** @defaultValue EDGELINE_READY_REQUIRES_WORKER (true) */
+  readyRequiresWorker?: boolean;
 }
 
 export interface RunningApiServer {
@@ -151,6 +171,8 @@ export async function startApiServer(opts: StartApiServerOptions): Promise<Runni
     config: opts.config ?? apiConfigFrom(config),
     logging: opts.logging ?? true,
     dashboardDir: opts.dashboardDir,
+    readyRequiresWorker: opts.readyRequiresWorker ?? config.operations.readyRequiresWorker,
+    ...(config.operations.metricsToken ? { metricsToken: config.operations.metricsToken } : {}),
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {

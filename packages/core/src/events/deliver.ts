@@ -3,6 +3,7 @@
 // (attempts, last status, error) and throws on failure so graphile-worker retries it with its
 // exponential backoff (exp(attempt) seconds) until the sink's maxAttempts; the event id stays the
 // same across attempts, so a receiver that got a delivery whose answer was lost deduplicates it.
+import { processMetrics } from "../metrics/metrics.ts";
 import type { Queryable } from "../repositories/queryable.ts";
 import type { EventEnvelope, EventType } from "./event-types.ts";
 import { sinkRequest } from "./sink-request.ts";
@@ -63,6 +64,10 @@ export async function deliverNotification(
         opts.now?.() ?? new Date(),
       )
     : { delivered: false, status: "no_sink", error: `sink ${row.sink} is no longer configured` };
+  processMetrics().notificationDeliveries.inc({
+    kind: sink?.kind ?? "unknown",
+    outcome: outcome.delivered ? "delivered" : "failed",
+  });
   const final = outcome.delivered || opts.attempt >= opts.maxAttempts;
   await db.query(
     `UPDATE notification_deliveries

@@ -4,3 +4,4 @@ export * from "./event-types.ts";
 export * from "./pipeline-events.ts";
 export * from "./sink-request.ts";
 export * from "./sinks.ts";
+export * from "./daily-summary.ts";

@@ -3,7 +3,7 @@
 // private tables), the age of each odds source's last successful fetch per sport, the bankroll,
 // the open exposure and today's profit. One round of queries per scrape, however many gauges.
 import { Gauge } from "prom-client";
-import type { Queryable } from "../repositories/queryable.ts";
+import type { SqlReader } from "../repositories/queryable.ts";
 import type { EdgelineMetrics } from "./metrics.ts";
 
 interface QueueRow {
@@ -50,7 +50,7 @@ const PORTFOLIO_SQL = `
                WHERE snapshot_time >= date_trunc('day', now()) ORDER BY snapshot_time LIMIT 1) AS daily_pnl,
          (SELECT coalesce(sum(stake), 0)::float8 FROM placed_bets WHERE status = 'pending') AS exposure`;
 
-async function readSnapshot(db: Queryable): Promise<Snapshot> {
+async function readSnapshot(db: SqlReader): Promise<Snapshot> {
   const [queue, fetches, portfolio] = await Promise.all([
     db.query<QueueRow>(QUEUE_SQL).then(
       (r) => r.rows,
@@ -68,13 +68,13 @@ async function readSnapshot(db: Queryable): Promise<Snapshot> {
  * Registers the database gauges on `metrics`' registry, reading through `db`. Calling it again
  * (a second server in one process) points the same gauges at the newer pool.
  */
-export function registerDatabaseGauges(metrics: EdgelineMetrics, db: Queryable): void {
+export function registerDatabaseGauges(metrics: EdgelineMetrics, db: SqlReader): void {
   const existing = gaugeSources.get(metrics);
   if (existing) {
     existing.db = db;
     return;
   }
-  const source: { db: Queryable; pending?: Promise<Snapshot | undefined>; at: number } = { db, at: 0 };
+  const source: { db: SqlReader; pending?: Promise<Snapshot | undefined>; at: number } = { db, at: 0 };
   gaugeSources.set(metrics, source);
   // Every gauge's collect() asks for the snapshot; the first one of a scrape reads it.
   const snapshot = () => {
@@ -150,5 +150,5 @@ export function registerDatabaseGauges(metrics: EdgelineMetrics, db: Queryable):
 
 const gaugeSources = new WeakMap<
   EdgelineMetrics,
-  { db: Queryable; pending?: Promise<Snapshot | undefined>; at: number }
+  { db: SqlReader; pending?: Promise<Snapshot | undefined>; at: number }
 >();
