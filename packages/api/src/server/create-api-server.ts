@@ -25,6 +25,7 @@ import { type ApiConfig, apiConfigFrom } from "./config.ts";
 import { createApiDatabase } from "./database.ts";
 import { graphiqlTabs } from "./graphiql-examples.ts";
 import { renderOfflineGraphiQL } from "./graphiql-page.ts";
+import { METRICS_ENDPOINT } from "./metrics-endpoint.ts";
 import { listenForChanges } from "./pg-notifications.ts";
 import { workerPipelineQueue } from "./pipeline-queue-adapter.ts";
 import { useArgumentErrors } from "./use-argument-errors.ts";
@@ -35,7 +36,6 @@ import { useDashboard } from "./use-dashboard.ts";
 import { useDrainRejectedBody } from "./use-drain-rejected-body.ts";
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useHealth } from "./use-health.ts";
 import { useLimits } from "./use-limits.ts";
-import { METRICS_ENDPOINT } from "./metrics-endpoint.ts";
 import { useMetrics } from "./use-metrics.ts";
 
 export interface ApiServerDeps {

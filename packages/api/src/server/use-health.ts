@@ -13,10 +13,13 @@ export function useHealth(sql: SqlClient, opts: ReadinessOptions = {}): Plugin {
     endpoint: READY_ENDPOINT,
     check: async ({ fetchAPI }) => {
       const report = await checkReadiness(sql, opts);
-      return new fetchAPI.Response(JSON.stringify({ status: report.ready ? "ready" : "not ready", ...report }), {
-        status: report.ready ? 200 : 503,
-        headers: { "content-type": "application/json" },
-      });
+      return new fetchAPI.Response(
+        JSON.stringify({ status: report.ready ? "ready" : "not ready", ...report }),
+        {
+          status: report.ready ? 200 : 503,
+          headers: { "content-type": "application/json" },
+        },
+      );
     },
   });
 }

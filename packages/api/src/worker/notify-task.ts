@@ -12,7 +12,6 @@ import type { Task } from "graphile-worker";
 import type pg from "pg";
 import { z } from "zod";
 
-
 const deliverPayload = z.object({ deliveryId: z.string().regex(/^\d+$/) });
 
 export interface NotifyTaskOptions {
@@ -34,7 +33,10 @@ export function notifyDeliverTask(pool: pg.Pool, opts: NotifyTaskOptions = {}): 
   };
 }
 
-const summaryPayload = z.object({ _cron: z.object({ ts: z.string() }).optional(), date: z.string().optional() });
+const summaryPayload = z.object({
+  _cron: z.object({ ts: z.string() }).optional(),
+  date: z.string().optional(),
+});
 
 export function dailySummaryTask(pool: pg.Pool): Task {
   return async (raw) => {

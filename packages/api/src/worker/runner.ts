@@ -12,9 +12,9 @@ import {
   loadConfig,
   NOTIFY_DELIVER_TASK,
   type PipelineDeps,
+  type PluginRegistry,
   processMetrics,
   registerDatabaseGauges,
-  type PluginRegistry,
   STEP_DEFINITIONS,
   type StepDefinition,
   type StepName,
@@ -26,8 +26,8 @@ import { parsedCronItems } from "./crontab.ts";
 import { dailyDagTask } from "./daily-task.ts";
 import { createPipelineDeps, pipelinePool } from "./deps.ts";
 import { hourlyTask } from "./hourly-task.ts";
-import { dailySummaryTask, type NotifyTaskOptions, notifyDeliverTask } from "./notify-task.ts";
 import { type Liveness, openLiveness } from "./liveness.ts";
+import { dailySummaryTask, type NotifyTaskOptions, notifyDeliverTask } from "./notify-task.ts";
 import { parseWorkerOptions, type WorkerOptionsInput } from "./options.ts";
 import { type ReleasedJob, startRecovery } from "./recovery.ts";
 import { stepTask } from "./step-task.ts";

@@ -6,7 +6,10 @@ import type { SqlReader } from "../repositories/queryable.ts";
 import { prismaPaths } from "./paths.ts";
 
 /** The folder's migrations not recorded as finished in `_prisma_migrations`, in order. */
-export async function pendingMigrations(db: SqlReader, migrationsDir = prismaPaths.migrationsDir): Promise<string[]> {
+export async function pendingMigrations(
+  db: SqlReader,
+  migrationsDir = prismaPaths.migrationsDir,
+): Promise<string[]> {
   const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
   const { rows } = await db.query<{ migration_name: string }>(

@@ -34,14 +34,9 @@ const QUEUE_SQL = `
     FROM graphile_worker.jobs
    GROUP BY 1, 2`;
 
-// last_seen_at moves whenever a fetch finds a price still on offer, so its maximum is the last
-// successful fetch. Only games of the last days are read (an index range, not the whole history):
-// a source silent for longer drops out, which the alert on an absent series covers.
+// fetch_markets records each source that answered, in its transaction (source_fetches).
 const FETCH_SQL = `
-  SELECT q.source, g.sport, extract(epoch FROM now() - max(q.last_seen_at))::float8 AS age
-    FROM unified_games g JOIN odds_quotes q ON q.game_id = g.game_id
-   WHERE g.game_date >= current_date - 3
-   GROUP BY 1, 2`;
+  SELECT source, sport, extract(epoch FROM now() - last_success_at)::float8 AS age FROM source_fetches`;
 
 const PORTFOLIO_SQL = `
   SELECT (SELECT total_value::float8 FROM portfolio_snapshots ORDER BY snapshot_time DESC LIMIT 1) AS bankroll,
@@ -110,7 +105,7 @@ export function registerDatabaseGauges(metrics: EdgelineMetrics, db: SqlReader):
   });
   new Gauge({
     name: "edgeline_odds_last_fetch_age_seconds",
-    help: "Seconds since an odds source last returned prices for a sport's games (games of the last 3 days).",
+    help: "Seconds since an odds source last answered a fetch of a sport's prices.",
     labelNames: ["source", "sport"] as const,
     registers,
     async collect() {

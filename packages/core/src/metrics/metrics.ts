@@ -114,7 +114,17 @@ export type EdgelineMetrics = ReturnType<typeof defineMetrics> & { registry: Reg
 /** A fresh registry with every Edgeline metric (tests; a process uses `processMetrics()`). */
 export function createMetrics(opts: { defaultMetrics?: boolean } = {}): EdgelineMetrics {
   const registry = new Registry();
-  if (opts.defaultMetrics ?? true) collectDefaultMetrics({ register: registry });
+  if (opts.defaultMetrics ?? true) {
+    collectDefaultMetrics({ register: registry });
+    // prom-client also exports these gauges under a _total name, which Prometheus' conventions
+    // reserve for counters (promtool check metrics refuses them); the plain names stay.
+    for (const name of [
+      "nodejs_active_handles_total",
+      "nodejs_active_requests_total",
+      "nodejs_active_resources_total",
+    ])
+      registry.removeSingleMetric(name);
+  }
   return { ...defineMetrics(registry), registry };
 }
 

@@ -1,4 +1,14 @@
 -- CreateTable
+CREATE TABLE "source_fetches" (
+    "source" VARCHAR NOT NULL,
+    "sport" VARCHAR NOT NULL,
+    "last_success_at" TIMESTAMPTZ(6) NOT NULL,
+    "records" INTEGER NOT NULL,
+
+    CONSTRAINT "source_fetches_pkey" PRIMARY KEY ("source","sport")
+);
+
+-- CreateTable
 CREATE TABLE "notification_events" (
     "event_id" VARCHAR NOT NULL,
     "event_type" VARCHAR NOT NULL,
