@@ -1,8 +1,10 @@
 // Shared by the operations tests: an API server on a given database (any pool: a proxy's), a TCP
 // proxy that can be cut to take "the database" down, and a local notification receiver that
 // records every request and answers as told (status codes, a stall for timeouts).
+import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { type AddressInfo, connect, createServer as createTcpServer, type Socket } from "node:net";
+import path from "node:path";
 import type { PluginRegistry } from "@edgeline/core";
 import { sportCatalogFromPlugins } from "../src/graphql/sport-catalog.ts";
 import { defaultLimits } from "../src/server/config.ts";
@@ -85,10 +87,34 @@ export interface ReceivedRequest {
   at: number;
 }
 
-/** A local receiver: records each request; `answers` (consumed in order) say how to reply. */
+const repoRoot = path.resolve(import.meta.dirname, "../../..");
+
+/** `pnpm edgeline <args>` as a child process, with extra environment. */
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "packages/api/src/cli/main.ts", ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, EDGELINE_LOG_LEVEL: "warn", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** A local receiver: records each request; `answers[path]` (consumed in order) say how to reply. */
 export async function startReceiver() {
   const requests: ReceivedRequest[] = [];
-  const answers: Array<number | "stall"> = [];
+  const answers: Record<string, Array<number | "stall">> = {};
   const server: Server = createServer((req, res) => {
     let body = "";
     req.setEncoding("utf8");
@@ -97,7 +123,7 @@ export async function startReceiver() {
     });
     req.on("end", () => {
       requests.push({ path: req.url ?? "/", headers: req.headers, body, at: Date.now() });
-      const answer = answers.shift() ?? 200;
+      const answer = answers[req.url ?? "/"]?.shift() ?? 200;
       if (answer === "stall") return; // never answers: the sender's timeout fires
       res.writeHead(answer, { "content-type": "text/plain" }).end(answer < 300 ? "ok" : "nope");
     });

@@ -14,6 +14,7 @@ import "./pipeline-run.ts";
 import "./job.ts";
 import "./backtest-run.ts";
 import "./backtest-report.ts";
+import "./notification-delivery.ts";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.ts";
 

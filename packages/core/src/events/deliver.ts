@@ -72,7 +72,7 @@ export async function deliverNotification(
   await db.query(
     `UPDATE notification_deliveries
         SET attempts = $2, last_status = $3, last_error = $4, updated_at = now(),
-            status = $5, delivered_at = CASE WHEN $5 = 'delivered' THEN now() END
+            status = $5::varchar, delivered_at = CASE WHEN $5::varchar = 'delivered' THEN now() END
       WHERE delivery_id = $1`,
     [
       deliveryId,

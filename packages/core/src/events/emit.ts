@@ -47,17 +47,23 @@ export async function emitEvent(
 
 /** A delivery row and its job (a second one for the same event and sink is a no-op). */
 export async function queueDelivery(db: Queryable, id: string, sink: NotificationSink): Promise<void> {
-  const { rows } = await db.query<{ delivery_id: string }>(
-    `INSERT INTO notification_deliveries (event_id, sink) VALUES ($1, $2)
-     ON CONFLICT (event_id, sink) DO NOTHING RETURNING delivery_id::text`,
-    [id, sink.name],
-  );
-  if (!rows[0]) return;
+  const deliveryId = await createDelivery(db, id, sink.name);
+  if (deliveryId === undefined) return;
   await db.query(
     `SELECT graphile_worker.add_job($1, json_build_object('deliveryId', $2::text),
        max_attempts => $3, job_key => $4)`,
-    [NOTIFY_DELIVER_TASK, rows[0].delivery_id, sink.maxAttempts, `notify:${rows[0].delivery_id}`],
+    [NOTIFY_DELIVER_TASK, deliveryId, sink.maxAttempts, `notify:${deliveryId}`],
   );
+}
+
+/** The delivery row of an event to a sink; undefined when it exists already. */
+export async function createDelivery(db: Queryable, id: string, sink: string): Promise<string | undefined> {
+  const { rows } = await db.query<{ delivery_id: string }>(
+    `INSERT INTO notification_deliveries (event_id, sink) VALUES ($1, $2)
+     ON CONFLICT (event_id, sink) DO NOTHING RETURNING delivery_id::text`,
+    [id, sink],
+  );
+  return rows[0]?.delivery_id;
 }
 
 // The counters of things that happened, counted once per event (a rerun emits nothing new).

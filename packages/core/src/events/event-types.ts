@@ -77,6 +77,8 @@ export const eventSchemas = {
     openExposure: money,
     bankroll: money.nullable(),
   }),
+  /** A sample sent by `edgeline notify test`. */
+  "notify.test": z.object({ message: z.string(), sink: z.string() }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;

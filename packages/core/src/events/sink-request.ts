@@ -90,6 +90,8 @@ export function describeEvent(event: EventBody): { title: string; text: string }
         title: `Kill switch ${event.data.enabled ? "ON: betting stopped" : "off: betting resumed"}`,
         text: `by ${event.data.by}${event.data.reason ? `: ${event.data.reason}` : ""}`,
       };
+    case "notify.test":
+      return { title: "Edgeline test notification", text: `${event.data.message} (sink ${event.data.sink})` };
     case "daily.summary": {
       const d = event.data;
       return {

@@ -7,6 +7,7 @@ import { registerEloCommands } from "./elo.ts";
 import { registerImportCommand } from "./import.ts";
 import { registerJobsCommand } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
+import { registerNotifyCommands } from "./notify.ts";
 import { registerOddsCommands } from "./odds.ts";
 import { registerRunCommand } from "./run.ts";
 import { registerWorkerCommand } from "./worker.ts";
@@ -24,4 +25,5 @@ export const commandModules: RegisterCommand[] = [
   registerWorkerCommand,
   registerJobsCommand,
   registerKeysCommands,
+  registerNotifyCommands,
 ];
