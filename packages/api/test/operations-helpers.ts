@@ -20,7 +20,7 @@ export interface TestApi {
 export async function startTestApi(
   databaseUrl: string,
   plugins: PluginRegistry,
-  opts: { readyRequiresWorker?: boolean; metricsToken?: string } = {},
+  opts: { readyRequiresWorker?: boolean; metricsToken?: string; readRequiresKey?: boolean } = {},
 ): Promise<TestApi> {
   const api = createApiDatabase(databaseUrl, { poolSize: 3, statementTimeoutMs: 5000 });
   const yoga = createApiServer({
@@ -29,9 +29,15 @@ export async function startTestApi(
     sports: sportCatalogFromPlugins(plugins),
     pipeline: workerPipelineQueue({ pool: api.pool, plugins }),
     pubsub: createChangePubSub(),
-    config: { readRequiresKey: false, corsOrigins: [], maxBodyBytes: 100 * 1024, limits: defaultLimits },
+    config: {
+      readRequiresKey: opts.readRequiresKey ?? false,
+      corsOrigins: [],
+      maxBodyBytes: 100 * 1024,
+      limits: defaultLimits,
+    },
     logging: false,
-    ...opts,
+    ...(opts.readyRequiresWorker === undefined ? {} : { readyRequiresWorker: opts.readyRequiresWorker }),
+    ...(opts.metricsToken === undefined ? {} : { metricsToken: opts.metricsToken }),
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

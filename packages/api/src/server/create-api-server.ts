@@ -13,6 +13,7 @@ import {
   registerDatabaseGauges,
 } from "@edgeline/core";
 import { createPubSub, createYoga, type YogaServerInstance } from "graphql-yoga";
+import type pg from "pg";
 import { createApiKeyCache } from "../auth/api-key-cache.ts";
 import { findLiveKey } from "../auth/api-key-store.ts";
 import type { ChangeEvents, EdgelinePubSub, GraphQLContext, SqlClient } from "../graphql/context.ts";
@@ -34,6 +35,7 @@ import { useCompiledExecution } from "./use-compiled-execution.ts";
 import { corsOption } from "./use-cors.ts";
 import { useDashboard } from "./use-dashboard.ts";
 import { useDrainRejectedBody } from "./use-drain-rejected-body.ts";
+import { useExports } from "./use-exports.ts";
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useHealth } from "./use-health.ts";
 import { useLimits } from "./use-limits.ts";
 import { useMetrics } from "./use-metrics.ts";
@@ -99,6 +101,17 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
       loaders: createLoaders(deps.sql),
     }),
     plugins: [
+      // Before the dashboard, which answers every other GET. Exports stream from a cursor, which
+      // needs a pool's connection (a bare SqlClient has none).
+      ...("connect" in deps.sql
+        ? [
+            useExports({
+              pool: deps.sql as pg.Pool,
+              verify: keys.verify,
+              readRequiresKey: deps.config.readRequiresKey,
+            }),
+          ]
+        : []),
       ...(deps.dashboardDir
         ? [
             useDashboard({

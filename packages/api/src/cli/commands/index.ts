@@ -4,6 +4,7 @@ import { registerBackfillCommand } from "./backfill.ts";
 import { registerBacktestCommands } from "./backtest.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerEloCommands } from "./elo.ts";
+import { registerExportCommand } from "./export.ts";
 import { registerImportCommand } from "./import.ts";
 import { registerJobsCommand } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
@@ -26,4 +27,5 @@ export const commandModules: RegisterCommand[] = [
   registerJobsCommand,
   registerKeysCommands,
   registerNotifyCommands,
+  registerExportCommand,
 ];
