@@ -9,8 +9,9 @@ import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../src/auth/api-key-store.ts";
 import { exportColumns } from "../src/exports/export-kinds.ts";
-import { runCli, startTestApi, type TestApi } from "./operations-helpers.ts";
+import { startTestApi, type TestApi } from "./operations-helpers.ts";
 import { testPool, testRegistry, testWorld } from "./pipeline-helpers.ts";
+import { runCli } from "./run-cli.ts";
 
 let db: TestDatabase;
 let pool: pg.Pool;

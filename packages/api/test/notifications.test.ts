@@ -3,8 +3,8 @@
 // (and the settlements to a Slack-style sink); a delivery answered 500, then not at all, is retried
 // with the same event id until it lands; the delivery log in GraphQL and `edgeline notify`.
 import {
-  DEFAULT_STAKING_LIMITS,
   EVENT_ID_HEADER,
+  emitDailySummary,
   emitEvent,
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
@@ -12,18 +12,12 @@ import {
   withTransaction,
 } from "@edgeline/core";
 import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
-import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queueDag, queueHourly, startWorker, type WorkerHandle, waitForRun } from "../src/worker/index.ts";
-import {
-  type ReceivedRequest,
-  runCli,
-  startReceiver,
-  startTestApi,
-  type TestApi,
-} from "./operations-helpers.ts";
-import { testPool, testRegistry, testWorld } from "./pipeline-helpers.ts";
+import { queueDag, queueHourly, type WorkerHandle, waitForRun } from "../src/worker/index.ts";
+import { type ReceivedRequest, startReceiver, startTestApi, type TestApi } from "./operations-helpers.ts";
+import { paperDeps, startTestWorker, testPool, testRegistry, testWorld } from "./pipeline-helpers.ts";
+import { runCli } from "./run-cli.ts";
 
 const DAY = "2024-01-20";
 const NEXT = "2024-01-21";
@@ -65,14 +59,7 @@ beforeAll(async () => {
   // The pipeline reads its sinks from the one configuration, like production does.
   process.env.EDGELINE_NOTIFY_SINKS = sinksEnv;
   process.env.EDGELINE_NOTIFY_MIN_EDGE = "0.05";
-  worker = await startWorker({
-    connectionString: db.url,
-    plugins,
-    schedule: false,
-    concurrency: 2,
-    pollIntervalMs: 100,
-    deps: { bankroll: new Decimal(1000), stakingLimits: DEFAULT_STAKING_LIMITS, now: () => clock },
-  });
+  worker = await startTestWorker(db.url, plugins, { deps: paperDeps(() => clock) });
   api = await startTestApi(db.url, plugins);
 });
 
@@ -193,6 +180,24 @@ describe("a paper-mode day", () => {
     const slack = receiver.requests.filter((r) => r.path === "/slack");
     expect(slack).toHaveLength(settled.length);
     expect(JSON.parse(slack[0]!.body).text).toMatch(/^\*Bet (win|loss|void)/);
+  });
+});
+
+describe("the daily summary", () => {
+  it("counts the day's events once, whatever reruns", async () => {
+    for (let i = 0; i < 2; i++) await withTransaction(pool, (client) => emitDailySummary(client, DAY));
+    await deliveriesSettled();
+    const summaries = webhooks("daily.summary");
+    expect(summaries).toHaveLength(1);
+    const { rows } = await pool.query(
+      "SELECT (SELECT count(*)::int FROM bet_recommendations WHERE edge >= 0.05 AND generated_at < $1) AS recs, (SELECT count(*)::int FROM placed_bets WHERE placed_time_utc < $1) AS bets",
+      [`${NEXT}T00:00:00Z`],
+    );
+    expect(summaries[0]!.envelope.data).toMatchObject({
+      date: DAY,
+      recommendations: rows[0].recs,
+      betsPlaced: rows[0].bets,
+    });
   });
 });
 

@@ -1,10 +1,8 @@
 // Shared by the operations tests: an API server on a given database (any pool: a proxy's), a TCP
 // proxy that can be cut to take "the database" down, and a local notification receiver that
 // records every request and answers as told (status codes, a stall for timeouts).
-import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { type AddressInfo, connect, createServer as createTcpServer, type Socket } from "node:net";
-import path from "node:path";
 import type { PluginRegistry } from "@edgeline/core";
 import { sportCatalogFromPlugins } from "../src/graphql/sport-catalog.ts";
 import { defaultLimits } from "../src/server/config.ts";
@@ -91,30 +89,6 @@ export interface ReceivedRequest {
   headers: IncomingMessage["headers"];
   body: string;
   at: number;
-}
-
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-
-/** `pnpm edgeline <args>` as a child process, with extra environment. */
-export function runCli(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "packages/api/src/cli/main.ts", ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, EDGELINE_LOG_LEVEL: "warn", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
 }
 
 /** A local receiver: records each request; `answers[path]` (consumed in order) say how to reply. */

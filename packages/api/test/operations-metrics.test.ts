@@ -2,14 +2,12 @@
 // API's /metrics pass `promtool check metrics`, their step counters equal the pipeline_runs rows
 // of the attempts that happened, the bearer token guards them; /ready names each failing check
 // (no worker, the database down behind a proxy we cut) and recovers.
-import { DEFAULT_STAKING_LIMITS } from "@edgeline/core";
 import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
-import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queueDag, startWorker, type WorkerHandle, waitForRun } from "../src/worker/index.ts";
+import { queueDag, type WorkerHandle, waitForRun } from "../src/worker/index.ts";
 import { startTcpProxy, startTestApi, type TestApi } from "./operations-helpers.ts";
-import { testPool, testRegistry, testWorld } from "./pipeline-helpers.ts";
+import { paperDeps, startTestWorker, testPool, testRegistry, testWorld } from "./pipeline-helpers.ts";
 import { PROMTOOL, promtoolCheckMetrics, sample } from "./promtool.ts";
 
 const DAY = "2024-01-20";
@@ -24,20 +22,11 @@ let api: TestApi;
 beforeAll(async () => {
   db = await createTestDatabase();
   pool = testPool(db.url);
-  worker = await startWorker({
-    connectionString: db.url,
-    plugins,
-    schedule: false,
-    concurrency: 2,
-    pollIntervalMs: 100,
+  worker = await startTestWorker(db.url, plugins, {
     maxAttempts: 2,
     metricsPort: 0,
     metricsHost: "127.0.0.1",
-    deps: {
-      bankroll: new Decimal(1000),
-      stakingLimits: DEFAULT_STAKING_LIMITS,
-      now: () => new Date(`${DAY}T12:00:00Z`),
-    },
+    deps: paperDeps(() => new Date(`${DAY}T12:00:00Z`)),
   });
   api = await startTestApi(db.url, plugins, { readyRequiresWorker: true, metricsToken: TOKEN });
 });

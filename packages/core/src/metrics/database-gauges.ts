@@ -114,33 +114,32 @@ export function registerDatabaseGauges(metrics: EdgelineMetrics, db: SqlReader):
       for (const f of s?.fetches ?? []) this.set({ source: f.source, sport: f.sport }, Math.max(0, f.age));
     },
   });
-  new Gauge({
-    name: "edgeline_bankroll",
-    help: "Portfolio value at the latest snapshot, in the bankroll's currency units.",
-    registers,
-    async collect() {
-      const s = await snapshot();
-      if (s?.bankroll != null) this.set(s.bankroll);
-    },
-  });
-  new Gauge({
-    name: "edgeline_daily_pnl",
-    help: "Change of the portfolio value since the first snapshot of the UTC day, in currency units.",
-    registers,
-    async collect() {
-      const s = await snapshot();
-      if (s?.dailyPnl != null) this.set(s.dailyPnl);
-    },
-  });
-  new Gauge({
-    name: "edgeline_open_exposure",
-    help: "Total stake of bets still pending, in currency units.",
-    registers,
-    async collect() {
-      const s = await snapshot();
-      if (s) this.set(s.exposure);
-    },
-  });
+  // Unlabelled gauges of one figure each; a figure the database does not have yet is left out.
+  const scalars: Array<[name: string, help: string, pick: (s: Snapshot) => number | null]> = [
+    [
+      "edgeline_bankroll",
+      "Portfolio value at the latest snapshot, in the bankroll's currency units.",
+      (s) => s.bankroll,
+    ],
+    [
+      "edgeline_daily_pnl",
+      "Change of the portfolio value since the first snapshot of the UTC day, in currency units.",
+      (s) => s.dailyPnl,
+    ],
+    ["edgeline_open_exposure", "Total stake of bets still pending, in currency units.", (s) => s.exposure],
+  ];
+  for (const [name, help, pick] of scalars) {
+    new Gauge({
+      name,
+      help,
+      registers,
+      async collect() {
+        const s = await snapshot();
+        const value = s ? pick(s) : null;
+        if (value !== null) this.set(value);
+      },
+    });
+  }
 }
 
 const gaugeSources = new WeakMap<
