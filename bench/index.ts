@@ -12,6 +12,7 @@ const benches = [
   "backtest",
   "graphql",
   "dashboard",
+  "operations",
 ];
 
 for (const name of benches) {
