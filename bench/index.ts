@@ -14,6 +14,7 @@ const benches = [
   "graphql",
   "dashboard",
   "kalshi-broker",
+  "operations",
 ];
 
 for (const name of benches) {

@@ -66,13 +66,20 @@ async function main(): Promise<void> {
       connectionString: db.url,
       plugins,
       schedule: !flags["no-schedule"],
+      // With the API in this process its /metrics serves the same registry; alone, the worker
+      // opens its own metrics port.
+      ...(flags["no-api"] && env.operations.workerMetricsPort !== undefined
+        ? { metricsPort: env.operations.workerMetricsPort }
+        : {}),
       onFatal: (err) => {
         console.error(`worker stopped: ${err.message}`);
         process.kill(process.pid, "SIGTERM");
       },
     });
     stops.push(() => worker.stop());
-    console.log(`worker: ${plugins.list().length} sports${flags["no-schedule"] ? "" : ", crontab on"}`);
+    console.log(
+      `worker: ${plugins.list().length} sports${flags["no-schedule"] ? "" : ", crontab on"}${worker.metricsUrl ? `, metrics at ${worker.metricsUrl}` : ""}`,
+    );
     if (demo) {
       // Two weeks replayed from the sources' history and today's slate: ratings, prices,
       // recommendations, settled paper bets and the portfolio's hourly curve.
@@ -108,7 +115,7 @@ async function main(): Promise<void> {
         : "API keys: reads are open in demo mode; mutations need `pnpm edgeline keys create --scope write`",
     );
     console.log(
-      `Edgeline is up: ${dashboardDir ? `dashboard at ${api.origin}/, ` : ""}GraphQL and GraphiQL at ${api.url}, health at ${api.origin}/health`,
+      `Edgeline is up: ${dashboardDir ? `dashboard at ${api.origin}/, ` : ""}GraphQL and GraphiQL at ${api.url}, health at ${api.origin}/health, metrics at ${api.origin}/metrics`,
     );
   }
 }

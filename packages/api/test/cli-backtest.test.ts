@@ -5,7 +5,6 @@
 // bets Asian handicaps and totals with quarter lines settled in halves; a tuned preset
 // is saved, reported only after its training span, and used by the registry when a sport is mapped
 // to it; a bad strategy file is refused naming the field.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,6 +23,7 @@ import { createEntityIndex } from "@edgeline/sdk";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeImported } from "./imported-history.ts";
+import { runCli } from "./run-cli.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const eplFile = path.resolve(repoRoot, "../shared/datasets/football-data/E0-2023-24.csv");
@@ -35,31 +35,8 @@ const tmp = mkdtempSync(path.join(tmpdir(), "edgeline-cli-backtest-"));
 let db: TestDatabase;
 let pool: pg.Pool;
 
-function cli(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "packages/api/src/cli/main.ts", ...args], {
-      cwd: repoRoot,
-      env: {
-        ...process.env,
-        DATABASE_URL: db.url,
-        EDGELINE_DATA_DIR: tmp,
-        EDGELINE_LOG_LEVEL: "warn",
-        ...env,
-      },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+function cli(args: string[], env: Record<string, string> = {}) {
+  return runCli(args, { DATABASE_URL: db.url, EDGELINE_DATA_DIR: tmp, ...env });
 }
 
 const STRATEGY = {

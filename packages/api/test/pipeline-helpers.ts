@@ -4,6 +4,7 @@
 import {
   addDays,
   createPluginRegistry,
+  DEFAULT_STAKING_LIMITS,
   daysBetween,
   defineOddsSource,
   defineSport,
@@ -17,6 +18,7 @@ import type { DemoSport } from "@edgeline/testkit";
 import { Decimal } from "decimal.js";
 import pg from "pg";
 import { z } from "zod";
+import { type StartWorkerOptions, startWorker, type WorkerHandle } from "../src/worker/index.ts";
 
 const { Pool, types } = pg;
 
@@ -157,6 +159,27 @@ export function testPool(url: string): pg.Pool {
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
+}
+
+/** A worker's pipeline deps for a paper-mode test: the notional 1000 bankroll, default limits, a clock. */
+export function paperDeps(now: () => Date) {
+  return { bankroll: new Decimal(1000), stakingLimits: DEFAULT_STAKING_LIMITS, now };
+}
+
+/** A worker for a test: no schedule, two jobs at once, a short poll; `opts` add or override. */
+export function startTestWorker(
+  connectionString: string,
+  plugins: PluginRegistry,
+  opts: Partial<StartWorkerOptions> = {},
+): Promise<WorkerHandle> {
+  return startWorker({
+    connectionString,
+    plugins,
+    schedule: false,
+    concurrency: 2,
+    pollIntervalMs: 100,
+    ...opts,
+  });
 }
 
 /** Every sport of a registry with the odds sources covering it, as the demo generator takes them. */

@@ -15,6 +15,7 @@ import "./job.ts";
 import "./backtest-run.ts";
 import "./backtest-report.ts";
 import "./opportunities.ts";
+import "./notification-delivery.ts";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { builder } from "./builder.ts";
 

@@ -4,8 +4,16 @@
 // own); `startApiServer` builds them from configuration and listens.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadConfig, loadPlugins, type PluginRegistry } from "@edgeline/core";
+import {
+  type EdgelineMetrics,
+  loadConfig,
+  loadPlugins,
+  type PluginRegistry,
+  processMetrics,
+  registerDatabaseGauges,
+} from "@edgeline/core";
 import { createPubSub, createYoga, type YogaServerInstance } from "graphql-yoga";
+import type pg from "pg";
 import { createApiKeyCache } from "../auth/api-key-cache.ts";
 import { findLiveKey } from "../auth/api-key-store.ts";
 import type { ChangeEvents, EdgelinePubSub, GraphQLContext, SqlClient } from "../graphql/context.ts";
@@ -18,6 +26,7 @@ import { type ApiConfig, apiConfigFrom } from "./config.ts";
 import { createApiDatabase } from "./database.ts";
 import { graphiqlTabs } from "./graphiql-examples.ts";
 import { renderOfflineGraphiQL } from "./graphiql-page.ts";
+import { METRICS_ENDPOINT } from "./metrics-endpoint.ts";
 import { listenForChanges } from "./pg-notifications.ts";
 import { workerPipelineQueue } from "./pipeline-queue-adapter.ts";
 import { useArgumentErrors } from "./use-argument-errors.ts";
@@ -26,8 +35,10 @@ import { useCompiledExecution } from "./use-compiled-execution.ts";
 import { corsOption } from "./use-cors.ts";
 import { useDashboard } from "./use-dashboard.ts";
 import { useDrainRejectedBody } from "./use-drain-rejected-body.ts";
+import { useExports } from "./use-exports.ts";
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useHealth } from "./use-health.ts";
 import { useLimits } from "./use-limits.ts";
+import { useMetrics } from "./use-metrics.ts";
 
 export interface ApiServerDeps {
   prisma: PrismaClient;
@@ -47,6 +58,12 @@ export interface ApiServerDeps {
    * false runs every operation on the Pothos resolvers. @defaultValue true
    */
   compileSql?: boolean;
+  /** The registry /metrics serves. @defaultValue the process's (processMetrics()) */
+  metrics?: EdgelineMetrics;
+  /** Bearer token /metrics requires. @defaultValue none: open */
+  metricsToken?: string;
+  /** Whether /ready needs a live worker. @defaultValue false */
+  readyRequiresWorker?: boolean;
 }
 
 const GRAPHQL_ENDPOINT = "/graphql";
@@ -62,6 +79,8 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     ttlMs: deps.config.keyCacheTtlMs,
   });
   void forgetChangedKeys(deps.pubsub, keys.forget);
+  const metrics = deps.metrics ?? processMetrics();
+  registerDatabaseGauges(metrics, deps.sql);
   return createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -85,16 +104,28 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
       loaders: createLoaders(deps.sql),
     }),
     plugins: [
+      // Before the dashboard, which answers every other GET. Exports stream from a cursor, which
+      // needs a pool's connection (a bare SqlClient has none).
+      ...("connect" in deps.sql
+        ? [
+            useExports({
+              pool: deps.sql as pg.Pool,
+              verify: keys.verify,
+              readRequiresKey: deps.config.readRequiresKey,
+            }),
+          ]
+        : []),
       ...(deps.dashboardDir
         ? [
             useDashboard({
               dir: deps.dashboardDir,
-              apiPaths: [GRAPHQL_ENDPOINT, HEALTH_ENDPOINT, READY_ENDPOINT],
+              apiPaths: [GRAPHQL_ENDPOINT, HEALTH_ENDPOINT, READY_ENDPOINT, METRICS_ENDPOINT],
             }),
           ]
         : []),
       useDrainRejectedBody(),
-      useHealth(deps.sql),
+      useHealth(deps.sql, { requireWorker: deps.readyRequiresWorker ?? false }),
+      useMetrics(metrics, { token: deps.metricsToken }),
       useApiKeyAuth({ readRequiresKey: deps.config.readRequiresKey }),
       ...useLimits(deps.config.limits),
       useArgumentErrors(),
@@ -123,6 +154,8 @@ export interface StartApiServerOptions {
   logging?: boolean;
   /** The built dashboard to serve at `/`. @defaultValue none */
   dashboardDir?: string;
+  /** @defaultValue EDGELINE_READY_REQUIRES_WORKER (true) */
+  readyRequiresWorker?: boolean;
 }
 
 export interface RunningApiServer {
@@ -155,6 +188,8 @@ export async function startApiServer(opts: StartApiServerOptions): Promise<Runni
     config: opts.config ?? apiConfigFrom(config),
     logging: opts.logging ?? true,
     dashboardDir: opts.dashboardDir,
+    readyRequiresWorker: opts.readyRequiresWorker ?? config.operations.readyRequiresWorker,
+    ...(config.operations.metricsToken ? { metricsToken: config.operations.metricsToken } : {}),
   });
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@
 import { HOURLY_JOBS, HOURLY_QUEUE_NAME, type PluginRegistry } from "@edgeline/core";
 import { type CronItem, type ParsedCronItem, parseCronItems } from "graphile-worker";
 import type { WorkerOptions } from "./options.ts";
-import { DAILY_DAG_TASK } from "./task-names.ts";
+import { DAILY_DAG_TASK, DAILY_SUMMARY_TASK } from "./task-names.ts";
 
 /** Cron identifier of a sport's daily run: `daily_dag:NHL`. */
 export function dailyCronIdentifier(sport: string): string {
@@ -42,7 +42,14 @@ export function cronItems(plugins: PluginRegistry, options: WorkerOptions): Cron
       queueName: HOURLY_QUEUE_NAME,
     },
   }));
-  return [...daily, ...hourly];
+  // The previous UTC day's summary, at the daily run's time (a no-op when nobody listens: no sinks).
+  const summary: CronItem = {
+    task: DAILY_SUMMARY_TASK,
+    identifier: DAILY_SUMMARY_TASK,
+    match: `${minute} ${hour} * * *`,
+    options: { backfillPeriod: Math.min(backfillPeriod, 86_400_000), maxAttempts: options.maxAttempts },
+  };
+  return [...daily, ...hourly, summary];
 }
 
 export function parsedCronItems(plugins: PluginRegistry, options: WorkerOptions): ParsedCronItem[] {

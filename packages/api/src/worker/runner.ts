@@ -10,23 +10,28 @@ import {
   DAG_STEPS,
   HOURLY_JOBS,
   loadConfig,
+  NOTIFY_DELIVER_TASK,
   type PipelineDeps,
   type PluginRegistry,
+  processMetrics,
+  registerDatabaseGauges,
   STEP_DEFINITIONS,
   type StepDefinition,
   type StepName,
 } from "@edgeline/core";
 import { type Runner, run, type TaskList, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
+import { type MetricsServer, startMetricsServer } from "../server/metrics-endpoint.ts";
 import { parsedCronItems } from "./crontab.ts";
 import { dailyDagTask } from "./daily-task.ts";
 import { createPipelineDeps, pipelinePool } from "./deps.ts";
 import { hourlyTask } from "./hourly-task.ts";
 import { type Liveness, openLiveness } from "./liveness.ts";
+import { dailySummaryTask, type NotifyTaskOptions, notifyDeliverTask } from "./notify-task.ts";
 import { parseWorkerOptions, type WorkerOptionsInput } from "./options.ts";
 import { type ReleasedJob, startRecovery } from "./recovery.ts";
 import { stepTask } from "./step-task.ts";
-import { DAILY_DAG_TASK } from "./task-names.ts";
+import { DAILY_DAG_TASK, DAILY_SUMMARY_TASK } from "./task-names.ts";
 import { ensureWorkerSchema, edgelineWorkerLogger as log, workerLogger } from "./worker-schema.ts";
 
 export interface StartWorkerOptions extends WorkerOptionsInput {
@@ -39,6 +44,12 @@ export interface StartWorkerOptions extends WorkerOptionsInput {
   /** Called when the worker cannot go on (its liveness connection is lost). */
   onFatal?: (error: Error) => void;
   onRecovered?: (jobs: ReleasedJob[]) => void;
+  /** Serve /metrics on this port (0: any free port). @defaultValue none (`edgeline worker` passes EDGELINE_WORKER_METRICS_PORT) */
+  metricsPort?: number;
+  /** @defaultValue "0.0.0.0" */
+  metricsHost?: string;
+  /** Notification delivery (tests: sinks, fetch). @defaultValue the configured sinks */
+  notify?: NotifyTaskOptions;
 }
 
 export interface WorkerHandle {
@@ -48,6 +59,8 @@ export interface WorkerHandle {
   stop(): Promise<void>;
   /** Resolves when the worker has stopped, for whatever reason. */
   stopped: Promise<void>;
+  /** The metrics port's URL, when one was asked for. */
+  metricsUrl?: string;
 }
 
 export function taskList(
@@ -55,9 +68,12 @@ export function taskList(
   maxAttempts: number,
   jobs: boolean,
   steps: Partial<Record<StepName, StepDefinition>> = {},
+  notify: NotifyTaskOptions = {},
 ): TaskList {
   const tasks: TaskList = { [DAILY_DAG_TASK]: dailyDagTask(deps, maxAttempts) };
   if (!jobs) return tasks;
+  tasks[NOTIFY_DELIVER_TASK] = notifyDeliverTask(deps.pool, notify);
+  tasks[DAILY_SUMMARY_TASK] = dailySummaryTask(deps.pool);
   const definitions = { ...STEP_DEFINITIONS, ...steps };
   for (const name of DAG_STEPS) tasks[name] = stepTask(deps, definitions);
   for (const name of HOURLY_JOBS) tasks[name] = hourlyTask(deps, name);
@@ -98,7 +114,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   });
   const runner = await run({
     connectionString: opts.connectionString,
-    taskList: taskList(deps, options.maxAttempts, options.jobs, opts.steps),
+    taskList: taskList(deps, options.maxAttempts, options.jobs, opts.steps, opts.notify),
     parsedCronItems: options.schedule ? parsedCronItems(opts.plugins, options) : [],
     concurrency: options.concurrency,
     pollInterval: options.pollIntervalMs,
@@ -122,15 +138,30 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     onError: (e) => log.error({ error: String(e) }, "stuck-job recovery failed"),
   });
 
+  // Each worker process is its own scrape target: its step, upstream and delivery counters, and
+  // the database gauges every process reports alike.
+  let metrics: MetricsServer | undefined;
+  if (opts.metricsPort !== undefined) {
+    registerDatabaseGauges(processMetrics(), pool);
+    metrics = await startMetricsServer({
+      port: opts.metricsPort,
+      token: config.operations.metricsToken,
+      registry: processMetrics().registry,
+      ...(opts.metricsHost ? { host: opts.metricsHost } : {}),
+    });
+  }
+
   const handle: WorkerHandle = {
     runner,
     pool,
+    ...(metrics ? { metricsUrl: metrics.url } : {}),
     stopped: runner.promise.then(
       () => {},
       () => {},
     ),
     stop() {
       stopping ??= (async () => {
+        await metrics?.close();
         await recovery.stop();
         await runner.stop().catch(() => {});
         await liveness?.close();

@@ -3,6 +3,7 @@
 // process (API, worker, CLI) reads its settings from here; plugins declare their own variables
 // (base URLs, keys) and the plugin registry validates those the same way.
 import { z } from "zod";
+import { type NotificationSink, sinksSchema } from "../events/sinks.ts";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -78,6 +79,18 @@ export const envSchema = z.object({
   EDGELINE_RECOVERY_GRACE_MS: ms(30_000),
   /** On SIGTERM, running jobs get this long to finish, ms. @defaultValue 25000 */
   EDGELINE_SHUTDOWN_TIMEOUT_MS: ms(25_000),
+  /** Bearer token that /metrics (API and workers) requires when set. @defaultValue unset: open */
+  EDGELINE_METRICS_TOKEN: z.string().min(16, "at least 16 characters").optional(),
+  /** Port of each worker process's /metrics (0: any free port, off: none). @defaultValue 9464 */
+  EDGELINE_WORKER_METRICS_PORT: z
+    .union([z.literal("off"), z.coerce.number().int().min(0).max(65535)])
+    .default(9464),
+  /** Whether /ready needs a live worker (set false for API-only deployments without workers). @defaultValue true */
+  EDGELINE_READY_REQUIRES_WORKER: bool.default(true),
+  /** Notification sinks: a JSON array of { name, kind, url, secret?, events?, timeoutMs?, maxAttempts? }. @defaultValue [] */
+  EDGELINE_NOTIFY_SINKS: sinksSchema,
+  /** Recommendations at or above this edge are notified. @defaultValue 0.05 */
+  EDGELINE_NOTIFY_MIN_EDGE: z.coerce.number().min(0).max(1).default(0.05),
 });
 
 export type EdgelineEnv = z.infer<typeof envSchema>;
@@ -109,6 +122,13 @@ export interface EdgelineConfig {
     recoveryGraceMs: number;
     shutdownTimeoutMs: number;
   };
+  operations: {
+    metricsToken: string | undefined;
+    /** undefined: no metrics port. */
+    workerMetricsPort: number | undefined;
+    readyRequiresWorker: boolean;
+  };
+  notify: { sinks: NotificationSink[]; minEdge: number };
 }
 
 export class ConfigError extends Error {
@@ -159,5 +179,12 @@ export function loadConfig(
       recoveryGraceMs: e.EDGELINE_RECOVERY_GRACE_MS,
       shutdownTimeoutMs: e.EDGELINE_SHUTDOWN_TIMEOUT_MS,
     },
+    operations: {
+      metricsToken: e.EDGELINE_METRICS_TOKEN,
+      workerMetricsPort:
+        e.EDGELINE_WORKER_METRICS_PORT === "off" ? undefined : e.EDGELINE_WORKER_METRICS_PORT,
+      readyRequiresWorker: e.EDGELINE_READY_REQUIRES_WORKER,
+    },
+    notify: { sinks: e.EDGELINE_NOTIFY_SINKS, minEdge: e.EDGELINE_NOTIFY_MIN_EDGE },
   };
 }

@@ -1,6 +1,7 @@
 // Database access: clients, migrations, schema checks, the embedded server.
 export { createPgPool, createPrismaClient, type DbOptions, type PrismaClient } from "./clients.ts";
 export { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded.ts";
+export { pendingMigrations } from "./migration-status.ts";
 export { createMigration, type MigrateResult, migrate } from "./migrations.ts";
 export { prismaPaths } from "./paths.ts";
 export { checkSchema } from "./schema-check.ts";

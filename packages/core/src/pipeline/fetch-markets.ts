@@ -3,10 +3,12 @@
 // every price fetched, with when it was quoted. A run of a past day (run-clock.ts) asks each
 // source for its history instead: the prices on offer at the replay's decision time and at each
 // game's close; a source without history is skipped, saying so.
+
 import type { KnownGame, OddsFetchResult } from "@edgeline/sdk";
 import { gamesBetween } from "../repositories/games.ts";
 import { recordPrices } from "../repositories/prices.ts";
 import type { QuoteInput } from "../repositories/quotes.ts";
+import { recordSourceFetches } from "../repositories/source-fetches.ts";
 import { runClock } from "./run-clock.ts";
 import type { StepDefinition } from "./step.ts";
 
@@ -33,6 +35,7 @@ export const fetchMarkets: StepDefinition = {
     const clock = await runClock(deps.pool, deps, loaded.plugin, target);
     const fetchedAt = deps.now();
     const quotes: QuoteInput[] = [];
+    const answered: Array<{ source: string; records: number }> = [];
     if (known.length > 0) {
       for (const { source, options } of deps.plugins.sourcesFor(sport)) {
         const logger = source.context.logger;
@@ -62,12 +65,16 @@ export const fetchMarkets: StepDefinition = {
         }
         if (result.skipped) logger.warn({ ...log, reason: result.skipped }, "odds source returned no prices");
         for (const record of result.records) quotes.push({ record, source: source.plugin.name });
+        if (!result.skipped) answered.push({ source: source.plugin.name, records: result.records.length });
         if (result.unmatched.length > 0) {
           logger.warn({ ...log, unmatched: result.unmatched.length }, "odds events matched no game");
         }
       }
     }
     // A replay's prices were on offer in the past, not now: they are not marked as seen now.
-    return (client) => recordPrices(client, quotes, fetchedAt, { markSeen: !clock.replay });
+    return async (client) => {
+      await recordSourceFetches(client, sport, answered);
+      return recordPrices(client, quotes, fetchedAt, { markSeen: !clock.replay });
+    };
   },
 };

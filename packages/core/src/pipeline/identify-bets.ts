@@ -7,9 +7,11 @@
 // each recommendation with the quote it was made on. Stale active recommendations (their game has
 // started) expire, and so do those a rerun no longer makes (the market moved). A replayed past day
 // (run-clock.ts) decides at its decision time, on the games that were still to be played then.
+
 import type { MarketName, SportPlugin } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type { EloGame } from "../elo/index.ts";
+import { emitRecommendationEvents } from "../events/pipeline-events.ts";
 import { type ResolvedSportModel, SportForecaster } from "../forecast/index.ts";
 import {
   archiveClose,
@@ -247,7 +249,12 @@ export const identifyBets: StepDefinition = {
         games.map((g) => g.gameId),
         rows,
       );
-      return expired + withdrawn + (await upsertRecommendations(client, rows));
+      const written = expired + withdrawn + (await upsertRecommendations(client, rows));
+      await emitRecommendationEvents(
+        client,
+        games.map((g) => g.gameId),
+      );
+      return written;
     };
   },
 };

@@ -4,6 +4,7 @@
 // after placing and before the write is repaired by the rerun: the venue sees the same id, the
 // insert the same key. A replayed past day places its bets at its decision time.
 import { betId, type OrderRequest, type PlacedBetRow } from "@edgeline/sdk";
+import { emitBetPlacedEvents } from "../events/pipeline-events.ts";
 import { oddsForGames } from "../repositories/odds.ts";
 import { insertBets } from "../repositories/placed-bets.ts";
 import { activeRecommendations, markExecuted } from "../repositories/recommendations.ts";
@@ -63,6 +64,10 @@ export const placeBets: StepDefinition = {
       placed.push(await deps.broker.placeOrder(request));
       executed.push(rec.recommendationId);
     }
-    return async (client) => (await insertBets(client, placed)) + (await markExecuted(client, executed));
+    return async (client) => {
+      const written = (await insertBets(client, placed)) + (await markExecuted(client, executed));
+      await emitBetPlacedEvents(client, deps.plugins, placed);
+      return written;
+    };
   },
 };

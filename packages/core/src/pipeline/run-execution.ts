@@ -7,6 +7,8 @@
 // is rethrown for graphile-worker to retry with its backoff. The worker's tasks and hand-run
 // steps (CLI, tests) all go through here.
 import type pg from "pg";
+import { emitEvent } from "../events/emit.ts";
+import { processMetrics } from "../metrics/metrics.ts";
 import { failRun, queueRun, type RunKey, startRun, succeedRun } from "../repositories/pipeline-runs.ts";
 import { withTransaction } from "../repositories/queryable.ts";
 import { lockSport, type StepWrite } from "./step.ts";
@@ -46,6 +48,10 @@ export async function executeRun(
 ): Promise<number> {
   const { key } = execution;
   const run = await startRun(pool, key, execution.attempt);
+  const labels = { sport: key.sport ?? "all", step: key.step };
+  const metrics = processMetrics();
+  const timer = metrics.stepDuration.startTimer(labels);
+  metrics.stepRuns.inc(labels);
   try {
     // On shutdown the abort signal fires after the grace period: give up before writing (the job
     // goes back to the queue); a write already under way is short and allowed to finish.
@@ -58,10 +64,29 @@ export async function executeRun(
       return written;
     });
   } catch (error) {
+    metrics.stepFailures.inc(labels);
     await withTransaction(pool, async (client) => {
       await failRun(client, run.runId, errorMessage(error));
       if (execution.attempt < execution.maxAttempts) await queueRun(client, key, execution.attempt + 1);
+      else await emitRunFailed(client, key, run.runId, execution.attempt, errorMessage(error));
     });
     throw error;
+  } finally {
+    timer();
   }
+}
+
+/** run.failed, once per run key: the step is out of attempts and its downstream steps will not run. */
+async function emitRunFailed(
+  client: pg.PoolClient,
+  key: RunKey,
+  runId: string | number,
+  attempts: number,
+  error: string,
+): Promise<void> {
+  await emitEvent(client, {
+    type: "run.failed",
+    key: `${key.jobKey}:${runId}`,
+    data: { sport: key.sport, step: key.step, runDate: key.runDate, attempts, error: error.slice(0, 1000) },
+  });
 }

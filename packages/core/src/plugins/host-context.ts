@@ -14,6 +14,7 @@ import {
   type PluginLogger,
 } from "@edgeline/sdk";
 import { createLogger } from "../config/logger.ts";
+import { upstreamObserver } from "../metrics/http-observer.ts";
 
 export interface HostContextOptions {
   /** Environment to read base URLs and plugin configuration from. @defaultValue process.env */
@@ -89,7 +90,8 @@ export function hostContexts(
         config: parsePluginConfig(plugin, module, env),
         clients,
         logger: logger.child({ plugin: p.code ?? p.name }),
-        ...(options.httpDeps ? { httpDeps: options.httpDeps } : {}),
+        // Every upstream call is counted in the process's metrics unless a test observes them itself.
+        httpDeps: { observe: upstreamObserver(), ...options.httpDeps },
       }),
     );
   }

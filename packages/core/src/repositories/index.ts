@@ -12,3 +12,4 @@ export * from "./queryable.ts";
 export * from "./quotes.ts";
 export * from "./rating-in-force.ts";
 export * from "./recommendations.ts";
+export * from "./source-fetches.ts";

@@ -31,3 +31,8 @@ export async function withTransaction<T>(
 export function numeric(value: { toFixed(dp?: number): string } | null | undefined): string | null {
   return value == null ? null : value.toFixed();
 }
+
+/** The least a reader needs: text and values in, rows out (a pg Pool or client, the API's SqlClient). */
+export interface SqlReader {
+  query<R extends object = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+}

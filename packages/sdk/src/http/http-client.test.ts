@@ -33,6 +33,27 @@ beforeEach(() => {
 });
 
 describe("HttpClient", () => {
+  it("tells its observer of every attempt, with the status or why none came", async () => {
+    const { fn } = scriptedFetch([
+      () => new Response("busy", { status: 503 }),
+      () => {
+        throw new TypeError("connection refused");
+      },
+      () => Response.json({ gameWeek: [] }),
+    ]);
+    const seen: Array<{ source: string; status: number | string }> = [];
+    const client = new HttpClient(
+      { source: "nhl", baseUrl: "http://h.test" },
+      { logger: silent, fetch: fn, sleep, observe: (o) => seen.push({ source: o.source, status: o.status }) },
+    );
+    await client.getJson("/x", z.object({ gameWeek: z.array(z.unknown()) }));
+    expect(seen).toEqual([
+      { source: "nhl", status: 503 },
+      { source: "nhl", status: "network" },
+      { source: "nhl", status: 200 },
+    ]);
+  });
+
   it("joins base URL with a path prefix, drops undefined query values and masks apiKey", async () => {
     const { fn, calls } = scriptedFetch([() => Response.json({ gameWeek: [] })]);
     const client = new HttpClient(

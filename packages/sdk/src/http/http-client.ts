@@ -28,7 +28,17 @@ export interface HttpSourceConfig {
   secretParams?: string[];
 }
 
+/** One finished request attempt, for metrics: the host passes an observer, the SDK stays free of them. */
+export interface HttpAttemptObservation {
+  source: string;
+  /** The HTTP status, or "timeout" / "network" when no response came. */
+  status: number | "timeout" | "network";
+  durationMs: number;
+}
+
 export interface HttpClientDeps {
+  /** Told of every request attempt (each retry too). @defaultValue none */
+  observe?: (observation: HttpAttemptObservation) => void;
   /** @defaultValue silentLogger (the host passes its own) */
   logger?: PluginLogger;
   sleep?: (ms: number) => Promise<void>;
@@ -83,6 +93,7 @@ export class HttpClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly fetchFn: typeof fetch;
   private readonly random: () => number;
+  private readonly observe: ((observation: HttpAttemptObservation) => void) | undefined;
 
   constructor(config: HttpSourceConfig, deps: HttpClientDeps = {}) {
     this.config = { ...config, baseUrl: config.baseUrl.replace(/\/+$/, "") };
@@ -90,6 +101,7 @@ export class HttpClient {
     this.sleep = deps.sleep ?? defaultSleep;
     this.fetchFn = deps.fetch ?? globalThis.fetch;
     this.random = deps.random ?? Math.random;
+    this.observe = deps.observe;
   }
 
   /** Full URL for `path` (relative to the base URL, leading slash optional) and query. */
@@ -166,6 +178,9 @@ export class HttpClient {
     const timeoutMs = this.config.timeoutMs ?? 10_000;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const started = performance.now();
+    const observed = (status: HttpAttemptObservation["status"]) =>
+      this.observe?.({ source: this.config.source, status, durationMs: performance.now() - started });
     let response: Response;
     let body: string;
     try {
@@ -185,6 +200,7 @@ export class HttpClient {
       body = await response.text();
     } catch (cause) {
       const timedOut = controller.signal.aborted;
+      observed(timedOut ? "timeout" : "network");
       const detail = timedOut ? `timed out after ${timeoutMs} ms` : `network error: ${errorText(cause)}`;
       return {
         ok: false,
@@ -194,6 +210,7 @@ export class HttpClient {
     } finally {
       clearTimeout(timer);
     }
+    observed(response.status);
 
     if (!response.ok) {
       const error = fail({

@@ -4,9 +4,11 @@ import { registerBackfillCommand } from "./backfill.ts";
 import { registerBacktestCommands } from "./backtest.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerEloCommands } from "./elo.ts";
+import { registerExportCommand } from "./export.ts";
 import { registerImportCommand } from "./import.ts";
 import { registerJobsCommand } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
+import { registerNotifyCommands } from "./notify.ts";
 import { registerOddsCommands } from "./odds.ts";
 import { registerRunCommand } from "./run.ts";
 import { registerScreenCommand } from "./screen.ts";
@@ -26,4 +28,6 @@ export const commandModules: RegisterCommand[] = [
   registerWorkerCommand,
   registerJobsCommand,
   registerKeysCommands,
+  registerNotifyCommands,
+  registerExportCommand,
 ];

@@ -1,5 +1,7 @@
 // `edgeline worker`: graphile-worker with the pipeline's tasks and the crontab, until SIGINT or
 // SIGTERM; then running jobs finish (or, past the shutdown timeout, go back to the queue).
+
+import { loadConfig } from "@edgeline/core";
 import type { Command } from "commander";
 import { z } from "zod";
 import { startWorker, workerOptionsFrom } from "../../worker/index.ts";
@@ -22,6 +24,7 @@ export const registerWorkerCommand = (program: Command): void => {
     .action(async (flags: Record<string, unknown>) => {
       const args = parseArgs(workerArgsSchema, flags);
       const session = await openPipelineSession();
+      const metricsPort = loadConfig().operations.workerMetricsPort;
       const worker = await startWorker({
         ...workerOptionsFrom(),
         connectionString: session.url,
@@ -29,13 +32,14 @@ export const registerWorkerCommand = (program: Command): void => {
         schedule: args.schedule,
         jobs: args.jobs,
         ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+        ...(metricsPort === undefined ? {} : { metricsPort }),
         onFatal: () => process.exit(1),
       });
       console.log(
         `worker up (${args.jobs ? "jobs" : "no jobs"}, ${args.schedule ? "schedule" : "no schedule"}); sports: ${session.plugins
           .list()
           .map((p) => p.code)
-          .join(", ")}`,
+          .join(", ")}${worker.metricsUrl ? `; metrics at ${worker.metricsUrl}` : ""}`,
       );
       await new Promise<void>((resolve) => {
         const stop = (signal: string) => {

@@ -1,0 +1,3 @@
+export * from "./database-gauges.ts";
+export * from "./http-observer.ts";
+export * from "./metrics.ts";
