@@ -1,5 +1,5 @@
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPgClient } from "../src/db/clients.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 
 describe("createTestDatabase", () => {
@@ -10,7 +10,7 @@ describe("createTestDatabase", () => {
   afterAll(() => db.drop());
 
   it("gives each test file its own migrated database", async () => {
-    const client = new pg.Client({ connectionString: db.url });
+    const client = createPgClient({ connectionString: db.url });
     await client.connect();
     const res = await client.query(
       "SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL",

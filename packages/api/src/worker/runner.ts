@@ -7,6 +7,7 @@
 import { EventEmitter } from "node:events";
 import {
   ConfigError,
+  createPgPool,
   DAG_STEPS,
   HOURLY_JOBS,
   loadConfig,
@@ -36,7 +37,7 @@ export interface StartWorkerOptions extends WorkerOptionsInput {
   deps?: Partial<PipelineDeps>;
   /** Replace step definitions (tests: a step that pauses mid-write to be killed there). */
   steps?: Partial<Record<StepName, StepDefinition>>;
-  /** Called when the worker cannot go on (its liveness connection is lost). */
+  /** Called when graphile-worker stops by itself (it could not record a job's outcome). */
   onFatal?: (error: Error) => void;
   onRecovered?: (jobs: ReleasedJob[]) => void;
 }
@@ -78,33 +79,41 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   await ensureWorkerSchema(pool);
 
   let stopping: Promise<void> | undefined;
-  let liveness: Liveness | undefined;
-  const fatal = (error: Error) => {
-    // Without liveness our locks look dead to every other worker: stop before they take over.
-    log.error({ error: error.message }, "worker liveness lost; stopping");
-    opts.onFatal?.(error);
-    void handle.stop();
-  };
-  liveness = await openLiveness(opts.connectionString, fatal);
+  // A lost database is waited out, not fatal: the liveness connection reopens and re-takes its
+  // locks, graphile-worker's pool reconnects on its next query, and this process's recovery
+  // sweep pauses meanwhile (without our locks it would take our own jobs for a dead worker's).
+  let liveness: Liveness | undefined = await openLiveness(opts.connectionString, {
+    onLost: (error) => log.warn({ error: error.message }, "database connection lost; worker waits for it"),
+    onRestored: () => log.info("database connection back; worker liveness restored"),
+  });
 
   // locked_by is the worker pool's id (random per pool): register its liveness as the pool is
   // created. The sweep's grace period covers the moment before the registration lands.
   const events: WorkerEvents = new EventEmitter();
   events.on("pool:create", ({ workerPool }) => {
-    void liveness?.register(workerPool.id).catch(fatal);
+    void liveness
+      ?.register(workerPool.id)
+      .catch((error: Error) => log.error({ error: error.message }, "worker liveness lock not taken"));
   });
   events.on("pool:release", ({ workerPool }) => {
     void liveness?.unregister(workerPool.id).catch(() => {});
   });
-  const runner = await run({
+  // graphile-worker's own pool, built here so that it has the error listeners of every Edgeline
+  // pool for the whole of its life (graphile-worker removes its own on release).
+  const workerPgPool = createPgPool({
     connectionString: opts.connectionString,
+    poolSize: config.database.poolSize,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+    applicationName: "edgeline-graphile-worker",
+  });
+  const runner = await run({
+    pgPool: workerPgPool,
     taskList: taskList(deps, options.maxAttempts, options.jobs, opts.steps),
     parsedCronItems: options.schedule ? parsedCronItems(opts.plugins, options) : [],
     concurrency: options.concurrency,
     pollInterval: options.pollIntervalMs,
     noHandleSignals: true,
     logger: workerLogger,
-    maxPoolSize: config.database.poolSize,
     gracefulShutdownAbortTimeout: options.shutdownTimeoutMs,
     events,
     // Without batching, graphile-worker records a finished job without awaiting it, so a process
@@ -120,6 +129,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
       opts.onRecovered?.(jobs);
     },
     onError: (e) => log.error({ error: String(e) }, "stuck-job recovery failed"),
+    paused: () => !liveness?.alive,
   });
 
   const handle: WorkerHandle = {
@@ -127,7 +137,10 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     pool,
     stopped: runner.promise.then(
       () => {},
-      () => {},
+      (error: Error) => {
+        // graphile-worker gave up by itself (not our stop()): the caller decides what follows.
+        if (!stopping) opts.onFatal?.(error);
+      },
     ),
     stop() {
       stopping ??= (async () => {
@@ -135,7 +148,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
         await runner.stop().catch(() => {});
         await liveness?.close();
         liveness = undefined;
-        await pool.end();
+        await Promise.all([pool.end(), workerPgPool.end()]);
       })();
       return stopping;
     },

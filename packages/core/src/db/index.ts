@@ -1,5 +1,12 @@
 // Database access: clients, migrations, schema checks, the embedded server.
-export { createPgPool, createPrismaClient, type DbOptions, type PrismaClient } from "./clients.ts";
+export {
+  createPgClient,
+  createPgPool,
+  createPrismaClient,
+  type DbOptions,
+  type PgClientOptions,
+  type PrismaClient,
+} from "./clients.ts";
 export { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded.ts";
 export { createMigration, type MigrateResult, migrate } from "./migrations.ts";
 export { prismaPaths } from "./paths.ts";

@@ -58,10 +58,12 @@ export async function executeRun(
       return written;
     });
   } catch (error) {
+    // Without the database (a restart) the row cannot be closed now: the next attempt closes it
+    // (startRun). The step's own error is the one graphile-worker records.
     await withTransaction(pool, async (client) => {
       await failRun(client, run.runId, errorMessage(error));
       if (execution.attempt < execution.maxAttempts) await queueRun(client, key, execution.attempt + 1);
-    });
+    }).catch(() => {});
     throw error;
   }
 }
