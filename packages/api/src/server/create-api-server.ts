@@ -18,10 +18,12 @@ import { type ApiConfig, apiConfigFrom } from "./config.ts";
 import { createApiDatabase } from "./database.ts";
 import { graphiqlTabs } from "./graphiql-examples.ts";
 import { renderOfflineGraphiQL } from "./graphiql-page.ts";
+import { maskError } from "./mask-error.ts";
 import { listenForChanges } from "./pg-notifications.ts";
 import { workerPipelineQueue } from "./pipeline-queue-adapter.ts";
 import { useArgumentErrors } from "./use-argument-errors.ts";
 import { authenticate, useApiKeyAuth } from "./use-auth.ts";
+import { useClientErrors } from "./use-client-errors.ts";
 import { useCompiledExecution } from "./use-compiled-execution.ts";
 import { corsOption } from "./use-cors.ts";
 import { useDashboard } from "./use-dashboard.ts";
@@ -66,8 +68,9 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     healthCheckEndpoint: HEALTH_ENDPOINT,
     landingPage: false,
     logging: deps.logging ?? true,
-    // Never attach originalError (stack, SQL) to a response, whatever NODE_ENV says.
-    maskedErrors: { isDev: false },
+    // Never attach originalError (stack, SQL) to a response, whatever NODE_ENV says; a database
+    // that is down is a 503, a value PostgreSQL refused a 400 (mask-error.ts).
+    maskedErrors: { isDev: false, maskError },
     maxRequestBodySize: deps.config.maxBodyBytes,
     cors: corsOption(deps.config.corsOrigins),
     graphiql: { title: "Edgeline", defaultTabs: graphiqlTabs, subscriptionsProtocol: "SSE" },
@@ -91,6 +94,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
           ]
         : []),
       useDrainRejectedBody(),
+      useClientErrors(),
       useHealth(deps.sql),
       useApiKeyAuth({ readRequiresKey: deps.config.readRequiresKey }),
       ...useLimits(deps.config.limits),
