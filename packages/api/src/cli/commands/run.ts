@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { queueDag, type RunOutcome, type StepOutcome, waitForRun } from "../../worker/index.ts";
 import { openPipelineSession, startCommandWorker } from "../../worker/session.ts";
+import { zodIssuesText } from "../errors.ts";
 import { CliExit } from "../exit.ts";
 
 export const runArgsSchema = z.object({
@@ -18,12 +19,15 @@ export const runArgsSchema = z.object({
   worker: z.boolean(),
 });
 
-/** Parses with zod and turns the first issue into a one-line CLI error. */
-export function parseArgs<T>(schema: z.ZodType<T>, input: unknown): T {
+/**
+ * Parses with zod and turns the first issue into a one-line CLI error naming the option
+ * (`name` for a schema of one value, whose issues have no path).
+ */
+export function parseArgs<T>(schema: z.ZodType<T>, input: unknown, name?: string): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  console.error(`error: ${issue.path.length ? `--${issue.path.join(".")}: ` : ""}${issue.message}`);
+  const first = new z.ZodError([parsed.error.issues[0]!]);
+  console.error(`error: ${zodIssuesText(first, name)}`);
   throw new CliExit(2);
 }
 
