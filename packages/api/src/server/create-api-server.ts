@@ -30,6 +30,7 @@ import { useDashboard } from "./use-dashboard.ts";
 import { useDrainRejectedBody } from "./use-drain-rejected-body.ts";
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useHealth } from "./use-health.ts";
 import { useLimits } from "./use-limits.ts";
+import { useRateLimit } from "./use-rate-limit.ts";
 
 export interface ApiServerDeps {
   prisma: PrismaClient;
@@ -97,6 +98,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
       useClientErrors(),
       useHealth(deps.sql),
       useApiKeyAuth({ readRequiresKey: deps.config.readRequiresKey }),
+      useRateLimit(deps.config.rateLimitPerMinute),
       ...useLimits(deps.config.limits),
       useArgumentErrors(),
       useCompiledExecution({ sql: deps.sql, sports: deps.sports, compileSql: deps.compileSql }),
