@@ -1,5 +1,6 @@
 // How the CLI says what went wrong: one line per problem, naming the option, without stack traces,
 // raw zod issue arrays or Prisma's code excerpts (which quote our source files).
+import { isDatabaseUnavailable } from "@edgeline/core";
 import { ZodError } from "zod";
 
 /** `maxAttempts` → `--max-attempts`: a zod path as the option a user typed. */
@@ -20,8 +21,6 @@ export function zodIssuesText(error: ZodError, fallbackName?: string): string {
     .join("\n");
 }
 
-const UNREACHABLE = new Set(["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "P1001", "57P03"]);
-
 /** The message to print for an error a command did not handle itself. */
 export function cliErrorMessage(error: unknown): string {
   return knownErrorMessage(error) ?? (error instanceof Error ? error.message : String(error));
@@ -39,10 +38,7 @@ export function knownErrorMessage(error: unknown): string | undefined {
     const port = (error as { port?: number }).port;
     return `port ${port ?? ""} is already in use: stop the process holding it, or set PORT to another port`;
   }
-  if (typeof code === "string" && UNREACHABLE.has(code)) {
-    return `database unreachable (${code}): is PostgreSQL running, and is DATABASE_URL right? ${error.message}`;
-  }
-  if (/Can't reach database server|connect ECONNREFUSED|getaddrinfo ENOTFOUND/.test(error.message)) {
+  if (isDatabaseUnavailable(error) || /getaddrinfo ENOTFOUND/.test(error.message)) {
     const first = error.message.split("\n")[0]!.replace(/^Error: /, "");
     return `database unreachable: ${first}. Is PostgreSQL running, and is DATABASE_URL right?`;
   }

@@ -16,6 +16,7 @@ import {
   STEP_DEFINITIONS,
   type StepDefinition,
   type StepName,
+  waitForDatabaseOnConnect,
 } from "@edgeline/core";
 import { type Runner, run, type TaskList, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
@@ -99,13 +100,27 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     void liveness?.unregister(workerPool.id).catch(() => {});
   });
   // graphile-worker's own pool, built here so that it has the error listeners of every Edgeline
-  // pool for the whole of its life (graphile-worker removes its own on release).
-  const workerPgPool = createPgPool({
-    connectionString: opts.connectionString,
-    poolSize: config.database.poolSize,
-    statementTimeoutMs: config.database.statementTimeoutMs,
-    applicationName: "edgeline-graphile-worker",
-  });
+  // pool for the whole of its life (graphile-worker removes its own on release), and so that its
+  // connects wait out a database restart: graphile-worker stops its whole worker pool when it
+  // cannot record a job's outcome (0.17's batch retry rethrows on the first failure).
+  const stopSignal = new AbortController();
+  let lastWaitLog = 0;
+  const workerPgPool = waitForDatabaseOnConnect(
+    createPgPool({
+      connectionString: opts.connectionString,
+      poolSize: config.database.poolSize,
+      statementTimeoutMs: config.database.statementTimeoutMs,
+      applicationName: "edgeline-graphile-worker",
+    }),
+    {
+      signal: stopSignal.signal,
+      onWait: (error) => {
+        if (Date.now() - lastWaitLog < 10_000) return;
+        lastWaitLog = Date.now();
+        log.warn({ error: String(error) }, "database unavailable; the worker's queue waits for it");
+      },
+    },
+  );
   const runner = await run({
     pgPool: workerPgPool,
     taskList: taskList(deps, options.maxAttempts, options.jobs, opts.steps),
@@ -144,6 +159,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     ),
     stop() {
       stopping ??= (async () => {
+        stopSignal.abort();
         await recovery.stop();
         await runner.stop().catch(() => {});
         await liveness?.close();

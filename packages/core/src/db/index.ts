@@ -12,3 +12,10 @@ export { createMigration, type MigrateResult, migrate } from "./migrations.ts";
 export { prismaPaths } from "./paths.ts";
 export { checkSchema } from "./schema-check.ts";
 export { type Difference, describeDifference } from "./schema-diff.ts";
+export {
+  errorChain,
+  errorCodes,
+  isDatabaseUnavailable,
+  type WaitOptions,
+  waitForDatabaseOnConnect,
+} from "./unavailable.ts";
