@@ -7,7 +7,12 @@ export {
   type PgClientOptions,
   type PrismaClient,
 } from "./clients.ts";
-export { type EmbeddedDatabase, startEmbeddedPostgres } from "./embedded.ts";
+export {
+  type EmbeddedDatabase,
+  embeddedAccessProblem,
+  embeddedBinariesDir,
+  startEmbeddedPostgres,
+} from "./embedded.ts";
 export { createMigration, type MigrateResult, migrate } from "./migrations.ts";
 export { prismaPaths } from "./paths.ts";
 export { checkSchema } from "./schema-check.ts";
