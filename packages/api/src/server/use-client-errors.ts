@@ -153,7 +153,7 @@ export function useClientErrors(): Plugin {
     },
     onResultProcess({ request, result, setResult }) {
       const legacy = wantsLegacyJson(request);
-      if (Array.isArray(result)) setResult(result.map((r) => processed(r, legacy)));
+      if (Array.isArray(result)) setResult(result.map((r) => processed(r as ExecutionResult, legacy)));
       else if (!(Symbol.asyncIterator in (result as object)))
         setResult(processed(result as ExecutionResult, legacy));
     },
