@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, loadPlugins, migrate, PluginLoadError } from "@edgeline/core";
 import { ensureDashboardBundle } from "@edgeline/dashboard/bundle";
+import { knownErrorMessage } from "./cli/errors.ts";
 import { resolveDatabase } from "./runtime/database.ts";
 import { queueDemoRuns, startDemoUpstream } from "./runtime/demo.ts";
 import { apiConfigFrom, startApiServer } from "./server/index.ts";
@@ -121,8 +122,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  // A setting or a plugin the user can fix: its message names it; a stack trace would bury it.
-  const known = err instanceof ConfigError || err instanceof PluginLoadError;
-  console.error(known ? err.message : err);
+  // A setting, a plugin, a port in use or no database: the user can fix it, and its message says
+  // what; a stack trace would bury it. Anything else is a bug, printed whole.
+  const known =
+    err instanceof ConfigError || err instanceof PluginLoadError ? err.message : knownErrorMessage(err);
+  console.error(known ?? err);
   process.exit(1);
 });

@@ -177,7 +177,7 @@ describe("request body limit on a keep-alive connection", () => {
       req.end('"}}');
     });
 
-  test("a chunked body far over the limit is 413, and the same socket answers the next request at once", async () => {
+  test("a chunked body far over the limit is 413 and closes its connection, so the next request answers at once on a new one", async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const refused = await send(agent, 2048);
@@ -186,7 +186,7 @@ describe("request body limit on a keep-alive connection", () => {
         send(agent, 0),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer in 3 s")), 3000)),
       ]);
-      expect(next.reused).toBe(true);
+      expect(next.reused).toBe(false);
       expect(next.status).toBe(200);
       expect(JSON.parse(next.body).data.sports.length).toBeGreaterThan(0);
     } finally {

@@ -1,7 +1,8 @@
 // startApiServer, as `pnpm start` uses it: its own pools, the plugins it is given, the worker's
 // queue, NOTIFY listener; answers /health and GraphQL, and stop() releases everything.
+
+import { createPgClient } from "@edgeline/core";
 import { createTestDatabase, type TestDatabase, testServerUrl } from "@edgeline/core/testing";
-import pg from "pg";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createApiKey } from "../src/auth/api-key-store.ts";
 import { defaultLimits } from "../src/server/config.ts";
@@ -48,7 +49,7 @@ test("serves /health and GraphQL, queues through the worker, and stops cleanly",
   await server.stop();
   await expect(fetch(server.url.replace("/graphql", "/health"))).rejects.toThrow();
   // Every connection of the server (pool and LISTEN) is gone.
-  const admin = new pg.Client({ connectionString: testServerUrl() });
+  const admin = createPgClient({ connectionString: testServerUrl() });
   await admin.connect();
   try {
     const { rows } = await admin.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [

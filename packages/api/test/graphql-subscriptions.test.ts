@@ -1,6 +1,7 @@
 // Subscriptions over Server-Sent Events, fed by PostgreSQL NOTIFY: rows are written on a separate
 // connection (as the worker, in its own process, writes them), never through the API process.
-import pg from "pg";
+import { createPgClient } from "@edgeline/core";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Harness, type SseStream, startHarness, subscribeSse } from "./graphql-harness.ts";
 
@@ -9,7 +10,7 @@ let writer: pg.Client;
 
 beforeAll(async () => {
   h = await startHarness();
-  writer = new pg.Client({ connectionString: h.db.url });
+  writer = createPgClient({ connectionString: h.db.url });
   await writer.connect();
 });
 afterAll(async () => {

@@ -251,4 +251,29 @@ describe("job keys", () => {
       await other.drop();
     }
   });
+
+  it("merge a second request for a day into the waiting chain instead of dropping its later steps", async () => {
+    const other = await createTestDatabase();
+    const p = testPool(other.url);
+    try {
+      await ensureWorkerSchema(p);
+      const day = "2024-02-02";
+      await queueDag(
+        { sport: "TST", date: day, steps: ["download_games", "fetch_markets", "update_elo"] },
+        { pool: p, plugins },
+      );
+      await queueDag({ sport: "TST", date: day, steps: ["download_games"] }, { pool: p, plugins });
+      await queueDag(
+        { sport: "TST", date: day, steps: ["download_games", "place_bets"] },
+        { pool: p, plugins },
+      );
+      const { rows } = await p.query("SELECT payload FROM graphile_worker._private_jobs");
+      expect(rows.map((r) => r.payload.chain)).toEqual([
+        ["download_games", "fetch_markets", "update_elo", "place_bets"],
+      ]);
+    } finally {
+      await p.end();
+      await other.drop();
+    }
+  });
 });

@@ -3,6 +3,7 @@
 // every table for exact before/after comparisons.
 import {
   addDays,
+  createPgPool,
   createPluginRegistry,
   DEFAULT_STAKING_LIMITS,
   daysBetween,
@@ -16,11 +17,9 @@ import {
 } from "@edgeline/core";
 import type { DemoSport } from "@edgeline/testkit";
 import { Decimal } from "decimal.js";
-import pg from "pg";
+import type pg from "pg";
 import { z } from "zod";
 import { type StartWorkerOptions, startWorker, type WorkerHandle } from "../src/worker/index.ts";
-
-const { Pool, types } = pg;
 
 const TEAMS = ["AAA", "BBB", "CCC", "DDD", "EEE", "FFF"] as const;
 
@@ -148,17 +147,13 @@ export async function dumpTables(pool: pg.Pool): Promise<Record<string, unknown[
   return out;
 }
 
-/** A pool for a test database, DATE columns as strings, with the error handlers graphile-worker asks for. */
+/** A pool for a test database: production's (DATE columns as strings, error listeners on every connection). */
 export function testPool(url: string): pg.Pool {
-  const pool = new Pool({
+  return createPgPool({
     connectionString: url,
-    types: {
-      getTypeParser: (oid, format) => (oid === 1082 ? (v: string) => v : types.getTypeParser(oid, format)),
-    },
+    applicationName: "edgeline-test",
+    logger: { warn: () => {} },
   });
-  pool.on("error", () => {});
-  pool.on("connect", (client) => client.on("error", () => {}));
-  return pool;
 }
 
 /** A worker's pipeline deps for a paper-mode test: the notional 1000 bankroll, default limits, a clock. */

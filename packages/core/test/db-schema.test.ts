@@ -1,8 +1,9 @@
 // The schema facts of the seed tables, `db check`, migrations without drift, and the adoption of
 // a database created by the original system.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCatalog } from "../src/db/catalog.ts";
+import { createPgClient } from "../src/db/clients.ts";
 import { catalogOfScripts, migrationScripts, schemaCreateSql } from "../src/db/expected-schema.ts";
 import { migrate } from "../src/db/migrations.ts";
 import { checkSchema } from "../src/db/schema-check.ts";
@@ -11,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
 import { legacySeedDdl, legacySeedRows } from "./legacy-seed-ddl.ts";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url, options: "-c TimeZone=UTC" });
+  const client = createPgClient({ connectionString: url, options: "-c TimeZone=UTC" });
   await client.connect();
   try {
     return (await client.query<T>(sql)).rows;
@@ -56,7 +57,7 @@ describe("the seed tables", () => {
   });
 
   it("have the documented column types, NOT NULLs and defaults", async () => {
-    const client = new pg.Client({ connectionString: db.url });
+    const client = createPgClient({ connectionString: db.url });
     await client.connect();
     const catalog = await readCatalog(client);
     await client.end();

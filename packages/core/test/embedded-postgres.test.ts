@@ -2,8 +2,8 @@
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { createPgClient } from "../src/db/clients.ts";
 import { embeddedAccessProblem, embeddedBinariesDir, startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { migrate } from "../src/db/migrations.ts";
 import { checkSchema } from "../src/db/schema-check.ts";
@@ -26,7 +26,7 @@ describe.skipIf(accessProblem !== undefined)("embedded PostgreSQL", () => {
     try {
       expect((await migrate(first.url)).applied.length).toBeGreaterThan(0);
       expect(await checkSchema(first.url)).toEqual([]);
-      const c = new pg.Client({ connectionString: first.url });
+      const c = createPgClient({ connectionString: first.url });
       await c.connect();
       await c.query(
         "INSERT INTO unified_games (game_id, sport, game_date) VALUES ('NHL_20240120_LAK_BOS', 'NHL', '2024-01-20')",
@@ -39,7 +39,7 @@ describe.skipIf(accessProblem !== undefined)("embedded PostgreSQL", () => {
     const second = await startEmbeddedPostgres({ dataDir: join(dir, "pg"), database: "edgeline" });
     try {
       expect((await migrate(second.url)).applied).toEqual([]);
-      const c = new pg.Client({ connectionString: second.url });
+      const c = createPgClient({ connectionString: second.url });
       await c.connect();
       const res = await c.query("SELECT game_id FROM unified_games");
       await c.end();

@@ -15,7 +15,9 @@ export const kalshiMarketSchema = z.looseObject({
   market_type: z.string().optional(),
   title: z.string().optional(),
   yes_sub_title: z.string().optional(),
-  yes_ask_dollars: dollarString.optional(),
+  // Required (spec v3.13 "required"; "0.0000" when nobody sells): the one price we read, so a
+  // renamed field fails the step instead of every market silently yielding no row.
+  yes_ask_dollars: dollarString,
   yes_bid_dollars: dollarString.optional(),
   no_ask_dollars: dollarString.optional(),
   no_bid_dollars: dollarString.optional(),

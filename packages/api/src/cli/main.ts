@@ -3,6 +3,7 @@
 // registers itself on the program; this file only assembles them.
 import { Command } from "commander";
 import { commandModules } from "./commands/index.ts";
+import { cliErrorMessage } from "./errors.ts";
 
 const program = new Command("edgeline")
   .description("Edgeline: sports-betting data platform")
@@ -18,6 +19,6 @@ try {
 } catch (err) {
   const code = (err as { exitCode?: number }).exitCode;
   if (typeof code === "number") process.exit(code);
-  console.error(err instanceof Error ? err.message : String(err));
+  console.error(`error: ${cliErrorMessage(err)}`);
   process.exit(1);
 }

@@ -60,9 +60,13 @@ function recommendationsWhere(
   };
 }
 
+/** The largest id an INTEGER (int4) column holds. */
+const MAX_INT4 = 2_147_483_647;
+
 export function parseIntId(argument: string, id: string | number): number {
-  const n = Number(id);
-  if (!Number.isSafeInteger(n) || n <= 0) throw invalidArgument(argument, "must be a positive integer id");
+  const n = /^\d{1,10}$/.test(String(id)) ? Number(id) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0 || n > MAX_INT4)
+    throw invalidArgument(argument, `must be a positive integer id (at most ${MAX_INT4})`);
   return n;
 }
 

@@ -3,6 +3,7 @@
 // Literal parsers throw TypeError, which graphql-js wraps with the expected type and the value's
 // location (use-argument-errors.ts then names the argument); variable parsers throw GraphQLError,
 // which graphql-js prefixes with the variable's name. Either way the client reads the reason.
+import { EARLIEST_DAY, isCalendarDay, LATEST_DAY } from "@edgeline/sdk";
 import { GraphQLError, Kind, type ValueNode } from "graphql";
 import { builder } from "./builder.ts";
 
@@ -31,17 +32,22 @@ export function parseDateTime(value: unknown): Date {
     throw new TypeError("DateTime must be an ISO 8601 instant with a time zone, e.g. 2025-10-07T23:00:00Z");
   }
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new TypeError(`DateTime "${value}" is not a valid instant`);
+  if (Number.isNaN(date.getTime()) || !isCalendarDay(value.slice(0, 10)))
+    throw new TypeError(`DateTime "${value}" is not a valid instant`);
+  const day = date.toISOString().slice(0, 10);
+  // PostgreSQL has no year 0 and the data none before 1900: such a year is a typo, said as such.
+  if (day < EARLIEST_DAY || day > LATEST_DAY)
+    throw new TypeError(`DateTime must be between ${EARLIEST_DAY} and ${LATEST_DAY}`);
   return date;
 }
 
 export function parseDay(value: unknown): string {
-  const match = typeof value === "string" ? ISO_DAY.exec(value) : null;
-  const day = match ? new Date(`${value}T00:00:00Z`) : null;
-  if (!match || !day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
+  if (typeof value !== "string" || !ISO_DAY.test(value) || !isCalendarDay(value)) {
     throw new TypeError("Date must be a calendar day YYYY-MM-DD, e.g. 2025-10-07");
   }
-  return value as string;
+  if (value < EARLIEST_DAY || value > LATEST_DAY)
+    throw new TypeError(`Date must be between ${EARLIEST_DAY} and ${LATEST_DAY}`);
+  return value;
 }
 
 export function parseDecimal(value: unknown): string {

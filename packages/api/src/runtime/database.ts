@@ -3,8 +3,7 @@
 // embedded server that is already running instead of starting another on the same files.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { type EdgelineConfig, startEmbeddedPostgres } from "@edgeline/core";
-import pg from "pg";
+import { createPgClient, type EdgelineConfig, startEmbeddedPostgres } from "@edgeline/core";
 
 export interface ResolvedDatabase {
   url: string;
@@ -23,7 +22,7 @@ async function runningEmbeddedUrl(dataDir: string): Promise<string | undefined> 
   const port = Number(lines[3]);
   if (!Number.isInteger(port)) return undefined;
   const url = `postgresql://edgeline:edgeline@127.0.0.1:${port}/${embeddedDatabase}`;
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  const client = createPgClient({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();
     return url;

@@ -8,6 +8,8 @@ export interface ApiConfig {
   maxBodyBytes: number;
   /** @defaultValue 5000 (EDGELINE_API_KEY_CACHE_MS) */
   keyCacheTtlMs?: number;
+  /** Operations per minute per API key; 0 or absent: no limit. @defaultValue 600 (EDGELINE_API_RATE_LIMIT_PER_MINUTE) */
+  rateLimitPerMinute?: number;
   limits: QueryLimits;
 }
 
@@ -32,6 +34,7 @@ export function apiConfigFrom(config: EdgelineConfig = loadConfig()): ApiConfig 
     corsOrigins: config.api.corsOrigins,
     maxBodyBytes: config.api.maxBodyBytes,
     keyCacheTtlMs: config.api.keyCacheTtlMs,
+    rateLimitPerMinute: config.api.rateLimitPerMinute,
     limits: defaultLimits,
   };
 }

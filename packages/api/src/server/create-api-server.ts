@@ -27,10 +27,12 @@ import { createApiDatabase } from "./database.ts";
 import { graphiqlTabs } from "./graphiql-examples.ts";
 import { renderOfflineGraphiQL } from "./graphiql-page.ts";
 import { METRICS_ENDPOINT } from "./metrics-endpoint.ts";
+import { maskError } from "./mask-error.ts";
 import { listenForChanges } from "./pg-notifications.ts";
 import { workerPipelineQueue } from "./pipeline-queue-adapter.ts";
 import { useArgumentErrors } from "./use-argument-errors.ts";
 import { authenticate, useApiKeyAuth } from "./use-auth.ts";
+import { useClientErrors } from "./use-client-errors.ts";
 import { useCompiledExecution } from "./use-compiled-execution.ts";
 import { corsOption } from "./use-cors.ts";
 import { useDashboard } from "./use-dashboard.ts";
@@ -39,6 +41,7 @@ import { useExports } from "./use-exports.ts";
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useHealth } from "./use-health.ts";
 import { useLimits } from "./use-limits.ts";
 import { useMetrics } from "./use-metrics.ts";
+import { useRateLimit } from "./use-rate-limit.ts";
 
 export interface ApiServerDeps {
   prisma: PrismaClient;
@@ -87,8 +90,9 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     healthCheckEndpoint: HEALTH_ENDPOINT,
     landingPage: false,
     logging: deps.logging ?? true,
-    // Never attach originalError (stack, SQL) to a response, whatever NODE_ENV says.
-    maskedErrors: { isDev: false },
+    // Never attach originalError (stack, SQL) to a response, whatever NODE_ENV says; a database
+    // that is down is a 503, a value PostgreSQL refused a 400 (mask-error.ts).
+    maskedErrors: { isDev: false, maskError },
     maxRequestBodySize: deps.config.maxBodyBytes,
     cors: corsOption(deps.config.corsOrigins),
     graphiql: { title: "Edgeline", defaultTabs: graphiqlTabs, subscriptionsProtocol: "SSE" },
@@ -124,9 +128,11 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
           ]
         : []),
       useDrainRejectedBody(),
+      useClientErrors(),
       useHealth(deps.sql, { requireWorker: deps.readyRequiresWorker ?? false }),
       useMetrics(metrics, { token: deps.metricsToken }),
       useApiKeyAuth({ readRequiresKey: deps.config.readRequiresKey }),
+      useRateLimit(deps.config.rateLimitPerMinute),
       ...useLimits(deps.config.limits),
       useArgumentErrors(),
       useCompiledExecution({ sql: deps.sql, sports: deps.sports, compileSql: deps.compileSql }),

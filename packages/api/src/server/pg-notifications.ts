@@ -3,7 +3,9 @@
 // delete (20261130090000_api_key_notify, so that revoked keys leave the key cache), and one dedicated
 // connection per API process LISTENs and republishes into the in-process pubsub. Any process
 // that writes those tables (the worker, the CLI, another API) is therefore seen.
-import pg from "pg";
+
+import { createPgClient } from "@edgeline/core";
+import type pg from "pg";
 import type { EdgelinePubSub } from "../graphql/context.ts";
 
 export const CHANNELS = {
@@ -60,13 +62,16 @@ export function listenForChanges(
   });
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString, application_name: "edgeline-api-listen" });
+    const c = createPgClient({
+      connectionString,
+      application_name: "edgeline-api-listen",
+      onError: (error) => {
+        options.onError?.(error);
+        scheduleReconnect(c);
+      },
+    });
     client = c;
     c.on("notification", (msg) => publish(pubsub, msg.channel, msg.payload));
-    c.on("error", (error) => {
-      options.onError?.(error);
-      scheduleReconnect(c);
-    });
     c.on("end", () => scheduleReconnect(c));
     try {
       await c.connect();

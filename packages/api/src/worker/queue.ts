@@ -62,16 +62,39 @@ export function stepRunKey(p: Pick<StepPayload, "dag" | "sport" | "date" | "step
   };
 }
 
+/** Both chains' steps, in DAG order. */
+export function mergeChains(a: readonly StepName[], b: readonly StepName[]): StepName[] {
+  return DAG_STEPS.filter((s) => a.includes(s) || b.includes(s));
+}
+
 /**
- * Adds one step job (replacing a waiting job with the same key: duplicates collapse) and its
- * queued pipeline_runs row. Runs on `db`, which may be an open transaction.
+ * The chain of the job waiting (not yet running) under `jobKey`, if any. graphile-worker's public
+ * `jobs` view has no payload, so this reads its table.
+ */
+async function waitingChain(db: Queryable, jobKey: string): Promise<StepName[] | undefined> {
+  const { rows } = await db.query(
+    "SELECT payload FROM graphile_worker._private_jobs WHERE key = $1 AND locked_at IS NULL",
+    [jobKey],
+  );
+  const parsed = stepPayloadSchema.safeParse(rows[0]?.payload);
+  return parsed.success ? parsed.data.chain : undefined;
+}
+
+/**
+ * Adds one step job and its queued pipeline_runs row. A job waiting with the same key is replaced
+ * (duplicates collapse) by one whose chain has the steps of both, so asking for a day's run again
+ * with fewer steps never drops the later steps of the first request. Runs on `db`, which may be an
+ * open transaction (then two requests for the same key take turns).
  */
 export async function addStepJob(
   db: Queryable,
-  payload: StepPayload,
+  requested: StepPayload,
   opts: { maxAttempts?: number; runAt?: Date; priority?: number } = {},
 ): Promise<PipelineRun> {
-  const key = stepRunKey(payload);
+  const key = stepRunKey(requested);
+  await db.query("SELECT pg_advisory_xact_lock(hashtext($1))", [key.jobKey]);
+  const waiting = await waitingChain(db, key.jobKey);
+  const payload = waiting ? { ...requested, chain: mergeChains(waiting, requested.chain) } : requested;
   await db.query(
     `SELECT graphile_worker.add_job($1, $2::json, queue_name => $3, run_at => $4::timestamptz,
        max_attempts => $5, job_key => $6, priority => $7, job_key_mode => 'replace')`,

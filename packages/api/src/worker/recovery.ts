@@ -121,13 +121,16 @@ export function startRecovery(
     graceMs: number;
     onRelease?: (jobs: ReleasedJob[]) => void;
     onError?: (e: unknown) => void;
+    /** Skip sweeps while true (this process's liveness locks are being re-taken). */
+    paused?: () => boolean;
   },
 ): { stop(): Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const tick = () => {
-    running = releaseStuckJobs(pool, { graceMs: opts.graceMs })
+    const sweep = opts.paused?.() ? Promise.resolve([]) : releaseStuckJobs(pool, { graceMs: opts.graceMs });
+    running = sweep
       .then((jobs) => {
         if (jobs.length > 0) opts.onRelease?.(jobs);
       })

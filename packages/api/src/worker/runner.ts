@@ -7,6 +7,7 @@
 import { EventEmitter } from "node:events";
 import {
   ConfigError,
+  createPgPool,
   DAG_STEPS,
   HOURLY_JOBS,
   loadConfig,
@@ -18,6 +19,7 @@ import {
   STEP_DEFINITIONS,
   type StepDefinition,
   type StepName,
+  waitForDatabaseOnConnect,
 } from "@edgeline/core";
 import { type Runner, run, type TaskList, type WorkerEvents } from "graphile-worker";
 import type pg from "pg";
@@ -41,7 +43,7 @@ export interface StartWorkerOptions extends WorkerOptionsInput {
   deps?: Partial<PipelineDeps>;
   /** Replace step definitions (tests: a step that pauses mid-write to be killed there). */
   steps?: Partial<Record<StepName, StepDefinition>>;
-  /** Called when the worker cannot go on (its liveness connection is lost). */
+  /** Called when graphile-worker stops by itself (it could not record a job's outcome). */
   onFatal?: (error: Error) => void;
   onRecovered?: (jobs: ReleasedJob[]) => void;
   /** Serve /metrics on this port (0: any free port). @defaultValue none (`edgeline worker` passes EDGELINE_WORKER_METRICS_PORT) */
@@ -94,33 +96,55 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   await ensureWorkerSchema(pool);
 
   let stopping: Promise<void> | undefined;
-  let liveness: Liveness | undefined;
-  const fatal = (error: Error) => {
-    // Without liveness our locks look dead to every other worker: stop before they take over.
-    log.error({ error: error.message }, "worker liveness lost; stopping");
-    opts.onFatal?.(error);
-    void handle.stop();
-  };
-  liveness = await openLiveness(opts.connectionString, fatal);
+  // A lost database is waited out, not fatal: the liveness connection reopens and re-takes its
+  // locks, graphile-worker's pool reconnects on its next query, and this process's recovery
+  // sweep pauses meanwhile (without our locks it would take our own jobs for a dead worker's).
+  let liveness: Liveness | undefined = await openLiveness(opts.connectionString, {
+    onLost: (error) => log.warn({ error: error.message }, "database connection lost; worker waits for it"),
+    onRestored: () => log.info("database connection back; worker liveness restored"),
+  });
 
   // locked_by is the worker pool's id (random per pool): register its liveness as the pool is
   // created. The sweep's grace period covers the moment before the registration lands.
   const events: WorkerEvents = new EventEmitter();
   events.on("pool:create", ({ workerPool }) => {
-    void liveness?.register(workerPool.id).catch(fatal);
+    void liveness
+      ?.register(workerPool.id)
+      .catch((error: Error) => log.error({ error: error.message }, "worker liveness lock not taken"));
   });
   events.on("pool:release", ({ workerPool }) => {
     void liveness?.unregister(workerPool.id).catch(() => {});
   });
+  // graphile-worker's own pool, built here so that it has the error listeners of every Edgeline
+  // pool for the whole of its life (graphile-worker removes its own on release), and so that its
+  // connects wait out a database restart: graphile-worker stops its whole worker pool when it
+  // cannot record a job's outcome (0.17's batch retry rethrows on the first failure).
+  const stopSignal = new AbortController();
+  let lastWaitLog = 0;
+  const workerPgPool = waitForDatabaseOnConnect(
+    createPgPool({
+      connectionString: opts.connectionString,
+      poolSize: config.database.poolSize,
+      statementTimeoutMs: config.database.statementTimeoutMs,
+      applicationName: "edgeline-graphile-worker",
+    }),
+    {
+      signal: stopSignal.signal,
+      onWait: (error) => {
+        if (Date.now() - lastWaitLog < 10_000) return;
+        lastWaitLog = Date.now();
+        log.warn({ error: String(error) }, "database unavailable; the worker's queue waits for it");
+      },
+    },
+  );
   const runner = await run({
-    connectionString: opts.connectionString,
+    pgPool: workerPgPool,
     taskList: taskList(deps, options.maxAttempts, options.jobs, opts.steps, opts.notify),
     parsedCronItems: options.schedule ? parsedCronItems(opts.plugins, options) : [],
     concurrency: options.concurrency,
     pollInterval: options.pollIntervalMs,
     noHandleSignals: true,
     logger: workerLogger,
-    maxPoolSize: config.database.poolSize,
     gracefulShutdownAbortTimeout: options.shutdownTimeoutMs,
     events,
     // Without batching, graphile-worker records a finished job without awaiting it, so a process
@@ -136,6 +160,7 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
       opts.onRecovered?.(jobs);
     },
     onError: (e) => log.error({ error: String(e) }, "stuck-job recovery failed"),
+    paused: () => !liveness?.alive,
   });
 
   // Each worker process is its own scrape target: its step, upstream and delivery counters, and
@@ -157,16 +182,20 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
     ...(metrics ? { metricsUrl: metrics.url } : {}),
     stopped: runner.promise.then(
       () => {},
-      () => {},
+      (error: Error) => {
+        // graphile-worker gave up by itself (not our stop()): the caller decides what follows.
+        if (!stopping) opts.onFatal?.(error);
+      },
     ),
     stop() {
       stopping ??= (async () => {
+        stopSignal.abort();
         await metrics?.close();
         await recovery.stop();
         await runner.stop().catch(() => {});
         await liveness?.close();
         liveness = undefined;
-        await pool.end();
+        await Promise.all([pool.end(), workerPgPool.end()]);
       })();
       return stopping;
     },

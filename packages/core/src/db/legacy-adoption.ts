@@ -4,8 +4,9 @@
 // transaction, never dropping a table or a column, then records every migration as applied (a
 // baseline), so later migrations and `prisma migrate deploy` start from a known state.
 import type { MigrationList } from "@prisma/schema-engine-wasm";
-import pg from "pg";
+import type pg from "pg";
 import { type Catalog, type CatalogTable, readCatalog, sameColumns } from "./catalog.ts";
+import { createPgClient } from "./clients.ts";
 import { catalogOfScripts } from "./expected-schema.ts";
 import { compareCatalogs, type Difference } from "./schema-diff.ts";
 import type { SchemaEngine } from "./schema-engine.ts";
@@ -21,7 +22,7 @@ export const seedTables = [
 ] as const;
 
 async function withClient<T>(connectionString: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString, options: "-c TimeZone=UTC" });
+  const client = createPgClient({ connectionString, options: "-c TimeZone=UTC" });
   await client.connect();
   try {
     return await fn(client);

@@ -1,14 +1,14 @@
 // `edgeline db check`: the seed's check_schema.py. Compares the live database with the Prisma
 // schema and with the seed's required keys and indexes.
-import pg from "pg";
 import { readCatalog } from "./catalog.ts";
+import { createPgClient } from "./clients.ts";
 import { catalogOfScripts, schemaCreateSql } from "./expected-schema.ts";
 import { checkSeedRequirements, compareCatalogs, type Difference } from "./schema-diff.ts";
 import { seedRequirements } from "./seed-requirements.ts";
 
 export async function checkSchema(connectionString: string): Promise<Difference[]> {
   const expected = await catalogOfScripts(connectionString, [await schemaCreateSql(connectionString)]);
-  const client = new pg.Client({ connectionString });
+  const client = createPgClient({ connectionString });
   await client.connect();
   try {
     const live = await readCatalog(client);

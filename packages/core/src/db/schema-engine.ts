@@ -8,7 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
-import pg from "pg";
+import { createPgPool } from "./clients.ts";
 import { prismaPaths } from "./paths.ts";
 
 export type { SchemaEngine };
@@ -81,7 +81,12 @@ export interface OpenSchemaEngine {
 export async function openSchemaEngine(opts: SchemaEngineOptions): Promise<OpenSchemaEngine> {
   await initWasm();
   // An external pool, so that its connections can be closed: freeing the engine does not.
-  const pool = new pg.Pool({ connectionString: opts.connectionString, max: 2 });
+  const pool = createPgPool({
+    connectionString: opts.connectionString,
+    poolSize: 2,
+    statementTimeoutMs: 0, // a migration may take long
+    applicationName: "edgeline-schema-engine",
+  });
   const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg(pool));
   const engine = (await bg.SchemaEngine.new(
     { datamodels: [[opts.schemaPath, opts.schemaText]] },

@@ -65,11 +65,13 @@ export async function executeRun(
     });
   } catch (error) {
     metrics.stepFailures.inc(labels);
+    // Without the database (a restart) the row cannot be closed now: the next attempt closes it
+    // (startRun). The step's own error is the one graphile-worker records.
     await withTransaction(pool, async (client) => {
       await failRun(client, run.runId, errorMessage(error));
       if (execution.attempt < execution.maxAttempts) await queueRun(client, key, execution.attempt + 1);
       else await emitRunFailed(client, key, run.runId, execution.attempt, errorMessage(error));
-    });
+    }).catch(() => {});
     throw error;
   } finally {
     timer();

@@ -2,9 +2,11 @@
 // games in milliseconds), so the step computes the full expected history and writes only its
 // difference from the table: the open row of each entity that played is closed and the new one
 // inserted, and a full rebuild and a day-by-day update end in identical rows by construction.
+// Rerunning an earlier day (a backfill, a corrected score) replays through the latest day already
+// rated, so later days are recomputed from the changed history, never deleted.
 import type { EloGame } from "../elo/index.ts";
 import { replayElo } from "../elo/index.ts";
-import { syncEloHistory } from "../repositories/elo-ratings.ts";
+import { latestRatedDay, syncEloHistory } from "../repositories/elo-ratings.ts";
 import { finalGamesBefore, type GameRow } from "../repositories/games.ts";
 import type { StepDefinition } from "./step.ts";
 
@@ -40,7 +42,9 @@ export const updateElo: StepDefinition = {
   async prepare(deps, { sport, date }) {
     const { plugin, elo } = deps.plugins.sport(sport);
     return async (client) => {
-      const games = (await finalGamesBefore(client, plugin.code, date)).filter(
+      const rated = await latestRatedDay(client, plugin.code);
+      const through = rated !== undefined && rated > date ? rated : date;
+      const games = (await finalGamesBefore(client, plugin.code, through)).filter(
         (g) => g.homeTeamId && g.awayTeamId,
       );
       const { history } = replayElo(elo, games.map(toEloGame));

@@ -67,6 +67,17 @@ export async function eloRows(db: Queryable, sport: string): Promise<EloHistoryR
   }));
 }
 
+/**
+ * The latest day a stored row of a sport starts (the day after its newest rated game), or
+ * undefined when the sport has none.
+ */
+export async function latestRatedDay(db: Queryable, sport: string): Promise<string | undefined> {
+  const { rows } = await db.query("SELECT max(valid_from)::text AS day FROM elo_ratings WHERE sport = $1", [
+    sport,
+  ]);
+  return (rows[0]?.day as string | null) ?? undefined;
+}
+
 /** A rating in force on a day, with the day its row starts (so a reader can prove it is pre-game). */
 export interface RatingInForce {
   rating: Decimal;

@@ -58,6 +58,14 @@ export async function queueRun(db: Queryable, key: RunKey, attempt = 1): Promise
  * row is inserted when the job was added without one, e.g. by hand). Returns the row.
  */
 export async function startRun(db: Queryable, key: RunKey, attempt: number): Promise<PipelineRun> {
+  // A job runs one attempt at a time, so a row of its key still running belongs to an attempt
+  // whose outcome was never recorded (the database went away mid-step, the process was stopped):
+  // it is closed with the reason before the new attempt starts.
+  await failRunningRuns(
+    db,
+    [key.jobKey],
+    "interrupted: this attempt's outcome was never recorded (database connection lost or worker stopped); the job ran again",
+  );
   const updated = await db.query<PipelineRun>(
     `UPDATE pipeline_runs SET status = 'running', attempt = $2, started_at = now()
       WHERE run_id = (SELECT run_id FROM pipeline_runs WHERE job_key = $1 AND status = 'queued'

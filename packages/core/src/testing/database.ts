@@ -4,7 +4,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
+import type pg from "pg";
+import { createPgClient } from "../db/clients.ts";
 import { migrate } from "../db/migrations.ts";
 import { prismaPaths } from "../db/paths.ts";
 
@@ -31,7 +32,7 @@ function migrationsDigest(): string {
 }
 
 async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDatabase(testServerUrl(), "postgres") });
+  const client = createPgClient({ connectionString: withDatabase(testServerUrl(), "postgres") });
   await client.connect();
   try {
     return await fn(client);

@@ -3,11 +3,11 @@
 // machine with no database installed.
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
+import { createPgClient } from "../db/clients.ts";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../db/embedded.ts";
 
 async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  const client = createPgClient({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
     await client.query("SELECT 1");

@@ -7,7 +7,11 @@ import { listJobs, lockedJobs, releaseStuckJobs } from "../../worker/index.ts";
 import { openPipelineSession } from "../../worker/session.ts";
 import { parseArgs } from "./run.ts";
 
-const olderThan = z.coerce.number().int().min(0, "--older-than is in seconds, ≥ 0");
+const olderThan = z.coerce
+  .number()
+  .int()
+  .min(0, "in seconds, ≥ 0")
+  .max(31_536_000, "at most a year (31536000 s)");
 
 export const registerJobsCommand = (program: Command): void => {
   const jobs = program
@@ -15,7 +19,7 @@ export const registerJobsCommand = (program: Command): void => {
     .description("list pipeline jobs; find and release stuck ones")
     .option("--limit <n>", "jobs to list", "100")
     .action(async (flags: { limit: string }) => {
-      const limit = parseArgs(z.coerce.number().int().min(1), flags.limit);
+      const limit = parseArgs(z.coerce.number().int().min(1).max(10_000), flags.limit, "--limit");
       const session = await openPipelineSession({ plugins: false });
       try {
         const list = await listJobs(session.pool, limit);
@@ -37,7 +41,7 @@ export const registerJobsCommand = (program: Command): void => {
     .description("jobs locked longer than --older-than seconds, and whether their worker is alive")
     .option("--older-than <s>", "lock age in seconds", "60")
     .action(async (flags: { olderThan: string }) => {
-      const seconds = parseArgs(olderThan, flags.olderThan);
+      const seconds = parseArgs(olderThan, flags.olderThan, "--older-than");
       const session = await openPipelineSession({ plugins: false });
       try {
         const stuck = await lockedJobs(session.pool, seconds * 1000);
@@ -60,8 +64,8 @@ export const registerJobsCommand = (program: Command): void => {
     .option("--older-than <s>", "lock age in seconds", "0")
     .option("--force", "also release jobs of live workers (the step may then run twice; it is idempotent)")
     .action(async (ids: string[], flags: { olderThan: string; force?: boolean }) => {
-      const seconds = parseArgs(olderThan, flags.olderThan);
-      const jobIds = parseArgs(z.array(z.string().regex(/^\d+$/, "job ids are numbers")), ids);
+      const seconds = parseArgs(olderThan, flags.olderThan, "--older-than");
+      const jobIds = parseArgs(z.array(z.string().regex(/^\d{1,18}$/, "job ids are numbers")), ids, "ids");
       const session = await openPipelineSession({ plugins: false });
       try {
         const released = await releaseStuckJobs(session.pool, {

@@ -29,28 +29,37 @@ function option<T>(schema: z.ZodType<T>, value: unknown): T {
   return r.data;
 }
 
+/** Above this, decimal odds are a typo (and their American form overflows a double). */
+const MAX_DECIMAL_ODDS = 1_000_000;
+
 /** One price in `format` to decimal odds, with an error naming the argument. */
 export function toDecimalOdds(text: string, format: Format): number {
   try {
-    switch (format) {
-      case "decimal": {
-        const n = Number(text);
-        if (text.trim() === "" || !Number.isFinite(n) || n <= 1)
-          throw new Error("must be decimal odds above 1");
-        return n;
-      }
-      case "american": {
-        if (!/^[+-]?\d+(\.\d+)?$/.test(text.trim()))
-          throw new Error("must be American odds like +150 or -200");
-        return decimalFromAmerican(Number(text));
-      }
-      case "fractional":
-        return decimalFromFractional(text);
-      case "kalshi":
-        return decimalFromContractPrice(contractPriceFromDollars(text));
-    }
+    const odds = parsedOdds(text, format);
+    if (!Number.isFinite(odds) || odds > MAX_DECIMAL_ODDS)
+      throw new Error(`is beyond decimal odds of ${MAX_DECIMAL_ODDS}`);
+    return odds;
   } catch (err) {
     throw new Error(`price "${text}" (${format}): ${(err as Error).message}`);
+  }
+}
+
+function parsedOdds(text: string, format: Format): number {
+  switch (format) {
+    case "decimal": {
+      const n = Number(text);
+      if (text.trim() === "" || !Number.isFinite(n) || n <= 1)
+        throw new Error("must be decimal odds above 1");
+      return n;
+    }
+    case "american": {
+      if (!/^[+-]?\d+(\.\d+)?$/.test(text.trim())) throw new Error("must be American odds like +150 or -200");
+      return decimalFromAmerican(Number(text));
+    }
+    case "fractional":
+      return decimalFromFractional(text);
+    case "kalshi":
+      return decimalFromContractPrice(contractPriceFromDollars(text));
   }
 }
 

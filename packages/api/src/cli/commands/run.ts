@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { queueDag, type RunOutcome, type StepOutcome, waitForRun } from "../../worker/index.ts";
 import { openPipelineSession, startCommandWorker } from "../../worker/session.ts";
+import { zodIssuesText } from "../errors.ts";
 import { CliExit } from "../exit.ts";
 
 export const runArgsSchema = z.object({
@@ -13,15 +14,20 @@ export const runArgsSchema = z.object({
   date: runDateSchema,
   steps: stepListSchema.optional(),
   maxAttempts: z.coerce.number().int().min(1).max(25).default(3),
+  /** Seconds to wait for the run; the run itself goes on in the queue after that. */
+  timeout: z.coerce.number().positive().max(86_400).optional(),
   worker: z.boolean(),
 });
 
-/** Parses with zod and turns the first issue into a one-line CLI error. */
-export function parseArgs<T>(schema: z.ZodType<T>, input: unknown): T {
+/**
+ * Parses with zod and turns the first issue into a one-line CLI error naming the option
+ * (`name` for a schema of one value, whose issues have no path).
+ */
+export function parseArgs<T>(schema: z.ZodType<T>, input: unknown, name?: string): T {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  console.error(`error: ${issue.path.length ? `--${issue.path.join(".")}: ` : ""}${issue.message}`);
+  const first = new z.ZodError([parsed.error.issues[0]!]);
+  console.error(`error: ${zodIssuesText(first, name)}`);
   throw new CliExit(2);
 }
 
@@ -57,11 +63,12 @@ export const registerRunCommand = (program: Command): void => {
     .option("--date <day>", "day to run, YYYY-MM-DD (default: today, UTC)")
     .option("--steps <list>", "comma-separated steps to run (in DAG order)")
     .option("--max-attempts <n>", "attempts per step", "3")
+    .option("--timeout <seconds>", "stop waiting after this long (exit 1; the run goes on in the queue)")
     .option("--no-worker", "only queue and wait; a separate worker runs the jobs")
     .action(
       async (
         sport: string,
-        flags: { date?: string; steps?: string; maxAttempts: string; worker: boolean },
+        flags: { date?: string; steps?: string; maxAttempts: string; timeout?: string; worker: boolean },
       ) => {
         const args = parseArgs(runArgsSchema, { sport, date: flags.date ?? todayUtc(), ...flags });
         const session = await openPipelineSession();
@@ -72,13 +79,19 @@ export const registerRunCommand = (program: Command): void => {
             { pool: session.pool, plugins: session.plugins, maxAttempts: args.maxAttempts },
           );
           console.log(`${queued.sport} ${queued.date}: ${queued.steps.join(" -> ")}`);
-          const outcome = await waitForRun(session.pool, {
-            sport: queued.sport,
-            date: queued.date,
-            steps: queued.steps,
-            fromRunId: queued.runs[0]!.runId,
-          });
+          const outcome = await waitForRun(
+            session.pool,
+            {
+              sport: queued.sport,
+              date: queued.date,
+              steps: queued.steps,
+              fromRunId: queued.runs[0]!.runId,
+            },
+            args.timeout ? { timeoutMs: args.timeout * 1000 } : {},
+          );
           printOutcome(outcome);
+          if (!outcome.done)
+            console.error(`error: --timeout: not done after ${args.timeout}s; the run goes on in the queue`);
           if (!outcome.ok) throw new CliExit(1);
         } finally {
           await worker?.stop();
