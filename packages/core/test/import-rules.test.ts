@@ -94,6 +94,8 @@ describe("import rules", () => {
       "blend",
       "forecast",
       "backtest",
+      "clv",
+      "risk",
     ];
     for (const folder of model) {
       expect(

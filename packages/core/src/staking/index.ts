@@ -7,4 +7,5 @@
 export * from "./caps.ts";
 export * from "./kelly.ts";
 export * from "./kelly-stake.ts";
+export * from "./price-check.ts";
 export * from "./value.ts";

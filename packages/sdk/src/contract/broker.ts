@@ -25,6 +25,13 @@ export interface OrderRequest {
   placedAt: Date;
   marketTitle: string | null;
   marketCloseTime: Date | null;
+  /**
+   * The lowest decimal odds at which the bet still has the sport's minimum edge: a limit order
+   * goes no worse than `price`; a person at a book is shown this floor. Absent: `price`.
+   */
+  minOdds?: Decimal;
+  /** The fee inside `stake` at venues that charge one (the venue rules' `roundStake`). */
+  fee?: Decimal;
 }
 
 /**
@@ -40,14 +47,22 @@ export interface Broker {
    * (`now` matters to settlement: a postponed game's bets void only after a wait.)
    */
   syncBets(bets: readonly PlacedBetRow[], now: Date): Promise<BetStatusUpdate[]>;
+  /** Which of the venue's environments orders go to (the start-up log says it). Optional. */
+  readonly environment?: "production" | "demo";
+  /** Cash the account holds at the venue now (portfolio snapshots use it as cash). Optional. */
+  balance?(): Promise<Decimal>;
 }
 
 /**
- * Limits a live broker must enforce before sending an order (not used by the paper broker,
- * which risks nothing). Declared here so the seam is explicit.
+ * Limits the host checks before it hands any order (paper or live) to a broker; brokers need not
+ * check them again. The host's configuration (EDGELINE_RISK_*) fills them, with defaults.
  */
 export interface RiskLimits {
   maxStakePerBet: Decimal;
   maxStakePerDay: Decimal;
+  maxStakePerGame: Decimal;
   maxOpenExposure: Decimal;
+  /** Net loss on bets settled over the last day above which no order is sent. */
+  dailyLossLimit: Decimal;
+  maxOpenPositions: number;
 }

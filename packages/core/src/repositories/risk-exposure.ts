@@ -1,0 +1,36 @@
+// What is at risk when place_bets checks an order against the risk limits, read from placed_bets
+// in one statement: committed bets only (an awaiting, cancelled or expired bet stakes nothing).
+import { Decimal } from "decimal.js";
+import type { Exposure } from "../risk/risk-limits.ts";
+import type { Queryable } from "./queryable.ts";
+
+/**
+ * The exposure at `at` for orders of day `date`: stake placed that day, stake per game, open stake
+ * and count, and the net result of bets on games that started in the 24 hours before `at` and are
+ * settled (by game start, so that a replayed day sees the day before it, as it would have live).
+ */
+export async function riskExposure(db: Queryable, date: string, at: Date): Promise<Exposure> {
+  const { rows } = await db.query(
+    `WITH b AS (
+       SELECT p.*, g.commence_time FROM placed_bets p LEFT JOIN unified_games g ON g.game_id = p.game_id
+        WHERE coalesce(p.status, 'pending') NOT IN ('awaiting', 'cancelled', 'expired')
+     )
+     SELECT (SELECT coalesce(sum(stake), 0)::text FROM b WHERE (placed_time_utc AT TIME ZONE 'UTC')::date = $1::date) AS today,
+            (SELECT coalesce(sum(stake), 0)::text FROM b WHERE coalesce(status, 'pending') = 'pending') AS open_stake,
+            (SELECT count(*)::int FROM b WHERE coalesce(status, 'pending') = 'pending') AS open_count,
+            (SELECT coalesce(sum(result), 0)::text FROM b
+              WHERE status IN ('win', 'loss', 'void') AND commence_time > $2::timestamptz - interval '24 hours'
+                AND commence_time <= $2::timestamptz) AS recent,
+            (SELECT coalesce(json_agg(json_build_array(game_id, s)), '[]') FROM
+               (SELECT game_id, sum(stake)::text AS s FROM b WHERE game_id IS NOT NULL GROUP BY game_id) x) AS by_game`,
+    [date, at.toISOString()],
+  );
+  const r = rows[0];
+  return {
+    stakeToday: new Decimal(r.today),
+    openStake: new Decimal(r.open_stake),
+    openPositions: r.open_count,
+    recentResult: new Decimal(r.recent),
+    stakeByGame: new Map((r.by_game as [string, string][]).map(([g, s]) => [g, new Decimal(s)])),
+  };
+}
