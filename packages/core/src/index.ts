@@ -27,3 +27,4 @@ export * from "./research/index.ts";
 export * from "./risk/index.ts";
 export * from "./settlement/index.ts";
 export * from "./staking/index.ts";
+export * from "./trading/index.ts";

@@ -2,13 +2,15 @@
 // limit, health, CORS, the compiled executor, GraphiQL from the project's own dependencies, and the
 // dashboard's static files at `/`. `createApiServer` takes its dependencies (tests give their
 // own); `startApiServer` builds them from configuration and listens.
+
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadConfig, loadPlugins, type PluginRegistry } from "@edgeline/core";
 import { createPubSub, createYoga, type YogaServerInstance } from "graphql-yoga";
+import type pg from "pg";
 import { createApiKeyCache } from "../auth/api-key-cache.ts";
 import { findLiveKey } from "../auth/api-key-store.ts";
-import type { ChangeEvents, EdgelinePubSub, GraphQLContext, SqlClient } from "../graphql/context.ts";
+import type { ChangeEvents, EdgelinePubSub, GraphQLContext } from "../graphql/context.ts";
 import { createLoaders } from "../graphql/loaders.ts";
 import type { PipelineQueue } from "../graphql/pipeline-queue.ts";
 import type { PrismaClient } from "../graphql/prisma.ts";
@@ -31,7 +33,7 @@ import { useLimits } from "./use-limits.ts";
 
 export interface ApiServerDeps {
   prisma: PrismaClient;
-  sql: SqlClient;
+  sql: pg.Pool;
   sports: SportCatalog;
   pipeline: PipelineQueue;
   pubsub: EdgelinePubSub;

@@ -12,6 +12,7 @@ import {
   loadConfig,
   type PipelineDeps,
   type PluginRegistry,
+  routerOf,
   STEP_DEFINITIONS,
   type StepDefinition,
   type StepName,
@@ -75,6 +76,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   }
   const pool = pipelinePool(opts.connectionString, config);
   const deps = createPipelineDeps(pool, opts.plugins, opts.deps);
+  // Said plainly at every start: whether orders leave Edgeline, and to which venue and environment.
+  if (options.jobs) log.info(routerOf(deps).describe());
   await ensureWorkerSchema(pool);
 
   let stopping: Promise<void> | undefined;

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { registerBackfillCommand } from "./backfill.ts";
 import { registerBacktestCommands } from "./backtest.ts";
+import { registerBetsCommands } from "./bets.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerEloCommands } from "./elo.ts";
 import { registerImportCommand } from "./import.ts";
@@ -9,6 +10,7 @@ import { registerJobsCommand } from "./jobs.ts";
 import { registerKeysCommands } from "./keys.ts";
 import { registerOddsCommands } from "./odds.ts";
 import { registerRunCommand } from "./run.ts";
+import { registerTradingCommands } from "./trading.ts";
 import { registerWorkerCommand } from "./worker.ts";
 
 export type RegisterCommand = (program: Command) => void;
@@ -24,4 +26,6 @@ export const commandModules: RegisterCommand[] = [
   registerWorkerCommand,
   registerJobsCommand,
   registerKeysCommands,
+  registerBetsCommands,
+  registerTradingCommands,
 ];

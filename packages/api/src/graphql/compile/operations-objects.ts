@@ -73,6 +73,9 @@ Object.assign(PortfolioStateSpec.fields, {
   openPotentialPayout: column("open_potential_payout"),
   settledBets: column("settled_bets"),
   realizedPnl: column("realized_pnl"),
+  averageClv: column("average_clv"),
+  averageClvConsensus: column("average_clv_consensus"),
+  clvBets: column("clv_bets"),
   latestSnapshot: (_s, field, cx) => {
     const a = cx.st.alias();
     const node = compileObject(PortfolioSnapshotSpec, a, field, cx);
