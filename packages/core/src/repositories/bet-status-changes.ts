@@ -27,12 +27,12 @@ export async function recordStatusChange(
 export async function statusHistory(db: Queryable, betIds: readonly string[]): Promise<BetStatusChangeRow[]> {
   if (betIds.length === 0) return [];
   const { rows } = await db.query(
-    `SELECT change_id::text, bet_id, from_status, to_status, changed_at, reason FROM bet_status_changes
-      WHERE bet_id = ANY($1::varchar[]) ORDER BY bet_id, changed_at, change_id`,
+    `SELECT c.change_id::text AS id, c.bet_id, c.from_status, c.to_status, c.changed_at, c.reason
+       FROM bet_status_changes c WHERE c.bet_id = ANY($1::varchar[]) ORDER BY c.bet_id, c.changed_at, c.change_id`,
     [betIds],
   );
   return rows.map((r) => ({
-    changeId: r.change_id,
+    changeId: r.id,
     betId: r.bet_id,
     fromStatus: r.from_status,
     toStatus: r.to_status,

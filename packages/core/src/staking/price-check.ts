@@ -20,7 +20,7 @@ export function edgeAtPrice(
 }
 
 /**
- * The lowest gross decimal odds (4 places, rounded up) at which the bet's edge is still `minEdge`:
+ * The lowest gross decimal odds (to the tick) at which the bet's edge is still `minEdge`:
  * net odds ≥ (1 + minEdge) × net(recommended) / (1 + edge), found by bisection over the venue's
  * (increasing) net odds; never above the recommended price.
  */
@@ -40,5 +40,8 @@ export function minAcceptableOdds(
     if (rules.netOdds(mid) >= target) hi = mid;
     else lo = mid;
   }
-  return Decimal.min(recommended, new Decimal(hi).toDecimalPlaces(4, Decimal.ROUND_UP));
+  // To the tick: the nearest 4-place price, one tick up if rounding lost the edge.
+  let floor = new Decimal(hi).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+  if (rules.netOdds(floor.toNumber()) < target * (1 - 1e-12)) floor = floor.plus("0.0001");
+  return Decimal.min(recommended, floor);
 }
