@@ -3,6 +3,7 @@
 // the bundled manual venue for every book; games, quotes and recommendations written directly, so
 // each test controls stakes and prices to the cent.
 import {
+  type BetStatusUpdate,
   type Broker,
   defineSport,
   defineVenue,
@@ -77,8 +78,10 @@ export class RecordingBroker implements Broker {
       fees: FEE.times(order.contracts ?? 0),
     };
   }
+  /** What the next sync reports (a fill, a settlement). */
+  updates: BetStatusUpdate[] = [];
   async syncBets() {
-    return [];
+    return this.updates;
   }
   async balance() {
     return new Decimal("987.65");

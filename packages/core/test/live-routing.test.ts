@@ -240,6 +240,43 @@ describe("the manual queue", () => {
   });
 });
 
+describe("live fills and snapshots", () => {
+  it("a partial fill shrinks the bet to what filled, and the snapshot's cash is the venue's balance", async () => {
+    const exchange = new RecordingBroker();
+    const deps = depsFor(pool, plugins, { live: exchange });
+    await runStep(deps, STEP_DEFINITIONS.place_bets, target);
+    const [kalshi] = await rows(pool, "SELECT bet_id FROM placed_bets WHERE venue = 'exch'");
+    // 6 of the 10 contracts filled: 6 × 0.41 = 2.46, fee 0.06, pays 6.
+    exchange.updates = [
+      {
+        betId: kalshi.bet_id,
+        status: "pending",
+        result: null,
+        reason: "partial fill: 6 of 10 contracts, the rest cancelled",
+        fill: {
+          stake: new Decimal("2.46"),
+          contracts: 6,
+          fees: new Decimal("0.06"),
+          potentialPayout: new Decimal(6),
+        },
+      },
+    ];
+    expect(await runHourlyJob(deps, HOURLY_JOB_DEFINITIONS.bet_sync_hourly, NOW)).toBe(1);
+    expect(
+      await rows(
+        pool,
+        "SELECT stake::text, contracts, fees::text, potential_payout::text FROM placed_bets WHERE bet_id = $1",
+        [kalshi.bet_id],
+      ),
+    ).toEqual([{ stake: "2.46", contracts: 6, fees: "0.06", potential_payout: "6.00" }]);
+    await runHourlyJob(deps, HOURLY_JOB_DEFINITIONS.portfolio_hourly_snapshot, NOW);
+    // Cash from the venue; invested counts the committed open bets only (not the two awaiting a person).
+    expect(
+      await rows(pool, "SELECT cash_balance::text, invested_amount::text FROM portfolio_snapshots"),
+    ).toEqual([{ cash_balance: "987.65", invested_amount: "2.46" }]);
+  });
+});
+
 describe("closing-line value", () => {
   it("keeps the bet's own book's close and the de-vigged closing consensus, once", async () => {
     await reset(pool, [game("C1")], [quote("C1", "DraftKings", "home", "2.1000", QUOTED)]);
