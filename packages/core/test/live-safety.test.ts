@@ -50,6 +50,7 @@ beforeEach(async () => {
       game("G1"),
       game("G2"),
       game("OLD", { gameDate: "2024-03-09", commenceTime: new Date("2024-03-10T02:00:00Z") }),
+      game("NEXT", { gameDate: "2024-03-11", commenceTime: new Date("2024-03-11T23:00:00Z") }),
     ],
     [
       quote("G1", "DraftKings", "home", "2.4000", QUOTED),
@@ -59,12 +60,12 @@ beforeEach(async () => {
   );
 });
 
-/** An earlier bet on the OLD game (placed the day before), with its status and result. */
-const earlierBet = (status: string, stake: string, result: string | null) =>
+/** A bet placed the day before on `gameId` (OLD: played last night; NEXT: tomorrow). */
+const earlierBet = (gameId: "OLD" | "NEXT", status: string, stake: string, result: string | null) =>
   insertBets(pool, [
     {
       betId: `old-${status}`,
-      gameId: "OLD",
+      gameId,
       marketId: "m-old",
       bookmaker: "FanDuel",
       outcome: "home_team_win",
@@ -121,7 +122,7 @@ describe("risk limits", () => {
     {
       rule: "max_open_exposure",
       limits: { maxOpenExposure: new Decimal(25) },
-      before: () => earlierBet("pending", "20", null),
+      before: () => earlierBet("NEXT", "pending", "20", null),
       stakes: [["G1", "home", "10.00"]],
       placed: 0,
       reason: "20.00 is open; 10.00 more is above the maximum open exposure 25.00",
@@ -129,7 +130,7 @@ describe("risk limits", () => {
     {
       rule: "daily_loss_limit",
       limits: { dailyLossLimit: new Decimal(50) },
-      before: () => earlierBet("loss", "60", "-60"),
+      before: () => earlierBet("OLD", "loss", "60", "-60"),
       stakes: [["G1", "home", "10.00"]],
       placed: 0,
       reason: "lost 60.00 on bets settled over the last day; the daily loss limit is 50.00",
@@ -153,14 +154,21 @@ describe("risk limits", () => {
       c.stakes.map(([g, side, stake]) => rec(g, side, "DraftKings", "2.4000", stake)),
     );
     await place(depsFor(pool, plugins, { risk: c.limits }));
-    expect(await rows(pool, "SELECT count(*)::int AS n FROM placed_bets WHERE game_id <> 'OLD'")).toEqual([
-      { n: c.placed },
-    ]);
+    expect(
+      await rows(pool, "SELECT count(*)::int AS n FROM placed_bets WHERE game_id NOT IN ('OLD', 'NEXT')"),
+    ).toEqual([{ n: c.placed }]);
     expect(await refusals()).toEqual([[c.rule, c.reason]]);
     // The refused recommendation stays active (a looser limit places it later); a rerun records nothing new.
     await place(depsFor(pool, plugins, { risk: c.limits }));
     expect(await refusals()).toHaveLength(1);
   });
+});
+
+it("a bet whose game is over counts as settled for the exposure, synced or not (a replayed day's view)", async () => {
+  await earlierBet("OLD", "pending", "20", null);
+  await writeRecs(pool, [rec("G1", "home", "DraftKings", "2.4000", "10.00")]);
+  await place(depsFor(pool, plugins, { risk: { maxOpenExposure: new Decimal(25), maxOpenPositions: 1 } }));
+  expect(await refusals()).toEqual([]);
 });
 
 describe("the kill switch", () => {

@@ -21,6 +21,7 @@ import { riskExposure } from "../repositories/risk-exposure.ts";
 import { checkRiskLimits, withOrder } from "../risk/risk-limits.ts";
 import { type PipelineDeps, riskLimitsOfDeps, routerOf } from "./deps.ts";
 import { orderPriceCheck, type PriceCheck, priceCheckOf } from "./order-price-check.ts";
+import { RESULT_KNOWN_AFTER_MS } from "./portfolio-snapshot.ts";
 import { runClock } from "./run-clock.ts";
 import type { StepDefinition, StepTarget } from "./step.ts";
 import { tradingPaused } from "./trading-pause.ts";
@@ -82,7 +83,7 @@ async function placeDay(
   const limits = riskLimitsOfDeps(deps);
   const recs = await activeRecommendations(client, sport, date, { lock: true });
   const prices: PriceCheck = await priceCheckOf(client, deps, sport, recs, clock.decidesAt);
-  let exposure = await riskExposure(client, date, clock.decidesAt);
+  let exposure = await riskExposure(client, date, clock.decidesAt, RESULT_KNOWN_AFTER_MS);
   const placed: PlacedBetRecord[] = [];
   const reasons: string[] = [];
   const executed: number[] = [];
