@@ -6,6 +6,7 @@
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createBrokerRouter } from "../src/brokers/index.ts";
 import { createPgPool } from "../src/db/clients.ts";
 import { HOURLY_JOB_DEFINITIONS, runHourlyJob, runStep, STEP_DEFINITIONS } from "../src/pipeline/index.ts";
 import type { PluginRegistry } from "../src/plugins/index.ts";
@@ -120,6 +121,26 @@ describe("venue routing", () => {
     // A replayed past day never trades live.
     expect(deps.router!.onPaper().mode).toBe("paper");
   });
+});
+
+it("live, a venue whose broker cannot be built stops start-up, naming it", () => {
+  const broken = liveRegistry();
+  const exch = broken.venues().find((v) => v.plugin.name === "exch")!;
+  const original = exch.plugin.createBroker;
+  exch.plugin.createBroker = () => {
+    throw new Error("EDGELINE_KALSHI_PRIVATE_KEY_FILE: not a PEM private key");
+  };
+  try {
+    const deps = depsFor(pool, broken);
+    expect(() => createBrokerRouter(broken, deps.broker, async () => new Map(), { live: true })).toThrow(
+      "EDGELINE_LIVE_TRADING=1 but venue exch cannot trade: EDGELINE_KALSHI_PRIVATE_KEY_FILE: not a PEM private key",
+    );
+    expect(createBrokerRouter(broken, deps.broker, async () => new Map(), { live: false }).mode).toBe(
+      "paper",
+    );
+  } finally {
+    exch.plugin.createBroker = original;
+  }
 });
 
 describe("the manual queue", () => {
