@@ -10,6 +10,7 @@ const benches = [
   "import-parse",
   "import-db",
   "backtest",
+  "place-bets",
   "graphql",
   "dashboard",
 ];
