@@ -71,6 +71,8 @@ describe("the kill switch", () => {
       ),
     );
     expect(orderRefusals.totalCount).toBe(1);
+    const bad = await h.gql(`{ orderRefusals(rule: "x'; --") { totalCount } }`);
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "rule" });
     expect(orderRefusals.edges[0]!.node).toEqual({
       rule: "max_stake_per_bet",
       reason: "stake 60.00 is above the maximum per bet 50.00",

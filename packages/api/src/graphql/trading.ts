@@ -2,6 +2,7 @@
 // next order), and the orders place_bets refused (risk limits, the switch, a moved price).
 import { setTradingSwitch, tradingSwitch } from "@edgeline/core";
 import { builder } from "./builder.ts";
+import { refusalFilter } from "./filters.ts";
 import { parseReason } from "./manual-bet.ts";
 import { checkPageSize } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
@@ -44,12 +45,9 @@ builder.prismaObject("OrderRefusal", {
   }),
 });
 
-const TEXT = /^[A-Za-z0-9_]{1,40}$/;
 function refusalsWhere(args: { sport?: string | null; rule?: string | null }): Prisma.OrderRefusalWhereInput {
-  return {
-    ...(args.sport && TEXT.test(args.sport) ? { sport: args.sport.toUpperCase() } : {}),
-    ...(args.rule && TEXT.test(args.rule) ? { rule: args.rule } : {}),
-  };
+  const f = refusalFilter(args);
+  return { ...(f.sport ? { sport: f.sport } : {}), ...(f.rule ? { rule: f.rule } : {}) };
 }
 
 builder.queryFields((t) => ({
