@@ -101,8 +101,7 @@ export class PaperBroker implements Broker {
     const rules = this.rulesFor(request.venueBookmaker ?? "");
     // The fee inside the stake, as the venue would charge it (Kalshi's per-contract fee).
     const fee =
-      request.fee ??
-      (request.contracts === undefined ? undefined : rules.roundStake(request.stake, request.price).fee);
+      request.contracts === undefined ? undefined : rules.roundStake(request.stake, request.price).fee;
     return {
       betId: request.betId,
       gameId: request.gameId,

@@ -30,8 +30,6 @@ export interface OrderRequest {
    * goes no worse than `price`; a person at a book is shown this floor. Absent: `price`.
    */
   minOdds?: Decimal;
-  /** The fee inside `stake` at venues that charge one (the venue rules' `roundStake`). */
-  fee?: Decimal;
 }
 
 /**
