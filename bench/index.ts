@@ -11,6 +11,7 @@ const benches = [
   "import-db",
   "backtest",
   "strategies",
+  "place-bets",
   "graphql",
   "dashboard",
   "kalshi-broker",

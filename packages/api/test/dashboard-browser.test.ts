@@ -326,7 +326,8 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
       },
     ]);
 
-    // The venue filter narrows the list to it.
+    // The venue filter narrows the list to that book (the paper bets the pipeline placed at its
+    // prices carry its name too, since paper keeps the venue's name).
     await page.getByLabel("Venue", { exact: true }).fill("BetMGM");
     await page.getByLabel("Venue", { exact: true }).press("Enter");
     await page.getByLabel("Venue", { exact: true }).blur();
@@ -335,7 +336,8 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     const venues = await page
       .locator("section[aria-labelledby=bets-heading] tbody tr td:nth-child(4)")
       .allTextContents();
-    expect(venues).toEqual(["BetMGM"]);
+    expect(venues.length).toBeGreaterThan(0);
+    expect(new Set(venues)).toEqual(new Set(["BetMGM"]));
     await screenshot(page, "bets-manual");
     await page.close();
   });

@@ -96,6 +96,8 @@ describe("import rules", () => {
       "backtest",
       "strategies",
       "strategy-host",
+      "clv",
+      "risk",
     ];
     for (const folder of model) {
       expect(

@@ -276,7 +276,8 @@ describe("bet_sync_hourly and the portfolio snapshot", () => {
       bet("b5", S(4), "away_team_win", "10", "2.0"),
       bet("b6", S(5), "home_team_win", "10", "2.0"),
     ]);
-    expect(await runHourlyJob(deps, HOURLY_JOB_DEFINITIONS.bet_sync_hourly, NOW)).toBe(4);
+    // 4 settled, and the closing line of all 6 (their games have started; no quotes, so none measured).
+    expect(await runHourlyJob(deps, HOURLY_JOB_DEFINITIONS.bet_sync_hourly, NOW)).toBe(10);
     expect(await table("SELECT bet_id, status, result::text FROM placed_bets ORDER BY bet_id")).toEqual([
       { bet_id: "b1", status: "void", result: "0.00" },
       { bet_id: "b2", status: "win", result: "9.50" },

@@ -249,7 +249,9 @@ describe("a recommendation keeps its price", () => {
       quote_id: quote.quoteId,
     });
 
-    // The market moves before the order is placed: the bet is struck at the recommendation's price.
+    // The market moves before the order is placed (here in the bet's favour: a move that takes the
+    // edge below the minimum is refused, live-safety.test.ts): the bet is struck at the
+    // recommendation's price, not the market's.
     await appendQuotes(
       pool,
       [
@@ -261,7 +263,7 @@ describe("a recommendation keeps its price", () => {
             bookmaker: quote.bookmaker,
             marketName: "moneyline",
             outcomeName: "home_team_win",
-            price: new Decimal("1.5000"),
+            price: new Decimal("2.0500"),
             line: null,
             lastUpdate: hour(16, 30),
             isPregame: true,

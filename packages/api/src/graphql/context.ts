@@ -1,6 +1,7 @@
 // What every resolver receives. Built per request by the server (server/create-api-server.ts).
 import type { PluginRegistry } from "@edgeline/core";
 import type { createPubSub } from "graphql-yoga";
+import type pg from "pg";
 import type { Scope } from "../auth/scopes.ts";
 import type { Loaders } from "./loaders.ts";
 import type { PipelineQueue } from "./pipeline-queue.ts";
@@ -34,7 +35,8 @@ export interface Authentication {
 
 export interface GraphQLContext {
   prisma: PrismaClient;
-  sql: SqlClient;
+  /** The database pool: plain SQL, and transactions for decisions taken under a lock. */
+  sql: pg.Pool;
   /** The caller's API key, or null when the request carried none. */
   auth: Authentication | null;
   sports: SportCatalog;

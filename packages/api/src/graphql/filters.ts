@@ -137,3 +137,17 @@ export function portfolioWindow(args: { from?: Date | null; to?: Date | null }):
   if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
   return { from: args.from ?? null, to: args.to ?? null };
 }
+
+export interface RefusalFilter {
+  sport?: string;
+  rule?: string;
+}
+
+const RULE = /^[a-z_]{1,40}$/;
+
+/** The orderRefusals arguments: a sport code as everywhere, a rule name in lower snake case. */
+export function refusalFilter(args: { sport?: string | null; rule?: string | null }): RefusalFilter {
+  if (args.rule && !RULE.test(args.rule))
+    throw invalidArgument("rule", "must be a rule name such as max_stake_per_bet or trading_paused");
+  return { sport: optionalSport(args.sport), rule: optional(args.rule) };
+}

@@ -1,7 +1,9 @@
 // Validation of a manually recorded bet (for bookmakers without an API, such as BetMGM). Amounts
 // are Decimal strings checked against their columns: stake DECIMAL(10,2), odds DECIMAL(10,4).
+import { ManualBetError } from "@edgeline/core";
+import { GraphQLError } from "graphql";
 import { z } from "zod";
-import { invalidArgument } from "./errors.ts";
+import { conflict, invalidArgument } from "./errors.ts";
 import { Prisma } from "./prisma.ts";
 
 const { Decimal } = Prisma;
@@ -69,4 +71,36 @@ export function parseManualBet(input: unknown): ManualBet {
 /** stake × odds, rounded half-up to cents as the potential_payout column holds it. */
 export function potentialPayout(bet: Pick<ManualBet, "stake" | "odds">): string {
   return new Decimal(bet.stake).times(bet.odds).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+const betIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "must be 1-100 letters, digits or . _ : -");
+
+/** A bet id argument, or BAD_USER_INPUT naming `id`. */
+export function parseBetId(id: string): string {
+  const parsed = betIdSchema.safeParse(id);
+  if (!parsed.success) throw invalidArgument("id", parsed.error.issues[0]!.message);
+  return parsed.data;
+}
+
+/** A free-text reason (kill switch, cancellation): 1-500 characters, no NUL. */
+export function parseReason(reason: string, argument = "reason"): string {
+  const parsed = text(500)
+    .refine((s) => !s.includes("\u0000"), "must not contain NUL")
+    .safeParse(reason);
+  if (!parsed.success) throw invalidArgument(argument, parsed.error.issues[0]!.message);
+  return parsed.data;
+}
+
+/** Runs a manual-bet decision of core, answering its refusals as 404, 409 or 400. */
+export async function manualDecision<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (!(error instanceof ManualBetError)) throw error;
+    if (error.kind === "conflict") throw conflict(error.message);
+    // A bet named by the id argument that does not exist is NOT_FOUND; a bad input field is BAD_USER_INPUT.
+    if (error.kind === "not_found" && error.field === "betId")
+      throw new GraphQLError(error.message, { extensions: { code: "NOT_FOUND" } });
+    throw invalidArgument(`input.${error.field}`, error.message);
+  }
 }

@@ -2,11 +2,13 @@
 // the hourly job (`syncBets` queues it now), recorded by hand for venues without an API
 // (`recordManualBet`), and streamed as they change (`betUpdated`).
 import { randomUUID } from "node:crypto";
+import { cancelManualBet, recordManualBetForRecommendation } from "@edgeline/core";
+import { Decimal } from "decimal.js";
 import { pipe } from "graphql-yoga";
 import { builder } from "./builder.ts";
 import { conflict, invalidArgument } from "./errors.ts";
 import { betFilter } from "./filters.ts";
-import { parseManualBet, potentialPayout } from "./manual-bet.ts";
+import { manualDecision, parseBetId, parseManualBet, parseReason, potentialPayout } from "./manual-bet.ts";
 import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { QueuedWorkRef } from "./queued-work.ts";
@@ -37,7 +39,8 @@ builder.prismaObject("PlacedBet", {
     potentialPayout: t.field(decimalField("potentialPayout", 2)),
     status: t.string({
       nullable: true,
-      description: "pending, win, loss or void.",
+      description:
+        "pending, win, loss or void; awaiting (a book bet for a person to place), cancelled or expired (never placed).",
       resolve: (b) => b.status,
     }),
     result: t.field(
@@ -61,6 +64,86 @@ builder.prismaObject("PlacedBet", {
       nullable: true,
       resolve: (b) => b.createdAt,
     }),
+    tradingMode: t.string({
+      select: { tradingMode: true },
+      description:
+        "paper (simulated: no money moved) or live (an order at the venue, or a bet placed by a person).",
+      resolve: (b) => b.tradingMode,
+    }),
+    venue: t.string({
+      select: { venue: true },
+      nullable: true,
+      description: "The venue that executes it (kalshi, manual); bookmaker is the book whose price it took.",
+      resolve: (b) => b.venue,
+    }),
+    recommendationId: t.id({
+      select: { recommendationId: true },
+      nullable: true,
+      resolve: (b) => b.recommendationId,
+    }),
+    contracts: t.int({
+      select: { contracts: true },
+      nullable: true,
+      description: "Whole contracts, at venues that trade contracts.",
+      resolve: (b) => b.contracts,
+    }),
+    fees: t.field({
+      type: "Decimal",
+      select: { fees: true },
+      nullable: true,
+      description: "The venue's fee inside the stake.",
+      resolve: (b) => fixed(b.fees, 2),
+    }),
+    minOdds: t.field({
+      type: "Decimal",
+      select: { minOdds: true },
+      nullable: true,
+      description:
+        "The lowest decimal odds that keep the sport's minimum edge (what a person may accept at the book).",
+      resolve: (b) => fixed(b.minOdds, 4),
+    }),
+    closingOdds: t.field({
+      type: "Decimal",
+      select: { closingOdds: true },
+      nullable: true,
+      description: "Its own market's last price at its book before the game's start.",
+      resolve: (b) => fixed(b.closingOdds, 4),
+    }),
+    closingProbability: t.field({
+      type: "Decimal",
+      select: { closingProbability: true },
+      nullable: true,
+      description: "The de-vigged closing consensus probability of its outcome.",
+      resolve: (b) => fixed(b.closingProbability, 4),
+    }),
+    clv: t.field({
+      type: "Decimal",
+      select: { clv: true },
+      nullable: true,
+      description: "Closing-line value against its own book: odds / closing odds − 1.",
+      resolve: (b) => fixed(b.clv, 4),
+    }),
+    clvConsensus: t.field({
+      type: "Decimal",
+      select: { clvConsensus: true },
+      nullable: true,
+      description: "Closing-line value against the de-vigged consensus: closing probability × odds − 1.",
+      resolve: (b) => fixed(b.clvConsensus, 4),
+    }),
+    statusHistory: t.relation("statusChanges", {
+      description: "Every status the bet took, oldest first.",
+      query: { orderBy: [{ changedAt: "asc" }, { changeId: "asc" }] },
+    }),
+  }),
+});
+
+builder.prismaObject("BetStatusChange", {
+  description: "One change of a bet's status.",
+  fields: (t) => ({
+    from: t.string({ nullable: true, resolve: (c) => c.fromStatus }),
+    to: t.string({ resolve: (c) => c.toStatus }),
+    at: t.field({ type: "DateTime", resolve: (c) => c.changedAt }),
+    reason: t.exposeString("reason"),
   }),
 });
 
@@ -127,59 +210,75 @@ builder.mutationFields((t) => ({
   }),
   recordManualBet: t.prismaField({
     type: "PlacedBet",
-    description: "Records a bet placed by hand; status starts pending.",
+    description:
+      "Records a bet placed by hand; status starts pending. With a recommendation: confirms its bet awaiting a person (if place_bets queued one), else records a new bet on it; a rejected, expired or executed recommendation, or one on another game, is refused.",
     args: { input: t.arg({ type: ManualBetInput, required: true }) },
     resolve: async (query, _root, args, ctx) => {
       requireWriteKey(ctx);
       const bet = parseManualBet(args.input);
-      const betId = bet.betId ?? `manual-${randomUUID()}`;
-      const [game, recommendation] = await Promise.all([
-        bet.gameId
-          ? ctx.prisma.unifiedGame.findUnique({ where: { gameId: bet.gameId }, select: { gameId: true } })
-          : null,
-        bet.recommendationId
-          ? ctx.prisma.betRecommendation.findUnique({
-              where: { recommendationId: Number(bet.recommendationId) },
-              select: { status: true },
-            })
-          : null,
-      ]);
-      if (bet.gameId && !game) throw invalidArgument("input.gameId", `no game ${bet.gameId}`);
-      if (bet.recommendationId && !recommendation) {
-        throw invalidArgument("input.recommendationId", `no recommendation ${bet.recommendationId}`);
-      }
-      const create = ctx.prisma.placedBet.create({
-        ...query,
-        data: {
-          betId,
-          gameId: bet.gameId ?? null,
-          marketId: bet.marketId,
-          marketTitle: bet.marketTitle ?? null,
-          bookmaker: bet.bookmaker,
-          outcome: bet.outcome,
-          stake: bet.stake,
-          odds: bet.odds,
-          openingOdds: bet.odds,
-          potentialPayout: potentialPayout(bet),
-          status: "pending",
-          placedTimeUtc: bet.placedAt ?? new Date(),
-        },
-      });
-      try {
-        if (!bet.recommendationId) return await create;
-        const [created] = await ctx.prisma.$transaction([
-          create,
-          ctx.prisma.betRecommendation.update({
-            where: { recommendationId: Number(bet.recommendationId) },
-            data: { status: "executed" },
+      if (bet.recommendationId) {
+        const betId = await manualDecision(() =>
+          recordManualBetForRecommendation(ctx.sql, {
+            recommendationId: Number(bet.recommendationId),
+            gameId: bet.gameId ?? null,
+            bookmaker: bet.bookmaker,
+            marketId: bet.marketId,
+            outcome: bet.outcome,
+            marketTitle: bet.marketTitle ?? null,
+            betId: bet.betId ?? null,
+            odds: new Decimal(bet.odds),
+            stake: new Decimal(bet.stake),
+            at: bet.placedAt ?? new Date(),
           }),
-        ]);
-        return created;
+        );
+        return ctx.prisma.placedBet.findUniqueOrThrow({ ...query, where: { betId } });
+      }
+      const betId = bet.betId ?? `manual-${randomUUID()}`;
+      const game = bet.gameId
+        ? await ctx.prisma.unifiedGame.findUnique({ where: { gameId: bet.gameId }, select: { gameId: true } })
+        : null;
+      if (bet.gameId && !game) throw invalidArgument("input.gameId", `no game ${bet.gameId}`);
+      try {
+        return await ctx.prisma.placedBet.create({
+          ...query,
+          data: {
+            betId,
+            gameId: bet.gameId ?? null,
+            marketId: bet.marketId,
+            marketTitle: bet.marketTitle ?? null,
+            bookmaker: bet.bookmaker,
+            outcome: bet.outcome,
+            stake: bet.stake,
+            odds: bet.odds,
+            openingOdds: bet.odds,
+            potentialPayout: potentialPayout(bet),
+            status: "pending",
+            placedTimeUtc: bet.placedAt ?? new Date(),
+            tradingMode: "live",
+            venue: "manual",
+            statusChanges: { create: { toStatus: "pending", reason: "recorded by hand" } },
+          },
+        });
       } catch (error) {
         // P2002: unique violation on bet_id, i.e. this ticket was recorded before.
         if ((error as { code?: string }).code === "P2002") throw conflict(`Bet ${betId} is already recorded`);
         throw error;
       }
+    },
+  }),
+  cancelManualBet: t.prismaField({
+    type: "PlacedBet",
+    description: "Drops a bet awaiting a person (it was not placed at the book).",
+    args: {
+      id: t.arg.id({ required: true }),
+      reason: t.arg.string({ required: false }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      requireWriteKey(ctx);
+      const betId = parseBetId(String(args.id));
+      const reason = args.reason ? parseReason(args.reason) : undefined;
+      await manualDecision(() => cancelManualBet(ctx.sql, betId, new Date(), reason));
+      return ctx.prisma.placedBet.findUniqueOrThrow({ ...query, where: { betId } });
     },
   }),
 }));

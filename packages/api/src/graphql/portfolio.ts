@@ -38,6 +38,20 @@ const PortfolioState = builder.objectRef<BetTotals>("PortfolioState").implement(
       description: "Sum of settled bets' results.",
       resolve: (s) => s.realized_pnl,
     }),
+    averageClv: t.field({
+      type: "Decimal",
+      nullable: true,
+      description:
+        "Mean closing-line value against each bet's own book (odds / closing odds − 1), over bets whose game has started.",
+      resolve: (s) => s.average_clv,
+    }),
+    averageClvConsensus: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Mean closing-line value against the de-vigged closing consensus (p_close × odds − 1).",
+      resolve: (s) => s.average_clv_consensus,
+    }),
+    clvBets: t.exposeInt("clv_bets", { description: "Bets whose closing line is recorded." }),
     latestSnapshot: t.prismaField({
       type: "PortfolioSnapshot",
       nullable: true,

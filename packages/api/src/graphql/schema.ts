@@ -9,6 +9,7 @@ import "./odds-quote.ts";
 import "./elo-rating.ts";
 import "./recommendation.ts";
 import "./placed-bet.ts";
+import "./trading.ts";
 import "./portfolio.ts";
 import "./pipeline-run.ts";
 import "./job.ts";

@@ -2,6 +2,7 @@
 // limit, health, CORS, the compiled executor, GraphiQL from the project's own dependencies, and the
 // dashboard's static files at `/`. `createApiServer` takes its dependencies (tests give their
 // own); `startApiServer` builds them from configuration and listens.
+
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
@@ -16,7 +17,7 @@ import { createPubSub, createYoga, type YogaServerInstance } from "graphql-yoga"
 import type pg from "pg";
 import { createApiKeyCache } from "../auth/api-key-cache.ts";
 import { findLiveKey } from "../auth/api-key-store.ts";
-import type { ChangeEvents, EdgelinePubSub, GraphQLContext, SqlClient } from "../graphql/context.ts";
+import type { ChangeEvents, EdgelinePubSub, GraphQLContext } from "../graphql/context.ts";
 import { createLoaders } from "../graphql/loaders.ts";
 import type { PipelineQueue } from "../graphql/pipeline-queue.ts";
 import type { PrismaClient } from "../graphql/prisma.ts";
@@ -45,7 +46,7 @@ import { useRateLimit } from "./use-rate-limit.ts";
 
 export interface ApiServerDeps {
   prisma: PrismaClient;
-  sql: SqlClient;
+  sql: pg.Pool;
   sports: SportCatalog;
   /** The plugin registry (venue rules, strategies): `Game.bestPrices` and `opportunities` need it. */
   plugins?: PluginRegistry;

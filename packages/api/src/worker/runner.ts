@@ -16,6 +16,7 @@ import {
   type PluginRegistry,
   processMetrics,
   registerDatabaseGauges,
+  routerOf,
   STEP_DEFINITIONS,
   type StepDefinition,
   type StepName,
@@ -93,6 +94,8 @@ export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandl
   }
   const pool = pipelinePool(opts.connectionString, config);
   const deps = createPipelineDeps(pool, opts.plugins, opts.deps);
+  // Said plainly at every start: whether orders leave Edgeline, and to which venue and environment.
+  if (options.jobs) log.info(routerOf(deps).describe());
   await ensureWorkerSchema(pool);
 
   let stopping: Promise<void> | undefined;

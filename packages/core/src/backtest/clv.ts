@@ -3,11 +3,7 @@
 // de-vigged closing consensus (p_close × our price − 1, the edge the market's final word gives
 // the bet). A bet taken at the close has no line movement to measure against its own book, and a
 // line bet whose book moved the line has no price to compare: both are counted, not averaged in.
-import {
-  consensusWinProbability,
-  type LineSelection,
-  type MoneylineOutcome,
-} from "../recommendation/quotes.ts";
+import { consensusClv, consensusProbabilityOf, sameBookClv } from "../clv/closing-line.ts";
 import type { BacktestBet } from "./engine.ts";
 import type { PreparedHistory } from "./history.ts";
 
@@ -42,8 +38,6 @@ export const CLV_DEFINITIONS: Readonly<Record<string, string>> = {
   consensus: "de-vigged closing consensus probability × price taken − 1",
 };
 
-const ORDER: Record<2 | 3, MoneylineOutcome[]> = { 2: ["home", "away"], 3: ["home", "draw", "away"] };
-
 const mean = (xs: readonly number[]) => (xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length);
 
 export function closingLineValues(
@@ -72,16 +66,13 @@ export function closingLineValues(
     if (close && close.lastUpdate > bet.quotedAt) {
       if (bet.line !== null && close.line !== bet.line) lineMoved++;
       else {
-        same.push(price / close.price - 1);
+        same.push(sameBookClv(price, close.price));
         if (price > close.price) beat++;
       }
     } else atClose++;
     const c = h.closing(i, consensusBooks);
-    const p =
-      bet.market === "moneyline"
-        ? c.moneyline?.[ORDER[h.history.ways].indexOf(bet.selection as MoneylineOutcome)]
-        : consensusWinProbability(c, bet.market, bet.selection as LineSelection, bet.line!);
-    if (p !== undefined) consensus.push(p * price - 1);
+    const p = consensusProbabilityOf(c, bet, h.history.ways);
+    if (p !== undefined) consensus.push(consensusClv(p, price));
   }
   const out: ClvSummary = {
     sameBook: {

@@ -98,16 +98,21 @@ export class PaperBroker implements Broker {
   ) {}
 
   async placeOrder(request: OrderRequest): Promise<PlacedBetRow> {
+    const rules = this.rulesFor(request.venueBookmaker ?? "");
+    // The fee inside the stake, as the venue would charge it (Kalshi's per-contract fee).
+    const fee =
+      request.contracts === undefined ? undefined : rules.roundStake(request.stake, request.price).fee;
     return {
       betId: request.betId,
       gameId: request.gameId,
       marketId: request.marketId,
-      bookmaker: this.bookmaker,
+      // Paper simulates the venue and keeps its name; placed_bets.trading_mode says it is paper.
+      bookmaker: request.venueBookmaker ?? this.bookmaker,
       outcome: request.outcome,
       stake: request.stake,
       odds: request.price,
       // What the venue would pay on a win: an exchange pays its contracts (the stake already holds the fee).
-      potentialPayout: this.rulesFor(request.venueBookmaker ?? "").payout(
+      potentialPayout: rules.payout(
         {
           stake: request.stake,
           ...(request.contracts === undefined ? {} : { contracts: request.contracts }),
@@ -120,6 +125,8 @@ export class PaperBroker implements Broker {
       marketTitle: request.marketTitle,
       marketCloseTimeUtc: request.marketCloseTime,
       openingOdds: request.price,
+      ...(request.contracts === undefined ? {} : { contracts: request.contracts }),
+      ...(fee === undefined ? {} : { fees: fee }),
       ...(request.marketName && request.marketName !== "moneyline"
         ? { marketName: request.marketName, line: request.line ?? null }
         : {}),
@@ -148,6 +155,10 @@ export class PaperBroker implements Broker {
         betId: bet.betId,
         status: betStatus(settled.status, settled.result),
         result: settled.result,
+        reason:
+          outcome.status === "Final"
+            ? `settled on the final score ${outcome.homeScore}-${outcome.awayScore} (home-away)`
+            : `settled: game ${outcome.status}`,
       });
     }
     return updates;

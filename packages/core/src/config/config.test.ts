@@ -30,4 +30,27 @@ describe("loadConfig", () => {
     expect(c.worker.scheduleSports).toEqual(["NHL", "nfl"]);
     expect(c.api.readRequiresKey).toBe(false);
   });
+
+  it("trades on paper with default risk limits unless told; a bad limit names its variable", () => {
+    expect(loadConfig({}).trading).toEqual({
+      live: false,
+      risk: {
+        maxStakePerBet: "50",
+        maxStakePerDay: "250",
+        maxStakePerGame: "100",
+        maxOpenExposure: "500",
+        dailyLossLimit: "200",
+        maxOpenPositions: 50,
+      },
+    });
+    expect(
+      loadConfig({ EDGELINE_LIVE_TRADING: "1", EDGELINE_RISK_MAX_STAKE_PER_BET: "12.50" }).trading,
+    ).toMatchObject({
+      live: true,
+      risk: { maxStakePerBet: "12.50" },
+    });
+    expect(() => loadConfig({ EDGELINE_RISK_DAILY_LOSS_LIMIT: "-5", EDGELINE_LIVE_TRADING: "yes" })).toThrow(
+      /EDGELINE_LIVE_TRADING[\s\S]*EDGELINE_RISK_DAILY_LOSS_LIMIT: must be an amount/,
+    );
+  });
 });

@@ -23,6 +23,12 @@ const postgresUrl = z
   .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// connection URL")
   .refine((v) => URL.canParse(v), "is not a valid URL");
 
+const amount = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d{1,8}(\.\d{1,2})?$/, "must be an amount like 50 or 250.50")
+    .default(fallback);
+
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** Every variable of the README's configuration table, by name. */
@@ -93,6 +99,20 @@ export const envSchema = z.object({
   EDGELINE_NOTIFY_SINKS: sinksSchema,
   /** Recommendations at or above this edge are notified. @defaultValue 0.05 */
   EDGELINE_NOTIFY_MIN_EDGE: z.coerce.number().min(0).max(1).default(0.05),
+  /** Live orders: 1 sends them to every venue with a broker (Kalshi), 0 simulates every venue on paper. @defaultValue 0 */
+  EDGELINE_LIVE_TRADING: bool.default(false),
+  /** Largest stake of one bet, currency units. @defaultValue 50 */
+  EDGELINE_RISK_MAX_STAKE_PER_BET: amount("50"),
+  /** Largest total stake placed on one day. @defaultValue 250 */
+  EDGELINE_RISK_MAX_STAKE_PER_DAY: amount("250"),
+  /** Largest total stake on one game. @defaultValue 100 */
+  EDGELINE_RISK_MAX_STAKE_PER_GAME: amount("100"),
+  /** Largest total stake of open (unsettled) bets. @defaultValue 500 */
+  EDGELINE_RISK_MAX_OPEN_EXPOSURE: amount("500"),
+  /** Net loss of the bets settled over the last 24 hours of games at which no further order is sent. @defaultValue 200 */
+  EDGELINE_RISK_DAILY_LOSS_LIMIT: amount("200"),
+  /** Most open (unsettled) bets at once. @defaultValue 50 */
+  EDGELINE_RISK_MAX_OPEN_POSITIONS: positiveInt(50),
 });
 
 export type EdgelineEnv = z.infer<typeof envSchema>;
@@ -133,6 +153,18 @@ export interface EdgelineConfig {
     readyRequiresWorker: boolean;
   };
   notify: { sinks: NotificationSink[]; minEdge: number };
+  trading: {
+    /** EDGELINE_LIVE_TRADING: orders go to the venues' brokers; otherwise every venue is simulated. */
+    live: boolean;
+    risk: {
+      maxStakePerBet: string;
+      maxStakePerDay: string;
+      maxStakePerGame: string;
+      maxOpenExposure: string;
+      dailyLossLimit: string;
+      maxOpenPositions: number;
+    };
+  };
 }
 
 export class ConfigError extends Error {
@@ -191,5 +223,16 @@ export function loadConfig(
       readyRequiresWorker: e.EDGELINE_READY_REQUIRES_WORKER,
     },
     notify: { sinks: e.EDGELINE_NOTIFY_SINKS, minEdge: e.EDGELINE_NOTIFY_MIN_EDGE },
+    trading: {
+      live: e.EDGELINE_LIVE_TRADING,
+      risk: {
+        maxStakePerBet: e.EDGELINE_RISK_MAX_STAKE_PER_BET,
+        maxStakePerDay: e.EDGELINE_RISK_MAX_STAKE_PER_DAY,
+        maxStakePerGame: e.EDGELINE_RISK_MAX_STAKE_PER_GAME,
+        maxOpenExposure: e.EDGELINE_RISK_MAX_OPEN_EXPOSURE,
+        dailyLossLimit: e.EDGELINE_RISK_DAILY_LOSS_LIMIT,
+        maxOpenPositions: e.EDGELINE_RISK_MAX_OPEN_POSITIONS,
+      },
+    },
   };
 }

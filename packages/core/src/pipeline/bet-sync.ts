@@ -1,21 +1,41 @@
-// bet_sync_hourly -> placed_bets: statuses and results of pending bets, as the broker reports them
-// (the paper broker grades them with the settlement module's `settleBet`, on final scores).
-// Settlement of yesterday's bets happens here.
+// bet_sync_hourly -> placed_bets: statuses, results and fills of open bets as the broker that
+// placed each reports them (paper and manual bets are graded by `settleBet` on final scores; an
+// unconfirmed manual bet expires at its game's start), every change kept in its history; and the
+// closing line of every bet whose game has started. Settlement of yesterday's bets happens here.
+import type { BetStatusUpdate, Broker } from "@edgeline/sdk";
 import { emitBetSettledEvents } from "../events/pipeline-events.ts";
-import { pendingBets, updateBetStatuses } from "../repositories/placed-bets.ts";
+import {
+  type PlacedBetRecord,
+  pendingBets,
+  recordClosingLines,
+  type StatusChange,
+  updateBetStatuses,
+} from "../repositories/placed-bets.ts";
+import { closingLinesDue } from "./closing-lines.ts";
+import { routerOf } from "./deps.ts";
 import type { HourlyJobDefinition } from "./step.ts";
 
 export const betSyncHourly: HourlyJobDefinition = {
   name: "bet_sync_hourly",
   async prepare(deps) {
-    const updates = await deps.broker.syncBets(
-      await pendingBets(deps.pool, deps.broker.bookmaker),
-      deps.now(),
-    );
+    const now = deps.now();
+    const router = routerOf(deps);
+    const groups = new Map<Broker, PlacedBetRecord[]>();
+    for (const bet of await pendingBets(deps.pool)) {
+      const broker = router.brokerOf(bet);
+      groups.set(broker, [...(groups.get(broker) ?? []), bet]);
+    }
+    const changes: StatusChange[] = [];
+    for (const [broker, bets] of groups) {
+      const from = new Map(bets.map((b) => [b.betId, b.status]));
+      const updates: BetStatusUpdate[] = await broker.syncBets(bets, now);
+      for (const u of updates) if (from.has(u.betId)) changes.push({ ...u, from: from.get(u.betId)! });
+    }
+    const closes = await closingLinesDue(deps.pool, deps, now);
     return async (client) => {
-      const written = await updateBetStatuses(client, updates);
-      await emitBetSettledEvents(client, deps.plugins, updates);
-      return written;
+      const written = await updateBetStatuses(client, changes, now);
+      await emitBetSettledEvents(client, deps.plugins, changes);
+      return written + (await recordClosingLines(client, closes));
     };
   },
 };

@@ -52,7 +52,8 @@ function openGames(games: readonly GameRow[], replay: boolean, decidesAt: Date):
 }
 
 /** odds outcome_name of a quote -> the recommendation's side, per market. */
-const SIDE_OF_OUTCOME: Readonly<Record<string, Readonly<Record<string, OddsQuote["outcome"]>>>> = {
+/** The selection an odds outcome (game_odds, placed_bets) stands for, by market. */
+export const SIDE_OF_OUTCOME: Readonly<Record<string, Readonly<Record<string, OddsQuote["outcome"]>>>> = {
   moneyline: { home_team_win: "home", away_team_win: "away", draw: "draw" },
   spread: { home_team_win: "home", away_team_win: "away" },
   total: { over: "over", under: "under" },

@@ -25,7 +25,7 @@ export const HOURLY_JOB_DEFINITIONS: Readonly<Record<HourlyJobName, HourlyJobDef
   bet_sync_hourly: betSyncHourly,
 };
 
-export type { PipelineDeps } from "./deps.ts";
+export { type PipelineDeps, riskLimitsOfDeps, routerOf } from "./deps.ts";
 export { bettingMarkets, moneylineWays, quoteOf } from "./identify-bets.ts";
 export * from "./job-keys.ts";
 export * from "./run-clock.ts";

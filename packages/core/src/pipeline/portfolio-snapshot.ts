@@ -6,8 +6,9 @@
 // past (a missed hour, a backfill) values the portfolio as it stood then: bets placed by then, marked
 // at the prices quoted by then, results counted once their game had had time to finish.
 
-import type { PlacedBetRow } from "@edgeline/sdk";
+import type { Broker, PlacedBetRow } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
+import { isCommitted } from "../brokers/bet-status.ts";
 import { fairProbabilities } from "../odds/index.ts";
 import { cashBalance, valuePortfolio } from "../portfolio/index.ts";
 import { gamesByIds } from "../repositories/games.ts";
@@ -20,6 +21,7 @@ import {
 } from "../repositories/portfolio-snapshots.ts";
 import type { Queryable } from "../repositories/queryable.ts";
 import { quotesAt } from "../repositories/quotes.ts";
+import { routerOf } from "./deps.ts";
 import type { HourlyJobDefinition } from "./step.ts";
 
 /** Current fair probability of an open bet's outcome, or undefined when its market has no usable quotes. */
@@ -85,20 +87,26 @@ export async function fairPricesAt(
 
 export function snapshotOf(
   bankroll: Decimal,
-  bets: readonly PlacedBetRow[],
+  allBets: readonly PlacedBetRow[],
   at: Date,
   fairPrice: FairPriceOf = () => undefined,
+  /** The venues' own balance, when trading live at venues that report one: it is the cash. */
+  venueCash?: Decimal,
 ): PortfolioSnapshotInput {
+  // A bet awaiting a person, cancelled or expired stakes nothing.
+  const bets = allBets.filter((b) => isCommitted(b.status));
   const open = bets.filter((b) => b.status === "pending");
   const settled = bets.filter((b) => b.status !== "pending" && b.result !== null);
   const valuation = valuePortfolio({
-    cash: cashBalance(
-      bankroll,
-      bets.map((b) => ({
-        stake: b.stake,
-        result: b.status === "pending" ? null : (b.result ?? new Decimal(0)),
-      })),
-    ),
+    cash:
+      venueCash ??
+      cashBalance(
+        bankroll,
+        bets.map((b) => ({
+          stake: b.stake,
+          result: b.status === "pending" ? null : (b.result ?? new Decimal(0)),
+        })),
+      ),
     open: open.map((b) => {
       const payout = b.potentialPayout ?? b.stake.times(b.odds);
       return {
@@ -113,15 +121,24 @@ export function snapshotOf(
   return { snapshotTime: at, ...valuation };
 }
 
+/** The sum of the live venues' balances, or undefined when none reports one (paper: the notional bankroll). */
+export async function venueBalances(brokers: Iterable<Broker>): Promise<Decimal | undefined> {
+  let total: Decimal | undefined;
+  for (const b of brokers) if (b.balance) total = (total ?? new Decimal(0)).plus((await b.balance()).cash);
+  return total;
+}
+
 export const portfolioHourlySnapshot: HourlyJobDefinition = {
   name: "portfolio_hourly_snapshot",
   async prepare(deps, at) {
+    const live = at >= hourOf(deps.now());
+    const venueCash = live ? await venueBalances(routerOf(deps).liveBrokers().values()) : undefined;
     return async (client) => {
       const bets = await allBets(client);
-      if (at >= hourOf(deps.now())) {
+      if (live) {
         return insertHourlySnapshot(
           client,
-          snapshotOf(deps.bankroll, bets, at, await currentFairPrices(client, bets)),
+          snapshotOf(deps.bankroll, bets, at, await currentFairPrices(client, bets), venueCash),
         );
       }
       const games = await gamesByIds(

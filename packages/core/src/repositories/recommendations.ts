@@ -198,11 +198,16 @@ export async function markExecuted(db: Queryable, ids: readonly number[]): Promi
   return result.rowCount ?? 0;
 }
 
-/** Active recommendations on games of a sport and day, in id order. */
+/**
+ * Active recommendations on games of a sport and day, in id order. With `lock` the rows stay
+ * locked to the end of the transaction: a rejection or a manual bet racing the placement waits,
+ * then finds them executed (placement re-checks status under the lock it writes the bets in).
+ */
 export async function activeRecommendations(
   db: Queryable,
   sport: string,
   date: string,
+  opts: { lock?: boolean } = {},
 ): Promise<RecommendationRow[]> {
   const { rows } = await db.query(
     `SELECT r.recommendation_id, r.sport, r.game_id, r.market_id, r.recommendation_type, r.side,
@@ -211,7 +216,7 @@ export async function activeRecommendations(
             r.quote_id::text, r.contracts
        FROM bet_recommendations r JOIN unified_games g ON g.game_id = r.game_id
       WHERE r.sport = $1 AND g.game_date = $2 AND r.status = 'active'
-      ORDER BY r.recommendation_id`,
+      ORDER BY r.recommendation_id${opts.lock ? " FOR UPDATE OF r" : ""}`,
     [sport, date],
   );
   return rows.map((r) => ({

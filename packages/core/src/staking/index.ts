@@ -8,4 +8,5 @@ export * from "./bet-fractions.ts";
 export * from "./caps.ts";
 export * from "./kelly.ts";
 export * from "./kelly-stake.ts";
+export * from "./price-check.ts";
 export * from "./value.ts";

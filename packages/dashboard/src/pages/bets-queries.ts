@@ -9,7 +9,7 @@ const BetsQuery = graphql(`
       pageInfo { hasNextPage endCursor }
       edges {
         node {
-          id bookmaker marketId marketTitle outcome odds stake potentialPayout status result placedAt gameId
+          id bookmaker tradingMode marketId marketTitle outcome odds stake potentialPayout status result placedAt gameId
           game { sport }
         }
       }

@@ -12,7 +12,7 @@ import { setParams, useLocation } from "../router.tsx";
 import { type Bet, type BetFilters, loadBets, loadSports } from "./bets-queries.ts";
 import { ManualBets } from "./manual-bet.tsx";
 
-const STATUSES = ["pending", "win", "loss", "void"];
+const STATUSES = ["pending", "win", "loss", "void", "awaiting", "cancelled", "expired"];
 const FILTER_KEYS = ["sport", "bookmaker", "status", "fromDay", "toDay"] as const;
 
 export function BetsPage() {
@@ -127,6 +127,7 @@ function BetsTable(props: { bets: Bet[]; truncated: boolean }) {
             "Sport",
             "Game or market",
             "Venue",
+            "Mode",
             "Outcome",
             numeric("Odds"),
             numeric("Stake"),
@@ -142,6 +143,8 @@ function BetsTable(props: { bets: Bet[]; truncated: boolean }) {
               <td>{b.game?.sport ?? "—"}</td>
               <td>{b.gameId ? gameIdLabel(b.gameId) : (b.marketTitle ?? b.marketId)}</td>
               <td>{b.bookmaker}</td>
+              {/* A paper bet must never read as a live one. */}
+              <td>{b.tradingMode === "live" ? <strong>LIVE</strong> : "paper"}</td>
               <td>{outcomeLabel(b.outcome)}</td>
               <td class="num">{odds(b.odds)}</td>
               <td class="num">{money(b.stake)}</td>

@@ -36,6 +36,11 @@ export interface OrderRequest {
    * ticker such as `KXNHLGAME-26NOV28BOSTOR-TOR`. Live exchange brokers need it; paper ignores it.
    */
   venueMarketId?: string;
+  /**
+   * The lowest decimal odds at which the bet still has the sport's minimum edge: a limit order
+   * goes no worse than `price`; a person at a book is shown this floor. Absent: `price`.
+   */
+  minOdds?: Decimal;
 }
 
 /**
@@ -137,7 +142,7 @@ export interface Broker {
    * Current status and result of the given bets as of `now`; only changed ones need be returned.
    * (`now` matters to settlement: a postponed game's bets void only after a wait.)
    */
-  syncBets(bets: readonly PlacedBetRow[], now: Date): Promise<BrokerBetUpdate[]>;
+  syncBets(bets: readonly PlacedBetRow[], now: Date): Promise<BetStatusUpdate[]>;
   /** Where a live broker sends orders, for start-up to print ("Kalshi demo at https://..."). */
   readonly endpoint?: { environment: "production" | "demo"; baseUrl: string };
   /** Cancels what is unfilled of a bet's order; the update says what was filled (undefined: no order). */
@@ -151,11 +156,15 @@ export interface Broker {
 }
 
 /**
- * Limits a live broker must enforce before sending an order (not used by the paper broker,
- * which risks nothing). Declared here so the seam is explicit.
+ * Limits the host checks before it hands any order (paper or live) to a broker; brokers need not
+ * check them again. The host's configuration (EDGELINE_RISK_*) fills them, with defaults.
  */
 export interface RiskLimits {
   maxStakePerBet: Decimal;
   maxStakePerDay: Decimal;
+  maxStakePerGame: Decimal;
   maxOpenExposure: Decimal;
+  /** Net loss on bets settled over the last day above which no order is sent. */
+  dailyLossLimit: Decimal;
+  maxOpenPositions: number;
 }

@@ -22,6 +22,10 @@ export interface PlacedBetRow {
   marketName?: string | null;
   /** The handicap (from the backed side) or the total the bet was struck at; null for moneylines. */
   line?: Decimal | null;
+  /** Whole contracts bought, at venues that trade contracts (absent elsewhere). */
+  contracts?: number | null;
+  /** The venue's fee inside `stake` (absent or null: none). */
+  fees?: Decimal | null;
 }
 
 /** A bet's new status (pending, win, loss, void) and net result, as a venue or settlement reports it. */
@@ -29,4 +33,8 @@ export interface BetStatusUpdate {
   betId: string;
   status: string;
   result: Decimal | null;
+  /** Why it changed ("settled on the final score 3-2", "unconfirmed at the game's start"); kept in the bet's history. */
+  reason?: string;
+  /** A venue's fill: the stake, contracts and fees actually filled (a partial fill shrinks the bet). */
+  fill?: { stake: Decimal; contracts?: number; fee?: Decimal; odds?: Decimal; potentialPayout?: Decimal };
 }

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { registerBackfillCommand } from "./backfill.ts";
 import { registerBacktestCommands } from "./backtest.ts";
+import { registerBetsCommands } from "./bets.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerEloCommands } from "./elo.ts";
 import { registerExportCommand } from "./export.ts";
@@ -12,6 +13,7 @@ import { registerNotifyCommands } from "./notify.ts";
 import { registerOddsCommands } from "./odds.ts";
 import { registerRunCommand } from "./run.ts";
 import { registerScreenCommand } from "./screen.ts";
+import { registerTradingCommands } from "./trading.ts";
 import { registerWorkerCommand } from "./worker.ts";
 
 export type RegisterCommand = (program: Command) => void;
@@ -30,4 +32,6 @@ export const commandModules: RegisterCommand[] = [
   registerKeysCommands,
   registerNotifyCommands,
   registerExportCommand,
+  registerBetsCommands,
+  registerTradingCommands,
 ];

@@ -64,6 +64,9 @@ Object.assign(PortfolioStateSpec.fields, {
   openPotentialPayout: column("open_potential_payout"),
   settledBets: column("settled_bets"),
   realizedPnl: column("realized_pnl"),
+  averageClv: column("average_clv"),
+  averageClvConsensus: column("average_clv_consensus"),
+  clvBets: column("clv_bets"),
   latestSnapshot: (_s, field, cx) =>
     rowObject(
       PortfolioSnapshotSpec,
