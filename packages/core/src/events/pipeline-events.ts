@@ -2,19 +2,26 @@
 // recommendations over the notification edge (identify_bets), bets placed (place_bets), bets
 // settled (bet_sync_hourly) and runs that failed for good (executeRun). Their keys make reruns
 // emit nothing new.
-import type { BetStatusUpdate, PlacedBetRow } from "@edgeline/sdk";
+import type { BetStatusUpdate } from "@edgeline/sdk";
 import { loadConfig } from "../config/config.ts";
 import type { BetMode } from "../metrics/metrics.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
+import type { PlacedBetRecord } from "../repositories/placed-bets.ts";
 import type { Queryable } from "../repositories/queryable.ts";
 import { emitEvent } from "./emit.ts";
 
-const PAPER_BOOKMAKER = "Paper";
+const SETTLED = new Set(["win", "loss", "void"]);
 
-/** The venue (a bounded label: "paper" or a loaded venue's name) and mode of a bet's bookmaker. */
-export function betVenue(plugins: PluginRegistry, bookmaker: string): { venue: string; mode: BetMode } {
-  if (bookmaker === PAPER_BOOKMAKER) return { venue: "paper", mode: "paper" };
-  const venue = plugins.venueFor(bookmaker)?.plugin.name ?? "manual";
+/**
+ * The venue (a bounded label: a loaded venue's name, or the book's venue for rows written before
+ * venues were kept) and the mode of a bet: paper, live through a venue's API, or live by hand.
+ */
+export function betVenue(
+  plugins: PluginRegistry,
+  bet: { bookmaker: string; venue?: string | null; tradingMode?: string | null },
+): { venue: string; mode: BetMode } {
+  const venue = bet.venue ?? plugins.venueFor(bet.bookmaker)?.plugin.name ?? "manual";
+  if (bet.tradingMode !== "live") return { venue, mode: "paper" };
   return { venue, mode: venue === "manual" ? "manual" : "live" };
 }
 
@@ -78,7 +85,7 @@ export async function emitRecommendationEvents(
 export async function emitBetPlacedEvents(
   db: Queryable,
   plugins: PluginRegistry,
-  bets: readonly PlacedBetRow[],
+  bets: readonly PlacedBetRecord[],
 ): Promise<void> {
   for (const b of bets) {
     await emitEvent(
@@ -88,7 +95,7 @@ export async function emitBetPlacedEvents(
         key: b.betId,
         data: {
           betId: b.betId,
-          ...betVenue(plugins, b.bookmaker),
+          ...betVenue(plugins, b),
           gameId: b.gameId,
           market: b.marketName ?? "moneyline",
           outcome: b.outcome,
@@ -107,17 +114,20 @@ export async function emitBetSettledEvents(
   plugins: PluginRegistry,
   updates: readonly BetStatusUpdate[],
 ): Promise<void> {
-  const settled = updates.filter((u) => u.status !== "pending");
+  // Settled: graded win, loss or void (a manual bet cancelled or expired was never placed).
+  const settled = updates.filter((u) => SETTLED.has(u.status));
   if (settled.length === 0) return;
   const { rows } = await db.query<{
     bet_id: string;
     bookmaker: string;
+    venue: string | null;
+    trading_mode: string | null;
     status: string;
     stake: string;
     odds: string;
     result: string | null;
   }>(
-    `SELECT bet_id, bookmaker, status, stake::text, odds::text, result::text
+    `SELECT bet_id, bookmaker, venue, trading_mode, status, stake::text, odds::text, result::text
        FROM placed_bets WHERE bet_id = ANY($1::varchar[]) ORDER BY bet_id`,
     [settled.map((u) => u.betId)],
   );
@@ -127,7 +137,7 @@ export async function emitBetSettledEvents(
       key: `${r.bet_id}:${r.status}`,
       data: {
         betId: r.bet_id,
-        ...betVenue(plugins, r.bookmaker),
+        ...betVenue(plugins, { bookmaker: r.bookmaker, venue: r.venue, tradingMode: r.trading_mode }),
         status: r.status,
         stake: r.stake,
         odds: r.odds,
