@@ -4,6 +4,7 @@
 // takes, and the de-vigged closing consensus of every game.
 import { calendarDayIn, type GameStatus, type MarketName } from "@edgeline/sdk";
 import type { EloGame } from "../elo/replay.ts";
+import { withRestDays } from "../elo/schedule.ts";
 import {
   archiveClose,
   knownQuotes,
@@ -66,16 +67,18 @@ export class PreparedHistory {
       if (games[i]!.date < games[i - 1]!.date)
         throw new Error(`game ${games[i]!.gameId} (${games[i]!.date}) is dated before the game before it`);
     }
-    this.eloGames = games.map((g) => ({
-      date: g.date,
-      season: g.season,
-      home: g.home,
-      away: g.away,
-      homeScore: isPlayed(g) ? g.homeScore : null,
-      awayScore: isPlayed(g) ? g.awayScore : null,
-      ...(g.neutral ? { neutral: true } : {}),
-      ...(g.playoff ? { playoff: true } : {}),
-    }));
+    this.eloGames = withRestDays(
+      games.map((g) => ({
+        date: g.date,
+        season: g.season,
+        home: g.home,
+        away: g.away,
+        homeScore: isPlayed(g) ? g.homeScore : null,
+        awayScore: isPlayed(g) ? g.awayScore : null,
+        ...(g.neutral ? { neutral: true } : {}),
+        ...(g.playoff ? { playoff: true } : {}),
+      })),
+    );
     const index = new Map(games.map((g, i) => [g.gameId, i]));
     this.quotesByGame = games.map(() => []);
     for (const quote of history.quotes) {

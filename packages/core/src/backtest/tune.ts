@@ -17,6 +17,15 @@ export interface EloGrid {
   marginOfVictory: ReadonlyArray<"model" | "none">;
   /** Share of the way to the mean between seasons. */
   seasonReversion: readonly number[];
+  /**
+   * Searched after the grid above, at its best point: the schedule terms (Elo points of a
+   * back-to-back and of three days' rest) and the playoff multiplier. Absent: kept as the config's.
+   */
+  schedule?: {
+    backToBack: readonly number[];
+    rested: readonly number[];
+    playoffMultiplier: readonly number[];
+  };
 }
 
 export interface ThresholdGrid {
@@ -50,6 +59,10 @@ export interface EloPoint {
   homeAdvantage: number;
   marginOfVictory: "model" | "none";
   seasonReversion: number;
+  /** Present at the points of the schedule search. */
+  backToBack?: number;
+  rested?: number;
+  playoffMultiplier?: number;
 }
 
 /** The config of one grid point. */
@@ -70,6 +83,8 @@ export function eloAt(base: EloConfig, p: EloPoint): EloConfig {
             mean: base.seasonReversion?.mean ?? base.initialRating,
             special: base.seasonReversion?.special ?? [],
           },
+    ...(p.backToBack === undefined ? {} : { schedule: { backToBack: p.backToBack, rested: p.rested ?? 0 } }),
+    ...(p.playoffMultiplier === undefined ? {} : { playoffMultiplier: p.playoffMultiplier }),
   };
 }
 
@@ -140,6 +155,16 @@ export function tune(h: PreparedHistory, o: TuneOptions): TuneResult {
           eloPoints.push({ ...point, logLoss: score.logLoss });
         }
   eloPoints.sort((a, b) => a.logLoss - b.logLoss);
+  if (grid.schedule) {
+    const at = eloPoints[0]!;
+    for (const backToBack of grid.schedule.backToBack)
+      for (const rested of grid.schedule.rested)
+        for (const playoffMultiplier of grid.schedule.playoffMultiplier) {
+          const point = { ...at, backToBack, rested, playoffMultiplier };
+          eloPoints.push({ ...point, logLoss: eloLogLoss(h, eloAt(base, point), o.from, o.trainTo).logLoss });
+        }
+    eloPoints.sort((a, b) => a.logLoss - b.logLoss);
+  }
   const elo = eloAt(base, eloPoints[0]!);
   elo.sources = {
     ...base.sources,

@@ -10,6 +10,7 @@
 import type { MarketName, SportPlugin } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type { EloGame } from "../elo/index.ts";
+import { withRestDays } from "../elo/schedule.ts";
 import { type ResolvedSportModel, SportForecaster } from "../forecast/index.ts";
 import {
   archiveClose,
@@ -136,7 +137,7 @@ async function modelOfDay(
 ) {
   const played = (await finalGamesBefore(db, plugin.code, date)).filter((g) => g.homeTeamId && g.awayTeamId);
   const all = [...played, ...today];
-  const eloGames: EloGame[] = all.map(toEloGame);
+  const eloGames: EloGame[] = withRestDays(all.map(toEloGame));
   const ways = moneylineWays(plugin);
   const forecaster = new SportForecaster(model, eloGames, ways);
   const closing = byGame(

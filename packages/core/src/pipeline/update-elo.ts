@@ -3,7 +3,7 @@
 // difference from the table: the open row of each entity that played is closed and the new one
 // inserted, and a full rebuild and a day-by-day update end in identical rows by construction.
 import type { EloGame } from "../elo/index.ts";
-import { replayElo } from "../elo/index.ts";
+import { replayElo, withRestDays } from "../elo/index.ts";
 import { syncEloHistory } from "../repositories/elo-ratings.ts";
 import { finalGamesBefore, type GameRow } from "../repositories/games.ts";
 import type { StepDefinition } from "./step.ts";
@@ -43,7 +43,7 @@ export const updateElo: StepDefinition = {
       const games = (await finalGamesBefore(client, plugin.code, date)).filter(
         (g) => g.homeTeamId && g.awayTeamId,
       );
-      const { history } = replayElo(elo, games.map(toEloGame));
+      const { history } = replayElo(elo, withRestDays(games.map(toEloGame)));
       return syncEloHistory(client, plugin.code, history, entityNames(games));
     };
   },

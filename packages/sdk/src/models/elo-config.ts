@@ -59,6 +59,16 @@ export interface SeasonReversion {
  */
 export type DrawModel = { kind: "none" } | { kind: "quadratic"; drawRateAtEven: number };
 
+/**
+ * What the schedule tells (538's NBA fatigue term, in Elo points): a side playing the day after a
+ * game (the second night of a back-to-back) loses `backToBack` points; a side with three or more
+ * days since its last game gains `rested`. A side's first game of a season gets neither.
+ */
+export interface ScheduleTerms {
+  backToBack: number;
+  rested: number;
+}
+
 export interface EloConfig {
   /** Name of the model, e.g. "fivethirtyeight-nfl"; sport plugins may refer to core's presets by it. */
   name: string;
@@ -71,6 +81,8 @@ export interface EloConfig {
   favouriteMultiplier: FavouriteMultiplier;
   /** Playoff games multiply the (home-adjusted) Elo difference by this; 1 = no adjustment. */
   playoffMultiplier: number;
+  /** Rest and back-to-backs; absent: the schedule is ignored. */
+  schedule?: ScheduleTerms;
   seasonReversion: SeasonReversion | null;
   /** Rating of every entity present when the history starts (unless an initial rating is given). */
   initialRating: number;
@@ -117,6 +129,7 @@ export const eloConfigSchema = z.object({
     z.object({ kind: z.literal("ratio"), numerator: finite, base: finite, slope: finite, onDraw: finite }),
   ]),
   playoffMultiplier: positive,
+  schedule: z.object({ backToBack: finite, rested: finite }).optional(),
   seasonReversion: z
     .object({
       fraction: finite.min(0).max(1),
