@@ -7,7 +7,8 @@
 // opening moneyline; NHL at the opening price, with its closing-line value), per season and pooled.
 // The first season of each archive is warm-up only. Run alone with `pnpm exec tsx bench/sbr-history.ts`
 // (`-- NHL` for one sport).
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Decimal } from "decimal.js";
@@ -30,6 +31,7 @@ import {
   type ResolvedSportModel,
   SportForecaster,
   type Strategy,
+  saveTunedPreset,
   tune,
 } from "../packages/core/src/index.ts";
 import { createTestDatabase } from "../packages/core/src/testing/index.ts";
@@ -79,6 +81,7 @@ async function sportReport(
   code: "NBA" | "NHL",
   pg: ReturnType<typeof pipelinePool>,
   registry: Awaited<ReturnType<typeof loadPlugins>>,
+  dataDir: string,
 ) {
   const sport = registry.sport(code);
   const h = new PreparedHistory(
@@ -94,7 +97,14 @@ async function sportReport(
       code === "NBA"
         ? { backToBack: [0, 25, 50], rested: [0, 15, 30], playoffMultiplier: [1, 1.25, 1.5] }
         : { backToBack: [0, 15, 30], rested: [0, 15], playoffMultiplier: [1, 1.25] },
+    // Ratings that learn from each game's close too, at the home edge the market prices.
+    marketUpdate:
+      code === "NBA"
+        ? { share: [0.3, 0.5], kFactor: [5, 10], homeAdvantage: [60, 70, 80, 90] }
+        : { share: [0.3, 0.5], kFactor: [3, 6], homeAdvantage: [15, 25, 35, 45] },
   };
+  // Thresholds by the training span's log growth (a smaller grid than tune.ts's default, for time).
+  const thresholdGrid = { minEdge: [0.02, 0.03, 0.05], kellyFraction: [0.25] };
   const strategy: Strategy = {
     ...defaultStrategy(),
     name: code === "NHL" ? "default at the opening price" : "default",
@@ -131,6 +141,7 @@ async function sportReport(
       from: spans[0]!.from,
       trainTo,
       eloGrid,
+      thresholdGrid,
       backtest: { ...options, model: base, strategy },
     });
     tuneMs += performance.now() - t1;
@@ -182,6 +193,32 @@ async function sportReport(
     `  gap closed (Brier, 538 Elo → market): ${gap > 0 ? pct((p.elo.brier - p.model.brier) / gap) : "—"}; ` +
       `blend minus market: Brier ${(p.blend.brier - p.market.brier).toFixed(4)}, log loss ${(p.blend.logLoss - p.market.logLoss).toFixed(4)}`,
   );
+  // The last fold's model as a preset the pipelines can use (EDGELINE_MODEL_PRESETS=NBA=nba-sbr).
+  const last = spans.at(-1)!;
+  const preset = `${code.toLowerCase()}-sbr`;
+  const file = saveTunedPreset(dataDir, {
+    name: preset,
+    sport: code,
+    createdAt: new Date().toISOString(),
+    elo: { ...lastTuned!.elo, name: preset },
+    thresholds: lastTuned!.thresholds,
+    kellyFraction: lastTuned!.kellyFraction,
+    tunedOn: {
+      from: spans[0]!.from,
+      trainTo: spans.at(-2)!.to,
+      games: lastTuned!.trainingGames,
+      logLoss: lastTuned!.eloPoints[0]!.logLoss,
+    },
+  });
+  console.log(
+    `  preset ${preset} (tuned to ${spans.at(-2)!.to}, reported on ${label(last.season)} above): ${file}`,
+  );
+  // Speed: one walk-forward backtest of every season after the first (ten for the NBA), 538's model.
+  const t2 = performance.now();
+  const whole = backtest(h, { ...options, from: spans[1]!.from, to: last.to, model: base, strategy });
+  console.log(
+    `  speed: one backtest of ${spans.length - 1} seasons (${whole.report.forecasts.modelAll!.games} games, strategy and its consensus baseline) in ${((performance.now() - t2) / 1000).toFixed(2)} s`,
+  );
   const best = lastTuned!.eloPoints[0]!;
   console.log(
     `  last fold's tuned point: ${JSON.stringify(best)}; thresholds minEdge ${lastTuned!.thresholds.minEdge}, Kelly ${lastTuned!.kellyFraction}`,
@@ -217,6 +254,7 @@ export async function main(): Promise<void> {
   const only = process.argv.slice(2).find((a) => a === "NBA" || a === "NHL");
   const db = await createTestDatabase();
   const pg = pipelinePool(db.url);
+  const dataDir = process.env.EDGELINE_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "edgeline-sbr-presets-"));
   try {
     const registry = await loadPlugins({ env: {}, cwd: repoRoot });
     for (const code of ["NBA", "NHL"] as const) {
@@ -235,7 +273,7 @@ export async function main(): Promise<void> {
       );
     }
     for (const code of ["NBA", "NHL"] as const)
-      if (!only || only === code) await sportReport(code, pg, registry);
+      if (!only || only === code) await sportReport(code, pg, registry, dataDir);
   } finally {
     await pg.end();
     await db.drop();

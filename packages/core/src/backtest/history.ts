@@ -3,6 +3,7 @@
 // since a tuner replays the same history many times: quotes grouped by game, the price each timing
 // takes, and the de-vigged closing consensus of every game.
 import { calendarDayIn, type GameStatus, type MarketName } from "@edgeline/sdk";
+import { expectedHomeOf } from "../elo/probability.ts";
 import type { EloGame } from "../elo/replay.ts";
 import { withRestDays } from "../elo/schedule.ts";
 import {
@@ -90,6 +91,12 @@ export class PreparedHistory {
     }
     for (const list of this.quotesByGame)
       list.sort((a, b) => a.lastUpdate.getTime() - b.lastUpdate.getTime());
+    // Each played game's de-vigged close, for a model whose ratings learn from the market.
+    this.eloGames.forEach((g, i) => {
+      if (g.homeScore === null || this.quotesByGame[i]!.length === 0) return;
+      const m = this.closing(i, () => true).moneyline;
+      if (m) g.closingHome = expectedHomeOf(m);
+    });
   }
 
   isPlayed(i: number): boolean {

@@ -26,6 +26,11 @@ export interface EloGrid {
     rested: readonly number[];
     playoffMultiplier: readonly number[];
   };
+  /**
+   * Searched last, at the best point so far: the market update's share, with the results' K and
+   * the home advantage beside it (ratings that follow the market want the market's home edge).
+   */
+  marketUpdate?: { share: readonly number[]; kFactor: readonly number[]; homeAdvantage: readonly number[] };
 }
 
 export interface ThresholdGrid {
@@ -63,6 +68,7 @@ export interface EloPoint {
   backToBack?: number;
   rested?: number;
   playoffMultiplier?: number;
+  marketShare?: number;
 }
 
 /** The config of one grid point. */
@@ -85,6 +91,7 @@ export function eloAt(base: EloConfig, p: EloPoint): EloConfig {
           },
     ...(p.backToBack === undefined ? {} : { schedule: { backToBack: p.backToBack, rested: p.rested ?? 0 } }),
     ...(p.playoffMultiplier === undefined ? {} : { playoffMultiplier: p.playoffMultiplier }),
+    ...(p.marketShare === undefined ? {} : { marketUpdate: { share: p.marketShare } }),
   };
 }
 
@@ -161,6 +168,16 @@ export function tune(h: PreparedHistory, o: TuneOptions): TuneResult {
       for (const rested of grid.schedule.rested)
         for (const playoffMultiplier of grid.schedule.playoffMultiplier) {
           const point = { ...at, backToBack, rested, playoffMultiplier };
+          eloPoints.push({ ...point, logLoss: eloLogLoss(h, eloAt(base, point), o.from, o.trainTo).logLoss });
+        }
+    eloPoints.sort((a, b) => a.logLoss - b.logLoss);
+  }
+  if (grid.marketUpdate) {
+    const at = eloPoints[0]!;
+    for (const marketShare of grid.marketUpdate.share)
+      for (const kFactor of grid.marketUpdate.kFactor)
+        for (const homeAdvantage of grid.marketUpdate.homeAdvantage) {
+          const point = { ...at, kFactor, homeAdvantage, marketShare };
           eloPoints.push({ ...point, logLoss: eloLogLoss(h, eloAt(base, point), o.from, o.trainTo).logLoss });
         }
     eloPoints.sort((a, b) => a.logLoss - b.logLoss);

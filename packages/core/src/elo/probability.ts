@@ -10,6 +10,8 @@ export interface GameContext {
   /** Days since each side's previous game of the season (1 = back-to-back); absent: its first. */
   homeRest?: number;
   awayRest?: number;
+  /** The game's de-vigged closing home probability: read by the rating update only (marketUpdate). */
+  closingHome?: number;
 }
 
 /** Pre-game probabilities. `draw` is present only when the config has a draw model. */
@@ -26,6 +28,17 @@ export interface GameProbabilities {
 /** Elo expected score of a side `diff` points better: 1 / (10^(−diff/scale) + 1), written as 538 writes it. */
 export function expectedScore(diff: number, scale = 400): number {
   return 1.0 / (10 ** (-diff / scale) + 1.0);
+}
+
+/** The Elo difference whose expected score is `p` (the inverse of expectedScore), p clamped off 0 and 1. */
+export function eloDifferenceOf(p: number, scale = 400): number {
+  const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+  return scale * Math.log10(q / (1 - q));
+}
+
+/** The home side's expected score from moneyline probabilities: [home, away], or [home, draw, away] with half the draw. */
+export function expectedHomeOf(moneyline: readonly number[]): number {
+  return moneyline.length === 3 ? moneyline[0]! + moneyline[1]! / 2 : moneyline[0]!;
 }
 
 /** The home side's adjusted Elo difference. */

@@ -31,6 +31,8 @@ export interface EloGame {
   /** Days since each side's previous played game of the season (see schedule.ts); absent: its first. */
   homeRest?: number;
   awayRest?: number;
+  /** De-vigged closing home probability, for a model with marketUpdate (a backtest fills it). */
+  closingHome?: number;
 }
 
 /** A game with the ratings it was played at, its pre-game probabilities and (if played) the result. */

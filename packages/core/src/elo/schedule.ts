@@ -34,10 +34,11 @@ export function withRestDays(games: readonly EloGame[]): EloGame[] {
   });
 }
 
-/** The probability's context of a game: site, playoffs and rest. */
+/** The context of a game: site, playoffs and rest (the probability's), its close (the update's). */
 export function gameContext(g: EloGame): GameContext {
   const c: GameContext = { neutral: g.neutral, playoff: g.playoff };
   if (g.homeRest !== undefined) c.homeRest = g.homeRest;
   if (g.awayRest !== undefined) c.awayRest = g.awayRest;
+  if (g.closingHome !== undefined) c.closingHome = g.closingHome;
   return c;
 }

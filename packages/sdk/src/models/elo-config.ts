@@ -83,6 +83,13 @@ export interface EloConfig {
   playoffMultiplier: number;
   /** Rest and back-to-backs; absent: the schedule is ignored. */
   schedule?: ScheduleTerms;
+  /**
+   * Ratings that also learn from the market: after a game with a de-vigged closing price, the two
+   * ratings move a further `share` of the way from the game's Elo difference to the one the close
+   * implies (each side half of it). A game's price is public once it starts, so no decision sees a
+   * later one. Absent: results only (538's Elo).
+   */
+  marketUpdate?: { share: number };
   seasonReversion: SeasonReversion | null;
   /** Rating of every entity present when the history starts (unless an initial rating is given). */
   initialRating: number;
@@ -130,6 +137,7 @@ export const eloConfigSchema = z.object({
   ]),
   playoffMultiplier: positive,
   schedule: z.object({ backToBack: finite, rested: finite }).optional(),
+  marketUpdate: z.object({ share: finite.min(0).max(1) }).optional(),
   seasonReversion: z
     .object({
       fraction: finite.min(0).max(1),
