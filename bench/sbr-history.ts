@@ -103,8 +103,9 @@ async function sportReport(
         ? { share: [0.3, 0.5], kFactor: [5, 10], homeAdvantage: [60, 70, 80, 90] }
         : { share: [0.3, 0.5], kFactor: [3, 6], homeAdvantage: [15, 25, 35, 45] },
   };
-  // Thresholds by the training span's log growth (a smaller grid than tune.ts's default, for time).
-  const thresholdGrid = { minEdge: [0.02, 0.03, 0.05], kellyFraction: [0.25] };
+  // Thresholds by the training span's log growth (a smaller grid than tune.ts's default, for time);
+  // when every point lost on the earlier seasons, the tuned strategy bets nothing.
+  const thresholdGrid = { minEdge: [0.02, 0.03, 0.05, 0.08], kellyFraction: [0.25] };
   const strategy: Strategy = {
     ...defaultStrategy(),
     name: code === "NHL" ? "default at the opening price" : "default",
@@ -142,6 +143,7 @@ async function sportReport(
       trainTo,
       eloGrid,
       thresholdGrid,
+      abstainWhenLosing: true,
       backtest: { ...options, model: base, strategy },
     });
     tuneMs += performance.now() - t1;

@@ -144,6 +144,11 @@ export interface TuneOptions {
   thresholdGrid?: ThresholdGrid;
   /** The backtest of the strategy on the training span (model, strategy, thresholds, markets, venue rules). */
   backtest: Omit<BacktestOptions, "from" | "to" | "forecaster">;
+  /**
+   * When every threshold point lost on the training span, bet nothing (minimum edge raised to the
+   * maximum) instead of the point that lost least. @defaultValue false
+   */
+  abstainWhenLosing?: boolean;
 }
 
 /** Grid-searches the Elo parameters, then the betting thresholds, on [from, trainTo] only. */
@@ -224,6 +229,18 @@ export function tune(h: PreparedHistory, o: TuneOptions): TuneResult {
     };
   }
   const best = withBets[0]!;
+  if (o.abstainWhenLosing && best.logGrowth < 0) {
+    const maxEdge = given.maxEdge ?? 0.25;
+    return {
+      eloPoints,
+      elo,
+      trainingGames,
+      thresholdPoints: withBets,
+      thresholds: { ...given, minEdge: maxEdge },
+      kellyFraction: best.kellyFraction,
+      thresholdNote: `every threshold lost on the training span (best log growth ${best.logGrowth.toFixed(4)}): minimum edge raised to the maximum, ${maxEdge}, so nothing is bet`,
+    };
+  }
   return {
     eloPoints,
     elo,
