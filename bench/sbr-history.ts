@@ -59,6 +59,24 @@ const scored = (s: ForecastScores): Scored => ({
   logLoss: s.logLoss,
 });
 
+/** Calibration bins of several seasons pooled: counts added, means weighted by count. */
+type Bins = Array<{ lower: number; upper: number; count: number; p: number; observed: number }>;
+function addBins(into: Bins, bins: ForecastScores["calibration"]): void {
+  bins.forEach((b, k) => {
+    into[k] ??= { lower: b.lower, upper: b.upper, count: 0, p: 0, observed: 0 };
+    if (b.count === 0) return;
+    const t = into[k]!;
+    t.p = (t.p * t.count + b.meanProbability * b.count) / (t.count + b.count);
+    t.observed = (t.observed * t.count + b.observedRate * b.count) / (t.count + b.count);
+    t.count += b.count;
+  });
+}
+const binsLine = (bins: Bins) =>
+  bins
+    .filter((b) => b.count >= 50)
+    .map((b) => `${b.p.toFixed(2)}→${b.observed.toFixed(2)}`)
+    .join(" ");
+
 interface SeasonSpan {
   season: number;
   from: string;
@@ -131,6 +149,7 @@ async function sportReport(
     market: [],
   };
   const allBets: BacktestBet[] = [];
+  const calibration: Record<"model" | "blend" | "market", Bins> = { model: [], blend: [], market: [] };
   const t0 = performance.now();
   const baseForecaster = new SportForecaster(base, h.eloGames, h.history.ways);
   let tuneMs = 0;
@@ -168,6 +187,7 @@ async function sportReport(
     rows.blend.push(scored(same.blend));
     rows.market.push(scored(same.market));
     allBets.push(...run.bets);
+    for (const k of ["model", "blend", "market"] as const) addBins(calibration[k], same[k].calibration);
     const b = report.betting;
     const clv = report.clv.sameBook;
     console.log(
@@ -190,6 +210,10 @@ async function sportReport(
       `${f4(p.blend.brier)} ${f4(p.blend.logLoss)} | ${f4(p.market.brier)} ${f4(p.market.logLoss)} | ` +
       `${String(pooledBets.bets).padStart(4)} ${pct(pooledBets.yield).padStart(6)} ${interval(pooledBets.yieldInterval).padEnd(18)}    —    ${clvs ?? "not measurable (no opening moneyline)"}`,
   );
+  for (const k of ["model", "blend", "market"] as const)
+    console.log(
+      `  calibration, pooled (mean forecast → observed, deciles of 50+): ${k.padEnd(6)} ${binsLine(calibration[k])}`,
+    );
   const gap = p.elo.brier - p.market.brier;
   console.log(
     `  gap closed (Brier, 538 Elo → market): ${gap > 0 ? pct((p.elo.brier - p.model.brier) / gap) : "—"}; ` +
