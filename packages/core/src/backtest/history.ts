@@ -94,7 +94,8 @@ export class PreparedHistory {
     // Each played game's de-vigged close, for a model whose ratings learn from the market.
     this.eloGames.forEach((g, i) => {
       if (g.homeScore === null || this.quotesByGame[i]!.length === 0) return;
-      const m = this.closing(i, () => true).moneyline;
+      // Every book's close, cached apart from the reports' "*" key (which holds their own filter).
+      const m = this.closing(i, () => true, "\u0000every book").moneyline;
       if (m) g.closingHome = expectedHomeOf(m);
     });
   }
