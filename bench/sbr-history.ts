@@ -6,7 +6,7 @@
 // games; and the default strategy with the tuned thresholds (NBA at the close, the archive has no
 // opening moneyline; NHL at the opening price, with its closing-line value), per season and pooled.
 // The first season of each archive is warm-up only. Run alone with `pnpm exec tsx bench/sbr-history.ts`
-// (`-- NHL` for one sport).
+// (`NHL` for one sport; `--speed` for the import and one ten-season backtest only).
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -93,6 +93,8 @@ function seasons(h: PreparedHistory): SeasonSpan[] {
   return [...spans.values()].sort((a, b) => a.season - b.season);
 }
 
+/** `--speed`: the import and one backtest of every season after the first, nothing tuned. */
+const speedOnly = process.argv.includes("--speed");
 const label = (season: number) => `${season}-${String((season + 1) % 100).padStart(2, "0")}`;
 
 async function sportReport(
@@ -108,6 +110,22 @@ async function sportReport(
   );
   const spans = seasons(h);
   const base = sport.model;
+  if (speedOnly) {
+    const t = performance.now();
+    const whole = backtest(h, {
+      thresholds: sport.thresholds,
+      markets: ["moneyline"],
+      venueRules: (b: string) => registry.rulesFor(b),
+      from: spans[1]!.from,
+      to: spans.at(-1)!.to,
+      model: base,
+      strategy: { ...defaultStrategy(), markets: ["moneyline"] },
+    });
+    console.log(
+      `${code} speed: one backtest of ${spans.length - 1} seasons (${whole.report.forecasts.modelAll!.games} games, the strategy and its consensus baseline, ${whole.report.betting.bets} bets) in ${((performance.now() - t) / 1000).toFixed(2)} s`,
+    );
+    return;
+  }
   // The grid about the sport's own Elo, then the schedule terms at its best point.
   const eloGrid: EloGrid = {
     ...defaultEloGrid(base.elo),

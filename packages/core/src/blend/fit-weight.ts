@@ -54,12 +54,15 @@ function prepare(samples: readonly BlendSample[]): Prepared {
   };
 }
 
-/** Total log-likelihood at w and its first and second derivatives: z_k = ln market_k + w·a_k, p = softmax(z). */
-function evaluate(p: Prepared, w: number): [number, number, number] {
+/**
+ * Total log-likelihood at w and its first and second derivatives over the first `n` samples:
+ * z_k = ln market_k + w·a_k, p = softmax(z).
+ */
+function evaluate(p: Prepared, w: number, n = p.a.length): [number, number, number] {
   let ll = 0;
   let d1 = 0;
   let d2 = 0;
-  for (let i = 0; i < p.a.length; i++) {
+  for (let i = 0; i < n; i++) {
     const a = p.a[i]!;
     const lq = p.logMarket[i]!;
     let top = -Infinity;
@@ -91,9 +94,13 @@ export function fitBlendWeight(samples: readonly BlendSample[], start = 0.5): Bl
 }
 
 function fitValidated(samples: readonly BlendSample[], start: number): BlendWeightFit {
-  const p = prepare(samples);
-  const [, atZero] = evaluate(p, 0);
-  const [, atOne] = evaluate(p, 1);
+  return fitPrepared(prepare(samples), samples.length, start);
+}
+
+/** The fit on the first `n` prepared samples (a walk-forward fit prepares its samples once). */
+function fitPrepared(p: Prepared, n: number, start: number): BlendWeightFit {
+  const [, atZero] = evaluate(p, 0, n);
+  const [, atOne] = evaluate(p, 1, n);
   let weight: number;
   if (atZero <= 0) weight = 0;
   else if (atOne >= 0) weight = 1;
@@ -102,8 +109,8 @@ function fitValidated(samples: readonly BlendSample[], start: number): BlendWeig
     let hi = 1;
     let w = Math.min(Math.max(start, 0.01), 0.99);
     for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
-      const [, d1, d2] = evaluate(p, w);
-      if (Math.abs(d1) < 1e-12 * samples.length) break;
+      const [, d1, d2] = evaluate(p, w, n);
+      if (Math.abs(d1) < 1e-12 * n) break;
       if (d1 > 0) lo = w;
       else hi = w;
       const newton = d2 < 0 ? w - d1 / d2 : Number.NaN;
@@ -112,7 +119,7 @@ function fitValidated(samples: readonly BlendSample[], start: number): BlendWeig
     }
     weight = w;
   }
-  return { weight, meanLogLikelihood: evaluate(p, weight)[0] / samples.length, games: samples.length };
+  return { weight, meanLogLikelihood: evaluate(p, weight, n)[0] / n, games: n };
 }
 
 export interface WalkForwardBlendOptions {
@@ -145,6 +152,7 @@ export function walkForwardBlendWeights(
   const sorted = [...samples].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const days = [...new Set(options.decisionDates ?? sorted.map((s) => s.date))].sort();
   for (const d of days) assertCalendarDay(d, "decision date");
+  const prepared = prepare(sorted);
   const out: DatedBlendWeight[] = [];
   let known = 0;
   let last: BlendWeightFit | null = null;
@@ -156,7 +164,7 @@ export function walkForwardBlendWeights(
       continue;
     }
     if (known !== lastKnown) {
-      last = fitValidated(sorted.slice(0, known), last?.weight ?? 0.5);
+      last = fitPrepared(prepared, known, last?.weight ?? 0.5);
       lastKnown = known;
     }
     out.push({ date, weight: last!.weight, games: known, fitted: true });
