@@ -58,6 +58,8 @@ export class PreparedHistory {
   /** Each game's quotes before its start, oldest first. */
   readonly quotesByGame: OddsQuote[][];
   private readonly closingCache = new Map<string, MarketConsensus>();
+  /** League-local days of decision instants: many games share a start, and the zone lookup is slow. */
+  private readonly dayCache = new Map<number, string>();
 
   constructor(
     readonly history: BacktestHistory,
@@ -98,6 +100,15 @@ export class PreparedHistory {
       const m = this.closing(i, () => true, "\u0000every book").moneyline;
       if (m) g.closingHome = expectedHomeOf(m);
     });
+  }
+
+  private localDay(at: Date): string {
+    let day = this.dayCache.get(at.getTime());
+    if (day === undefined) {
+      day = calendarDayIn(at, this.history.timeZone);
+      this.dayCache.set(at.getTime(), day);
+    }
+    return day;
   }
 
   isPlayed(i: number): boolean {
@@ -143,7 +154,7 @@ export class PreparedHistory {
       decidedAt = new Date(g.commenceTime.getTime() - before);
       if (quotes[0]!.lastUpdate > decidedAt) return undefined;
     }
-    const local = calendarDayIn(decidedAt, this.history.timeZone);
+    const local = this.localDay(decidedAt);
     // A price quoted after midnight of a game's day in another zone still decides on the game's day.
     const day = [local, g.date].sort()[0]!;
     return { decidedAt, day, odds };
