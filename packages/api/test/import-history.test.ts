@@ -7,6 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { closingQuotes, loadPlugins, type PluginRegistry, upsertGames } from "@edgeline/core";
 import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
+import { hasShared, sharedPath } from "@edgeline/testkit";
+import ExcelJS from "exceljs";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ImportOutcome, type ImportRequest, importHistory } from "../src/imports/import-history.ts";
@@ -277,3 +279,45 @@ describe("the SBR archive into the database", () => {
     expect(neutral.neutral_site).toBe(true);
   });
 });
+
+const NHL_2018 = sharedPath("datasets", "sbr", "nhl", "nhl odds 2018-19 (1).xlsx");
+
+describe.skipIf(!hasShared("datasets", "sbr", "README.md"))(
+  "a real SBR workbook, then a revision of it",
+  () => {
+    it("re-imports nothing, and a revised copy updates only the cells that changed and counts them", async () => {
+      const first = ok(await run({ kind: "sbr", sport: "NHL", paths: [NHL_2018] }));
+      expect(first.games).toMatchObject({ read: 1358, inserted: 1358 });
+      expect(ok(await run({ kind: "sbr", sport: "NHL", paths: [NHL_2018] })).rowsWritten).toBe(0);
+      // The archive's revision, as two downloads of one season differ: Washington's 1st period and
+      // final one goal more (rows 5), Montreal's closing moneyline 210 → 215 (J2).
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(NHL_2018);
+      const sheet = workbook.worksheets[0]!;
+      expect([sheet.getCell("D5").value, sheet.getCell("E5").value, sheet.getCell("H5").value]).toEqual([
+        "Washington",
+        2,
+        7,
+      ]);
+      sheet.getCell("E5").value = 3;
+      sheet.getCell("H5").value = 8;
+      sheet.getCell("J2").value = 215;
+      const revised = path.join(dir, "nhl odds 2018-19 revised.xlsx");
+      await workbook.xlsx.writeFile(revised);
+      const quotesBefore = await count("odds_quotes");
+      const totals = ok(await run({ kind: "sbr", sport: "NHL", paths: [revised] }));
+      expect(totals.games).toMatchObject({ read: 1358, inserted: 0, updated: 1, unchanged: 1357, cells: 1 });
+      expect(totals.quotes).toMatchObject({ added: 0, revised: 1, cells: 1 });
+      expect(await count("odds_quotes")).toBe(quotesBefore);
+      const [game] = await rows(
+        "SELECT home_score, away_score, is_playoff FROM unified_games WHERE game_id = 'NHL_20181003_BOS_WSH'",
+      );
+      expect(game).toEqual({ home_score: 8, away_score: 0, is_playoff: false });
+      const [close] = await rows(
+        `SELECT price::text FROM odds_quotes WHERE game_id = 'NHL_20181003_MTL_TOR' AND market_name = 'moneyline'
+        AND outcome_name = 'away_team_win' ORDER BY quoted_at DESC LIMIT 1`,
+      );
+      expect(close.price).toBe("3.1500");
+    }, 60_000);
+  },
+);

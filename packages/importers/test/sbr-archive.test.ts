@@ -241,6 +241,28 @@ describe.skipIf(!hasSbr())("SBR archive workbooks (../shared/datasets/sbr)", () 
     }
   });
 
+  it("marks the playoffs by the schedule: every game from the first day both teams are past the regular season", () => {
+    const split = (name: string) => {
+      const games = get(name).games;
+      const first = games.find((g) => g.playoff)!;
+      return [
+        games.filter((g) => g.playoff === false).length,
+        games.filter((g) => g.playoff).length,
+        first.game.gameDate,
+      ];
+    };
+    // Regular-season games read (a skipped bad row or a cancelled game is missing) and the playoffs
+    // as the leagues played them: NBA 2008 86 games from 19 April, the lockout's 84, NHL 2014 93.
+    expect(split("nba odds 2007-08.xlsx")).toEqual([1229, 86, "2008-04-19"]);
+    expect(split("nba odds 2011-12.xlsx")).toEqual([990, 84, "2012-04-28"]);
+    expect(split("nba odds 2012-13.xlsx")).toEqual([1226, 85, "2013-04-20"]); // Boston-Indiana cancelled
+    expect(split("nhl odds 2012-13.xlsx")).toEqual([720, 86, "2013-04-30"]);
+    expect(split("nhl odds 2013-14.xlsx")).toEqual([1229, 93, "2014-04-16"]);
+    expect(split("nhl odds 2016-17 (1).xlsx")).toEqual([1229, 87, "2017-04-12"]); // one game refused
+    expect(split("nhl odds 2018-19 (1).xlsx")).toEqual([1271, 87, "2019-04-10"]);
+    for (const r of results.values()) expect(r.games.every((g) => g.playoff !== null)).toBe(true);
+  });
+
   it("wraps December to January once: 2011-12 starts on Christmas Day", () => {
     const days = get("nba odds 2011-12.xlsx").games.map((g) => g.game.gameDate);
     expect(days[0]).toBe("2011-12-25");

@@ -3,7 +3,9 @@
 // since a tuner replays the same history many times: quotes grouped by game, the price each timing
 // takes, and the de-vigged closing consensus of every game.
 import { calendarDayIn, type GameStatus, type MarketName } from "@edgeline/sdk";
+import { expectedHomeOf } from "../elo/probability.ts";
 import type { EloGame } from "../elo/replay.ts";
+import { withRestDays } from "../elo/schedule.ts";
 import {
   archiveClose,
   knownQuotes,
@@ -51,12 +53,17 @@ export interface Decision {
 
 const isPlayed = (g: BacktestGame) => g.status === "Final" && g.homeScore !== null && g.awayScore !== null;
 
+/** The book filter of the market-informed ratings' closes: every book. */
+const EVERY_BOOK = () => true;
+
 export class PreparedHistory {
   readonly eloGames: EloGame[];
   /** Each game's quotes before its start, oldest first. */
   readonly quotesByGame: OddsQuote[][];
   /** Closing consensus by book filter (one filter function, one cache), then by game. */
   private readonly closingCache = new WeakMap<(bookmaker: string) => boolean, Map<number, MarketConsensus>>();
+  /** League-local days of decision instants: many games share a start, and the zone lookup is slow. */
+  private readonly dayCache = new Map<number, string>();
 
   constructor(
     readonly history: BacktestHistory,
@@ -67,16 +74,18 @@ export class PreparedHistory {
       if (games[i]!.date < games[i - 1]!.date)
         throw new Error(`game ${games[i]!.gameId} (${games[i]!.date}) is dated before the game before it`);
     }
-    this.eloGames = games.map((g) => ({
-      date: g.date,
-      season: g.season,
-      home: g.home,
-      away: g.away,
-      homeScore: isPlayed(g) ? g.homeScore : null,
-      awayScore: isPlayed(g) ? g.awayScore : null,
-      ...(g.neutral ? { neutral: true } : {}),
-      ...(g.playoff ? { playoff: true } : {}),
-    }));
+    this.eloGames = withRestDays(
+      games.map((g) => ({
+        date: g.date,
+        season: g.season,
+        home: g.home,
+        away: g.away,
+        homeScore: isPlayed(g) ? g.homeScore : null,
+        awayScore: isPlayed(g) ? g.awayScore : null,
+        ...(g.neutral ? { neutral: true } : {}),
+        ...(g.playoff ? { playoff: true } : {}),
+      })),
+    );
     const index = new Map(games.map((g, i) => [g.gameId, i]));
     this.quotesByGame = games.map(() => []);
     for (const quote of history.quotes) {
@@ -88,6 +97,22 @@ export class PreparedHistory {
     }
     for (const list of this.quotesByGame)
       list.sort((a, b) => a.lastUpdate.getTime() - b.lastUpdate.getTime());
+    // Each played game's de-vigged close, for a model whose ratings learn from the market.
+    this.eloGames.forEach((g, i) => {
+      if (g.homeScore === null || this.quotesByGame[i]!.length === 0) return;
+      // Every book's close (its own cache entry: the reports pass their own book filters).
+      const m = this.closing(i, EVERY_BOOK).moneyline;
+      if (m) g.closingHome = expectedHomeOf(m);
+    });
+  }
+
+  private localDay(at: Date): string {
+    let day = this.dayCache.get(at.getTime());
+    if (day === undefined) {
+      day = calendarDayIn(at, this.history.timeZone);
+      this.dayCache.set(at.getTime(), day);
+    }
+    return day;
   }
 
   isPlayed(i: number): boolean {
@@ -137,7 +162,7 @@ export class PreparedHistory {
       decidedAt = new Date(g.commenceTime.getTime() - before);
       if (quotes[0]!.lastUpdate > decidedAt) return undefined;
     }
-    const local = calendarDayIn(decidedAt, this.history.timeZone);
+    const local = this.localDay(decidedAt);
     // A price quoted after midnight of a game's day in another zone still decides on the game's day.
     const day = [local, g.date].sort()[0]!;
     return { decidedAt, day, odds };

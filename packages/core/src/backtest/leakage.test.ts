@@ -17,7 +17,8 @@ const TEAMS = ["A", "B", "C", "D", "E", "F"];
 const DAYS = 10;
 const FIRST = "2023-09-01";
 const model = {
-  elo: fivethirtyeightNfl,
+  // With the schedule terms and ratings that learn from each game's close: a close is no result's leak either.
+  elo: { ...fivethirtyeightNfl, schedule: { backToBack: 20, rested: 5 }, marketUpdate: { share: 0.3 } },
   margin: nflMarginModel,
   betting: "elo" as const,
   blend: { minGames: 4, defaultWeight: 1 },

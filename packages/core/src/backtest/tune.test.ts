@@ -71,3 +71,27 @@ describe("tune", () => {
     expect(c.eloPoints).not.toEqual(a.eloPoints);
   });
 });
+
+describe("tune: schedule, market and abstaining stages", () => {
+  it("searches the schedule terms and the market update at the best point, and abstains when every threshold lost", () => {
+    const h = new PreparedHistory(history());
+    const r = tune(h, {
+      ...options,
+      eloGrid: {
+        ...defaultEloGrid(fivethirtyeightNfl),
+        schedule: { backToBack: [0, 30], rested: [0], playoffMultiplier: [1] },
+        marketUpdate: { share: [0, 0.5], kFactor: [20], homeAdvantage: [0, 65] },
+      },
+      abstainWhenLosing: true,
+    });
+    expect(r.eloPoints).toHaveLength(100 + 2 + 4);
+    const best = r.eloPoints[0]!;
+    expect(r.elo.marketUpdate === undefined).toBe(best.marketShare === undefined);
+    expect(eloLogLoss(h, eloAt(fivethirtyeightNfl, best), options.from, options.trainTo).logLoss).toBe(
+      best.logLoss,
+    );
+    const lost = r.thresholdPoints.every((p) => p.logGrowth < 0);
+    expect(r.thresholds.minEdge).toBe(lost ? 0.25 : tune(h, options).thresholds.minEdge);
+    if (lost) expect(r.thresholdNote).toMatch(/nothing is bet/);
+  });
+});

@@ -17,6 +17,20 @@ export interface EloGrid {
   marginOfVictory: ReadonlyArray<"model" | "none">;
   /** Share of the way to the mean between seasons. */
   seasonReversion: readonly number[];
+  /**
+   * Searched after the grid above, at its best point: the schedule terms (Elo points of a
+   * back-to-back and of three days' rest) and the playoff multiplier. Absent: kept as the config's.
+   */
+  schedule?: {
+    backToBack: readonly number[];
+    rested: readonly number[];
+    playoffMultiplier: readonly number[];
+  };
+  /**
+   * Searched last, at the best point so far: the market update's share, with the results' K and
+   * the home advantage beside it (ratings that follow the market want the market's home edge).
+   */
+  marketUpdate?: { share: readonly number[]; kFactor: readonly number[]; homeAdvantage: readonly number[] };
 }
 
 export interface ThresholdGrid {
@@ -50,6 +64,11 @@ export interface EloPoint {
   homeAdvantage: number;
   marginOfVictory: "model" | "none";
   seasonReversion: number;
+  /** Present at the points of the schedule search. */
+  backToBack?: number;
+  rested?: number;
+  playoffMultiplier?: number;
+  marketShare?: number;
 }
 
 /** The config of one grid point. */
@@ -70,6 +89,9 @@ export function eloAt(base: EloConfig, p: EloPoint): EloConfig {
             mean: base.seasonReversion?.mean ?? base.initialRating,
             special: base.seasonReversion?.special ?? [],
           },
+    ...(p.backToBack === undefined ? {} : { schedule: { backToBack: p.backToBack, rested: p.rested ?? 0 } }),
+    ...(p.playoffMultiplier === undefined ? {} : { playoffMultiplier: p.playoffMultiplier }),
+    ...(p.marketShare === undefined ? {} : { marketUpdate: { share: p.marketShare } }),
   };
 }
 
@@ -122,6 +144,11 @@ export interface TuneOptions {
   thresholdGrid?: ThresholdGrid;
   /** The backtest of the strategy on the training span (model, strategy, thresholds, markets, venue rules). */
   backtest: Omit<BacktestOptions, "from" | "to" | "forecaster">;
+  /**
+   * When every threshold point lost on the training span, bet nothing (minimum edge raised to the
+   * maximum) instead of the point that lost least. @defaultValue false
+   */
+  abstainWhenLosing?: boolean;
 }
 
 /** Grid-searches the Elo parameters, then the betting thresholds, on [from, trainTo] only. */
@@ -140,6 +167,26 @@ export function tune(h: PreparedHistory, o: TuneOptions): TuneResult {
           eloPoints.push({ ...point, logLoss: score.logLoss });
         }
   eloPoints.sort((a, b) => a.logLoss - b.logLoss);
+  if (grid.schedule) {
+    const at = eloPoints[0]!;
+    for (const backToBack of grid.schedule.backToBack)
+      for (const rested of grid.schedule.rested)
+        for (const playoffMultiplier of grid.schedule.playoffMultiplier) {
+          const point = { ...at, backToBack, rested, playoffMultiplier };
+          eloPoints.push({ ...point, logLoss: eloLogLoss(h, eloAt(base, point), o.from, o.trainTo).logLoss });
+        }
+    eloPoints.sort((a, b) => a.logLoss - b.logLoss);
+  }
+  if (grid.marketUpdate) {
+    const at = eloPoints[0]!;
+    for (const marketShare of grid.marketUpdate.share)
+      for (const kFactor of grid.marketUpdate.kFactor)
+        for (const homeAdvantage of grid.marketUpdate.homeAdvantage) {
+          const point = { ...at, kFactor, homeAdvantage, marketShare };
+          eloPoints.push({ ...point, logLoss: eloLogLoss(h, eloAt(base, point), o.from, o.trainTo).logLoss });
+        }
+    eloPoints.sort((a, b) => a.logLoss - b.logLoss);
+  }
   const elo = eloAt(base, eloPoints[0]!);
   elo.sources = {
     ...base.sources,
@@ -182,6 +229,18 @@ export function tune(h: PreparedHistory, o: TuneOptions): TuneResult {
     };
   }
   const best = withBets[0]!;
+  if (o.abstainWhenLosing && best.logGrowth < 0) {
+    const maxEdge = given.maxEdge ?? 0.25;
+    return {
+      eloPoints,
+      elo,
+      trainingGames,
+      thresholdPoints: withBets,
+      thresholds: { ...given, minEdge: maxEdge },
+      kellyFraction: best.kellyFraction,
+      thresholdNote: `every threshold lost on the training span (best log growth ${best.logGrowth.toFixed(4)}): minimum edge raised to the maximum, ${maxEdge}, so nothing is bet`,
+    };
+  }
   return {
     eloPoints,
     elo,

@@ -39,43 +39,60 @@ function validate(samples: readonly BlendSample[]): void {
   }
 }
 
-/** Per sample: a_k = ln model_k − ln market_k and ln market_k, computed once per fit. */
+/**
+ * Per sample: a_k = ln model_k − ln market_k and ln market_k, computed once per fit, flat (sample
+ * i's outcomes at start[i]..start[i + 1]) so a walk-forward fit's many passes stay in cache.
+ */
 interface Prepared {
-  a: Float64Array[];
-  logMarket: Float64Array[];
+  a: Float64Array;
+  logMarket: Float64Array;
+  start: Int32Array;
   outcome: Int32Array;
 }
 
 function prepare(samples: readonly BlendSample[]): Prepared {
-  return {
-    a: samples.map((s) => Float64Array.from(s.model, (m, k) => Math.log(m) - Math.log(s.market[k]!))),
-    logMarket: samples.map((s) => Float64Array.from(s.market, (q) => Math.log(q))),
-    outcome: Int32Array.from(samples, (s) => s.outcome),
-  };
+  const start = new Int32Array(samples.length + 1);
+  samples.forEach((s, i) => {
+    start[i + 1] = start[i]! + s.model.length;
+  });
+  const a = new Float64Array(start[samples.length]!);
+  const logMarket = new Float64Array(a.length);
+  samples.forEach((s, i) => {
+    for (let k = 0; k < s.model.length; k++) {
+      a[start[i]! + k] = Math.log(s.model[k]!) - Math.log(s.market[k]!);
+      logMarket[start[i]! + k] = Math.log(s.market[k]!);
+    }
+  });
+  return { a, logMarket, start, outcome: Int32Array.from(samples, (s) => s.outcome) };
 }
 
-/** Total log-likelihood at w and its first and second derivatives: z_k = ln market_k + w·a_k, p = softmax(z). */
-function evaluate(p: Prepared, w: number): [number, number, number] {
+/**
+ * Total log-likelihood at w and its first and second derivatives over the first `n` samples:
+ * z_k = ln market_k + w·a_k, p = softmax(z). The largest z's term is exp(0) = 1, not computed.
+ */
+function evaluate(p: Prepared, w: number, n = p.outcome.length): [number, number, number] {
+  const { a, logMarket: lq, start } = p;
   let ll = 0;
   let d1 = 0;
   let d2 = 0;
-  for (let i = 0; i < p.a.length; i++) {
-    const a = p.a[i]!;
-    const lq = p.logMarket[i]!;
+  for (let i = 0; i < n; i++) {
+    const from = start[i]!;
+    const to = start[i + 1]!;
     let top = -Infinity;
-    for (let k = 0; k < a.length; k++) top = Math.max(top, lq[k]! + w * a[k]!);
+    for (let j = from; j < to; j++) top = Math.max(top, lq[j]! + w * a[j]!);
     let total = 0;
     let mean = 0;
     let square = 0;
-    for (let k = 0; k < a.length; k++) {
-      const e = Math.exp(lq[k]! + w * a[k]! - top);
+    for (let j = from; j < to; j++) {
+      const z = lq[j]! + w * a[j]! - top;
+      const e = z === 0 ? 1 : Math.exp(z);
       total += e;
-      mean += e * a[k]!;
-      square += e * a[k]! * a[k]!;
+      mean += e * a[j]!;
+      square += e * a[j]! * a[j]!;
     }
     mean /= total;
     square /= total;
-    const y = p.outcome[i]!;
+    const y = from + p.outcome[i]!;
     ll += lq[y]! + w * a[y]! - top - Math.log(total);
     d1 += a[y]! - mean;
     d2 -= square - mean * mean;
@@ -91,28 +108,45 @@ export function fitBlendWeight(samples: readonly BlendSample[], start = 0.5): Bl
 }
 
 function fitValidated(samples: readonly BlendSample[], start: number): BlendWeightFit {
-  const p = prepare(samples);
-  const [, atZero] = evaluate(p, 0);
-  const [, atOne] = evaluate(p, 1);
-  let weight: number;
-  if (atZero <= 0) weight = 0;
-  else if (atOne >= 0) weight = 1;
-  else {
-    let lo = 0;
-    let hi = 1;
-    let w = Math.min(Math.max(start, 0.01), 0.99);
-    for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
-      const [, d1, d2] = evaluate(p, w);
-      if (Math.abs(d1) < 1e-12 * samples.length) break;
-      if (d1 > 0) lo = w;
-      else hi = w;
-      const newton = d2 < 0 ? w - d1 / d2 : Number.NaN;
-      // Newton when it stays inside the bracket, bisection otherwise.
-      w = newton > lo && newton < hi ? newton : (lo + hi) / 2;
+  return fitPrepared(prepare(samples), samples.length, start);
+}
+
+/** The fit on the first `n` prepared samples (a walk-forward fit prepares its samples once). */
+function fitPrepared(p: Prepared, n: number, start: number): BlendWeightFit {
+  const done = (weight: number, ll: number): BlendWeightFit => ({
+    weight,
+    meanLogLikelihood: ll / n,
+    games: n,
+  });
+  // Warm start (a walk-forward fit starts from the day before's weight): Newton steps that stay in
+  // (0, 1). The likelihood is concave, so a stationary point inside (0, 1) is the maximum on [0, 1].
+  if (start > 0 && start < 1) {
+    let w = start;
+    for (let i = 0; i < 8; i++) {
+      const [ll, d1, d2] = evaluate(p, w, n);
+      const next = d2 < 0 ? w - d1 / d2 : Number.NaN;
+      if (Math.abs(d1) < 1e-12 * n || Math.abs(next - w) < 1e-12) return done(w, ll);
+      if (!(next > 0 && next < 1)) break;
+      w = next;
     }
-    weight = w;
   }
-  return { weight, meanLogLikelihood: evaluate(p, weight)[0] / samples.length, games: samples.length };
+  const [llZero, atZero] = evaluate(p, 0, n);
+  if (atZero <= 0) return done(0, llZero);
+  const [llOne, atOne] = evaluate(p, 1, n);
+  if (atOne >= 0) return done(1, llOne);
+  let lo = 0;
+  let hi = 1;
+  let w = Math.min(Math.max(start, 0.01), 0.99);
+  for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
+    const [ll, d1, d2] = evaluate(p, w, n);
+    if (Math.abs(d1) < 1e-12 * n) return done(w, ll);
+    if (d1 > 0) lo = w;
+    else hi = w;
+    const newton = d2 < 0 ? w - d1 / d2 : Number.NaN;
+    // Newton when it stays inside the bracket, bisection otherwise.
+    w = newton > lo && newton < hi ? newton : (lo + hi) / 2;
+  }
+  return done(w, evaluate(p, w, n)[0]);
 }
 
 export interface WalkForwardBlendOptions {
@@ -145,6 +179,7 @@ export function walkForwardBlendWeights(
   const sorted = [...samples].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const days = [...new Set(options.decisionDates ?? sorted.map((s) => s.date))].sort();
   for (const d of days) assertCalendarDay(d, "decision date");
+  const prepared = prepare(sorted);
   const out: DatedBlendWeight[] = [];
   let known = 0;
   let last: BlendWeightFit | null = null;
@@ -156,7 +191,7 @@ export function walkForwardBlendWeights(
       continue;
     }
     if (known !== lastKnown) {
-      last = fitValidated(sorted.slice(0, known), last?.weight ?? 0.5);
+      last = fitPrepared(prepared, known, last?.weight ?? 0.5);
       lastKnown = known;
     }
     out.push({ date, weight: last!.weight, games: known, fitted: true });

@@ -7,6 +7,7 @@
 import type { EloConfig } from "@edgeline/sdk";
 import { gameProbabilities } from "./probability.ts";
 import { checkGameDate, type EloGame, validateGame } from "./replay.ts";
+import { gameContext } from "./schedule.ts";
 import { type EloState, revertedRating, startingRating } from "./state.ts";
 import { rateGame } from "./update.ts";
 
@@ -115,7 +116,7 @@ export function fastReplayElo(
     const a = compiled.away[i]!;
     enter(config, compiled.entities, start, rating, season, h, g.season);
     enter(config, compiled.entities, start, rating, season, a, g.season);
-    const context = { neutral: g.neutral, playoff: g.playoff };
+    const context = gameContext(g);
     const homePre = rating[h]!;
     const awayPre = rating[a]!;
     out.homePre[i] = homePre;

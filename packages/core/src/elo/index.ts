@@ -12,5 +12,6 @@ export * from "./multipliers.ts";
 export * from "./presets.ts";
 export * from "./probability.ts";
 export * from "./replay.ts";
+export * from "./schedule.ts";
 export * from "./state.ts";
 export * from "./update.ts";

@@ -7,6 +7,11 @@ export interface GameContext {
   neutral?: boolean;
   /** Playoff games scale the Elo difference by `playoffMultiplier`. */
   playoff?: boolean;
+  /** Days since each side's previous game of the season (1 = back-to-back); absent: its first. */
+  homeRest?: number;
+  awayRest?: number;
+  /** The game's de-vigged closing home probability: read by the rating update only (marketUpdate). */
+  closingHome?: number;
 }
 
 /** Pre-game probabilities. `draw` is present only when the config has a draw model. */
@@ -25,14 +30,27 @@ export function expectedScore(diff: number, scale = 400): number {
   return 1.0 / (10 ** (-diff / scale) + 1.0);
 }
 
+/** The Elo difference whose expected score is `p` (the inverse of expectedScore), p clamped off 0 and 1. */
+export function eloDifferenceOf(p: number, scale = 400): number {
+  const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+  return scale * Math.log10(q / (1 - q));
+}
+
+/** The home side's expected score from moneyline probabilities: [home, away], or [home, draw, away] with half the draw. */
+export function expectedHomeOf(moneyline: readonly number[]): number {
+  return moneyline.length === 3 ? moneyline[0]! + moneyline[1]! / 2 : moneyline[0]!;
+}
+
 /** The home side's adjusted Elo difference. */
 export function eloDifference(
-  config: Pick<EloConfig, "homeAdvantage" | "playoffMultiplier">,
+  config: Pick<EloConfig, "homeAdvantage" | "playoffMultiplier" | "schedule">,
   homeRating: number,
   awayRating: number,
   context: GameContext = {},
 ): number {
-  const diff = homeRating - awayRating + (context.neutral ? 0 : config.homeAdvantage);
+  let diff = homeRating - awayRating + (context.neutral ? 0 : config.homeAdvantage);
+  const s = config.schedule;
+  if (s) diff += restPoints(s, context.homeRest) - restPoints(s, context.awayRest);
   return context.playoff ? diff * config.playoffMultiplier : diff;
 }
 
@@ -54,4 +72,11 @@ export function gameProbabilities(
   const draw = config.draws.drawRateAtEven * 4 * expectedHome * (1 - expectedHome);
   const home = expectedHome - draw / 2;
   return { home, draw, away: 1 - home - draw, eloDiff, expectedHome };
+}
+
+/** A side's schedule term: the back-to-back penalty, the rested bonus, or 0. */
+function restPoints(s: NonNullable<EloConfig["schedule"]>, rest: number | undefined): number {
+  if (rest === undefined) return 0;
+  if (rest <= 1) return -s.backToBack;
+  return rest >= 3 ? s.rested : 0;
 }

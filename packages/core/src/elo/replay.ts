@@ -4,6 +4,7 @@
 import { assertCalendarDay, type EloConfig, nextDay } from "@edgeline/sdk";
 import { type EloHistoryRow, storedRating } from "./history.ts";
 import { type GameProbabilities, gameProbabilities } from "./probability.ts";
+import { gameContext } from "./schedule.ts";
 import {
   cloneEloState,
   type EloState,
@@ -27,6 +28,11 @@ export interface EloGame {
   awayScore: number | null;
   neutral?: boolean;
   playoff?: boolean;
+  /** Days since each side's previous played game of the season (see schedule.ts); absent: its first. */
+  homeRest?: number;
+  awayRest?: number;
+  /** De-vigged closing home probability, for a model with marketUpdate (a backtest fills it). */
+  closingHome?: number;
 }
 
 /** A game with the ratings it was played at, its pre-game probabilities and (if played) the result. */
@@ -161,7 +167,7 @@ function applyDayInPlace(
     if (next.firstSeason === null) next.firstSeason = game.season;
     const home = entityForGame(config, next, game.home, game.season, date, upserts);
     const away = entityForGame(config, next, game.away, game.season, date, upserts);
-    const context = { neutral: game.neutral, playoff: game.playoff };
+    const context = gameContext(game);
     const homePre = home.rating;
     const awayPre = away.rating;
     if (game.homeScore === null || game.awayScore === null) {

@@ -2,7 +2,12 @@
 
 import type { EloConfig, KFactor } from "@edgeline/sdk";
 import { favouriteFactor, marginMultiplier } from "./multipliers.ts";
-import { type GameContext, type GameProbabilities, gameProbabilities } from "./probability.ts";
+import {
+  eloDifferenceOf,
+  type GameContext,
+  type GameProbabilities,
+  gameProbabilities,
+} from "./probability.ts";
 
 /** A played game's score, home side first. */
 export interface GameScore {
@@ -52,11 +57,19 @@ export function rateGame(
     marginMultiplier(config.marginOfVictory, Math.abs(score.homeScore - score.awayScore)) *
     favouriteFactor(config.favouriteMultiplier, winnerEloDiff, isDraw);
   const surprise = result - probabilities.expectedHome;
-  const homeShift = kFor(config.kFactor, gamesPlayed.home) * multiplier * surprise;
+  // What the market thought of the game, learnt beside its result (zero-sum either way): the
+  // ratings' difference moves `share` of the way to the Elo difference the close implies.
+  const market =
+    config.marketUpdate && context.closingHome !== undefined
+      ? (config.marketUpdate.share *
+          (eloDifferenceOf(context.closingHome, config.scale) - probabilities.eloDiff)) /
+        2
+      : 0;
+  const homeShift = kFor(config.kFactor, gamesPlayed.home) * multiplier * surprise + market;
   const awayShift =
     config.kFactor.kind === "constant"
       ? -homeShift
-      : -(kFor(config.kFactor, gamesPlayed.away) * multiplier * surprise);
+      : -(kFor(config.kFactor, gamesPlayed.away) * multiplier * surprise) - market;
   return {
     probabilities,
     homePost: homeRating + homeShift,

@@ -3,6 +3,7 @@
 // gives from what was known at the start of D, and the Elo ratings (every sport has them).
 import type { BlendSettings, EloConfig, GoalsModelSettings } from "@edgeline/sdk";
 import type { EloGame } from "../elo/replay.ts";
+import { gameContext } from "../elo/schedule.ts";
 import type { EloMarginModel } from "../margins/elo-margin.ts";
 import { EloTimeline } from "./elo-timeline.ts";
 import { eloForecast, type GameForecast, goalsForecast } from "./game-forecast.ts";
@@ -53,14 +54,7 @@ export class SportForecaster {
   eloForecast(i: number, day: string): GameForecast | undefined {
     const g = this.games[i]!;
     const r = this.elo.ratingsAt(i, day);
-    return eloForecast(
-      this.model.elo,
-      r.home,
-      r.away,
-      this.ways,
-      { neutral: g.neutral, playoff: g.playoff },
-      this.model.margin,
-    );
+    return eloForecast(this.model.elo, r.home, r.away, this.ways, gameContext(g), this.model.margin);
   }
 
   /** The betting model's forecast of game i decided on `day`, or undefined where it cannot price it. */

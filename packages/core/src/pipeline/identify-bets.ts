@@ -11,6 +11,8 @@
 import type { MarketName, SportPlugin } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type { EloGame } from "../elo/index.ts";
+import { expectedHomeOf } from "../elo/probability.ts";
+import { withRestDays } from "../elo/schedule.ts";
 import { emitRecommendationEvents } from "../events/pipeline-events.ts";
 import { type ResolvedSportModel, SportForecaster } from "../forecast/index.ts";
 import {
@@ -139,9 +141,8 @@ export async function modelOfDay(
 ) {
   const played = (await finalGamesBefore(db, plugin.code, date)).filter((g) => g.homeTeamId && g.awayTeamId);
   const all = [...played, ...today];
-  const eloGames: EloGame[] = all.map(toEloGame);
+  const eloGames: EloGame[] = withRestDays(all.map(toEloGame));
   const ways = moneylineWays(plugin);
-  const forecaster = new SportForecaster(model, eloGames, ways);
   const closing = byGame(
     await closingQuotes(
       db,
@@ -149,20 +150,29 @@ export async function modelOfDay(
       { markets },
     ),
   );
-  const samples: PlayedGame[] = [];
-  played.forEach((g, i) => {
-    if (!g.commenceTime) return;
+  // Each played game's de-vigged close: the blend's samples, and the ratings of a model that learns from the market.
+  const closes = played.map((g) => {
+    if (!g.commenceTime) return undefined;
     const start = g.commenceTime;
     const quotes = (closing.get(g.gameId) ?? []).flatMap((q) => {
       const quote = quoteOf(q);
       return quote ? [archiveClose(quote, start)] : [];
     });
-    if (quotes.length === 0) return;
-    const known = knownQuotes(g.gameId, quotes, g.commenceTime, g.commenceTime, markets);
+    if (quotes.length === 0) return undefined;
+    return marketConsensus(knownQuotes(g.gameId, quotes, start, start, markets), ways);
+  });
+  closes.forEach((c, i) => {
+    if (c?.moneyline) eloGames[i]!.closingHome = expectedHomeOf(c.moneyline);
+  });
+  const forecaster = new SportForecaster(model, eloGames, ways);
+  const samples: PlayedGame[] = [];
+  played.forEach((g, i) => {
+    const c = closes[i];
+    if (!c) return;
     samples.push({
       date: g.gameDate,
       forecast: forecaster.forecast(i, g.gameDate),
-      closing: marketConsensus(known, ways),
+      closing: c,
       homeScore: g.homeScore!,
       awayScore: g.awayScore!,
     });

@@ -5,7 +5,7 @@
 // Rerunning an earlier day (a backfill, a corrected score) replays through the latest day already
 // rated, so later days are recomputed from the changed history, never deleted.
 import type { EloGame } from "../elo/index.ts";
-import { replayElo } from "../elo/index.ts";
+import { replayElo, withRestDays } from "../elo/index.ts";
 import { latestRatedDay, syncEloHistory } from "../repositories/elo-ratings.ts";
 import { finalGamesBefore, type GameRow } from "../repositories/games.ts";
 import type { StepDefinition } from "./step.ts";
@@ -47,7 +47,7 @@ export const updateElo: StepDefinition = {
       const games = (await finalGamesBefore(client, plugin.code, through)).filter(
         (g) => g.homeTeamId && g.awayTeamId,
       );
-      const { history } = replayElo(elo, games.map(toEloGame));
+      const { history } = replayElo(elo, withRestDays(games.map(toEloGame)));
       return syncEloHistory(client, plugin.code, history, entityNames(games));
     };
   },

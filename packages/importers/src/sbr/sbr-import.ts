@@ -13,6 +13,7 @@ import { csvTable, type Table, type TableRow, workbookTables } from "../table.ts
 import { TeamNames } from "../team-names.ts";
 import { readCount } from "./sbr-cells.ts";
 import { locateLayout, type SbrLayout } from "./sbr-layout.ts";
+import { inferPlayoffs } from "./sbr-playoffs.ts";
 import { type QuoteDraft, SbrQuoteReader } from "./sbr-quotes.ts";
 import { checkScores, type SideScore, unshift } from "./sbr-scores.ts";
 import { parseSeason, type Season, SeasonCalendar, seasonFromFileName } from "./sbr-season.ts";
@@ -73,7 +74,9 @@ export function parseSbrTables(tables: readonly Table[], options: SbrImportOptio
     if ("error" in layout) log.refuse(layout.error, { row: table.headerRow });
     layouts.push(layout.name);
     for (const label of layout.ignored) ignored.add(label);
-    reads.push(...readSheet(table, layout, season, teams, log, options));
+    const sheet = readSheet(table, layout, season, teams, log, options);
+    markPlayoffs(sheet);
+    reads.push(...sheet);
   }
   teams.assertAllKnown(file, withRows.length === 1 ? withRows[0]!.sheet : null, "Team");
   for (const log of logs) log.finish();
@@ -102,6 +105,16 @@ export function parseSbrTables(tables: readonly Table[], options: SbrImportOptio
     },
     ignoredColumns: [...ignored],
   };
+}
+
+/** Playoff flags by the schedule rule of sbr-playoffs.ts; a sheet that is not a whole season keeps null (unknown). */
+function markPlayoffs(reads: PairRead[]): void {
+  const inferred = inferPlayoffs(
+    reads.map((r) => ({ date: r.draft.gameDate, home: r.draft.homeTeamId, away: r.draft.awayTeamId })),
+  );
+  reads.forEach((r, i) => {
+    if (inferred) r.game.playoff = inferred.playoff[i]!;
+  });
 }
 
 function readSheet(

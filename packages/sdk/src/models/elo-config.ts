@@ -59,6 +59,16 @@ export interface SeasonReversion {
  */
 export type DrawModel = { kind: "none" } | { kind: "quadratic"; drawRateAtEven: number };
 
+/**
+ * What the schedule tells (538's NBA fatigue term, in Elo points): a side playing the day after a
+ * game (the second night of a back-to-back) loses `backToBack` points; a side with three or more
+ * days since its last game gains `rested`. A side's first game of a season gets neither.
+ */
+export interface ScheduleTerms {
+  backToBack: number;
+  rested: number;
+}
+
 export interface EloConfig {
   /** Name of the model, e.g. "fivethirtyeight-nfl"; sport plugins may refer to core's presets by it. */
   name: string;
@@ -71,6 +81,15 @@ export interface EloConfig {
   favouriteMultiplier: FavouriteMultiplier;
   /** Playoff games multiply the (home-adjusted) Elo difference by this; 1 = no adjustment. */
   playoffMultiplier: number;
+  /** Rest and back-to-backs; absent: the schedule is ignored. */
+  schedule?: ScheduleTerms;
+  /**
+   * Ratings that also learn from the market: after a game with a de-vigged closing price, the two
+   * ratings move a further `share` of the way from the game's Elo difference to the one the close
+   * implies (each side half of it). A game's price is public once it starts, so no decision sees a
+   * later one. Absent: results only (538's Elo).
+   */
+  marketUpdate?: { share: number };
   seasonReversion: SeasonReversion | null;
   /** Rating of every entity present when the history starts (unless an initial rating is given). */
   initialRating: number;
@@ -117,6 +136,8 @@ export const eloConfigSchema = z.object({
     z.object({ kind: z.literal("ratio"), numerator: finite, base: finite, slope: finite, onDraw: finite }),
   ]),
   playoffMultiplier: positive,
+  schedule: z.object({ backToBack: finite, rested: finite }).optional(),
+  marketUpdate: z.object({ share: finite.min(0).max(1) }).optional(),
   seasonReversion: z
     .object({
       fraction: finite.min(0).max(1),

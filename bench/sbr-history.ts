@@ -1,0 +1,327 @@
+// NBA 2007-18 and NHL 2012-19 on the real SBR archive (../shared/datasets/sbr), end to end: both
+// archives imported into an empty database with `edgeline import`'s code, then per sport, walk-forward
+// by season: the model tuned on the earlier seasons only (tune.ts's grid, the schedule terms
+// included), its forecasts of the season beside FiveThirtyEight's Elo, the blend (model and the
+// de-vigged close, weight fitted on earlier games) and the de-vigged closing moneyline on the same
+// games; and the default strategy with the tuned thresholds (NBA at the close, the archive has no
+// opening moneyline; NHL at the opening price, with its closing-line value), per season and pooled.
+// The first season of each archive is warm-up only. Run alone with `pnpm exec tsx bench/sbr-history.ts`
+// (`NHL` for one sport; `--speed` for the import and one ten-season backtest only).
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Decimal } from "decimal.js";
+import { importHistory } from "../packages/api/src/imports/import-history.ts";
+import { importTotals } from "../packages/api/src/imports/import-summary.ts";
+import { pipelinePool } from "../packages/api/src/worker/deps.ts";
+import {
+  type BacktestBet,
+  backtest,
+  bettingSummary,
+  bookFilter,
+  defaultEloGrid,
+  defaultStrategy,
+  type EloGrid,
+  type ForecastScores,
+  forecastReport,
+  loadBacktestHistory,
+  loadPlugins,
+  PreparedHistory,
+  type ResolvedSportModel,
+  SportForecaster,
+  type Strategy,
+  saveTunedPreset,
+  tune,
+} from "../packages/core/src/index.ts";
+import { createTestDatabase } from "../packages/core/src/testing/index.ts";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const sbr = path.resolve(repoRoot, "../shared/datasets/sbr");
+const f4 = (x: number | null | undefined) => (x === null || x === undefined ? "  —   " : x.toFixed(4));
+const pct = (x: number | null) => (x === null ? "—" : `${(100 * x).toFixed(1)}%`);
+const interval = (i: [number, number] | null) => (i ? `[${pct(i[0])}, ${pct(i[1])}]` : "—");
+
+interface Scored {
+  games: number;
+  brier: number;
+  logLoss: number;
+}
+/** Games-weighted pooling of per-season means (Brier and log loss are means over games). */
+function pool(xs: readonly Scored[]): Scored {
+  const games = xs.reduce((n, x) => n + x.games, 0);
+  const mean = (k: "brier" | "logLoss") => xs.reduce((s, x) => s + x[k] * x.games, 0) / games;
+  return { games, brier: mean("brier"), logLoss: mean("logLoss") };
+}
+const scored = (s: ForecastScores): Scored => ({
+  games: s.games,
+  brier: s.binaryBrier ?? s.brier,
+  logLoss: s.logLoss,
+});
+
+/** Calibration bins of several seasons pooled: counts added, means weighted by count. */
+type Bins = Array<{ lower: number; upper: number; count: number; p: number; observed: number }>;
+function addBins(into: Bins, bins: ForecastScores["calibration"]): void {
+  bins.forEach((b, k) => {
+    into[k] ??= { lower: b.lower, upper: b.upper, count: 0, p: 0, observed: 0 };
+    if (b.count === 0) return;
+    const t = into[k]!;
+    t.p = (t.p * t.count + b.meanProbability * b.count) / (t.count + b.count);
+    t.observed = (t.observed * t.count + b.observedRate * b.count) / (t.count + b.count);
+    t.count += b.count;
+  });
+}
+const binsLine = (bins: Bins) =>
+  bins
+    .filter((b) => b.count >= 50)
+    .map((b) => `${b.p.toFixed(2)}→${b.observed.toFixed(2)}`)
+    .join(" ");
+
+interface SeasonSpan {
+  season: number;
+  from: string;
+  to: string;
+}
+
+function seasons(h: PreparedHistory): SeasonSpan[] {
+  const spans = new Map<number, SeasonSpan>();
+  for (const g of h.history.games) {
+    const s = spans.get(g.season);
+    if (!s) spans.set(g.season, { season: g.season, from: g.date, to: g.date });
+    else s.to = g.date;
+  }
+  return [...spans.values()].sort((a, b) => a.season - b.season);
+}
+
+/** `--speed`: the import and one backtest of every season after the first, nothing tuned. */
+const speedOnly = process.argv.includes("--speed");
+const label = (season: number) => `${season}-${String((season + 1) % 100).padStart(2, "0")}`;
+
+async function sportReport(
+  code: "NBA" | "NHL",
+  pg: ReturnType<typeof pipelinePool>,
+  registry: Awaited<ReturnType<typeof loadPlugins>>,
+  dataDir: string,
+) {
+  const sport = registry.sport(code);
+  const h = new PreparedHistory(
+    await loadBacktestHistory(pg, sport.plugin, { to: "2100-01-01", markets: ["moneyline"] }),
+    ["moneyline"],
+  );
+  const spans = seasons(h);
+  const base = sport.model;
+  if (speedOnly) {
+    const t = performance.now();
+    const whole = backtest(h, {
+      thresholds: sport.thresholds,
+      markets: ["moneyline"],
+      venueRules: (b: string) => registry.rulesFor(b),
+      from: spans[1]!.from,
+      to: spans.at(-1)!.to,
+      model: base,
+      strategy: { ...defaultStrategy(), markets: ["moneyline"] },
+    });
+    console.log(
+      `${code} speed: one backtest of ${spans.length - 1} seasons (${whole.report.forecasts.modelAll!.games} games, the strategy and its consensus baseline, ${whole.report.betting.bets} bets) in ${((performance.now() - t) / 1000).toFixed(2)} s`,
+    );
+    return;
+  }
+  // The grid about the sport's own Elo, then the schedule terms at its best point.
+  const eloGrid: EloGrid = {
+    ...defaultEloGrid(base.elo),
+    schedule:
+      code === "NBA"
+        ? { backToBack: [0, 25, 50], rested: [0, 15, 30], playoffMultiplier: [1, 1.25, 1.5] }
+        : { backToBack: [0, 15, 30], rested: [0, 15], playoffMultiplier: [1, 1.25] },
+    // Ratings that learn from each game's close too, at the home edge the market prices.
+    marketUpdate:
+      code === "NBA"
+        ? { share: [0.3, 0.5], kFactor: [5, 10], homeAdvantage: [60, 70, 80, 90] }
+        : { share: [0.3, 0.5], kFactor: [3, 6], homeAdvantage: [15, 25, 35, 45] },
+  };
+  // Thresholds by the training span's log growth (a smaller grid than tune.ts's default, for time);
+  // when every point lost on the earlier seasons, the tuned strategy bets nothing.
+  const thresholdGrid = { minEdge: [0.02, 0.03, 0.05, 0.08], kellyFraction: [0.25] };
+  const strategy: Strategy = {
+    ...defaultStrategy(),
+    name: code === "NHL" ? "default at the opening price" : "default",
+    prices: code === "NHL" ? { at: "opening" } : { at: "closing" },
+    markets: ["moneyline"],
+  };
+  const options = {
+    thresholds: sport.thresholds,
+    markets: ["moneyline"] as const,
+    venueRules: (b: string) => registry.rulesFor(b),
+  };
+  console.log(
+    `\n${code}: ${h.history.games.length} games, ${h.history.quotes.length} moneyline quotes; ` +
+      `${label(spans[0]!.season)} is warm-up; each later season is forecast with the model tuned on the seasons before it`,
+  );
+  console.log(
+    "  season   games | 538 Elo Brier  LL   | tuned Brier  LL    | blend Brier  LL    | market Brier  LL   | bets  yield  95% interval        drawdown  CLV",
+  );
+  const rows: Record<"elo" | "model" | "blend" | "market", Scored[]> = {
+    elo: [],
+    model: [],
+    blend: [],
+    market: [],
+  };
+  const allBets: BacktestBet[] = [];
+  const calibration: Record<"model" | "blend" | "market", Bins> = { model: [], blend: [], market: [] };
+  const t0 = performance.now();
+  const baseForecaster = new SportForecaster(base, h.eloGames, h.history.ways);
+  let tuneMs = 0;
+  let lastTuned: ReturnType<typeof tune> | undefined;
+  for (const span of spans.slice(1)) {
+    const trainTo = spans[spans.indexOf(span) - 1]!.to;
+    const t1 = performance.now();
+    const tuned = tune(h, {
+      from: spans[0]!.from,
+      trainTo,
+      eloGrid,
+      thresholdGrid,
+      abstainWhenLosing: true,
+      backtest: { ...options, model: base, strategy },
+    });
+    tuneMs += performance.now() - t1;
+    lastTuned = tuned;
+    const model: ResolvedSportModel = { ...base, elo: { ...tuned.elo, name: `${code}-tuned-to-${trainTo}` } };
+    const strat: Strategy = {
+      ...strategy,
+      thresholds: tuned.thresholds,
+      staking: { ...strategy.staking, kellyFraction: tuned.kellyFraction },
+    };
+    const { report, run } = backtest(h, { ...options, from: span.from, to: span.to, model, strategy: strat });
+    const elo = forecastReport(h, baseForecaster, {
+      from: span.from,
+      to: span.to,
+      model: base,
+      consensusBooks: bookFilter(undefined),
+    });
+    const same = report.forecasts.sameGames!;
+    // 538's Elo on the same games as the market: its own report on the span's priced games.
+    rows.elo.push(scored(elo.sameGames!.model));
+    rows.model.push(scored(same.model));
+    rows.blend.push(scored(same.blend));
+    rows.market.push(scored(same.market));
+    allBets.push(...run.bets);
+    for (const k of ["model", "blend", "market"] as const) addBins(calibration[k], same[k].calibration);
+    const b = report.betting;
+    const clv = report.clv.sameBook;
+    console.log(
+      `  ${label(span.season)} ${String(same.model.games).padStart(6)} | ${f4(rows.elo.at(-1)!.brier)} ${f4(rows.elo.at(-1)!.logLoss)} | ` +
+        `${f4(same.model.binaryBrier)} ${f4(same.model.logLoss)} | ${f4(same.blend.binaryBrier)} ${f4(same.blend.logLoss)} | ` +
+        `${f4(same.market.binaryBrier)} ${f4(same.market.logLoss)} | ${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ` +
+        `${pct(b.maxDrawdown).padStart(6)}  ${clv.measured ? `${pct(clv.average)} (${clv.measured} bets, ${pct(clv.beatShare)} beat the close)` : clv.note ? "not measurable (no opening moneyline)" : "—"}`,
+    );
+  }
+  const p = {
+    elo: pool(rows.elo),
+    model: pool(rows.model),
+    blend: pool(rows.blend),
+    market: pool(rows.market),
+  };
+  const pooledBets = bettingSummary(allBets, new Decimal(1000), [], `${code}:pooled`);
+  const clvs = allBets.length > 0 ? closingValue(h, allBets) : null;
+  console.log(
+    `  pooled  ${String(p.model.games).padStart(6)} | ${f4(p.elo.brier)} ${f4(p.elo.logLoss)} | ${f4(p.model.brier)} ${f4(p.model.logLoss)} | ` +
+      `${f4(p.blend.brier)} ${f4(p.blend.logLoss)} | ${f4(p.market.brier)} ${f4(p.market.logLoss)} | ` +
+      `${String(pooledBets.bets).padStart(4)} ${pct(pooledBets.yield).padStart(6)} ${interval(pooledBets.yieldInterval).padEnd(18)}    —    ${clvs ?? "not measurable (no opening moneyline)"}`,
+  );
+  for (const k of ["model", "blend", "market"] as const)
+    console.log(
+      `  calibration, pooled (mean forecast → observed, deciles of 50+): ${k.padEnd(6)} ${binsLine(calibration[k])}`,
+    );
+  const gap = p.elo.brier - p.market.brier;
+  console.log(
+    `  gap closed (Brier, 538 Elo → market): ${gap > 0 ? pct((p.elo.brier - p.model.brier) / gap) : "—"}; ` +
+      `blend minus market: Brier ${(p.blend.brier - p.market.brier).toFixed(4)}, log loss ${(p.blend.logLoss - p.market.logLoss).toFixed(4)}`,
+  );
+  // The last fold's model as a preset the pipelines can use (EDGELINE_MODEL_PRESETS=NBA=nba-sbr).
+  const last = spans.at(-1)!;
+  const preset = `${code.toLowerCase()}-sbr`;
+  const file = saveTunedPreset(dataDir, {
+    name: preset,
+    sport: code,
+    createdAt: new Date().toISOString(),
+    elo: { ...lastTuned!.elo, name: preset },
+    thresholds: lastTuned!.thresholds,
+    kellyFraction: lastTuned!.kellyFraction,
+    tunedOn: {
+      from: spans[0]!.from,
+      trainTo: spans.at(-2)!.to,
+      games: lastTuned!.trainingGames,
+      logLoss: lastTuned!.eloPoints[0]!.logLoss,
+    },
+  });
+  console.log(
+    `  preset ${preset} (tuned to ${spans.at(-2)!.to}, reported on ${label(last.season)} above): ${file}`,
+  );
+  // Speed: one walk-forward backtest of every season after the first (ten for the NBA), 538's model.
+  const t2 = performance.now();
+  const whole = backtest(h, { ...options, from: spans[1]!.from, to: last.to, model: base, strategy });
+  console.log(
+    `  speed: one backtest of ${spans.length - 1} seasons (${whole.report.forecasts.modelAll!.games} games, strategy and its consensus baseline) in ${((performance.now() - t2) / 1000).toFixed(2)} s`,
+  );
+  const best = lastTuned!.eloPoints[0]!;
+  console.log(
+    `  last fold's tuned point: ${JSON.stringify(best)}; thresholds minEdge ${lastTuned!.thresholds.minEdge}, Kelly ${lastTuned!.kellyFraction}`,
+  );
+  console.log(
+    `  ${spans.length - 1} folds in ${((performance.now() - t0) / 1000).toFixed(1)} s (tuning ${(tuneMs / 1000).toFixed(1)} s); ` +
+      (code === "NBA"
+        ? "moneyline only: the archive gives spreads and totals without prices, and nothing here assumes -110"
+        : "moneyline at each book's opening price, CLV against the same book's close"),
+  );
+}
+
+/** Mean closing-line value of NHL bets at the opening price: price / the close of the same outcome − 1. */
+function closingValue(h: PreparedHistory, bets: readonly BacktestBet[]): string | null {
+  const index = new Map(h.history.games.map((g, i) => [g.gameId, i]));
+  const values: number[] = [];
+  for (const bet of bets) {
+    const quotes = h.quotesByGame[index.get(bet.gameId)!]!.filter(
+      (q) => q.bookmaker === bet.bookmaker && q.outcome === bet.selection,
+    );
+    const close = quotes.at(-1);
+    if (close && close.lastUpdate > bet.quotedAt) values.push(bet.price.toNumber() / close.price - 1);
+  }
+  if (values.length === 0) return null;
+  return `${pct(values.reduce((s, x) => s + x, 0) / values.length)} on ${values.length} bets`;
+}
+
+export async function main(): Promise<void> {
+  if (!existsSync(path.join(sbr, "README.md"))) {
+    console.log(`skipped: ${sbr} is absent`);
+    return;
+  }
+  const only = process.argv.slice(2).find((a) => a === "NBA" || a === "NHL");
+  const db = await createTestDatabase();
+  const pg = pipelinePool(db.url);
+  const dataDir = process.env.EDGELINE_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "edgeline-sbr-presets-"));
+  try {
+    const registry = await loadPlugins({ env: {}, cwd: repoRoot });
+    for (const code of ["NBA", "NHL"] as const) {
+      if (only && only !== code) continue;
+      const t0 = performance.now();
+      const outcome = await importHistory(pg, registry, {
+        kind: "sbr",
+        sport: code,
+        paths: [path.join(sbr, code.toLowerCase())],
+        skipBadRows: true,
+      });
+      if (!outcome.ok) throw new Error(outcome.refused.map((r) => r.message).join("\n"));
+      const t = importTotals(outcome.files);
+      console.log(
+        `imported ${code}: ${t.files} workbooks, ${t.games.read} games, ${t.quotes.read} quotes in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+      );
+    }
+    for (const code of ["NBA", "NHL"] as const)
+      if (!only || only === code) await sportReport(code, pg, registry, dataDir);
+  } finally {
+    await pg.end();
+    await db.drop();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

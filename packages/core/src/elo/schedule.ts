@@ -1,0 +1,44 @@
+// What the schedule tells a game's probability: days since each side's previous game. Computed
+// from the list of games itself (a schedule fact known before the game, never a result), the same
+// way for the live steps and the backtest, so a model with schedule terms prices both alike.
+import type { GameContext } from "./probability.ts";
+import type { EloGame } from "./replay.ts";
+
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/**
+ * The games with `homeRest`/`awayRest`: days since the side's previous played game of the same
+ * season (1 = the second night of a back-to-back). A side's first game of a season gets none; an
+ * unplayed game (a postponement) is nobody's previous game. Games in date order.
+ */
+export function withRestDays(games: readonly EloGame[]): EloGame[] {
+  const last = new Map<string, { season: number; day: number }>();
+  const rest = (id: string, season: number, day: number) => {
+    const prev = last.get(id);
+    return prev && prev.season === season ? day - prev.day : undefined;
+  };
+  return games.map((g) => {
+    const day = dayNumber(g.date);
+    const homeRest = rest(g.home, g.season, day);
+    const awayRest = rest(g.away, g.season, day);
+    if (g.homeScore !== null && g.awayScore !== null) {
+      last.set(g.home, { season: g.season, day });
+      last.set(g.away, { season: g.season, day });
+    }
+    return {
+      ...g,
+      ...(homeRest === undefined ? {} : { homeRest }),
+      ...(awayRest === undefined ? {} : { awayRest }),
+    };
+  });
+}
+
+/** The context of a game: site, playoffs and rest (the probability's), its close (the update's). */
+export function gameContext(g: EloGame): GameContext {
+  const c: GameContext = { neutral: g.neutral, playoff: g.playoff };
+  if (g.homeRest !== undefined) c.homeRest = g.homeRest;
+  if (g.awayRest !== undefined) c.awayRest = g.awayRest;
+  if (g.closingHome !== undefined) c.closingHome = g.closingHome;
+  return c;
+}
