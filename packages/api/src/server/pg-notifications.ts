@@ -66,7 +66,8 @@ export function listenForChanges(
       connectionString,
       application_name: "edgeline-api-listen",
       onError: (error) => {
-        options.onError?.(error);
+        // Closing ends a connection that may still be authenticating: its error is expected.
+        if (!closed) options.onError?.(error);
         scheduleReconnect(c);
       },
     });
@@ -80,7 +81,7 @@ export function listenForChanges(
       );
       markReady();
     } catch (error) {
-      options.onError?.(error as Error);
+      if (!closed) options.onError?.(error as Error);
       scheduleReconnect(c);
     }
   };

@@ -58,9 +58,24 @@ function connectionLostReporter(
  */
 export function createPgPool(opts: DbOptions): pg.Pool {
   const pool = new pg.Pool({ ...poolConfig(opts), types: { getTypeParser: pgTypeParser } });
-  const report = connectionLostReporter(opts.applicationName ?? "edgeline", opts.logger);
+  const lost = connectionLostReporter(opts.applicationName ?? "edgeline", opts.logger);
+  // Once the pool is ending, a connection the server closes is expected, not news.
+  const report = (error: Error) => (pool.ending ? undefined : lost(error));
+  const open = new Set<pg.PoolClient>();
   pool.on("error", report);
-  pool.on("connect", (client) => client.on("error", report));
+  pool.on("connect", (client) => {
+    client.on("error", report);
+    open.add(client);
+    client.once("end", () => open.delete(client));
+  });
+  // pg's end() resolves once it has asked each idle connection to close, not once they have: a
+  // caller that stops the server next (the embedded database at shutdown) would cut them first.
+  const end = pool.end.bind(pool);
+  pool.end = (async () => {
+    const closed = [...open].map((c) => new Promise<void>((resolve) => c.once("end", () => resolve())));
+    await end();
+    await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  }) as pg.Pool["end"];
   return pool;
 }
 
