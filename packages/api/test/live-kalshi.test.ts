@@ -3,19 +3,24 @@
 // the fake upstream, and place_bets / bet_sync_hourly as the worker runs them. A Kalshi-priced
 // recommendation makes exactly one order (ticker, limit, contracts), also across a crash between
 // the order and the write; the sync applies a partial fill, then the settlements (win, loss, a tie
-// at $0.50); a book-priced recommendation awaits a person. Every status change is kept.
+// at $0.50); a book-priced recommendation awaits a person. Every status change is kept. The
+// execution events (manual bet awaiting, risk refusal, bet filled, kill switch toggled) reach a
+// local webhook receiver, each once, none from the lost transaction.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   calendarDayIn,
+  deliverNotification,
   type GameRecord,
   HOURLY_JOB_DEFINITIONS,
+  loadConfig,
   loadPlugins,
   type OddsRecord,
   oddsId,
   type PipelineDeps,
   type PluginRegistry,
+  processMetrics,
   type RecommendationInput,
   recordPrices,
   runHourlyJob,
@@ -23,6 +28,7 @@ import {
   STEP_DEFINITIONS,
   type StepDefinition,
   statusHistory,
+  switchTrading,
   upsertGames,
   upsertRecommendations,
 } from "@edgeline/core";
@@ -33,6 +39,8 @@ import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPipelineDeps } from "../src/worker/deps.ts";
+import { ensureWorkerSchema } from "../src/worker/index.ts";
+import { startReceiver } from "./operations-helpers.ts";
 import { testPool } from "./pipeline-helpers.ts";
 
 const PLUGINS = "./packages/sport-nhl,./packages/kalshi,./packages/core/src/venues/manual.ts";
@@ -52,6 +60,7 @@ let plugins: PluginRegistry;
 let deps: PipelineDeps;
 let clock = DECIDED;
 let day: string;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "edgeline-live-kalshi-"));
@@ -77,11 +86,19 @@ beforeAll(async () => {
   plugins = await loadPlugins({ env, cwd, httpDeps: { sleep: async () => {} } });
   db = await createTestDatabase();
   pool = testPool(db.url);
+  await ensureWorkerSchema(pool);
+  receiver = await startReceiver();
+  // Events are queued for the configured sinks in the transaction that emits them.
+  process.env.EDGELINE_NOTIFY_SINKS = JSON.stringify([
+    { name: "hook", kind: "webhook", url: `${receiver.url}/hook`, secret: "a-test-secret-of-the-hook" },
+  ]);
   deps = createPipelineDeps(pool, plugins, { now: () => clock }, { EDGELINE_LIVE_TRADING: "1" });
   day = calendarDayIn(DECIDED, plugins.sport("NHL").plugin.timeZone);
 }, 60_000);
 
 afterAll(async () => {
+  delete process.env.EDGELINE_NOTIFY_SINKS;
+  await receiver?.close();
   await pool?.end();
   await db?.drop();
   await server?.close();
@@ -109,7 +126,7 @@ function game(id: string): GameRecord {
 const marketOf = (gameId: string, book: string) =>
   oddsId({ bookmakerKey: book.toLowerCase(), gameId, marketName: "moneyline", outcomeName: "home_team_win" });
 
-function quote(gameId: string, book: string, price: string): OddsRecord {
+function quote(gameId: string, book: string, price: string, at = QUOTED): OddsRecord {
   return {
     oddsId: marketOf(gameId, book),
     gameId,
@@ -118,7 +135,7 @@ function quote(gameId: string, book: string, price: string): OddsRecord {
     outcomeName: "home_team_win",
     price: new Decimal(price),
     line: null,
-    lastUpdate: QUOTED,
+    lastUpdate: at,
     isPregame: true,
     externalId: book === "Kalshi" ? ticker(gameId) : null,
   };
@@ -151,6 +168,19 @@ const rows = async (sql: string, params: unknown[] = []) => (await pool.query(sq
 const target = () => ({ sport: "NHL", date: day });
 const sync = () => runHourlyJob(deps, HOURLY_JOB_DEFINITIONS.bet_sync_hourly, clock);
 
+/** Sends every pending delivery (the worker's notify_deliver, run here) and returns what arrived. */
+async function delivered(type: string) {
+  const sinks = loadConfig().notify.sinks;
+  for (const r of await rows(
+    "SELECT delivery_id::text AS id FROM notification_deliveries WHERE status = 'pending'",
+  ))
+    await deliverNotification(pool, r.id, { sinks, attempt: 1, maxAttempts: 1 });
+  return receiver.requests
+    .map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> })
+    .filter((e) => e.type === type)
+    .map((e) => e.data);
+}
+
 /** place_bets whose transaction is lost after its orders went out (a crash before the commit). */
 const crashingPlaceBets: StepDefinition = {
   name: "place_bets",
@@ -177,26 +207,32 @@ describe("live at the Kalshi demo through the fake exchange", () => {
     exchange.state.offer(ticker("G1"), price, 4);
     exchange.state.offer(ticker("G2"), price, 100);
     exchange.state.offer(ticker("G3"), price, 100);
-    await upsertGames(pool, ["G1", "G2", "G3", "G4"].map(game));
+    await upsertGames(pool, ["G1", "G2", "G3", "G4", "G5"].map(game));
     await recordPrices(
       pool,
       [quote("G1", "Kalshi", "2.5000"), quote("G2", "Kalshi", "2.5000"), quote("G3", "Kalshi", "2.5000")]
-        .concat(quote("G4", "DraftKings", "2.4000"))
+        .concat(quote("G4", "DraftKings", "2.4000"), quote("G5", "Kalshi", "2.5000"))
         .map((record) => ({ record, source: "test" })),
       QUOTED,
     );
+    // G5's price has since moved so far that its edge is gone: refused before any order.
+    const moved = new Date(DECIDED.getTime() - 60_000);
+    await recordPrices(pool, [{ record: quote("G5", "Kalshi", "1.8000", moved), source: "test" }], moved);
     const cost = kalshiCost(10, price);
     await upsertRecommendations(pool, [
       rec("G1", "Kalshi", "2.5000", cost, 10),
       rec("G2", "Kalshi", "2.5000", cost, 10),
       rec("G3", "Kalshi", "2.5000", cost, 10),
       rec("G4", "DraftKings", "2.4000", new Decimal("20.00"), null),
+      rec("G5", "Kalshi", "2.5000", cost, 10),
     ]);
 
     // The orders reach the exchange, then the transaction is lost: no bet row, no refusal.
     await expect(runStep(deps, crashingPlaceBets, target())).rejects.toThrow(/simulated crash/);
     expect(exchange.state.orders).toHaveLength(3);
     expect(await rows("SELECT count(*)::int AS n FROM placed_bets")).toEqual([{ n: 0 }]);
+    // Only the run's failure is news; nothing the lost transaction emitted survives.
+    expect(await rows("SELECT event_type FROM notification_events")).toEqual([{ event_type: "run.failed" }]);
 
     // The rerun finds the orders by their client order ids; a second rerun places nothing.
     expect(await runStep(deps, STEP_DEFINITIONS.place_bets, target())).toBeGreaterThan(0);
@@ -244,6 +280,31 @@ describe("live at the Kalshi demo through the fake exchange", () => {
       },
     ]);
 
+    const [g4] = await rows("SELECT bet_id, min_odds::text FROM placed_bets WHERE game_id = 'G4'");
+    expect(await delivered("manual_bet.awaiting")).toEqual([
+      {
+        betId: g4.bet_id,
+        venue: "manual",
+        selection: "DraftKings: G4 moneyline home",
+        stake: "20.00",
+        minOdds: g4.min_odds,
+        deadline: START.toISOString(),
+      },
+    ]);
+    expect(await delivered("risk.refused")).toEqual([
+      {
+        reason: "price_moved",
+        venue: "kalshi",
+        betId: null,
+        stake: cost.toFixed(2),
+        detail: expect.stringMatching(/^recommendation \d+ \(NHL, .*\): price moved from 2\.5000 to 1\.8000/),
+      },
+    ]);
+
+    const refusals = (await processMetrics().riskRefusals.get()).values;
+    // Counted when emitted, so the lost transaction's refusal counted too (the outbox has it once).
+    expect(refusals.find((v) => v.labels.reason === "price_moved")?.value).toBe(2);
+
     // Before the start nothing changed (G1 still rests its 6 unfilled).
     await sync();
     expect((await bets()).map((b) => b.status)).toEqual(["pending", "pending", "pending", "awaiting"]);
@@ -260,6 +321,11 @@ describe("live at the Kalshi demo through the fake exchange", () => {
       ["G2", "pending", cost.toFixed(2), 10, fee, "10.00"],
       ["G3", "pending", cost.toFixed(2), 10, fee, "10.00"],
       ["G4", "expired", "20.00", null, null, "48.00"],
+    ]);
+
+    const [g1] = await rows("SELECT bet_id FROM placed_bets WHERE game_id = 'G1'");
+    expect(await delivered("bet.filled")).toEqual([
+      { betId: g1.bet_id, venue: "kalshi", stake: partial.toFixed(2), odds: "2.5000" },
     ]);
 
     // Settlements: G1 yes, G2 no, G3 a tie at $0.50 a contract.
@@ -292,4 +358,14 @@ describe("live at the Kalshi demo through the fake exchange", () => {
       ["awaiting", "expired", "not confirmed by the game's start"],
     ]);
   });
+});
+
+it("pausing and resuming trading tells the receiver, once per toggle", async () => {
+  await switchTrading(pool, { paused: true, reason: "exchange outage", by: "test" });
+  await switchTrading(pool, { paused: true, reason: "still down", by: "test" });
+  await switchTrading(pool, { paused: false, by: "test" });
+  expect(await delivered("kill_switch.toggled")).toEqual([
+    { enabled: false, by: "test", reason: "exchange outage" },
+    { enabled: true, by: "test", reason: null },
+  ]);
 });

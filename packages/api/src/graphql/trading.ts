@@ -1,6 +1,6 @@
 // Trading controls: the kill switch (stored in the database, obeyed by every worker before its
 // next order), and the orders place_bets refused (risk limits, the switch, a moved price).
-import { setTradingSwitch, tradingSwitch } from "@edgeline/core";
+import { switchTrading, tradingSwitch } from "@edgeline/core";
 import { builder } from "./builder.ts";
 import { refusalFilter } from "./filters.ts";
 import { parseReason } from "./manual-bet.ts";
@@ -88,7 +88,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => {
       requireWriteKey(ctx);
       const reason = args.reason ? parseReason(args.reason) : null;
-      return setTradingSwitch(ctx.sql, { paused: true, reason, by: `api key ${ctx.auth!.keyId}` });
+      return switchTrading(ctx.sql, { paused: true, reason, by: `api key ${ctx.auth!.keyId}` });
     },
   }),
   resumeTrading: t.field({
@@ -96,7 +96,7 @@ builder.mutationFields((t) => ({
     description: "Lifts the kill switch (write key).",
     resolve: (_root, _args, ctx) => {
       requireWriteKey(ctx);
-      return setTradingSwitch(ctx.sql, { paused: false, by: `api key ${ctx.auth!.keyId}` });
+      return switchTrading(ctx.sql, { paused: false, by: `api key ${ctx.auth!.keyId}` });
     },
   }),
 }));

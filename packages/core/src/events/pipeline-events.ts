@@ -3,6 +3,7 @@
 // settled (bet_sync_hourly) and runs that failed for good (executeRun). Their keys make reruns
 // emit nothing new.
 import type { BetStatusUpdate, PlacedBetRow } from "@edgeline/sdk";
+import { isCommitted } from "../brokers/bet-status.ts";
 import { loadConfig } from "../config/config.ts";
 import type { BetMode } from "../metrics/metrics.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
@@ -11,9 +12,16 @@ import { emitEvent } from "./emit.ts";
 
 const PAPER_BOOKMAKER = "Paper";
 
-/** The venue (a bounded label: "paper" or a loaded venue's name) and mode of a bet's bookmaker. */
-export function betVenue(plugins: PluginRegistry, bookmaker: string): { venue: string; mode: BetMode } {
-  if (bookmaker === PAPER_BOOKMAKER) return { venue: "paper", mode: "paper" };
+/**
+ * The venue (a bounded label: "paper" or a loaded venue's name) and mode of a bet. A paper bet
+ * keeps its venue's bookmaker but is paper (placed_bets.trading_mode), never counted as live.
+ */
+export function betVenue(
+  plugins: PluginRegistry,
+  bookmaker: string,
+  tradingMode: string | null = null,
+): { venue: string; mode: BetMode } {
+  if (bookmaker === PAPER_BOOKMAKER || tradingMode === "paper") return { venue: "paper", mode: "paper" };
   const venue = plugins.venueFor(bookmaker)?.plugin.name ?? "manual";
   return { venue, mode: venue === "manual" ? "manual" : "live" };
 }
@@ -78,7 +86,7 @@ export async function emitRecommendationEvents(
 export async function emitBetPlacedEvents(
   db: Queryable,
   plugins: PluginRegistry,
-  bets: readonly PlacedBetRow[],
+  bets: readonly (PlacedBetRow & { tradingMode?: string })[],
 ): Promise<void> {
   for (const b of bets) {
     await emitEvent(
@@ -88,7 +96,7 @@ export async function emitBetPlacedEvents(
         key: b.betId,
         data: {
           betId: b.betId,
-          ...betVenue(plugins, b.bookmaker),
+          ...betVenue(plugins, b.bookmaker, b.tradingMode ?? null),
           gameId: b.gameId,
           market: b.marketName ?? "moneyline",
           outcome: b.outcome,
@@ -107,17 +115,19 @@ export async function emitBetSettledEvents(
   plugins: PluginRegistry,
   updates: readonly BetStatusUpdate[],
 ): Promise<void> {
-  const settled = updates.filter((u) => u.status !== "pending");
+  // Settled: a result (win, loss, void); an awaiting bet expiring or an order cancelled unfilled is not.
+  const settled = updates.filter((u) => u.status !== "pending" && isCommitted(u.status));
   if (settled.length === 0) return;
   const { rows } = await db.query<{
     bet_id: string;
     bookmaker: string;
+    trading_mode: string;
     status: string;
     stake: string;
     odds: string;
     result: string | null;
   }>(
-    `SELECT bet_id, bookmaker, status, stake::text, odds::text, result::text
+    `SELECT bet_id, bookmaker, trading_mode, status, stake::text, odds::text, result::text
        FROM placed_bets WHERE bet_id = ANY($1::varchar[]) ORDER BY bet_id`,
     [settled.map((u) => u.betId)],
   );
@@ -127,7 +137,7 @@ export async function emitBetSettledEvents(
       key: `${r.bet_id}:${r.status}`,
       data: {
         betId: r.bet_id,
-        ...betVenue(plugins, r.bookmaker),
+        ...betVenue(plugins, r.bookmaker, r.trading_mode),
         status: r.status,
         stake: r.stake,
         odds: r.odds,
