@@ -1,6 +1,6 @@
 // Trading controls: the kill switch (stored in the database, obeyed by every worker before its
 // next order), and the orders place_bets refused (risk limits, the switch, a moved price).
-import { switchTrading, tradingSwitch } from "@edgeline/core";
+import { loadConfig, switchTrading, type TradingSwitchState, tradingSwitch } from "@edgeline/core";
 import { builder } from "./builder.ts";
 import { refusalFilter } from "./filters.ts";
 import { parseReason } from "./manual-bet.ts";
@@ -9,12 +9,10 @@ import type { Prisma } from "./prisma.ts";
 import { fixed } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
 
-interface TradingStatusShape {
-  paused: boolean;
-  reason: string | null;
-  changedAt: Date | null;
-  changedBy: string | null;
-}
+type TradingStatusShape = TradingSwitchState;
+
+/** paper or live: whether this deployment's configuration sends orders (EDGELINE_LIVE_TRADING=1). */
+const tradingMode = () => (loadConfig().trading.live ? "live" : "paper");
 
 const TradingStatusRef = builder.objectRef<TradingStatusShape>("TradingStatus").implement({
   description: "The kill switch: while paused, no worker sends another order.",
@@ -23,6 +21,11 @@ const TradingStatusRef = builder.objectRef<TradingStatusShape>("TradingStatus").
     reason: t.exposeString("reason", { nullable: true }),
     changedAt: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.changedAt }),
     changedBy: t.exposeString("changedBy", { nullable: true, description: "The API key id or CLI user." }),
+    mode: t.string({
+      description:
+        "paper (every venue simulated, no order leaves Edgeline) or live (EDGELINE_LIVE_TRADING=1: orders go to the venues).",
+      resolve: () => tradingMode(),
+    }),
   }),
 });
 
