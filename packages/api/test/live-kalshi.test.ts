@@ -12,12 +12,9 @@ import { join } from "node:path";
 import {
   calendarDayIn,
   deliverNotification,
-  type GameRecord,
   HOURLY_JOB_DEFINITIONS,
   loadConfig,
   loadPlugins,
-  type OddsRecord,
-  oddsId,
   type PipelineDeps,
   type PluginRegistry,
   processMetrics,
@@ -32,7 +29,13 @@ import {
   upsertGames,
   upsertRecommendations,
 } from "@edgeline/core";
-import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
+import {
+  createTestDatabase,
+  type TestDatabase,
+  testGame,
+  testMarketOf,
+  testQuote,
+} from "@edgeline/core/testing";
 import { FakeKalshiExchange, kalshiCost, kalshiRoutes, writeKalshiTestKey } from "@edgeline/kalshi";
 import { type FakeUpstream, localSourceEnv, startFakeUpstream } from "@edgeline/testkit";
 import { Decimal } from "decimal.js";
@@ -105,41 +108,10 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function game(id: string): GameRecord {
-  return {
-    gameId: id,
-    sport: "NHL",
-    gameDate: day,
-    season: 2026,
-    status: "Scheduled",
-    homeTeamId: `${id}_H`,
-    homeTeamName: `${id} home`,
-    awayTeamId: `${id}_A`,
-    awayTeamName: `${id} away`,
-    homeScore: null,
-    awayScore: null,
-    commenceTime: START,
-    venue: null,
-  };
-}
-
-const marketOf = (gameId: string, book: string) =>
-  oddsId({ bookmakerKey: book.toLowerCase(), gameId, marketName: "moneyline", outcomeName: "home_team_win" });
-
-function quote(gameId: string, book: string, price: string, at = QUOTED): OddsRecord {
-  return {
-    oddsId: marketOf(gameId, book),
-    gameId,
-    bookmaker: book,
-    marketName: "moneyline",
-    outcomeName: "home_team_win",
-    price: new Decimal(price),
-    line: null,
-    lastUpdate: at,
-    isPregame: true,
-    externalId: book === "Kalshi" ? ticker(gameId) : null,
-  };
-}
+const game = (id: string) => testGame(id, { sport: "NHL", gameDate: day, season: 2026, commenceTime: START });
+const marketOf = (gameId: string, book: string) => testMarketOf(gameId, book, "home");
+const quote = (gameId: string, book: string, price: string, at = QUOTED) =>
+  testQuote(gameId, book, "home", price, at, book === "Kalshi" ? ticker(gameId) : null);
 
 function rec(gameId: string, book: string, price: string, stake: Decimal, contracts: number | null) {
   const p = new Decimal(price);

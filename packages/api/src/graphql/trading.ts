@@ -4,7 +4,7 @@ import { loadConfig, switchTrading, type TradingSwitchState, tradingSwitch } fro
 import { builder } from "./builder.ts";
 import { refusalFilter } from "./filters.ts";
 import { parseReason } from "./manual-bet.ts";
-import { checkPageSize } from "./pagination.ts";
+import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { fixed } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
@@ -68,15 +68,10 @@ builder.queryFields((t) => ({
         sport: t.arg.string({ required: false }),
         rule: t.arg.string({ required: false }),
       },
-      totalCount: (_p, args, ctx) => ctx.prisma.orderRefusal.count({ where: refusalsWhere(args) }),
-      resolve: (query, _p, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.orderRefusal.findMany({
-          ...query,
-          where: refusalsWhere(args),
-          orderBy: [{ refusedAt: "desc" }, { refusalId: "desc" }],
-        });
-      },
+      ...pagedRows((ctx) => ctx.prisma.orderRefusal, refusalsWhere, [
+        { refusedAt: "desc" },
+        { refusalId: "desc" },
+      ]),
     },
     { name: "OrderRefusalConnection" },
     { name: "OrderRefusalEdge" },
