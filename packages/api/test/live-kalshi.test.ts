@@ -18,7 +18,6 @@ import {
   type PipelineDeps,
   type PluginRegistry,
   processMetrics,
-  type RecommendationInput,
   recordPrices,
   runHourlyJob,
   runStep,
@@ -33,8 +32,8 @@ import {
   createTestDatabase,
   type TestDatabase,
   testGame,
-  testMarketOf,
   testQuote,
+  testRecommendation,
 } from "@edgeline/core/testing";
 import { FakeKalshiExchange, kalshiCost, kalshiRoutes, writeKalshiTestKey } from "@edgeline/kalshi";
 import { type FakeUpstream, localSourceEnv, startFakeUpstream } from "@edgeline/testkit";
@@ -109,32 +108,15 @@ afterAll(async () => {
 });
 
 const game = (id: string) => testGame(id, { sport: "NHL", gameDate: day, season: 2026, commenceTime: START });
-const marketOf = (gameId: string, book: string) => testMarketOf(gameId, book, "home");
 const quote = (gameId: string, book: string, price: string, at = QUOTED) =>
   testQuote(gameId, book, "home", price, at, book === "Kalshi" ? ticker(gameId) : null);
 
-function rec(gameId: string, book: string, price: string, stake: Decimal, contracts: number | null) {
-  const p = new Decimal(price);
-  return {
-    sport: "NHL",
-    gameId,
-    marketId: marketOf(gameId, book),
-    recommendationType: "moneyline",
-    side: "home",
-    confidence: new Decimal("0.5"),
-    edge: new Decimal("0.5").times(p).minus(1),
-    recommendedStake: stake,
-    expectedValue: stake.times("0.1"),
-    generatedAt: DECIDED,
-    expiresAt: START,
-    bookmaker: book,
-    price: p,
-    line: null,
-    quotedAt: QUOTED,
-    quoteId: null,
-    contracts,
-  } satisfies RecommendationInput;
-}
+const rec = (gameId: string, book: string, price: string, stake: Decimal, contracts: number | null) =>
+  testRecommendation(
+    { sport: "NHL", gameId, side: "home", book, price, stake },
+    { generatedAt: DECIDED, quotedAt: QUOTED, expiresAt: START },
+    { contracts },
+  );
 
 const rows = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows;
 const target = () => ({ sport: "NHL", date: day });

@@ -27,7 +27,13 @@ import {
 } from "../src/repositories/index.ts";
 import { DEFAULT_RISK_LIMITS } from "../src/risk/index.ts";
 import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
-import { type TestSide, testGame, testMarketOf, testQuote } from "../src/testing/records.ts";
+import {
+  type TestSide,
+  testGame,
+  testMarketOf,
+  testQuote,
+  testRecommendation,
+} from "../src/testing/records.ts";
 import { manualVenue } from "../src/venues/manual.ts";
 
 export const DAY = "2024-03-10";
@@ -158,36 +164,19 @@ export const writeQuotes = (pool: pg.Pool, records: OddsRecord[], fetchedAt = QU
   );
 
 /** A recommendation on `book`'s price, with a 10% edge on a 0.5 probability unless told. */
-export function rec(
+export const rec = (
   gameId: string,
   side: Side,
   book: string,
   price: string,
   stake: string,
   over: Partial<RecommendationInput> = {},
-): RecommendationInput {
-  const p = new Decimal(price);
-  return {
-    sport: SPORT,
-    gameId,
-    marketId: marketOf(gameId, book, side),
-    recommendationType: "moneyline",
-    side,
-    confidence: new Decimal("0.5"),
-    edge: new Decimal("0.5").times(p).minus(1),
-    recommendedStake: new Decimal(stake),
-    expectedValue: new Decimal(stake).times("0.1"),
-    generatedAt: NOW,
-    expiresAt: START,
-    bookmaker: book,
-    price: p,
-    line: null,
-    quotedAt: QUOTED,
-    quoteId: null,
-    contracts: null,
-    ...over,
-  };
-}
+): RecommendationInput =>
+  testRecommendation(
+    { sport: SPORT, gameId, side, book, price, stake },
+    { generatedAt: NOW, quotedAt: QUOTED, expiresAt: START },
+    over,
+  );
 
 /** Empties every table the tests write, then writes the games and their quotes. */
 export async function reset(pool: pg.Pool, games: GameRecord[], quotes: OddsRecord[]): Promise<void> {

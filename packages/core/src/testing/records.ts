@@ -2,6 +2,7 @@
 // test controls stakes and prices to the cent.
 import { type GameRecord, type OddsRecord, oddsId } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
+import type { RecommendationInput } from "../repositories/recommendations.ts";
 
 /** A scheduled game with placeholder teams `<id>_H` / `<id>_A`. */
 export function testGame(
@@ -49,5 +50,37 @@ export function testQuote(
     lastUpdate: at,
     isPregame: true,
     externalId,
+  };
+}
+
+/**
+ * An active moneyline recommendation on `book`'s price with a 0.5 probability (so its edge is
+ * 0.5 × price − 1) and an expected value of a tenth of the stake; `at` says when it was made,
+ * on a quote of when, and when it expires.
+ */
+export function testRecommendation(
+  rec: { sport: string; gameId: string; side: TestSide; book: string; price: string; stake: Decimal.Value },
+  at: { generatedAt: Date; quotedAt: Date; expiresAt: Date },
+  over: Partial<RecommendationInput> = {},
+): RecommendationInput {
+  const p = new Decimal(rec.price);
+  const stake = new Decimal(rec.stake);
+  return {
+    sport: rec.sport,
+    gameId: rec.gameId,
+    marketId: testMarketOf(rec.gameId, rec.book, rec.side),
+    recommendationType: "moneyline",
+    side: rec.side,
+    confidence: new Decimal("0.5"),
+    edge: new Decimal("0.5").times(p).minus(1),
+    recommendedStake: stake,
+    expectedValue: stake.times("0.1"),
+    bookmaker: rec.book,
+    price: p,
+    line: null,
+    quoteId: null,
+    contracts: null,
+    ...at,
+    ...over,
   };
 }
