@@ -342,6 +342,67 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", () => {
     await page.close();
   });
 
+  it("shows the trading status (paper, trading or paused with its reason) and the book bets awaiting a person", async () => {
+    const page = await newPage();
+    await open(page, "/");
+    const indicators = page.getByRole("list", { name: "Trading mode" });
+    await expect.poll(() => indicators.textContent()).toContain("Paper money");
+    expect(await indicators.locator("[data-trading-state]").getAttribute("data-trading-state")).toBe(
+      "trading",
+    );
+    expect(await indicators.textContent()).not.toContain("not in the API yet");
+
+    const pause = await h.gql(
+      `mutation { pauseTrading(reason: "exchange outage") { paused mode } }`,
+      {},
+      {
+        key: "write",
+      },
+    );
+    expect(pause.body.data).toEqual({ pauseTrading: { paused: true, mode: "paper" } });
+    try {
+      await open(page, "/");
+      await expect.poll(() => indicators.textContent()).toContain("exchange outage");
+      expect(await indicators.locator("[data-trading-state]").getAttribute("data-trading-state")).toBe(
+        "paused",
+      );
+      expect(await indicators.textContent()).toMatch(/Paused.*kill switch set by api key/);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, "overview-paused");
+    } finally {
+      await h.gql("mutation { resumeTrading { paused } }", {}, { key: "write" });
+    }
+
+    // A live book bet written awaiting a person, as the manual broker writes it.
+    await h.api.pool.query(
+      `INSERT INTO placed_bets (bet_id, market_id, bookmaker, outcome, stake, odds, potential_payout, status,
+         placed_time_utc, market_close_time_utc, market_title, trading_mode, venue, min_odds)
+       VALUES ('awaiting-1', 'odds-dk-1', 'DraftKings', 'home_team_win', 20, 2.4, 48, 'awaiting',
+         now(), now() + interval '3 hours', 'G moneyline home', 'live', 'manual', 2.2105)`,
+    );
+    try {
+      await open(page, "/bets");
+      const awaiting = page.locator("section[aria-labelledby=awaiting-heading]");
+      await expect.poll(() => awaiting.textContent()).toContain("awaiting-1");
+      const cells = await awaiting.locator("tbody tr").first().locator("td").allTextContents();
+      expect(cells.slice(0, 7)).toEqual([
+        "awaiting-1",
+        "G moneyline home",
+        "DraftKings",
+        expect.any(String),
+        "$20.00",
+        "2.40",
+        // The floor 2.2105 rounded up: a price shown is one that clears it.
+        "2.22",
+      ]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, "bets-awaiting");
+    } finally {
+      await h.api.pool.query("DELETE FROM placed_bets WHERE bet_id = 'awaiting-1'");
+    }
+    await page.close();
+  });
+
   it("renders GraphiQL from the project's own files with every other host closed", async () => {
     const offline = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const refused = await closeOtherHosts(offline, h.origin);

@@ -10,7 +10,6 @@ import {
   type GameRecord,
   type OddsRecord,
   type OrderRequest,
-  oddsId,
   type PlacedBetRow,
   type VenueRules,
 } from "@edgeline/sdk";
@@ -28,6 +27,13 @@ import {
 } from "../src/repositories/index.ts";
 import { DEFAULT_RISK_LIMITS } from "../src/risk/index.ts";
 import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
+import {
+  type TestSide,
+  testGame,
+  testMarketOf,
+  testQuote,
+  testRecommendation,
+} from "../src/testing/records.ts";
 import { manualVenue } from "../src/venues/manual.ts";
 
 export const DAY = "2024-03-10";
@@ -142,45 +148,13 @@ export function depsFor(
   };
 }
 
-export function game(id: string, over: Partial<GameRecord> = {}): GameRecord {
-  return {
-    gameId: id,
-    sport: SPORT,
-    gameDate: DAY,
-    season: 2024,
-    status: "Scheduled",
-    homeTeamId: `${id}_H`,
-    homeTeamName: `${id} home`,
-    awayTeamId: `${id}_A`,
-    awayTeamName: `${id} away`,
-    homeScore: null,
-    awayScore: null,
-    commenceTime: START,
-    venue: null,
-    ...over,
-  };
-}
+export const game = (id: string, over: Partial<GameRecord> = {}): GameRecord =>
+  testGame(id, { sport: SPORT, gameDate: DAY, season: 2024, commenceTime: START, ...over });
 
-export type Side = "home" | "away";
-const OUTCOME = { home: "home_team_win", away: "away_team_win" } as const;
-
-export const marketOf = (gameId: string, book: string, side: Side) =>
-  oddsId({ bookmakerKey: book.toLowerCase(), gameId, marketName: "moneyline", outcomeName: OUTCOME[side] });
-
-export function quote(gameId: string, book: string, side: Side, price: string, at: Date): OddsRecord {
-  return {
-    oddsId: marketOf(gameId, book, side),
-    gameId,
-    bookmaker: book,
-    marketName: "moneyline",
-    outcomeName: OUTCOME[side],
-    price: new Decimal(price),
-    line: null,
-    lastUpdate: at,
-    isPregame: true,
-    externalId: null,
-  };
-}
+export type Side = TestSide;
+export const marketOf = testMarketOf;
+export const quote = (gameId: string, book: string, side: Side, price: string, at: Date): OddsRecord =>
+  testQuote(gameId, book, side, price, at);
 
 export const writeQuotes = (pool: pg.Pool, records: OddsRecord[], fetchedAt = QUOTED) =>
   recordPrices(
@@ -190,36 +164,19 @@ export const writeQuotes = (pool: pg.Pool, records: OddsRecord[], fetchedAt = QU
   );
 
 /** A recommendation on `book`'s price, with a 10% edge on a 0.5 probability unless told. */
-export function rec(
+export const rec = (
   gameId: string,
   side: Side,
   book: string,
   price: string,
   stake: string,
   over: Partial<RecommendationInput> = {},
-): RecommendationInput {
-  const p = new Decimal(price);
-  return {
-    sport: SPORT,
-    gameId,
-    marketId: marketOf(gameId, book, side),
-    recommendationType: "moneyline",
-    side,
-    confidence: new Decimal("0.5"),
-    edge: new Decimal("0.5").times(p).minus(1),
-    recommendedStake: new Decimal(stake),
-    expectedValue: new Decimal(stake).times("0.1"),
-    generatedAt: NOW,
-    expiresAt: START,
-    bookmaker: book,
-    price: p,
-    line: null,
-    quotedAt: QUOTED,
-    quoteId: null,
-    contracts: null,
-    ...over,
-  };
-}
+): RecommendationInput =>
+  testRecommendation(
+    { sport: SPORT, gameId, side, book, price, stake },
+    { generatedAt: NOW, quotedAt: QUOTED, expiresAt: START },
+    over,
+  );
 
 /** Empties every table the tests write, then writes the games and their quotes. */
 export async function reset(pool: pg.Pool, games: GameRecord[], quotes: OddsRecord[]): Promise<void> {

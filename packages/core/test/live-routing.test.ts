@@ -116,7 +116,7 @@ describe("venue routing", () => {
       ["FanDuel", "manual", "live", "awaiting"],
     ]);
     expect(deps.router!.describe()).toBe(
-      "trading LIVE: exch LIVE over its API (demo); manual: bets await a person (manual)",
+      "trading LIVE: exch LIVE over its API (demo at http://127.0.0.1:1/trade-api/v2); manual: bets await a person (manual)",
     );
     // A replayed past day never trades live.
     expect(deps.router!.onPaper().mode).toBe("paper");

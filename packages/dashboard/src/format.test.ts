@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dateTime, money, odds, percent, rating, signedMoney, utcToday } from "./format.ts";
+import {
+  addDays,
+  dateTime,
+  money,
+  odds,
+  oddsFloor,
+  percent,
+  rating,
+  signedMoney,
+  utcToday,
+} from "./format.ts";
 
 describe("format", () => {
+  it("shows an odds floor rounded up, so the price shown clears it", () => {
+    expect([oddsFloor("2.2105"), oddsFloor("2.2000"), oddsFloor(null)]).toEqual(["2.22", "2.20", "—"]);
+  });
+
   it("shows money exactly, with two decimals, grouping and sign", () => {
     expect(money("1234.5")).toBe("$1,234.50");
     expect(money("0.005")).toBe("$0.01");

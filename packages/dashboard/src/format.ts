@@ -32,6 +32,12 @@ export function odds(value: string | number | null | undefined): string {
   return new Decimal(value).toFixed(2);
 }
 
+/** An odds floor to 2 places, rounded up: the shown price still clears it (2.2105 → "2.22"). */
+export function oddsFloor(value: string | null | undefined): string {
+  if (value === null || value === undefined) return MISSING;
+  return new Decimal(value).toDecimalPlaces(2, Decimal.ROUND_UP).toFixed(2);
+}
+
 /** A probability or a rate (0.2799) as a percentage ("28.0 %"). */
 export function percent(value: string | number | null | undefined, digits = 1): string {
   if (value === null || value === undefined || value === "") return MISSING;

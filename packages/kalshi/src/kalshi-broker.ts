@@ -49,8 +49,8 @@ export interface KalshiBrokerOptions {
   now?: () => Date;
 }
 
-/** What a placed Kalshi bet records beyond the common row: its contracts and fees. */
-export type KalshiBetRow = PlacedBetRow & { contracts: number; fee: Decimal };
+/** What a placed Kalshi bet records beyond the common row: its contracts and fees (placed_bets.fees). */
+export type KalshiBetRow = PlacedBetRow & { contracts: number; fees: Decimal };
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
@@ -110,7 +110,7 @@ export class KalshiBroker implements Broker {
         potentialPayout: fill?.potentialPayout ?? new Decimal(plan.contracts),
       }),
       contracts: fill?.contracts ?? plan.contracts,
-      fee: fill?.fee ?? plan.fee,
+      fees: fill?.fee ?? plan.fee,
     };
   }
 

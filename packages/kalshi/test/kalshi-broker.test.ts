@@ -22,7 +22,7 @@ describe("Kalshi broker over the fake exchange", () => {
     // $4.68 buys 10 contracts at $0.45: $4.50 + fee ceil(0.07 × 10 × 0.45 × 0.55) = $0.18.
     expect({
       stake: row.stake.toFixed(2),
-      fee: row.fee.toFixed(2),
+      fee: row.fees.toFixed(2),
       contracts: row.contracts,
       odds: row.odds.toFixed(4),
       payout: row.potentialPayout?.toFixed(2),

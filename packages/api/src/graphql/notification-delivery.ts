@@ -1,7 +1,7 @@
 // NotificationDelivery: the delivery log, one event to one sink (notification_deliveries) with the
 // event it carries. Read only: deliveries are made by the worker's notify_deliver jobs.
 import { builder } from "./builder.ts";
-import { checkPageSize } from "./pagination.ts";
+import { pagedRows } from "./pagination.ts";
 
 const DeliveryStatus = builder.enumType("NotificationDeliveryStatus", {
   values: {
@@ -51,15 +51,7 @@ builder.queryFields((t) => ({
         sink: t.arg.string({ required: false }),
         status: t.arg({ type: DeliveryStatus, required: false }),
       },
-      totalCount: (_p, args, ctx) => ctx.prisma.notificationDelivery.count({ where: deliveryFilter(args) }),
-      resolve: (query, _p, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.notificationDelivery.findMany({
-          ...query,
-          where: deliveryFilter(args),
-          orderBy: [{ deliveryId: "desc" }],
-        });
-      },
+      ...pagedRows((ctx) => ctx.prisma.notificationDelivery, deliveryFilter, [{ deliveryId: "desc" }]),
     },
     { name: "NotificationDeliveryConnection" },
     { name: "NotificationDeliveryEdge" },

@@ -1,20 +1,18 @@
 // Trading controls: the kill switch (stored in the database, obeyed by every worker before its
 // next order), and the orders place_bets refused (risk limits, the switch, a moved price).
-import { setTradingSwitch, tradingSwitch } from "@edgeline/core";
+import { loadConfig, switchTrading, type TradingSwitchState, tradingSwitch } from "@edgeline/core";
 import { builder } from "./builder.ts";
 import { refusalFilter } from "./filters.ts";
 import { parseReason } from "./manual-bet.ts";
-import { checkPageSize } from "./pagination.ts";
+import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { fixed } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
 
-interface TradingStatusShape {
-  paused: boolean;
-  reason: string | null;
-  changedAt: Date | null;
-  changedBy: string | null;
-}
+type TradingStatusShape = TradingSwitchState;
+
+/** paper or live: whether this deployment's configuration sends orders (EDGELINE_LIVE_TRADING=1). */
+const tradingMode = () => (loadConfig().trading.live ? "live" : "paper");
 
 const TradingStatusRef = builder.objectRef<TradingStatusShape>("TradingStatus").implement({
   description: "The kill switch: while paused, no worker sends another order.",
@@ -23,6 +21,11 @@ const TradingStatusRef = builder.objectRef<TradingStatusShape>("TradingStatus").
     reason: t.exposeString("reason", { nullable: true }),
     changedAt: t.field({ type: "DateTime", nullable: true, resolve: (s) => s.changedAt }),
     changedBy: t.exposeString("changedBy", { nullable: true, description: "The API key id or CLI user." }),
+    mode: t.string({
+      description:
+        "paper (every venue simulated, no order leaves Edgeline) or live (EDGELINE_LIVE_TRADING=1: orders go to the venues).",
+      resolve: () => tradingMode(),
+    }),
   }),
 });
 
@@ -65,15 +68,10 @@ builder.queryFields((t) => ({
         sport: t.arg.string({ required: false }),
         rule: t.arg.string({ required: false }),
       },
-      totalCount: (_p, args, ctx) => ctx.prisma.orderRefusal.count({ where: refusalsWhere(args) }),
-      resolve: (query, _p, args, ctx) => {
-        checkPageSize(args);
-        return ctx.prisma.orderRefusal.findMany({
-          ...query,
-          where: refusalsWhere(args),
-          orderBy: [{ refusedAt: "desc" }, { refusalId: "desc" }],
-        });
-      },
+      ...pagedRows((ctx) => ctx.prisma.orderRefusal, refusalsWhere, [
+        { refusedAt: "desc" },
+        { refusalId: "desc" },
+      ]),
     },
     { name: "OrderRefusalConnection" },
     { name: "OrderRefusalEdge" },
@@ -88,7 +86,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) => {
       requireWriteKey(ctx);
       const reason = args.reason ? parseReason(args.reason) : null;
-      return setTradingSwitch(ctx.sql, { paused: true, reason, by: `api key ${ctx.auth!.keyId}` });
+      return switchTrading(ctx.sql, { paused: true, reason, by: `api key ${ctx.auth!.keyId}` });
     },
   }),
   resumeTrading: t.field({
@@ -96,7 +94,7 @@ builder.mutationFields((t) => ({
     description: "Lifts the kill switch (write key).",
     resolve: (_root, _args, ctx) => {
       requireWriteKey(ctx);
-      return setTradingSwitch(ctx.sql, { paused: false, by: `api key ${ctx.auth!.keyId}` });
+      return switchTrading(ctx.sql, { paused: false, by: `api key ${ctx.auth!.keyId}` });
     },
   }),
 }));

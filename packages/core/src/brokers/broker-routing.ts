@@ -76,11 +76,17 @@ export class BrokerRouter {
     const parts = venues.map((name) => {
       const broker = this.live!.get(name);
       return broker
-        ? `${name} LIVE over its API (${broker.endpoint?.environment ?? "production"})`
+        ? `${name} LIVE over its API (${endpointOf(broker)})`
         : `${name}: bets await a person (manual)`;
     });
     return `trading LIVE: ${parts.join("; ")}`;
   }
+}
+
+/** "demo at https://…" of a live broker (production when it does not say). */
+function endpointOf(broker: Broker): string {
+  const e = broker.endpoint;
+  return e ? `${e.environment} at ${e.baseUrl}` : "production";
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   gameStatusSchema,
   type OrderRequest,
   type PlacedBetRow,
+  pendingBetRow,
   SPORTSBOOK_RULES,
   type VenueRules,
 } from "@edgeline/sdk";
@@ -102,34 +103,17 @@ export class PaperBroker implements Broker {
     // The fee inside the stake, as the venue would charge it (Kalshi's per-contract fee).
     const fee =
       request.contracts === undefined ? undefined : rules.roundStake(request.stake, request.price).fee;
+    const contracts = request.contracts === undefined ? {} : { contracts: request.contracts };
     return {
-      betId: request.betId,
-      gameId: request.gameId,
-      marketId: request.marketId,
       // Paper simulates the venue and keeps its name; placed_bets.trading_mode says it is paper.
-      bookmaker: request.venueBookmaker ?? this.bookmaker,
-      outcome: request.outcome,
-      stake: request.stake,
-      odds: request.price,
-      // What the venue would pay on a win: an exchange pays its contracts (the stake already holds the fee).
-      potentialPayout: rules.payout(
-        {
-          stake: request.stake,
-          ...(request.contracts === undefined ? {} : { contracts: request.contracts }),
-        },
-        request.price,
-      ),
-      status: "pending",
-      result: null,
-      placedTimeUtc: request.placedAt,
-      marketTitle: request.marketTitle,
-      marketCloseTimeUtc: request.marketCloseTime,
-      openingOdds: request.price,
-      ...(request.contracts === undefined ? {} : { contracts: request.contracts }),
+      ...pendingBetRow(request, request.venueBookmaker ?? this.bookmaker, {
+        stake: request.stake,
+        odds: request.price,
+        // What the venue would pay on a win: an exchange pays its contracts (the stake already holds the fee).
+        potentialPayout: rules.payout({ stake: request.stake, ...contracts }, request.price),
+      }),
+      ...contracts,
       ...(fee === undefined ? {} : { fees: fee }),
-      ...(request.marketName && request.marketName !== "moneyline"
-        ? { marketName: request.marketName, line: request.line ?? null }
-        : {}),
     };
   }
 

@@ -2,26 +2,27 @@
 // recommendations over the notification edge (identify_bets), bets placed (place_bets), bets
 // settled (bet_sync_hourly) and runs that failed for good (executeRun). Their keys make reruns
 // emit nothing new.
-import type { BetStatusUpdate } from "@edgeline/sdk";
+import type { BetStatusUpdate, PlacedBetRow } from "@edgeline/sdk";
+import { isCommitted } from "../brokers/bet-status.ts";
 import { loadConfig } from "../config/config.ts";
 import type { BetMode } from "../metrics/metrics.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
-import type { PlacedBetRecord } from "../repositories/placed-bets.ts";
 import type { Queryable } from "../repositories/queryable.ts";
 import { emitEvent } from "./emit.ts";
 
-const SETTLED = new Set(["win", "loss", "void"]);
+const PAPER_BOOKMAKER = "Paper";
 
 /**
- * The venue (a bounded label: a loaded venue's name, or the book's venue for rows written before
- * venues were kept) and the mode of a bet: paper, live through a venue's API, or live by hand.
+ * The venue (a bounded label: "paper" or a loaded venue's name) and mode of a bet. A paper bet
+ * keeps its venue's bookmaker but is paper (placed_bets.trading_mode), never counted as live.
  */
 export function betVenue(
   plugins: PluginRegistry,
-  bet: { bookmaker: string; venue?: string | null; tradingMode?: string | null },
+  bookmaker: string,
+  tradingMode: string | null = null,
 ): { venue: string; mode: BetMode } {
-  const venue = bet.venue ?? plugins.venueFor(bet.bookmaker)?.plugin.name ?? "manual";
-  if (bet.tradingMode !== "live") return { venue, mode: "paper" };
+  if (bookmaker === PAPER_BOOKMAKER || tradingMode === "paper") return { venue: "paper", mode: "paper" };
+  const venue = plugins.venueFor(bookmaker)?.plugin.name ?? "manual";
   return { venue, mode: venue === "manual" ? "manual" : "live" };
 }
 
@@ -85,7 +86,7 @@ export async function emitRecommendationEvents(
 export async function emitBetPlacedEvents(
   db: Queryable,
   plugins: PluginRegistry,
-  bets: readonly PlacedBetRecord[],
+  bets: readonly (PlacedBetRow & { tradingMode?: string })[],
 ): Promise<void> {
   for (const b of bets) {
     await emitEvent(
@@ -95,7 +96,7 @@ export async function emitBetPlacedEvents(
         key: b.betId,
         data: {
           betId: b.betId,
-          ...betVenue(plugins, b),
+          ...betVenue(plugins, b.bookmaker, b.tradingMode ?? null),
           gameId: b.gameId,
           market: b.marketName ?? "moneyline",
           outcome: b.outcome,
@@ -114,20 +115,19 @@ export async function emitBetSettledEvents(
   plugins: PluginRegistry,
   updates: readonly BetStatusUpdate[],
 ): Promise<void> {
-  // Settled: graded win, loss or void (a manual bet cancelled or expired was never placed).
-  const settled = updates.filter((u) => SETTLED.has(u.status));
+  // Settled: a result (win, loss, void); an awaiting bet expiring or an order cancelled unfilled is not.
+  const settled = updates.filter((u) => u.status !== "pending" && isCommitted(u.status));
   if (settled.length === 0) return;
   const { rows } = await db.query<{
     bet_id: string;
     bookmaker: string;
-    venue: string | null;
-    trading_mode: string | null;
+    trading_mode: string;
     status: string;
     stake: string;
     odds: string;
     result: string | null;
   }>(
-    `SELECT bet_id, bookmaker, venue, trading_mode, status, stake::text, odds::text, result::text
+    `SELECT bet_id, bookmaker, trading_mode, status, stake::text, odds::text, result::text
        FROM placed_bets WHERE bet_id = ANY($1::varchar[]) ORDER BY bet_id`,
     [settled.map((u) => u.betId)],
   );
@@ -137,7 +137,7 @@ export async function emitBetSettledEvents(
       key: `${r.bet_id}:${r.status}`,
       data: {
         betId: r.bet_id,
-        ...betVenue(plugins, { bookmaker: r.bookmaker, venue: r.venue, tradingMode: r.trading_mode }),
+        ...betVenue(plugins, r.bookmaker, r.trading_mode),
         status: r.status,
         stake: r.stake,
         odds: r.odds,

@@ -4,14 +4,20 @@
 // plugins, steps and reasons from fixed lists, HTTP statuses from a finite set.
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
-/** Why a risk check refused a bet (the execution code raises them; declared here so they are bounded). */
+/**
+ * Why place_bets refused an order: the order_refusals.rule values (the risk limits' RiskRule, the
+ * kill switch, the game started, the price check), declared here so the label is bounded.
+ */
 export const RISK_REFUSAL_REASONS = [
-  "kill_switch",
-  "daily_loss_limit",
-  "max_exposure",
-  "max_stake",
-  "stale_price",
+  "trading_paused",
+  "game_started",
   "price_moved",
+  "max_stake_per_bet",
+  "max_stake_per_day",
+  "max_stake_per_game",
+  "max_open_exposure",
+  "daily_loss_limit",
+  "max_open_positions",
   "other",
 ] as const;
 export type RiskRefusalReason = (typeof RISK_REFUSAL_REASONS)[number];

@@ -3,6 +3,7 @@
 // unconfirmed manual bet expires at its game's start), every change kept in its history; and the
 // closing line of every bet whose game has started. Settlement of yesterday's bets happens here.
 import type { BetStatusUpdate, Broker } from "@edgeline/sdk";
+import { emitBetFilledEvents } from "../events/execution-events.ts";
 import { emitBetSettledEvents } from "../events/pipeline-events.ts";
 import {
   type PlacedBetRecord,
@@ -26,7 +27,9 @@ export const betSyncHourly: HourlyJobDefinition = {
       groups.set(broker, [...(groups.get(broker) ?? []), bet]);
     }
     const changes: StatusChange[] = [];
+    const venues = new Map<string, string>();
     for (const [broker, bets] of groups) {
+      for (const b of bets) venues.set(b.betId, b.venue ?? broker.bookmaker.toLowerCase());
       const from = new Map(bets.map((b) => [b.betId, b.status]));
       const updates: BetStatusUpdate[] = await broker.syncBets(bets, now);
       for (const u of updates) if (from.has(u.betId)) changes.push({ ...u, from: from.get(u.betId)! });
@@ -35,6 +38,7 @@ export const betSyncHourly: HourlyJobDefinition = {
     return async (client) => {
       const written = await updateBetStatuses(client, changes, now);
       await emitBetSettledEvents(client, deps.plugins, changes);
+      await emitBetFilledEvents(client, changes, (id) => venues.get(id) ?? "unknown");
       return written + (await recordClosingLines(client, closes));
     };
   },

@@ -10,6 +10,7 @@
 import { betId, type OrderRequest, type PlacedBetRow } from "@edgeline/sdk";
 import type { Decimal } from "decimal.js";
 import type pg from "pg";
+import { emitManualBetAwaitingEvents, emitRiskRefusedEvents } from "../events/execution-events.ts";
 import { emitBetPlacedEvents } from "../events/pipeline-events.ts";
 import { type OrderRefusalInput, recordRefusals } from "../repositories/order-refusals.ts";
 import { insertBets, type PlacedBetRecord } from "../repositories/placed-bets.ts";
@@ -150,6 +151,8 @@ async function placeDay(
     (await markExecuted(client, executed)) +
     (await recordRefusals(client, refusals));
   await emitBetPlacedEvents(client, deps.plugins, placed);
+  await emitManualBetAwaitingEvents(client, placed);
+  await emitRiskRefusedEvents(client, refusals);
   return written;
 }
 

@@ -94,7 +94,7 @@ export interface StatusChange extends BetStatusUpdate {
 
 /**
  * Writes synced statuses, results and fills in one statement, each change with its history row
- * (from, to, `at`, why). A bet whose status moved since it was read (a person confirmed it
+ * (from, to, `at`, why; a fill that shrinks a still-pending bet is a row too). A bet whose status moved since it was read (a person confirmed it
  * meanwhile) is left alone: the next sync sees it. Unchanged rows are not touched. Returns rows changed.
  */
 export async function updateBetStatuses(
@@ -106,22 +106,23 @@ export async function updateBetStatuses(
   const result = await db.query(
     `WITH t AS (
        SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::numeric[], $4::varchar[], $5::varchar[],
-         $6::numeric[], $7::int[], $8::numeric[], $9::numeric[])
-         AS t(bet_id, status, result, from_status, reason, stake, contracts, fees, potential_payout)
+         $6::numeric[], $7::int[], $8::numeric[], $9::numeric[], $11::numeric[])
+         AS t(bet_id, status, result, from_status, reason, stake, contracts, fees, potential_payout, odds)
      ), upd AS (
        UPDATE placed_bets b SET status = t.status, result = t.result,
               stake = coalesce(t.stake, b.stake), contracts = coalesce(t.contracts, b.contracts),
-              fees = coalesce(t.fees, b.fees), potential_payout = coalesce(t.potential_payout, b.potential_payout)
+              fees = coalesce(t.fees, b.fees), potential_payout = coalesce(t.potential_payout, b.potential_payout),
+              odds = coalesce(t.odds, b.odds)
          FROM t
         WHERE b.bet_id = t.bet_id AND coalesce(b.status, 'pending') = t.from_status
-          AND (b.status, b.result, b.stake, b.contracts, b.fees, b.potential_payout) IS DISTINCT FROM
+          AND (b.status, b.result, b.stake, b.contracts, b.fees, b.potential_payout, b.odds) IS DISTINCT FROM
               (t.status, t.result::numeric(10,2), coalesce(t.stake, b.stake), coalesce(t.contracts, b.contracts),
-               coalesce(t.fees, b.fees), coalesce(t.potential_payout, b.potential_payout))
+               coalesce(t.fees, b.fees), coalesce(t.potential_payout, b.potential_payout), coalesce(t.odds, b.odds))
        RETURNING b.bet_id
      ), hist AS (
        INSERT INTO bet_status_changes (bet_id, from_status, to_status, changed_at, reason)
        SELECT t.bet_id, t.from_status, t.status, $10::timestamptz, t.reason
-         FROM upd JOIN t USING (bet_id) WHERE t.from_status IS DISTINCT FROM t.status
+         FROM upd JOIN t USING (bet_id) WHERE t.from_status IS DISTINCT FROM t.status OR t.stake IS NOT NULL
        RETURNING 1
      )
      SELECT count(*)::int AS n FROM upd`,
@@ -136,6 +137,7 @@ export async function updateBetStatuses(
       updates.map((u) => u.fill?.fee?.toFixed(2) ?? null),
       updates.map((u) => u.fill?.potentialPayout?.toFixed(2) ?? null),
       at.toISOString(),
+      updates.map((u) => u.fill?.odds?.toFixed(4) ?? null),
     ],
   );
   return Number(result.rows[0]?.n ?? 0);

@@ -1,2 +1,3 @@
 // Test helpers shared by every package's integration tests.
 export { createTestDatabase, ensureTemplateDatabase, type TestDatabase, testServerUrl } from "./database.ts";
+export * from "./records.ts";

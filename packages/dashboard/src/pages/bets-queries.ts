@@ -1,4 +1,5 @@
-// The Bets page's operations: filtered bets, the manual-bet queue and recording a manual bet.
+// The Bets page's operations: filtered bets, book bets awaiting a person, the manual-bet queue and
+// recording a manual bet.
 import { allPages, request } from "../graphql/client.ts";
 import { graphql, type ResultOf, type VariablesOf } from "../graphql/graphql.ts";
 
@@ -86,4 +87,22 @@ export type ManualBetInput = VariablesOf<typeof RecordManualBet>["input"];
 
 export function recordManualBet(input: ManualBetInput) {
   return request(RecordManualBet, { input }).then((d) => d.recordManualBet);
+}
+
+const AwaitingQuery = graphql(`
+  query AwaitingBets($after: String) {
+    placedBets(status: "awaiting", first: 50, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges {
+        node { id bookmaker outcome stake odds minOdds marketCloseTime marketTitle marketId gameId }
+      }
+    }
+  }
+`);
+
+export type AwaitingBet = ResultOf<typeof AwaitingQuery>["placedBets"]["edges"][number]["node"];
+
+/** Live book bets a person has still to place (or confirm), with the lowest odds worth taking. */
+export function loadAwaiting(signal: AbortSignal) {
+  return allPages(async (after) => (await request(AwaitingQuery, { after }, signal)).placedBets);
 }

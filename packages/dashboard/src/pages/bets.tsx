@@ -1,5 +1,5 @@
-// Bets: every placed bet, filtered by sport, venue, status and day (filters live in the URL),
-// and the manual-bet area below.
+// Bets: the book bets awaiting a person, every placed bet filtered by sport, venue, status and day
+// (filters live in the URL), and the manual-bet area below.
 import { Decimal } from "decimal.js";
 import { useEffect, useId, useState } from "preact/hooks";
 import { gameIdLabel, outcomeLabel } from "../components/game-label.tsx";
@@ -9,6 +9,7 @@ import { numeric, TableHead } from "../components/table-head.tsx";
 import { dateTime, money, odds, signedMoney } from "../format.ts";
 import { useLoad } from "../graphql/use-load.ts";
 import { setParams, useLocation } from "../router.tsx";
+import { AwaitingBets } from "./awaiting-bets.tsx";
 import { type Bet, type BetFilters, loadBets, loadSports } from "./bets-queries.ts";
 import { ManualBets } from "./manual-bet.tsx";
 
@@ -33,6 +34,7 @@ export function BetsPage() {
   return (
     <>
       <h1>Bets</h1>
+      <AwaitingBets />
       <form class="filters" aria-label="Filter bets" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label for={`${id}-sport`}>Sport</label>

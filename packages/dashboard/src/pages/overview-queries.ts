@@ -105,3 +105,16 @@ const SnapshotPortfolio = graphql(`
 export function snapshotPortfolio() {
   return request(SnapshotPortfolio, {}).then((d) => d.snapshotPortfolio);
 }
+
+const TradingStatusQuery = graphql(`
+  query OverviewTradingStatus {
+    tradingStatus { paused reason changedAt changedBy mode }
+  }
+`);
+
+export type TradingStatus = ResultOf<typeof TradingStatusQuery>["tradingStatus"];
+
+/** The kill switch and whether this deployment trades live or on paper. */
+export function loadTradingStatus(signal: AbortSignal) {
+  return request(TradingStatusQuery, {}, signal).then((d) => d.tradingStatus);
+}

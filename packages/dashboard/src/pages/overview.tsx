@@ -16,10 +16,12 @@ import {
   loadPortfolio,
   loadRecentBets,
   loadTodaysRecommendations,
+  loadTradingStatus,
   type PortfolioState,
   type RecentBet,
   snapshotPortfolio,
   type TodayRecommendation,
+  type TradingStatus,
 } from "./overview-queries.ts";
 
 const WINDOWS = [
@@ -93,21 +95,46 @@ export function OverviewPage() {
   );
 }
 
-/**
- * Paper or live, paused or trading. The API has no field for either yet (the kill switch and live
- * brokers are separate issues): Edgeline ships only the paper broker, so "paper" is a fact; the
- * trading state is shown as unknown until the API exposes it. Fill this in from the schema then.
- */
+/** Paper or live, paused or trading: the API's `tradingStatus` (the kill switch and the configuration). */
 function TradingIndicators() {
+  const status = useLoad((signal) => loadTradingStatus(signal), []);
+  return (
+    <Loaded state={status.state} reload={status.reload} label="the trading status">
+      {(s) => <TradingIndicatorList status={s} />}
+    </Loaded>
+  );
+}
+
+function TradingIndicatorList({ status }: { status: TradingStatus }) {
+  const since = status.changedAt ? ` since ${dateTime(status.changedAt)}` : "";
+  const by = status.changedBy ? ` by ${status.changedBy}` : "";
   return (
     <ul class="indicators" aria-label="Trading mode">
-      <li>
-        <span class="indicator indicator-paper">Paper</span> money: the only broker shipped is the paper
-        broker
+      <li data-trading-mode={status.mode}>
+        {status.mode === "live" ? (
+          <>
+            <span class="indicator indicator-live">Live</span> money: orders go to the venues
+          </>
+        ) : (
+          <>
+            <span class="indicator indicator-paper">Paper</span> money: every venue simulated, no order leaves
+            Edgeline
+          </>
+        )}
       </li>
-      <li data-placeholder="trading-state">
-        <span class="indicator indicator-unknown">Paused / trading: not in the API yet</span> (the kill switch
-        is a separate issue)
+      <li data-trading-state={status.paused ? "paused" : "trading"}>
+        {status.paused ? (
+          <>
+            <span class="indicator indicator-paused">Paused</span> no order is sent: kill switch set{by}
+            {since}
+            {status.reason ? ` (${status.reason})` : ""}
+          </>
+        ) : (
+          <>
+            <span class="indicator indicator-trading">Trading</span> the kill switch is off
+            {status.changedAt ? ` (resumed${by}${since})` : ""}
+          </>
+        )}
       </li>
     </ul>
   );

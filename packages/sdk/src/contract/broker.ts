@@ -45,8 +45,8 @@ export interface OrderRequest {
 
 /**
  * The pending placed_bets row of an order, as any broker returns it: the request's identity,
- * times and title, with the stake, odds and payout the venue priced. (One home for the mapping;
- * the paper broker's own copy may move onto it.)
+ * times and title, with the stake, odds and payout the venue priced (one home for the mapping:
+ * the paper, manual and Kalshi brokers build on it).
  */
 export function pendingBetRow(
   request: OrderRequest,

@@ -2,7 +2,7 @@
 // the database so that every worker obeys it before its next order, and the orders refused.
 
 import { userInfo } from "node:os";
-import { listRefusals, setTradingSwitch, tradingSwitch } from "@edgeline/core";
+import { listRefusals, switchTrading, tradingSwitch } from "@edgeline/core";
 import type { Command } from "commander";
 import { z } from "zod";
 import { openPipelineSession } from "../../worker/session.ts";
@@ -43,13 +43,13 @@ export function registerTradingCommands(program: Command): void {
     .action((flags: { reason?: string }) => {
       const reason = parseArgs(reasonSchema, flags.reason);
       return withPool(async (pool) =>
-        print(await setTradingSwitch(pool, { paused: true, reason: reason ?? null, by: by() })),
+        print(await switchTrading(pool, { paused: true, reason: reason ?? null, by: by() })),
       );
     });
   trading
     .command("resume")
     .description("let the workers send orders again")
-    .action(() => withPool(async (pool) => print(await setTradingSwitch(pool, { paused: false, by: by() }))));
+    .action(() => withPool(async (pool) => print(await switchTrading(pool, { paused: false, by: by() }))));
   trading
     .command("status")
     .description("whether trading is paused")
