@@ -4,6 +4,7 @@
 // (base URLs, keys) and the plugin registry validates those the same way.
 import { z } from "zod";
 import { type NotificationSink, sinksSchema } from "../events/sinks.ts";
+import type { RiskSettings } from "../risk/risk-limits.ts";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const ms = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -156,14 +157,7 @@ export interface EdgelineConfig {
   trading: {
     /** EDGELINE_LIVE_TRADING: orders go to the venues' brokers; otherwise every venue is simulated. */
     live: boolean;
-    risk: {
-      maxStakePerBet: string;
-      maxStakePerDay: string;
-      maxStakePerGame: string;
-      maxOpenExposure: string;
-      dailyLossLimit: string;
-      maxOpenPositions: number;
-    };
+    risk: RiskSettings;
   };
 }
 

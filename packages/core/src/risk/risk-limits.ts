@@ -43,15 +43,17 @@ export const DEFAULT_RISK_LIMITS: RiskLimits = {
   maxOpenPositions: 50,
 };
 
-/** The limits of the configuration's `trading.risk` strings. */
-export function riskLimitsOf(risk: {
+/** The risk limits as the configuration holds them (`trading.risk`: amounts as decimal strings). */
+export interface RiskSettings {
   maxStakePerBet: string;
   maxStakePerDay: string;
   maxStakePerGame: string;
   maxOpenExposure: string;
   dailyLossLimit: string;
   maxOpenPositions: number;
-}): RiskLimits {
+}
+
+export function riskLimitsOf(risk: RiskSettings): RiskLimits {
   return {
     maxStakePerBet: new Decimal(risk.maxStakePerBet),
     maxStakePerDay: new Decimal(risk.maxStakePerDay),
