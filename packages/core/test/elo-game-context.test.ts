@@ -3,7 +3,7 @@
 // advantage and a playoff game with the playoff multiplier. Expected ratings are computed by hand
 // from the NHL preset's formulas (K 6, home advantage 50, playoff × 1.25, log-linear margin).
 
-import { defineSport, type GameRecord } from "@edgeline/sdk";
+import type { GameRecord } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import { type PipelineDeps, runStep, STEP_DEFINITIONS } from "../src/pipeline/in
 import { createPluginRegistry } from "../src/plugins/index.ts";
 import { gamesBetween, gamesByIds, upsertGames } from "../src/repositories/index.ts";
 import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
-import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
+import { createTestDatabase, type TestDatabase, testSport } from "../src/testing/index.ts";
 
 const PLAYED = "2024-03-09";
 const RUN = "2024-03-10";
@@ -25,18 +25,7 @@ let deps: PipelineDeps;
 beforeAll(async () => {
   db = await createTestDatabase();
   pool = createPgPool({ connectionString: db.url, poolSize: 2 });
-  const plugin = defineSport({
-    code: "CTX",
-    name: "Context League",
-    coreVersion: "^0.2.0",
-    model: { elo: "fivethirtyeight-nhl" },
-    timeZone: "UTC",
-    markets: [{ type: "moneyline", ways: 2 }],
-    entityKind: "team",
-    entities: [],
-    fetchGames: async () => [],
-    recommendation: { minEdge: 0.02, maxEdge: 1, minOdds: 1.2, maxOdds: 6, maxPerDay: 5 },
-  });
+  const plugin = testSport("CTX", "Context League");
   const plugins = createPluginRegistry([{ plugin, module: "elo-game-context.test" }]);
   deps = {
     pool,

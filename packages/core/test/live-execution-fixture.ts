@@ -5,7 +5,6 @@
 import {
   type BetStatusUpdate,
   type Broker,
-  defineSport,
   defineVenue,
   type GameRecord,
   type OddsRecord,
@@ -33,6 +32,7 @@ import {
   testMarketOf,
   testQuote,
   testRecommendation,
+  testSport,
 } from "../src/testing/records.ts";
 import { manualVenue } from "../src/venues/manual.ts";
 
@@ -104,16 +104,7 @@ export const exchangeVenue = defineVenue({
 });
 
 export function liveRegistry(): PluginRegistry {
-  const sport = defineSport({
-    code: SPORT,
-    name: "Live League",
-    coreVersion: "^0.2.0",
-    model: { elo: "fivethirtyeight-nhl" },
-    timeZone: "UTC",
-    markets: [{ type: "moneyline", ways: 2 }],
-    entityKind: "team",
-    entities: [],
-    fetchGames: async () => [],
+  const sport = testSport(SPORT, "Live League", {
     recommendation: { minEdge: 0.02, maxEdge: 0.6, minOdds: 1.2, maxOdds: 6, maxPerDay: 20 },
   });
   return createPluginRegistry([

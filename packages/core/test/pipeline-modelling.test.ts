@@ -4,7 +4,7 @@
 // game voids only after the wait), and the hourly snapshot marks open bets at the de-vigged
 // current price. Each step rerun writes nothing.
 
-import { defineSport, type GameRecord, type OddsRecord, oddsId, type PlacedBetRow } from "@edgeline/sdk";
+import { type GameRecord, type OddsRecord, oddsId, type PlacedBetRow } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +22,7 @@ import { createPluginRegistry } from "../src/plugins/index.ts";
 import { type GameForRecommendation, recommendBets } from "../src/recommendation/index.ts";
 import { gamesByIds, insertBets, recordPrices, upsertGames } from "../src/repositories/index.ts";
 import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
-import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
+import { createTestDatabase, type TestDatabase, testSport } from "../src/testing/index.ts";
 
 const DAY = "2024-03-10";
 const NOW = new Date(`${DAY}T12:00:00Z`);
@@ -37,18 +37,7 @@ let deps: PipelineDeps;
 beforeAll(async () => {
   db = await createTestDatabase();
   pool = createPgPool({ connectionString: db.url, poolSize: 2 });
-  const plugin = defineSport({
-    code: "MOD",
-    name: "Modelling League",
-    coreVersion: "^0.2.0",
-    model: { elo: "fivethirtyeight-nhl" },
-    timeZone: "UTC",
-    markets: [{ type: "moneyline", ways: 2 }],
-    entityKind: "team",
-    entities: [],
-    fetchGames: async () => [],
-    recommendation: THRESHOLDS,
-  });
+  const plugin = testSport("MOD", "Modelling League", { recommendation: THRESHOLDS });
   const plugins = createPluginRegistry([{ plugin, module: "pipeline-modelling.test" }]);
   deps = {
     pool,

@@ -1,7 +1,7 @@
 // Rerunning update_elo for an earlier day (a backfill after later days ran) must not delete the
 // later days' ratings: the replay runs through the latest day already rated, so later rows stay
 // when nothing changed and are recomputed when an earlier game changed (a corrected score).
-import { defineSport, type GameRecord } from "@edgeline/sdk";
+import type { GameRecord } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { type PipelineDeps, runStep, STEP_DEFINITIONS } from "../src/pipeline/in
 import { createPluginRegistry } from "../src/plugins/index.ts";
 import { gamesByIds, upsertGames } from "../src/repositories/index.ts";
 import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
-import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
+import { createTestDatabase, type TestDatabase, testSport } from "../src/testing/index.ts";
 
 const DAYS = ["2024-03-01", "2024-03-02", "2024-03-03", "2024-03-04", "2024-03-05"];
 let db: TestDatabase;
@@ -21,18 +21,7 @@ let deps: PipelineDeps;
 beforeAll(async () => {
   db = await createTestDatabase();
   pool = createPgPool({ connectionString: db.url, poolSize: 2 });
-  const plugin = defineSport({
-    code: "RER",
-    name: "Rerun League",
-    coreVersion: "^0.2.0",
-    model: { elo: "fivethirtyeight-nhl" },
-    timeZone: "UTC",
-    markets: [{ type: "moneyline", ways: 2 }],
-    entityKind: "team",
-    entities: [],
-    fetchGames: async () => [],
-    recommendation: { minEdge: 0.02, maxEdge: 1, minOdds: 1.2, maxOdds: 6, maxPerDay: 5 },
-  });
+  const plugin = testSport("RER", "Rerun League");
   deps = {
     pool,
     plugins: createPluginRegistry([{ plugin, module: "update-elo-rerun.test" }]),

@@ -1,6 +1,13 @@
 // Records the execution tests write directly (a scheduled game, a moneyline quote), so that each
 // test controls stakes and prices to the cent.
-import { type GameRecord, type OddsRecord, oddsId } from "@edgeline/sdk";
+import {
+  CORE_VERSION,
+  defineSport,
+  type GameRecord,
+  type OddsRecord,
+  oddsId,
+  type SportPlugin,
+} from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type { RecommendationInput } from "../repositories/recommendations.ts";
 
@@ -83,4 +90,28 @@ export function testRecommendation(
     ...at,
     ...over,
   };
+}
+
+/**
+ * A sport the pipeline tests write their own games for: no upstream, no entity catalog, 538's NHL
+ * Elo, a 2-way moneyline in UTC days, and the given thresholds unless others are asked for.
+ */
+export function testSport(
+  code: string,
+  name: string,
+  over: Partial<Omit<SportPlugin, "kind" | "code" | "name">> = {},
+): SportPlugin {
+  return defineSport({
+    code,
+    name,
+    coreVersion: `^${CORE_VERSION}`,
+    model: { elo: "fivethirtyeight-nhl" },
+    timeZone: "UTC",
+    markets: [{ type: "moneyline", ways: 2 }],
+    entityKind: "team",
+    entities: [],
+    fetchGames: async () => [],
+    recommendation: { minEdge: 0.02, maxEdge: 1, minOdds: 1.2, maxOdds: 6, maxPerDay: 5 },
+    ...over,
+  });
 }
