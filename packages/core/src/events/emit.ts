@@ -25,24 +25,59 @@ export interface EmitOptions {
   occurredAt?: Date;
 }
 
+/** An event to emit, with when it happened. @defaultValue occurredAt: now */
+export interface EventToEmit {
+  event: EdgelineEvent;
+  occurredAt?: Date;
+}
+
 /** Emits an event; returns its id, or undefined when it had been emitted already. */
 export async function emitEvent(
   db: Queryable,
   event: EdgelineEvent,
   opts: EmitOptions = {},
 ): Promise<string | undefined> {
-  const data = eventSchemas[event.type].parse(event.data);
-  const id = eventId(event.type, event.key);
-  const inserted = await db.query(
-    `INSERT INTO notification_events (event_id, event_type, payload, occurred_at)
-     VALUES ($1, $2, $3, $4) ON CONFLICT (event_id) DO NOTHING`,
-    [id, event.type, JSON.stringify(data), (opts.occurredAt ?? new Date()).toISOString()],
+  const [id] = await emitEvents(
+    db,
+    [{ event, ...(opts.occurredAt ? { occurredAt: opts.occurredAt } : {}) }],
+    opts,
   );
-  if (!inserted.rowCount) return undefined;
-  countEvent(event);
-  const sinks = (opts.sinks ?? loadConfig().notify.sinks).filter((s) => acceptsEvent(s, event.type));
-  for (const sink of sinks) await queueDelivery(db, id, sink);
   return id;
+}
+
+/**
+ * Emits a step's events in one statement (a day's bets or recommendations are many); returns the
+ * ids of those not emitted before. Deliveries follow for every configured sink that takes each.
+ */
+export async function emitEvents(
+  db: Queryable,
+  items: readonly EventToEmit[],
+  opts: Pick<EmitOptions, "sinks"> = {},
+): Promise<string[]> {
+  if (items.length === 0) return [];
+  const rows = items.map(({ event, occurredAt }) => ({
+    event,
+    id: eventId(event.type, event.key),
+    payload: JSON.stringify(eventSchemas[event.type].parse(event.data)),
+    at: (occurredAt ?? new Date()).toISOString(),
+  }));
+  const inserted = await db.query<{ event_id: string }>(
+    `INSERT INTO notification_events (event_id, event_type, payload, occurred_at)
+     SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::jsonb[], $4::timestamptz[])
+     ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+    [rows.map((r) => r.id), rows.map((r) => r.event.type), rows.map((r) => r.payload), rows.map((r) => r.at)],
+  );
+  const fresh = new Set(inserted.rows.map((r) => r.event_id));
+  const configured = opts.sinks ?? loadConfig().notify.sinks;
+  const emitted: string[] = [];
+  for (const r of rows) {
+    // A batch naming one event twice inserts it once: the first occurrence is the new one.
+    if (!fresh.delete(r.id)) continue;
+    countEvent(r.event);
+    for (const sink of configured) if (acceptsEvent(sink, r.event.type)) await queueDelivery(db, r.id, sink);
+    emitted.push(r.id);
+  }
+  return emitted;
 }
 
 /** A delivery row and its job (a second one for the same event and sink is a no-op). */

@@ -7,33 +7,34 @@ import { AWAITING } from "../brokers/bet-status.ts";
 import type { OrderRefusalInput } from "../repositories/order-refusals.ts";
 import type { Queryable } from "../repositories/queryable.ts";
 import type { TradingSwitchState } from "../repositories/trading-switch.ts";
-import { emitEvent } from "./emit.ts";
+import { emitEvent, emitEvents } from "./emit.ts";
 
 /** What place_bets wrote of a bet: the row and where it went. */
 type WrittenBet = PlacedBetRow & { venue?: string | null; minOdds?: { toFixed(n: number): string } | null };
 
 /** manual_bet.awaiting for each bet written awaiting a person (its stake, odds floor and deadline). */
 export async function emitManualBetAwaitingEvents(db: Queryable, bets: readonly WrittenBet[]): Promise<void> {
-  for (const b of bets) {
-    if (b.status !== AWAITING) continue;
-    await emitEvent(
-      db,
-      {
-        type: "manual_bet.awaiting",
-        key: b.betId,
-        data: {
-          betId: b.betId,
-          venue: b.venue ?? "manual",
-          selection: `${b.bookmaker}: ${b.marketTitle ?? `${b.gameId} ${b.outcome}`}`,
-          stake: b.stake.toFixed(2),
-          minOdds: (b.minOdds ?? b.odds).toFixed(4),
-          // The game's start, when an unconfirmed bet expires.
-          deadline: (b.marketCloseTimeUtc ?? b.placedTimeUtc ?? new Date()).toISOString(),
+  await emitEvents(
+    db,
+    bets
+      .filter((b) => b.status === AWAITING)
+      .map((b) => ({
+        event: {
+          type: "manual_bet.awaiting",
+          key: b.betId,
+          data: {
+            betId: b.betId,
+            venue: b.venue ?? "manual",
+            selection: `${b.bookmaker}: ${b.marketTitle ?? `${b.gameId} ${b.outcome}`}`,
+            stake: b.stake.toFixed(2),
+            minOdds: (b.minOdds ?? b.odds).toFixed(4),
+            // The game's start, when an unconfirmed bet expires.
+            deadline: (b.marketCloseTimeUtc ?? b.placedTimeUtc ?? new Date()).toISOString(),
+          },
         },
-      },
-      b.placedTimeUtc ? { occurredAt: b.placedTimeUtc } : {},
-    );
-  }
+        ...(b.placedTimeUtc ? { occurredAt: b.placedTimeUtc } : {}),
+      })),
+  );
 }
 
 /** risk.refused for each refusal (keyed as order_refusals is unique: recommendation, rule, day). */
@@ -41,10 +42,10 @@ export async function emitRiskRefusedEvents(
   db: Queryable,
   refusals: readonly OrderRefusalInput[],
 ): Promise<void> {
-  for (const r of refusals) {
-    await emitEvent(
-      db,
-      {
+  await emitEvents(
+    db,
+    refusals.map((r) => ({
+      event: {
         type: "risk.refused",
         key: `${r.recommendationId}:${r.rule}:${r.runDate}`,
         data: {
@@ -55,9 +56,9 @@ export async function emitRiskRefusedEvents(
           detail: `recommendation ${r.recommendationId} (${r.sport}, ${r.runDate}): ${r.reason}`,
         },
       },
-      { occurredAt: r.refusedAt },
-    );
-  }
+      occurredAt: r.refusedAt,
+    })),
+  );
 }
 
 /** bet.filled for each applied fill (keyed by bet and filled contracts: a later, larger fill is news). */
@@ -66,19 +67,27 @@ export async function emitBetFilledEvents(
   updates: readonly BetStatusUpdate[],
   venueOf: (betId: string) => string,
 ): Promise<void> {
-  for (const u of updates) {
-    if (!u.fill) continue;
-    await emitEvent(db, {
-      type: "bet.filled",
-      key: `${u.betId}:${u.fill.contracts ?? u.fill.stake.toFixed(2)}`,
-      data: {
-        betId: u.betId,
-        venue: venueOf(u.betId),
-        stake: u.fill.stake.toFixed(2),
-        odds: (u.fill.odds ?? u.fill.potentialPayout?.div(u.fill.stake) ?? u.fill.stake).toFixed(4),
-      },
-    });
-  }
+  await emitEvents(
+    db,
+    updates.flatMap((u) =>
+      u.fill
+        ? [
+            {
+              event: {
+                type: "bet.filled" as const,
+                key: `${u.betId}:${u.fill.contracts ?? u.fill.stake.toFixed(2)}`,
+                data: {
+                  betId: u.betId,
+                  venue: venueOf(u.betId),
+                  stake: u.fill.stake.toFixed(2),
+                  odds: (u.fill.odds ?? u.fill.potentialPayout?.div(u.fill.stake) ?? u.fill.stake).toFixed(4),
+                },
+              },
+            },
+          ]
+        : [],
+    ),
+  );
 }
 
 /** kill_switch.toggled: `enabled` is whether trading is on after the change. */

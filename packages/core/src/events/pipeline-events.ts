@@ -8,7 +8,7 @@ import { loadConfig } from "../config/config.ts";
 import type { BetMode } from "../metrics/metrics.ts";
 import type { PluginRegistry } from "../plugins/registry.ts";
 import type { Queryable } from "../repositories/queryable.ts";
-import { emitEvent } from "./emit.ts";
+import { emitEvents } from "./emit.ts";
 
 const PAPER_BOOKMAKER = "Paper";
 
@@ -54,11 +54,10 @@ export async function emitRecommendationEvents(
       ORDER BY recommendation_id`,
     [gameIds, minEdge],
   );
-  let emitted = 0;
-  for (const r of rows) {
-    const id = await emitEvent(
-      db,
-      {
+  const emitted = await emitEvents(
+    db,
+    rows.map((r) => ({
+      event: {
         type: "recommendation.created",
         key: String(r.recommendation_id),
         data: {
@@ -75,11 +74,10 @@ export async function emitRecommendationEvents(
           expiresAt: r.expires_at?.toISOString() ?? null,
         },
       },
-      { occurredAt: r.generated_at },
-    );
-    if (id) emitted++;
-  }
-  return emitted;
+      occurredAt: r.generated_at,
+    })),
+  );
+  return emitted.length;
 }
 
 /** bet.placed for each bet (a bet already placed emitted its event then). */
@@ -88,10 +86,10 @@ export async function emitBetPlacedEvents(
   plugins: PluginRegistry,
   bets: readonly (PlacedBetRow & { tradingMode?: string })[],
 ): Promise<void> {
-  for (const b of bets) {
-    await emitEvent(
-      db,
-      {
+  await emitEvents(
+    db,
+    bets.map((b) => ({
+      event: {
         type: "bet.placed",
         key: b.betId,
         data: {
@@ -104,9 +102,9 @@ export async function emitBetPlacedEvents(
           odds: b.odds.toString(),
         },
       },
-      b.placedTimeUtc ? { occurredAt: b.placedTimeUtc } : {},
-    );
-  }
+      ...(b.placedTimeUtc ? { occurredAt: b.placedTimeUtc } : {}),
+    })),
+  );
 }
 
 /** bet.settled for each update that leaves pending (keyed by bet and status: a regrade is news). */
@@ -131,18 +129,21 @@ export async function emitBetSettledEvents(
        FROM placed_bets WHERE bet_id = ANY($1::varchar[]) ORDER BY bet_id`,
     [settled.map((u) => u.betId)],
   );
-  for (const r of rows) {
-    await emitEvent(db, {
-      type: "bet.settled",
-      key: `${r.bet_id}:${r.status}`,
-      data: {
-        betId: r.bet_id,
-        ...betVenue(plugins, r.bookmaker, r.trading_mode),
-        status: r.status,
-        stake: r.stake,
-        odds: r.odds,
-        result: r.result,
+  await emitEvents(
+    db,
+    rows.map((r) => ({
+      event: {
+        type: "bet.settled",
+        key: `${r.bet_id}:${r.status}`,
+        data: {
+          betId: r.bet_id,
+          ...betVenue(plugins, r.bookmaker, r.trading_mode),
+          status: r.status,
+          stake: r.stake,
+          odds: r.odds,
+          result: r.result,
+        },
       },
-    });
-  }
+    })),
+  );
 }
