@@ -2,6 +2,7 @@ import {
   type DateWindow,
   exactDecimalFromContractPrice,
   GameMatcher,
+  groupBy,
   type HttpClient,
   inWindow,
   type KnownGame,
@@ -154,15 +155,7 @@ function resolveEvent(
   return { ok: false, reason: `team codes ${teamsCode} do not split into two known team codes` };
 }
 
-function groupByEvent(markets: readonly KalshiMarket[]): Map<string, KalshiMarket[]> {
-  const byEvent = new Map<string, KalshiMarket[]>();
-  for (const market of markets) {
-    const list = byEvent.get(market.event_ticker) ?? [];
-    list.push(market);
-    byEvent.set(market.event_ticker, list);
-  }
-  return byEvent;
-}
+const groupByEvent = (markets: readonly KalshiMarket[]) => groupBy(markets, (m) => m.event_ticker);
 
 export interface KalshiFetchOptions extends KalshiOddsOptions {
   /** Markets per page (Kalshi allows ≤ 1000). @defaultValue 1000 */

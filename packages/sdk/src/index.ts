@@ -3,6 +3,7 @@
 // client, and the fake-upstream and demo contracts. No database, no Prisma, no server.
 
 export * from "./calendar/calendar-day.ts";
+export * from "./collections/group-by.ts";
 export * from "./contract/broker.ts";
 export * from "./contract/compatibility.ts";
 export * from "./contract/odds-source-plugin.ts";

@@ -1,6 +1,7 @@
 // Walk-forward Dixon-Coles: before each match day, fit on the games played strictly before it, and
 // price that day's games. No game is ever priced by a fit that saw its own result, or any result of
 // its day or later (a test changes later results and checks no earlier prediction moves).
+import { groupBy } from "@edgeline/sdk";
 import { type DixonColesFit, type DixonColesOptions, fitDixonColes, type GoalsGame } from "./fit.ts";
 import {
   DEFAULT_MAX_GOALS,
@@ -49,8 +50,10 @@ export function walkForwardDixonColes(
 ): WalkForwardResult {
   const minGames = options.minGamesPerTeam ?? 3;
   const maxGoals = options.maxGoals ?? DEFAULT_MAX_GOALS;
-  const byDay = new Map<string, number[]>();
-  for (const [i, g] of games.entries()) byDay.set(g.date, [...(byDay.get(g.date) ?? []), i]);
+  const byDay = groupBy(
+    games.map((_g, i) => i),
+    (i) => games[i]!.date,
+  );
   const days = [...byDay.keys()].sort();
   const played = games
     .map((g, i) => ({ g, i }))

@@ -2,11 +2,10 @@
 // placed each reports them (paper and manual bets are graded by `settleBet` on final scores; an
 // unconfirmed manual bet expires at its game's start), every change kept in its history; and the
 // closing line of every bet whose game has started. Settlement of yesterday's bets happens here.
-import type { BetStatusUpdate, Broker } from "@edgeline/sdk";
+import { type BetStatusUpdate, groupBy } from "@edgeline/sdk";
 import { emitBetFilledEvents } from "../events/execution-events.ts";
 import { emitBetSettledEvents } from "../events/pipeline-events.ts";
 import {
-  type PlacedBetRecord,
   pendingBets,
   recordClosingLines,
   type StatusChange,
@@ -21,11 +20,7 @@ export const betSyncHourly: HourlyJobDefinition = {
   async prepare(deps) {
     const now = deps.now();
     const router = routerOf(deps);
-    const groups = new Map<Broker, PlacedBetRecord[]>();
-    for (const bet of await pendingBets(deps.pool)) {
-      const broker = router.brokerOf(bet);
-      groups.set(broker, [...(groups.get(broker) ?? []), bet]);
-    }
+    const groups = groupBy(await pendingBets(deps.pool), (bet) => router.brokerOf(bet));
     const changes: StatusChange[] = [];
     const venues = new Map<string, string>();
     for (const [broker, bets] of groups) {

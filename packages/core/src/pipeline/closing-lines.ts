@@ -2,7 +2,7 @@
 // closing price of its own market at its own book and the de-vigged closing consensus (from the
 // price history's closing quotes), and its CLV both ways (clv/closing-line.ts). Recorded once.
 
-import type { MarketName } from "@edgeline/sdk";
+import { groupBy, type MarketName } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import { betClosingLine } from "../clv/closing-line.ts";
 import { betsAwaitingClose, type ClosingLineRow } from "../repositories/placed-bets.ts";
@@ -21,8 +21,9 @@ export async function closingLinesDue(
 ): Promise<ClosingLineRow[]> {
   const bets = await betsAwaitingClose(db, now);
   const quotes = await closingQuotes(db, [...new Set(bets.map((b) => b.gameId!))]);
-  const byGame = new Map<string, ReturnType<typeof quoteOf>[]>();
-  for (const q of quotes) byGame.set(q.gameId, [...(byGame.get(q.gameId) ?? []), quoteOf(q)]);
+  const byGame = new Map(
+    [...groupBy(quotes, (q) => q.gameId)].map(([gameId, qs]) => [gameId, qs.map(quoteOf)]),
+  );
   return bets.flatMap((bet) => {
     const market = (bet.marketName ?? "moneyline") as MarketName;
     const selection = SIDE_OF_OUTCOME[market]?.[bet.outcome];

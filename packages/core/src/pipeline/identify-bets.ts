@@ -8,7 +8,7 @@
 // started) expire, and so do those a rerun no longer makes (the market moved). A replayed past day
 // (run-clock.ts) decides at its decision time, on the games that were still to be played then.
 
-import type { MarketName, SportPlugin } from "@edgeline/sdk";
+import { groupBy, type MarketName, type SportPlugin } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type { EloGame } from "../elo/index.ts";
 import { expectedHomeOf } from "../elo/probability.ts";
@@ -120,11 +120,7 @@ export function recommendationGame(
   };
 }
 
-const byGame = (quotes: readonly QuoteRow[]) => {
-  const out = new Map<string, QuoteRow[]>();
-  for (const q of quotes) out.set(q.gameId, [...(out.get(q.gameId) ?? []), q]);
-  return out;
-};
+const byGame = (quotes: readonly QuoteRow[]) => groupBy(quotes, (q) => q.gameId);
 
 /**
  * The day's inputs that need history: the forecaster over the played games before the day and

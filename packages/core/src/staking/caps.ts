@@ -1,7 +1,7 @@
 // From Kelly fractions to stakes a venue accepts: caps per bet, per event and on daily exposure
 // (fractions of bankroll), then rounding down to the venue's unit by its rules, so a stake never
 // exceeds a cap. The venue is its VenueRules: this module knows no venue by name.
-import type { VenueRules, VenueStake } from "@edgeline/sdk";
+import { groupBy, type VenueRules, type VenueStake } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 
@@ -104,8 +104,10 @@ export function allocateStakes(
       amounts[i]!.cappedBy.push(why);
     }
   };
-  const events = new Map<string, number[]>();
-  for (const [i, r] of requests.entries()) events.set(r.eventId, [...(events.get(r.eventId) ?? []), i]);
+  const events = groupBy(
+    requests.map((_r, i) => i),
+    (i) => requests[i]!.eventId,
+  );
   for (const [eventId, indices] of events) {
     const room = bankroll.times(limits.maxPerEvent).minus(existing.byEvent[eventId] ?? 0);
     scale(indices, room, "per-event");

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { calendarDayIn, type EntityIndex, type GameDraft, instantInZone } from "@edgeline/sdk";
+import { calendarDayIn, type EntityIndex, type GameDraft, groupBy, instantInZone } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import { z } from "zod";
 import { withGameIds } from "../game-ids.ts";
@@ -205,11 +205,7 @@ function readQuotes(
   log: ProblemLog,
   quotedAt: Record<"opening" | "closing", Date>,
 ): Omit<Quote, "gameId">[] {
-  const groups = new Map<string, PriceColumn[]>();
-  for (const c of prices) {
-    const key = `${c.source}:${c.phase}:${c.market}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
+  const groups = groupBy(prices, (c) => `${c.source}:${c.phase}:${c.market}`);
   const out: Omit<Quote, "gameId">[] = [];
   for (const group of groups.values()) {
     const cells = group.map((c) => ({
