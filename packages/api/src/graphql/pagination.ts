@@ -10,7 +10,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 type PageArgs = { first?: number | null; last?: number | null };
 
-export function checkPageSize(args: PageArgs): void {
+function checkPageSize(args: PageArgs): void {
   for (const name of ["first", "last"] as const) {
     const value = args[name];
     if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {
