@@ -125,7 +125,10 @@ export function createCompiledLane(options: CompiledLaneOptions): CompiledLane {
       options.yoga(req, res, text.length <= MAX_BODY_CHARS ? { [LANE_BODY]: text } : {});
     };
     const entry = learned.get(text);
-    if (!entry || entry.day !== today()) return toYoga();
+    if (!entry || entry.day !== today()) {
+      toYoga();
+      return;
+    }
     answer(req, res, entry).then(
       (done) => done || toYoga(),
       () => toYoga(),
