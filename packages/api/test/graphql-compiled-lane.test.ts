@@ -14,7 +14,9 @@ let gameId: string;
 
 beforeAll(async () => {
   h = await startHarness({
-    config: { rateLimitPerMinute: 1000 },
+    // Keys verified on every request (no cache), so that a revocation is seen by the next one
+    // whichever of the harness's servers gets its NOTIFY first.
+    config: { rateLimitPerMinute: 1000, keyCacheTtlMs: 0 },
     seed: async (api) => {
       gameId = (await seedGraphqlData(api.prisma, { days: 6, teams: 6, bookmakers: 2, snapshots: 8 }))
         .firstGameId;
@@ -54,6 +56,10 @@ const operations = (): string[] => [
       id bookmaker stake odds status placedAt game { id status home { name } away { name } } } } } }`),
   body(`{ game(id: "${gameId}") { id date status home { name } away { name }
       odds { bookmaker outcome price } recommendations { side edge status } bets { id stake status } } }`),
+  // modelProbabilities is computed in JS: the body is the completed data, serialised as yoga does.
+  body(`{ games(sport: "NHL", team: "HAT", from: "2025-10-01", to: "2025-10-08", first: 20) { totalCount
+      edges { node { id date status home { entityId name rating { rating } } away { entityId name rating { rating } }
+      modelProbabilities { home away draw } } } } }`),
   body(
     `query Page($sport: String!, $first: Int) { games(sport: $sport, first: $first) { totalCount
       pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`,

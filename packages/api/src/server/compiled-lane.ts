@@ -1,7 +1,7 @@
 // The compiled lane: a POST /graphql whose body repeats, byte for byte, one that yoga answered
-// from a single compiled statement's JSON (use-compiled-execution.ts) is answered again here,
-// below yoga: the same prepared statement with the same values, the same status, headers and
-// body, without yoga's Request and Response objects, its envelop of hooks or its parser cache.
+// from a single compiled statement (use-compiled-execution.ts) is answered again here, below
+// yoga: the same prepared statement with the same values, the same status, headers and body,
+// without yoga's Request and Response objects, its envelop of hooks or its parser cache.
 //
 // Why this is the same answer: what yoga's plugins decide for a request is a function of its body
 // (document, variables, operation name: parse, validation, depth and cost limits, argument and
@@ -18,6 +18,7 @@ import type { EdgelineMetrics } from "@edgeline/core";
 import type { ExecutionArgs } from "graphql";
 import { bearerToken } from "../auth/api-key.ts";
 import type { VerifiedKey } from "../auth/api-key-cache.ts";
+import type { CompiledOperation } from "../graphql/compile/operation.ts";
 import type { SqlClient } from "../graphql/context.ts";
 import type { PreparedStatement } from "./use-compiled-execution.ts";
 import { operationLabel } from "./use-metrics.ts";
@@ -40,6 +41,8 @@ const CONTENT_TYPES = new Map<string | undefined, string>([
 
 interface Learned {
   statement: PreparedStatement;
+  /** What makes the body from the statement's value (its JSON text, or parsed and completed). */
+  compiled: CompiledOperation;
   /** The metrics label of the operation (use-metrics.ts's bounded name). */
   operation: string;
   /** The UTC day it was learned on: plans may default a date to today. */
@@ -65,7 +68,7 @@ export interface CompiledLane {
   /** The HTTP server's request listener. */
   listener(req: IncomingMessage, res: ServerResponse): void;
   /** Called by the compiled executor for each operation answered whole by a statement's JSON. */
-  learn(args: ExecutionArgs, statement: PreparedStatement): void;
+  learn(args: ExecutionArgs, statement: PreparedStatement, compiled: CompiledOperation): void;
   /** Distinct bodies it can answer (for tests). */
   readonly size: number;
 }
@@ -99,16 +102,18 @@ export function createCompiledLane(options: CompiledLaneOptions): CompiledLane {
     // Every scope may read. A statement that then fails costs this token and yoga's: rare.
     if (options.limiter && options.limiter.take(rateLimitClient(auth, req)) !== 0) return false;
     const stop = options.metrics.graphqlDuration.startTimer({ operation: entry.operation });
-    let json: unknown;
+    let body: string;
     try {
-      json = (await options.sql.query<{ data: unknown }>(entry.statement)).rows[0]?.data;
+      const json = (await options.sql.query<{ data: unknown }>(entry.statement)).rows[0]?.data;
+      // As yoga serialises the executor's result: PostgreSQL's text as it is, or the completed data.
+      body = entry.compiled.raw
+        ? `{"data":${json as string}}`
+        : JSON.stringify({ data: entry.compiled.data(json) });
     } catch {
       return false; // yoga runs it again, and its resolvers report what failed
     }
-    if (typeof json !== "string") return false;
     stop();
     options.metrics.graphqlRequests.inc({ operation: entry.operation, outcome: "ok" });
-    const body = `{"data":${json}}`;
     res.writeHead(200, {
       "Content-Type": CONTENT_TYPES.get(req.headers.accept)!,
       "content-length": Buffer.byteLength(body),
@@ -146,13 +151,14 @@ export function createCompiledLane(options: CompiledLaneOptions): CompiledLane {
       req.once("end", () => handle(req, res, Buffer.concat(chunks)));
       req.once("error", () => res.destroy());
     },
-    learn(args, statement) {
+    learn(args, statement, compiled) {
       const body = (args.contextValue as Record<string, unknown> | null)?.[LANE_BODY];
       if (typeof body !== "string" || learned.get(body)?.day === today()) return;
       learned.delete(body); // learned on an earlier day: learned again
       if (learned.size >= MAX_ENTRIES) learned.delete(learned.keys().next().value as string);
       learned.set(body, {
         statement,
+        compiled,
         operation: operationLabel(options.operationNames, args),
         day: today(),
       });

@@ -158,7 +158,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
         sql: deps.sql,
         sports: deps.sports,
         compileSql: deps.compileSql,
-        onRawAnswer: (args, statement) => lane?.learn(args, statement),
+        onCompiledAnswer: (args, statement, compiled) => lane?.learn(args, statement, compiled),
       }),
     ],
   });

@@ -31,10 +31,10 @@ export interface CompiledExecutionOptions {
   /** Whether covered queries run as compiled SQL; false runs every operation on the resolvers. @defaultValue true */
   compileSql?: boolean;
   /**
-   * Told of every operation answered whole by one statement's JSON text (nothing computed in JS,
-   * no error): the compiled lane (server/compiled-lane.ts) learns the request from it.
+   * Told of every operation answered by one compiled statement without an error: the compiled
+   * lane (server/compiled-lane.ts) learns the request from it.
    */
-  onRawAnswer?: (args: ExecutionArgs, statement: PreparedStatement) => void;
+  onCompiledAnswer?: (args: ExecutionArgs, statement: PreparedStatement, compiled: CompiledOperation) => void;
 }
 
 /** A statement as the pool runs it: named (prepared once per connection) when the name is set. */
@@ -141,9 +141,9 @@ export function createExecutor(options: CompiledExecutionOptions) {
           const statement = { name: nameOf(compiled.text), text: compiled.text, values: compiled.values };
           const { rows } = await options.sql.query<{ data: unknown }>(statement);
           const json = rows[0]?.data;
-          if (!compiled.raw) return { data: compiled.data(json) };
-          options.onRawAnswer?.(args, statement);
-          return rawResult(json as string);
+          const result = compiled.raw ? rawResult(json as string) : { data: compiled.data(json) };
+          options.onCompiledAnswer?.(args, statement, compiled);
+          return result;
         } catch {
           // e.g. graphile-worker's schema not migrated yet (42P01): the resolvers know what that
           // means, and any other failure is theirs to report (masked) as well.
