@@ -103,7 +103,7 @@ export function eloLogLoss(
   to: string,
 ): { logLoss: number; games: number } {
   const f = new SportForecaster(
-    { elo: config, betting: "elo", blend: { minGames: 1, defaultWeight: 1 } },
+    { elo: config, betting: "elo", blend: { minGames: 1, defaultWeight: 1, shrinkage: 0 } },
     h.eloGames,
     h.history.ways,
   );
