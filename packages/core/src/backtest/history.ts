@@ -148,7 +148,11 @@ export class PreparedHistory {
    * the market a strategy with that timing bets into (the close for "closing"); an empty consensus
    * when nothing was quoted in time.
    */
-  consensusAt(i: number, timing: PriceTiming, consensusBooks: (bookmaker: string) => boolean): MarketConsensus {
+  consensusAt(
+    i: number,
+    timing: PriceTiming,
+    consensusBooks: (bookmaker: string) => boolean,
+  ): MarketConsensus {
     if (timing.at === "closing") return this.closing(i, consensusBooks);
     const key = `${timing.at}:${timing.at === "lead" ? timing.minutes : ""}`;
     let byBooks = this.timedCache.get(key);

@@ -184,7 +184,8 @@ export interface DatedBlendWeight {
  * market, that is 0, the market itself. z = 0 is the maximum-likelihood weight.
  */
 export function shrunkWeight(fit: Pick<BlendWeightFit, "weight" | "standardError">, z: number): number {
-  if (!(z >= 0 && Number.isFinite(z))) throw new Error(`the shrinkage z must be a finite number ≥ 0, got ${z}`);
+  if (!(z >= 0 && Number.isFinite(z)))
+    throw new Error(`the shrinkage z must be a finite number ≥ 0, got ${z}`);
   if (z === 0) return fit.weight;
   return Math.max(0, fit.weight - z * fit.standardError);
 }

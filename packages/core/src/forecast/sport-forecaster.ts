@@ -18,7 +18,8 @@ export interface ResolvedSportModel {
   blend: ResolvedBlendSettings;
 }
 
-export type ResolvedBlendSettings = Required<Omit<BlendSettings, "shrinkage">> & Pick<BlendSettings, "shrinkage">;
+export type ResolvedBlendSettings = Required<Omit<BlendSettings, "shrinkage">> &
+  Pick<BlendSettings, "shrinkage">;
 
 export const DEFAULT_BLEND_SETTINGS: Readonly<Required<BlendSettings>> = {
   minGames: 100,
