@@ -1,12 +1,17 @@
 // NBA 2007-18 and NHL 2012-19 on the real SBR archive (../shared/datasets/sbr), end to end: both
 // archives imported into an empty database with `edgeline import`'s code, then per sport, walk-forward
 // by season: the model tuned on the earlier seasons only (tune.ts's grid, the schedule terms
-// included), its forecasts of the season beside FiveThirtyEight's Elo, the blend (model and the
-// de-vigged close, weight fitted on earlier games) and the de-vigged closing moneyline on the same
-// games; and the default strategy with the tuned thresholds (NBA at the close, the archive has no
-// opening moneyline; NHL at the opening price, with its closing-line value), per season and pooled.
-// The first season of each archive is warm-up only. Run alone with `pnpm exec tsx bench/sbr-history.ts`
-// (`NHL` for one sport; `--speed` for the import and one ten-season backtest only).
+// included), its forecasts of the season beside FiveThirtyEight's Elo and the de-vigged closing
+// moneyline on the same games, and the betting probability: the blend of the model with the
+// de-vigged price it bets into (NBA: the close, the archive has no opening moneyline; NHL: the
+// open, the price its bets are struck at), its weight fitted on the games before each day, with
+// the earlier seasons forecast out of sample (each by the model tuned before it) and shrunk toward
+// the market by two standard errors; it is scored against that same market. The default strategy
+// bets it with the thresholds that grew the bankroll most on the earlier seasons' out-of-sample
+// bets, and nothing where none did; NHL at the opening price with its closing-line value. Beside
+// it, as a reference, the raw model bet at every 3% edge. The first season of each archive is
+// warm-up only. Run alone with `pnpm exec tsx bench/sbr-history.ts` (`NHL` or `NBA` for one sport;
+// `--speed` for the import and one ten-season backtest only).
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -118,8 +118,9 @@ function fitValidated(samples: readonly BlendSample[], start: number): BlendWeig
 
 /** The fit on the first `n` prepared samples (a walk-forward fit prepares its samples once). */
 function fitPrepared(p: Prepared, n: number, start: number): BlendWeightFit {
-  const done = (weight: number, ll: number): BlendWeightFit => {
-    const information = -evaluate(p, weight, n)[2];
+  // The curvature at the weight comes with its last evaluation: no extra pass over the samples.
+  const done = (weight: number, ll: number, d2: number): BlendWeightFit => {
+    const information = -d2;
     return {
       weight,
       meanLogLikelihood: ll / n,
@@ -134,28 +135,29 @@ function fitPrepared(p: Prepared, n: number, start: number): BlendWeightFit {
     for (let i = 0; i < 8; i++) {
       const [ll, d1, d2] = evaluate(p, w, n);
       const next = d2 < 0 ? w - d1 / d2 : Number.NaN;
-      if (Math.abs(d1) < 1e-12 * n || Math.abs(next - w) < 1e-12) return done(w, ll);
+      if (Math.abs(d1) < 1e-12 * n || Math.abs(next - w) < 1e-12) return done(w, ll, d2);
       if (!(next > 0 && next < 1)) break;
       w = next;
     }
   }
-  const [llZero, atZero] = evaluate(p, 0, n);
-  if (atZero <= 0) return done(0, llZero);
-  const [llOne, atOne] = evaluate(p, 1, n);
-  if (atOne >= 0) return done(1, llOne);
+  const [llZero, atZero, curvatureZero] = evaluate(p, 0, n);
+  if (atZero <= 0) return done(0, llZero, curvatureZero);
+  const [llOne, atOne, curvatureOne] = evaluate(p, 1, n);
+  if (atOne >= 0) return done(1, llOne, curvatureOne);
   let lo = 0;
   let hi = 1;
   let w = Math.min(Math.max(start, 0.01), 0.99);
   for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
     const [ll, d1, d2] = evaluate(p, w, n);
-    if (Math.abs(d1) < 1e-12 * n) return done(w, ll);
+    if (Math.abs(d1) < 1e-12 * n) return done(w, ll, d2);
     if (d1 > 0) lo = w;
     else hi = w;
     const newton = d2 < 0 ? w - d1 / d2 : Number.NaN;
     // Newton when it stays inside the bracket, bisection otherwise.
     w = newton > lo && newton < hi ? newton : (lo + hi) / 2;
   }
-  return done(w, evaluate(p, w, n)[0]);
+  const [ll, , d2] = evaluate(p, w, n);
+  return done(w, ll, d2);
 }
 
 export interface WalkForwardBlendOptions {
