@@ -139,6 +139,8 @@ async function sportReport(
         ? { share: [0.3, 0.5], kFactor: [5, 10], homeAdvantage: [60, 70, 80, 90] }
         : { share: [0.3, 0.5], kFactor: [3, 6], homeAdvantage: [15, 25, 35, 45] },
   };
+  // Travel per cube root of a mile (the NBA plugin knows its venues), 0 included: the tuner may drop it.
+  if (code === "NBA") eloGrid.schedule = { ...eloGrid.schedule!, travel: [0, 1, 2, 4] };
   // Thresholds by the training span's log growth (a smaller grid than tune.ts's default, for time);
   // when every point lost on the earlier seasons, the tuned strategy bets nothing.
   const thresholdGrid = { minEdge: [0.02, 0.03, 0.05, 0.08], kellyFraction: [0.25] };
@@ -214,6 +216,7 @@ async function sportReport(
         `${f4(same.market.binaryBrier)} ${f4(same.market.logLoss)} | ${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ` +
         `${pct(b.maxDrawdown).padStart(6)}  ${clv.measured ? `${pct(clv.average)} (${clv.measured} bets, ${pct(clv.beatShare)} beat the close)` : clv.note ? "not measurable (no opening moneyline)" : "—"}`,
     );
+    if (code === "NBA") console.log(`          schedule terms: ${JSON.stringify(tuned.elo.schedule)}`);
   }
   const p = {
     elo: pool(rows.elo),
