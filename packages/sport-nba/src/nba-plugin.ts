@@ -1,6 +1,6 @@
 import { CORE_VERSION, defineSport, TWO_WAY_TEAM_MARKETS } from "@edgeline/sdk";
-import { nbaVenueLocation } from "./nba-arenas.ts";
 import { nbaRoutes } from "./fake-nba.ts";
+import { nbaVenueLocation } from "./nba-arenas.ts";
 import { mergeNbaGames, NBA_CODE, nbaScheduleDrafts, nbaScoreboardDrafts } from "./nba-games.ts";
 import { nbaSchedulePayloadSchema, nbaScoreboardPayloadSchema } from "./nba-schemas.ts";
 import { NBA_TEAMS } from "./nba-teams.ts";

@@ -185,7 +185,10 @@ export function tune(h: PreparedHistory, o: TuneOptions): TuneResult {
         for (const travel of grid.schedule.travel ?? [undefined])
           for (const playoffMultiplier of grid.schedule.playoffMultiplier) {
             const point = { ...at, backToBack, rested, travel, playoffMultiplier };
-            eloPoints.push({ ...point, logLoss: eloLogLoss(h, eloAt(base, point), o.from, o.trainTo).logLoss });
+            eloPoints.push({
+              ...point,
+              logLoss: eloLogLoss(h, eloAt(base, point), o.from, o.trainTo).logLoss,
+            });
           }
     eloPoints.sort((a, b) => a.logLoss - b.logLoss);
   }

@@ -25,7 +25,11 @@ const game = (
 });
 
 // Three sites on the equator, a degree of longitude apart; team M moves from 2° to 3° in 2021.
-const SITES: Record<string, GeoPoint> = { A: { lat: 0, lon: 0 }, B: { lat: 0, lon: 1 }, C: { lat: 0, lon: 2 } };
+const SITES: Record<string, GeoPoint> = {
+  A: { lat: 0, lon: 0 },
+  B: { lat: 0, lon: 1 },
+  C: { lat: 0, lon: 2 },
+};
 const venues: VenueLocation = (team, season) =>
   team === "M" ? { lat: 0, lon: season >= 2021 ? 3 : 2 } : (SITES[team] ?? null);
 const DEGREE = (Math.PI / 180) * EARTH_RADIUS_MILES;
@@ -50,7 +54,8 @@ describe("great-circle miles", () => {
     const cosines =
       EARTH_RADIUS_MILES *
       Math.acos(
-        Math.sin(r(a.lat)) * Math.sin(r(b.lat)) + Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.cos(r(b.lon - a.lon)),
+        Math.sin(r(a.lat)) * Math.sin(r(b.lat)) +
+          Math.cos(r(a.lat)) * Math.cos(r(b.lat)) * Math.cos(r(b.lon - a.lon)),
       );
     expect(greatCircleMiles(a, b)).toBeCloseTo(cosines, 6);
     expect(greatCircleMiles(b, a)).toBe(greatCircleMiles(a, b));
@@ -81,7 +86,11 @@ describe("travel per side", () => {
       [DEGREE, undefined],
       [undefined, undefined],
     ]);
-    expect(gameContext(games[1]!)).toEqual({ neutral: undefined, playoff: undefined, awayTravel: 2 * DEGREE });
+    expect(gameContext(games[1]!)).toEqual({
+      neutral: undefined,
+      playoff: undefined,
+      awayTravel: 2 * DEGREE,
+    });
   });
 
   it("starts each season afresh and takes each season's venue (a relocation)", () => {
@@ -122,7 +131,10 @@ describe("the travel term", () => {
   });
 
   it("costs each side perCubeRootMile × miles^(1/3), the difference applied before the playoff multiplier", () => {
-    expect(eloDifference(config, 1500, 1500, { awayTravel: 1000, homeTravel: 8 })).toBeCloseTo(100 + 20 - 4, 12);
+    expect(eloDifference(config, 1500, 1500, { awayTravel: 1000, homeTravel: 8 })).toBeCloseTo(
+      100 + 20 - 4,
+      12,
+    );
     expect(eloDifference(config, 1500, 1500, { homeTravel: 1000 })).toBeCloseTo(80, 12);
     expect(eloDifference(config, 1500, 1500, { awayTravel: 1000, playoff: true })).toBeCloseTo(180, 12);
     const noTravel = { ...config, schedule: { backToBack: 0, rested: 0 } };
