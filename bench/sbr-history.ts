@@ -180,6 +180,8 @@ async function sportReport(
         ? { share: [0.3, 0.5], kFactor: [5, 10], homeAdvantage: [60, 70, 80, 90] }
         : { share: [0.3, 0.5], kFactor: [3, 6], homeAdvantage: [15, 25, 35, 45] },
   };
+  // Travel per cube root of a mile (the NBA plugin knows its venues), 0 included: the tuner may drop it.
+  if (code === "NBA") eloGrid.schedule = { ...eloGrid.schedule!, travel: [0, 1, 2, 4] };
   // The betting probability: the model pooled with the de-vigged price it bets into (NHL: the
   // open, NBA: the close), its weight fitted on the games before each day with the earlier
   // seasons' out-of-sample forecasts, shrunk toward the market by SHRINKAGE standard errors; the
@@ -309,6 +311,7 @@ async function sportReport(
         `${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ` +
         `${pct(b.maxDrawdown).padStart(6)}  ${clv.measured ? `${pct(clv.average)} (${clv.measured} bets, ${pct(clv.beatShare)} beat the close)` : clv.note ? "not measurable (no opening moneyline)" : "—"}`,
     );
+    if (code === "NBA") console.log(`          schedule terms: ${JSON.stringify(tuned.elo.schedule)}`);
   }
   const p = {
     elo: pool(rows.elo),

@@ -1,5 +1,6 @@
 import { CORE_VERSION, defineSport, TWO_WAY_TEAM_MARKETS } from "@edgeline/sdk";
 import { nbaRoutes } from "./fake-nba.ts";
+import { nbaVenueLocation } from "./nba-arenas.ts";
 import { mergeNbaGames, NBA_CODE, nbaScheduleDrafts, nbaScoreboardDrafts } from "./nba-games.ts";
 import { nbaSchedulePayloadSchema, nbaScoreboardPayloadSchema } from "./nba-schemas.ts";
 import { NBA_TEAMS } from "./nba-teams.ts";
@@ -17,6 +18,8 @@ export const nbaPlugin = defineSport({
   markets: TWO_WAY_TEAM_MARKETS,
   entityKind: "team",
   entities: NBA_TEAMS,
+  // Each team's home city by season (relocations included), for the Elo model's travel term.
+  venueLocation: nbaVenueLocation,
   async fetchGames(range, ctx) {
     const http = ctx.http({ source: "nba-cdn", baseUrlKey: "nbaCdn" });
     const schedule = await http.getJson(

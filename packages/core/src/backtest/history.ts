@@ -2,10 +2,10 @@
 // ratings and the blend have their history) and every quote of their price history. Prepared once,
 // since a tuner replays the same history many times: quotes grouped by game, the price each timing
 // takes, and the de-vigged closing consensus of every game.
-import { calendarDayIn, type GameStatus, type MarketName } from "@edgeline/sdk";
+import { calendarDayIn, type GameStatus, type MarketName, type VenueLocation } from "@edgeline/sdk";
 import { expectedHomeOf } from "../elo/probability.ts";
 import type { EloGame } from "../elo/replay.ts";
-import { withRestDays } from "../elo/schedule.ts";
+import { withSchedule } from "../elo/schedule.ts";
 import {
   archiveClose,
   knownQuotes,
@@ -40,6 +40,8 @@ export interface BacktestHistory {
   timeZone: string;
   ways: 2 | 3;
   games: readonly BacktestGame[];
+  /** The sport's venue lookup (its plugin's), for the travel term; absent: no travel. */
+  venueLocation?: VenueLocation;
   quotes: readonly BacktestQuote[];
 }
 
@@ -79,7 +81,7 @@ export class PreparedHistory {
       if (games[i]!.date < games[i - 1]!.date)
         throw new Error(`game ${games[i]!.gameId} (${games[i]!.date}) is dated before the game before it`);
     }
-    this.eloGames = withRestDays(
+    this.eloGames = withSchedule(
       games.map((g) => ({
         date: g.date,
         season: g.season,
@@ -90,6 +92,7 @@ export class PreparedHistory {
         ...(g.neutral ? { neutral: true } : {}),
         ...(g.playoff ? { playoff: true } : {}),
       })),
+      history.venueLocation,
     );
     const index = new Map(games.map((g, i) => [g.gameId, i]));
     this.quotesByGame = games.map(() => []);

@@ -19,11 +19,13 @@ export interface EloGrid {
   seasonReversion: readonly number[];
   /**
    * Searched after the grid above, at its best point: the schedule terms (Elo points of a
-   * back-to-back and of three days' rest) and the playoff multiplier. Absent: kept as the config's.
+   * back-to-back and of three days' rest, and per cube root of a mile travelled) and the playoff
+   * multiplier. Absent: kept as the config's; `travel` absent: no travel term.
    */
   schedule?: {
     backToBack: readonly number[];
     rested: readonly number[];
+    travel?: readonly number[];
     playoffMultiplier: readonly number[];
   };
   /**
@@ -67,6 +69,7 @@ export interface EloPoint {
   /** Present at the points of the schedule search. */
   backToBack?: number;
   rested?: number;
+  travel?: number;
   playoffMultiplier?: number;
   marketShare?: number;
 }
@@ -89,7 +92,15 @@ export function eloAt(base: EloConfig, p: EloPoint): EloConfig {
             mean: base.seasonReversion?.mean ?? base.initialRating,
             special: base.seasonReversion?.special ?? [],
           },
-    ...(p.backToBack === undefined ? {} : { schedule: { backToBack: p.backToBack, rested: p.rested ?? 0 } }),
+    ...(p.backToBack === undefined
+      ? {}
+      : {
+          schedule: {
+            backToBack: p.backToBack,
+            rested: p.rested ?? 0,
+            ...(p.travel ? { travelPerCubeRootMile: p.travel } : {}),
+          },
+        }),
     ...(p.playoffMultiplier === undefined ? {} : { playoffMultiplier: p.playoffMultiplier }),
     ...(p.marketShare === undefined ? {} : { marketUpdate: { share: p.marketShare } }),
   };
@@ -248,10 +259,14 @@ export function tune(h: PreparedHistory, o: TuneOptions): TuneResult {
     const at = eloPoints[0]!;
     for (const backToBack of grid.schedule.backToBack)
       for (const rested of grid.schedule.rested)
-        for (const playoffMultiplier of grid.schedule.playoffMultiplier) {
-          const point = { ...at, backToBack, rested, playoffMultiplier };
-          eloPoints.push({ ...point, logLoss: eloLogLoss(h, eloAt(base, point), o.from, o.trainTo).logLoss });
-        }
+        for (const travel of grid.schedule.travel ?? [undefined])
+          for (const playoffMultiplier of grid.schedule.playoffMultiplier) {
+            const point = { ...at, backToBack, rested, travel, playoffMultiplier };
+            eloPoints.push({
+              ...point,
+              logLoss: eloLogLoss(h, eloAt(base, point), o.from, o.trainTo).logLoss,
+            });
+          }
     eloPoints.sort((a, b) => a.logLoss - b.logLoss);
   }
   if (grid.marketUpdate) {

@@ -10,6 +10,9 @@ export interface GameContext {
   /** Days since each side's previous game of the season (1 = back-to-back); absent: its first. */
   homeRest?: number;
   awayRest?: number;
+  /** Miles each side travelled from its previous game's site; absent: not known. */
+  homeTravel?: number;
+  awayTravel?: number;
   /** The game's de-vigged closing home probability: read by the rating update only (marketUpdate). */
   closingHome?: number;
 }
@@ -50,7 +53,10 @@ export function eloDifference(
 ): number {
   let diff = homeRating - awayRating + (context.neutral ? 0 : config.homeAdvantage);
   const s = config.schedule;
-  if (s) diff += restPoints(s, context.homeRest) - restPoints(s, context.awayRest);
+  if (s) {
+    diff += restPoints(s, context.homeRest) - restPoints(s, context.awayRest);
+    diff += travelPoints(s, context.awayTravel) - travelPoints(s, context.homeTravel);
+  }
   return context.playoff ? diff * config.playoffMultiplier : diff;
 }
 
@@ -79,4 +85,10 @@ function restPoints(s: NonNullable<EloConfig["schedule"]>, rest: number | undefi
   if (rest === undefined) return 0;
   if (rest <= 1) return -s.backToBack;
   return rest >= 3 ? s.rested : 0;
+}
+
+/** The Elo points a side loses to travel: perCubeRootMile × miles^(1/3) (538's NBA form), or 0. */
+function travelPoints(s: NonNullable<EloConfig["schedule"]>, miles: number | undefined): number {
+  if (miles === undefined || !s.travelPerCubeRootMile) return 0;
+  return s.travelPerCubeRootMile * Math.cbrt(miles);
 }

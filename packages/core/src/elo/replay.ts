@@ -31,6 +31,9 @@ export interface EloGame {
   /** Days since each side's previous played game of the season (see schedule.ts); absent: its first. */
   homeRest?: number;
   awayRest?: number;
+  /** Miles each side travelled from its previous game of the season (see travel.ts); absent: not known. */
+  homeTravel?: number;
+  awayTravel?: number;
   /** De-vigged closing home probability, for a model with marketUpdate (a backtest fills it). */
   closingHome?: number;
 }

@@ -12,7 +12,7 @@ import { groupBy, type MarketName, type SportPlugin } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type { EloGame } from "../elo/index.ts";
 import { expectedHomeOf } from "../elo/probability.ts";
-import { withRestDays } from "../elo/schedule.ts";
+import { withSchedule } from "../elo/schedule.ts";
 import { emitRecommendationEvents } from "../events/pipeline-events.ts";
 import { type ResolvedSportModel, SportForecaster } from "../forecast/index.ts";
 import {
@@ -38,7 +38,7 @@ import {
 } from "../repositories/recommendations.ts";
 import { runClock } from "./run-clock.ts";
 import type { StepDefinition } from "./step.ts";
-import { toEloGame } from "./update-elo.ts";
+import { toEloGame, venueLocationOf } from "./update-elo.ts";
 
 /** The games a run may recommend on: live, those still scheduled; a replay, those played after its decision. */
 function openGames(games: readonly GameRow[], replay: boolean, decidesAt: Date): GameRow[] {
@@ -137,7 +137,7 @@ export async function modelOfDay(
 ) {
   const played = (await finalGamesBefore(db, plugin.code, date)).filter((g) => g.homeTeamId && g.awayTeamId);
   const all = [...played, ...today];
-  const eloGames: EloGame[] = withRestDays(all.map(toEloGame));
+  const eloGames: EloGame[] = withSchedule(all.map(toEloGame), venueLocationOf(plugin));
   const ways = moneylineWays(plugin);
   const closing = byGame(
     await closingQuotes(
@@ -201,7 +201,11 @@ export const identifyBets: StepDefinition = {
       const day = await modelOfDay(client, plugin, model, date, games, markets);
       const slate = games.map((g, i) => {
         const game = recommendationGame(g, ratings, quotes.get(g.gameId) ?? [], elo);
-        if (model.betting !== "goals") return game; // Elo from the stored ratings in force on the day
+        if (model.betting !== "goals") {
+          // Elo from the stored ratings in force on the day, with the game's rest days and travel.
+          const { homeRest, awayRest, homeTravel, awayTravel } = day.forecaster.games[day.offset + i]!;
+          return { ...game, schedule: { homeRest, awayRest, homeTravel, awayTravel } };
+        }
         const forecast = day.forecaster.forecast(day.offset + i, date);
         return forecast ? { ...game, forecast } : { ...game, odds: [] };
       });

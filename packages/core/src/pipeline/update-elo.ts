@@ -4,8 +4,9 @@
 // inserted, and a full rebuild and a day-by-day update end in identical rows by construction.
 // Rerunning an earlier day (a backfill, a corrected score) replays through the latest day already
 // rated, so later days are recomputed from the changed history, never deleted.
+import type { SportPlugin, VenueLocation } from "@edgeline/sdk";
 import type { EloGame } from "../elo/index.ts";
-import { replayElo, withRestDays } from "../elo/index.ts";
+import { replayElo, withSchedule } from "../elo/index.ts";
 import { latestRatedDay, syncEloHistory } from "../repositories/elo-ratings.ts";
 import { finalGamesBefore, type GameRow } from "../repositories/games.ts";
 import type { StepDefinition } from "./step.ts";
@@ -25,6 +26,12 @@ export function toEloGame(g: GameRow): EloGame {
     neutral: g.neutralSite,
     playoff: g.playoff,
   };
+}
+
+/** The sport's venue lookup, bound to its plugin (a plugin may define it as a method); absent: no travel. */
+export function venueLocationOf(plugin: SportPlugin): VenueLocation | undefined {
+  const lookup = plugin.venueLocation;
+  return lookup ? (teamId, season) => lookup.call(plugin, teamId, season) : undefined;
 }
 
 /** entity_name by id: the latest name a game gave the team. */
@@ -47,7 +54,7 @@ export const updateElo: StepDefinition = {
       const games = (await finalGamesBefore(client, plugin.code, through)).filter(
         (g) => g.homeTeamId && g.awayTeamId,
       );
-      const { history } = replayElo(elo, withRestDays(games.map(toEloGame)));
+      const { history } = replayElo(elo, withSchedule(games.map(toEloGame), venueLocationOf(plugin)));
       return syncEloHistory(client, plugin.code, history, entityNames(games));
     };
   },

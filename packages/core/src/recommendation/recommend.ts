@@ -14,6 +14,7 @@ import {
   type VenueRules,
 } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
+import type { GameContext } from "../elo/probability.ts";
 import { eloForecast, type GameForecast } from "../forecast/game-forecast.ts";
 import type { EloMarginModel } from "../margins/elo-margin.ts";
 import type { ExistingExposure, StakingLimits } from "../staking/caps.ts";
@@ -36,6 +37,8 @@ export interface GameForRecommendation {
   commenceTime: Date;
   neutral?: boolean;
   playoff?: boolean;
+  /** What the schedule tells (rest days, travel: elo/schedule.ts), for the Elo forecast from ratings. */
+  schedule?: Pick<GameContext, "homeRest" | "awayRest" | "homeTravel" | "awayTravel">;
   /** Both sides' stored ratings: the Elo forecast is made from them unless `forecast` is given. */
   ratings?: { home: RatingSnapshot; away: RatingSnapshot };
   /** The betting model's forecast (the goals model's, or Elo's made by the caller). */
@@ -140,7 +143,7 @@ function hostGameOf(
       game.ratings!.home.rating,
       game.ratings!.away.rating,
       ways,
-      { neutral: game.neutral, playoff: game.playoff },
+      { ...game.schedule, neutral: game.neutral, playoff: game.playoff },
       ctx.margin,
     );
   if (!forecast) return undefined;

@@ -4,6 +4,7 @@
 import type { MarketName, SportPlugin } from "@edgeline/sdk";
 import type { BacktestGame, BacktestHistory, BacktestQuote } from "../backtest/history.ts";
 import { moneylineWays, quoteOf } from "../pipeline/identify-bets.ts";
+import { venueLocationOf } from "../pipeline/update-elo.ts";
 import { type GameRow, gamesBetween } from "../repositories/games.ts";
 import type { Queryable } from "../repositories/queryable.ts";
 import { quotesForGames } from "../repositories/quotes.ts";
@@ -49,5 +50,13 @@ export async function loadBacktestHistory(
     if (!q) continue;
     quotes.push({ ...q, gameId: row.gameId });
   }
-  return { sport: plugin.code, timeZone: plugin.timeZone, ways: moneylineWays(plugin), games, quotes };
+  const venueLocation = venueLocationOf(plugin);
+  return {
+    sport: plugin.code,
+    timeZone: plugin.timeZone,
+    ways: moneylineWays(plugin),
+    games,
+    quotes,
+    ...(venueLocation ? { venueLocation } : {}),
+  };
 }

@@ -26,6 +26,15 @@ export const TWO_WAY_TEAM_MARKETS: readonly MarketOffer[] = [
   { type: "total", ways: 2 },
 ];
 
+/** A place on the globe in decimal degrees (WGS 84); city-level precision is enough for travel. */
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+/** Where a team's home games of a season are played, or null when not known. */
+export type VenueLocation = (homeTeamId: string, season: number) => GeoPoint | null;
+
 export interface SportPlugin<Config = unknown> extends PluginCommon<Config> {
   kind: "sport";
   /** Upper-case sport code, unique across loaded plugins; the prefix of game ids ("NHL"). */
@@ -63,6 +72,12 @@ export interface SportPlugin<Config = unknown> extends PluginCommon<Config> {
    * `unified_games` records. Must not write anywhere; the caller upserts.
    */
   fetchGames(range: DateRange, ctx: PluginContext<Config>): Promise<GameRecord[]>;
+  /**
+   * Where the home side of a season plays (it changes with a relocation), for the Elo model's travel
+   * term: a pure lookup, no I/O. Neutral-site games are never looked up. A sport without it, or a
+   * null answer, has no travel term for that game.
+   */
+  venueLocation?: VenueLocation;
   demo?: SportDemo;
 }
 
@@ -115,6 +130,7 @@ export const sportPluginSchema = z.object({
     .max(7 * 24 * 60, "at most a week")
     .optional(),
   fetchGames: fn("fetchGames"),
+  venueLocation: fn("venueLocation").optional(),
   demo: z
     .object({
       league: z.object({ teams: z.array(z.object({ id: z.string() }).loose()).min(2) }).loose(),

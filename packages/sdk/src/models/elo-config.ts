@@ -67,6 +67,13 @@ export type DrawModel = { kind: "none" } | { kind: "quadratic"; drawRateAtEven: 
 export interface ScheduleTerms {
   backToBack: number;
   rested: number;
+  /**
+   * Travel (538's NBA form): a side loses `travelPerCubeRootMile × miles^(1/3)` points, miles the
+   * great-circle distance from its previous game's site (the sport plugin's `venueLocation`).
+   * Nothing where either site is unknown (a neutral site, a sport without locations, a side's
+   * first game of a season). Absent: no travel term.
+   */
+  travelPerCubeRootMile?: number;
 }
 
 export interface EloConfig {
@@ -81,7 +88,7 @@ export interface EloConfig {
   favouriteMultiplier: FavouriteMultiplier;
   /** Playoff games multiply the (home-adjusted) Elo difference by this; 1 = no adjustment. */
   playoffMultiplier: number;
-  /** Rest and back-to-backs; absent: the schedule is ignored. */
+  /** Rest, back-to-backs and travel; absent: the schedule is ignored. */
   schedule?: ScheduleTerms;
   /**
    * Ratings that also learn from the market: after a game with a de-vigged closing price, the two
@@ -136,7 +143,9 @@ export const eloConfigSchema = z.object({
     z.object({ kind: z.literal("ratio"), numerator: finite, base: finite, slope: finite, onDraw: finite }),
   ]),
   playoffMultiplier: positive,
-  schedule: z.object({ backToBack: finite, rested: finite }).optional(),
+  schedule: z
+    .object({ backToBack: finite, rested: finite, travelPerCubeRootMile: finite.min(0).optional() })
+    .optional(),
   marketUpdate: z.object({ share: finite.min(0).max(1) }).optional(),
   seasonReversion: z
     .object({

@@ -1,0 +1,158 @@
+// What the schedule tells reaches both live steps, on a real PostgreSQL: update_elo rates a game
+// with each side's rest days and travel (the sites from the sport plugin's venueLocation), and
+// identify_bets prices the day's game from the stored ratings with them too. Expected values by
+// hand from the model's formulas: plain Elo, K 20, home advantage 50, a back-to-back costs 40 and a
+// mile travelled 3 points per cube root.
+import {
+  defineSport,
+  eloModel,
+  type GameRecord,
+  type GeoPoint,
+  type OddsRecord,
+  oddsId,
+} from "@edgeline/sdk";
+import { Decimal } from "decimal.js";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PaperBroker } from "../src/brokers/index.ts";
+import { createPgPool } from "../src/db/clients.ts";
+import { expectedScore, greatCircleMiles } from "../src/elo/index.ts";
+import { type PipelineDeps, runStep, STEP_DEFINITIONS } from "../src/pipeline/index.ts";
+import { createPluginRegistry } from "../src/plugins/index.ts";
+import { gamesByIds, recordPrices, upsertGames } from "../src/repositories/index.ts";
+import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
+import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
+
+const DAY = "2024-03-10";
+const SITES: Record<string, GeoPoint> = {
+  AAA: { lat: 40, lon: -100 },
+  BBB: { lat: 40, lon: -99 },
+  CCC: { lat: 40, lon: -90 },
+};
+const elo = eloModel({
+  name: "schedule-steps",
+  kFactor: { kind: "constant", value: 20 },
+  homeAdvantage: 50,
+  schedule: { backToBack: 40, rested: 0, travelPerCubeRootMile: 3 },
+});
+
+let db: TestDatabase;
+let pool: pg.Pool;
+let deps: PipelineDeps;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  pool = createPgPool({ connectionString: db.url, poolSize: 2 });
+  const plugin = defineSport({
+    code: "TRV",
+    name: "Travel League",
+    coreVersion: "^0.2.0",
+    model: { elo },
+    timeZone: "UTC",
+    markets: [{ type: "moneyline", ways: 2 }],
+    entityKind: "team",
+    entities: [],
+    fetchGames: async () => [],
+    venueLocation: (team) => SITES[team] ?? null,
+    recommendation: { minEdge: 0.02, maxEdge: 1, minOdds: 1.2, maxOdds: 6, maxPerDay: 10 },
+  });
+  deps = {
+    pool,
+    plugins: createPluginRegistry([{ plugin, module: "elo-schedule-steps.test" }]),
+    broker: new PaperBroker((ids) => gamesByIds(pool, ids)),
+    bankroll: new Decimal(1000),
+    stakingLimits: DEFAULT_STAKING_LIMITS,
+    now: () => new Date(`${DAY}T12:00:00Z`),
+  };
+});
+afterAll(async () => {
+  await pool?.end();
+  await db?.drop();
+});
+
+function game(date: string, home: string, away: string, score?: [number, number]): GameRecord {
+  return {
+    gameId: `TRV_${date.replaceAll("-", "")}_${away}_${home}`,
+    sport: "TRV",
+    gameDate: date,
+    season: 2023,
+    status: score ? "Final" : "Scheduled",
+    homeTeamId: home,
+    homeTeamName: home,
+    awayTeamId: away,
+    awayTeamName: away,
+    homeScore: score?.[0] ?? null,
+    awayScore: score?.[1] ?? null,
+    commenceTime: new Date(`${date}T23:00:00Z`),
+    venue: null,
+  };
+}
+
+function price(
+  gameId: string,
+  outcome: "home_team_win" | "away_team_win",
+  value: string,
+  at: Date,
+): OddsRecord {
+  return {
+    oddsId: oddsId({ bookmakerKey: "Book", gameId, marketName: "moneyline", outcomeName: outcome }),
+    gameId,
+    bookmaker: "Book",
+    marketName: "moneyline",
+    outcomeName: outcome,
+    price: new Decimal(value),
+    line: null,
+    lastUpdate: at,
+    isPregame: true,
+    externalId: null,
+  };
+}
+
+const travel = (from: string, to: string) => 3 * Math.cbrt(greatCircleMiles(SITES[from]!, SITES[to]!));
+
+describe("update_elo and identify_bets with rest days and travel", () => {
+  it("rates each game with the sides' rest and travel, and prices the day's game from the stored ratings with them", async () => {
+    const today = game(DAY, "BBB", "AAA");
+    await upsertGames(pool, [
+      game("2024-03-08", "AAA", "BBB", [3, 2]), // both sides' first game: no rest, no travel
+      game("2024-03-09", "CCC", "AAA", [2, 3]), // AAA: a back-to-back after AAA → CCC; CCC's first
+      today, // AAA: another back-to-back, CCC → BBB; BBB: two days' rest, AAA → BBB
+    ]);
+    await runStep(deps, STEP_DEFINITIONS.update_elo, { sport: "TRV", date: DAY });
+    const { rows } = await pool.query<{ entity_id: string; rating: string }>(
+      "SELECT entity_id, rating::text FROM elo_ratings WHERE sport = 'TRV' AND valid_to IS NULL",
+    );
+    const rating = new Map(rows.map((r) => [r.entity_id, Number(r.rating)]));
+
+    const s1 = 20 * (1 - expectedScore(50));
+    const d2 = 1500 - (1500 + s1) + 50 + 40 + travel("AAA", "CCC");
+    expect(rating.get("CCC")).toBeCloseTo(1500 - 20 * expectedScore(d2), 1);
+    expect(rating.get("AAA")).toBeCloseTo(1500 + s1 + 20 * expectedScore(d2), 1);
+    expect(rating.get("BBB")).toBeCloseTo(1500 - s1, 1);
+    // Without the travel term, CCC would have lost over half a point less.
+    expect(1500 - 20 * expectedScore(d2 - travel("AAA", "CCC")) - rating.get("CCC")!).toBeGreaterThan(0.5);
+
+    const at = new Date(`${DAY}T10:00:00Z`);
+    await recordPrices(
+      pool,
+      [
+        price(today.gameId, "home_team_win", "2.5000", at),
+        price(today.gameId, "away_team_win", "2.5000", at),
+      ].map((record) => ({ record, source: "test" })),
+      at,
+    );
+    expect(await runStep(deps, STEP_DEFINITIONS.identify_bets, { sport: "TRV", date: DAY })).toBeGreaterThan(
+      0,
+    );
+    const recs = await pool.query<{ side: string; model_probability: string }>(
+      `SELECT side, model_probability::text FROM bet_recommendations WHERE game_id = '${today.gameId}'`,
+    );
+    const d3 =
+      rating.get("BBB")! - rating.get("AAA")! + 50 - travel("AAA", "BBB") + 40 + travel("CCC", "BBB");
+    const home = expectedScore(d3);
+    expect(recs.rows.map((r) => r.side)).toEqual(["home"]);
+    expect(Number(recs.rows[0]!.model_probability)).toBeCloseTo(home, 3);
+    // The plain home advantage alone would have priced it well below.
+    expect(expectedScore(rating.get("BBB")! - rating.get("AAA")! + 50)).toBeLessThan(home - 0.05);
+  });
+});
