@@ -7,7 +7,7 @@ import { gameFilter, oddsFilter } from "./filters.ts";
 import type { RatingKey } from "./loaders.ts";
 import { pagedRows } from "./pagination.ts";
 import type { Prisma, UnifiedGame } from "./prisma.ts";
-import { dayToDate, formatDay } from "./scalars.ts";
+import { dateTimeField, dayToDate, formatDay } from "./scalars.ts";
 
 /** The columns both sides (and the model's probabilities) read; every Game row loads them. */
 const sideColumns = {
@@ -98,12 +98,7 @@ export const GameRef = builder.prismaObject("UnifiedGame", {
     date: t.field({ type: "Date", description: "League-local game day.", resolve: (g) => g.gameDate }),
     season: t.exposeInt("season", { nullable: true }),
     status: t.string({ nullable: true, resolve: (g) => g.status }),
-    commenceTime: t.field({
-      type: "DateTime",
-      nullable: true,
-      select: { commenceTime: true },
-      resolve: (g) => g.commenceTime,
-    }),
+    commenceTime: t.field(dateTimeField("commenceTime")),
     venue: t.exposeString("venue", { nullable: true }),
     home: t.field({ type: GameSide, resolve: (game) => ({ game, home: true }) }),
     away: t.field({ type: GameSide, resolve: (game) => ({ game, home: false }) }),

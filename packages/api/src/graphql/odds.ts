@@ -3,7 +3,7 @@ import { builder } from "./builder.ts";
 import { oddsFilter } from "./filters.ts";
 import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
-import { fixed } from "./scalars.ts";
+import { dateTimeField, decimalField, fixed } from "./scalars.ts";
 
 builder.prismaObject("GameOdds", {
   name: "Odds",
@@ -24,18 +24,8 @@ builder.prismaObject("GameOdds", {
       description: "Decimal odds.",
       resolve: (o) => fixed(o.price, 4)!,
     }),
-    line: t.field({
-      type: "Decimal",
-      nullable: true,
-      select: { line: true },
-      resolve: (o) => fixed(o.line, 4),
-    }),
-    lastUpdate: t.field({
-      type: "DateTime",
-      nullable: true,
-      select: { lastUpdate: true },
-      resolve: (o) => o.lastUpdate,
-    }),
+    line: t.field(decimalField("line", 4)),
+    lastUpdate: t.field(dateTimeField("lastUpdate")),
     isPregame: t.exposeBoolean("isPregame", { nullable: true }),
     externalId: t.exposeString("externalId", { nullable: true }),
   }),

@@ -5,7 +5,7 @@ import { conflict, invalidArgument, notFound } from "./errors.ts";
 import { recommendationFilter } from "./filters.ts";
 import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
-import { dayToDate, decimalField } from "./scalars.ts";
+import { dateTimeField, dayToDate, decimalField } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
 
 builder.prismaObject("BetRecommendation", {
@@ -34,12 +34,7 @@ builder.prismaObject("BetRecommendation", {
     recommendedStake: t.field(decimalField("recommendedStake", 2)),
     expectedValue: t.field(decimalField("expectedValue", 2)),
     generatedAt: t.field({ type: "DateTime", select: { generatedAt: true }, resolve: (r) => r.generatedAt }),
-    expiresAt: t.field({
-      type: "DateTime",
-      select: { expiresAt: true },
-      nullable: true,
-      resolve: (r) => r.expiresAt,
-    }),
+    expiresAt: t.field(dateTimeField("expiresAt")),
     status: t.string({
       nullable: true,
       description: "active, executed, expired or rejected.",

@@ -19,6 +19,7 @@ import {
   type ObjectSpec,
   oneOf,
   rowObject,
+  sameNamed,
 } from "./object.ts";
 import { type SelectedField, subfields } from "./selection.ts";
 import { literal } from "./sql.ts";
@@ -60,12 +61,9 @@ const present = (expr: string) => `${expr} <> ''`;
 
 Object.assign(GameSpec.fields, {
   id: column("game_id"),
-  sport: column("sport"),
-  date: column("game_date"),
-  season: column("season"),
-  status: column("status"),
+  ...sameNamed(column, "sport season status venue"),
   commenceTime: dateTime("commence_time"),
-  venue: column("venue"),
+  date: column("game_date"),
   home: (t, field, cx) => compileObject(GameSideSpec, { t, home: true }, field, cx),
   away: (t, field, cx) => compileObject(GameSideSpec, { t, home: false }, field, cx),
   modelProbabilities: compileProbabilities,
@@ -132,13 +130,8 @@ Object.assign(EntitySpec.fields, {
 
 Object.assign(EloRatingSpec.fields, {
   id: idText("rating_id"),
-  sport: column("sport"),
-  entityId: column("entity_id"),
-  entityName: column("entity_name"),
+  ...sameNamed(column, "sport entityId entityName validFrom validTo gamesPlayed"),
   rating: decimal("rating"),
-  validFrom: column("valid_from"),
-  validTo: column("valid_to"),
-  gamesPlayed: column("games_played"),
   entity: (t, field, cx) =>
     compileObject(
       EntitySpec,
@@ -196,16 +189,12 @@ function compileProbabilities(t: string, field: SelectedField, cx: CompileContex
 
 Object.assign(OddsSpec.fields, {
   id: column("odds_id"),
-  gameId: column("game_id"),
+  ...sameNamed(column, "gameId bookmaker isPregame externalId"),
+  ...sameNamed(decimal, "price line"),
+  lastUpdate: dateTime("last_update"),
   game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
-  bookmaker: column("bookmaker"),
   market: column("market_name"),
   outcome: column("outcome_name"),
-  price: decimal("price"),
-  line: decimal("line"),
-  lastUpdate: dateTime("last_update"),
-  isPregame: column("is_pregame"),
-  externalId: column("external_id"),
   // The resolver's loader (odds-quote.ts): newest first, at or before `before`, at most `last`.
   history: (t, field, cx) => {
     const last = (field.args.last as number | null | undefined) ?? 20;
@@ -226,59 +215,32 @@ Object.assign(OddsSpec.fields, {
 
 Object.assign(OddsQuoteSpec.fields, {
   id: idText("quote_id"),
-  source: column("source"),
-  bookmaker: column("bookmaker"),
+  ...sameNamed(column, "source bookmaker"),
+  ...sameNamed(decimal, "line price"),
+  ...sameNamed(dateTime, "quotedAt fetchedAt lastSeenAt"),
   market: column("market_name"),
   outcome: column("outcome_name"),
-  line: decimal("line"),
-  price: decimal("price"),
-  quotedAt: dateTime("quoted_at"),
-  fetchedAt: dateTime("fetched_at"),
-  lastSeenAt: dateTime("last_seen_at"),
 } satisfies Record<string, FieldCompiler<string>>);
 
 Object.assign(RecommendationSpec.fields, {
   id: idText("recommendation_id"),
-  sport: column("sport"),
-  gameId: column("game_id"),
+  ...sameNamed(column, "sport gameId marketId side status"),
+  ...sameNamed(decimal, "confidence edge recommendedStake expectedValue"),
+  ...sameNamed(dateTime, "generatedAt expiresAt"),
   game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
-  marketId: column("market_id"),
   type: column("recommendation_type"),
-  side: column("side"),
-  confidence: decimal("confidence"),
-  edge: decimal("edge"),
-  recommendedStake: decimal("recommended_stake"),
-  expectedValue: decimal("expected_value"),
-  generatedAt: dateTime("generated_at"),
-  expiresAt: dateTime("expires_at"),
-  status: column("status"),
 } satisfies Record<string, FieldCompiler<string>>);
 
 Object.assign(PlacedBetSpec.fields, {
   id: column("bet_id"),
-  gameId: column("game_id"),
+  ...sameNamed(column, "gameId marketId marketTitle bookmaker outcome status tradingMode venue contracts"),
+  ...sameNamed(
+    decimal,
+    "stake odds openingOdds potentialPayout result fees minOdds closingOdds closingProbability clv clvConsensus",
+  ),
+  createdAt: dateTime("created_at"),
   game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
-  marketId: column("market_id"),
-  marketTitle: column("market_title"),
-  bookmaker: column("bookmaker"),
-  outcome: column("outcome"),
-  stake: decimal("stake"),
-  odds: decimal("odds"),
-  openingOdds: decimal("opening_odds"),
-  potentialPayout: decimal("potential_payout"),
-  status: column("status"),
-  result: decimal("result"),
   placedAt: dateTime("placed_time_utc"),
   marketCloseTime: dateTime("market_close_time_utc"),
-  createdAt: dateTime("created_at"),
-  tradingMode: column("trading_mode"),
-  venue: column("venue"),
   recommendationId: idText("recommendation_id"),
-  contracts: column("contracts"),
-  fees: decimal("fees"),
-  minOdds: decimal("min_odds"),
-  closingOdds: decimal("closing_odds"),
-  closingProbability: decimal("closing_probability"),
-  clv: decimal("clv"),
-  clvConsensus: decimal("clv_consensus"),
 } satisfies Record<string, FieldCompiler<string>>);

@@ -113,6 +113,20 @@ export const idText =
   (t) => ({ sql: `${t}.${name}::text` });
 
 /**
+ * Fields of one kind, each read from its column of the same name in snake_case:
+ * `...sameNamed(decimal, "stake openingOdds")` is `stake: decimal("stake")` and
+ * `openingOdds: decimal("opening_odds")`. A field named otherwise than its column is listed alone.
+ */
+export function sameNamed(
+  kind: (column: string) => FieldCompiler<string>,
+  fields: string,
+): Record<string, FieldCompiler<string>> {
+  return Object.fromEntries(
+    fields.split(" ").map((field) => [field, kind(field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))]),
+  );
+}
+
+/**
  * The conditions joining a related table (alias `a`) to its parent row (alias `t`), with the
  * field's own filters; null declines (an argument the compiler does not handle).
  */

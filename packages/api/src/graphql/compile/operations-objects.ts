@@ -13,6 +13,7 @@ import {
   idText,
   type ObjectSpec,
   rowObject,
+  sameNamed,
 } from "./object.ts";
 
 const spec = <S>(typeName: string): ObjectSpec<S> => ({ typeName, fields: {} });
@@ -25,12 +26,8 @@ export const JobSpec = spec<string>("Job");
 
 Object.assign(PortfolioSnapshotSpec.fields, {
   id: idText("snapshot_id"),
+  ...sameNamed(decimal, "totalValue cashBalance investedAmount unrealizedPnl realizedPnl"),
   snapshotTime: dateTime("snapshot_time"),
-  totalValue: decimal("total_value"),
-  cashBalance: decimal("cash_balance"),
-  investedAmount: decimal("invested_amount"),
-  unrealizedPnl: decimal("unrealized_pnl"),
-  realizedPnl: decimal("realized_pnl"),
 } satisfies Record<string, FieldCompiler<string>>);
 
 /** Snapshots taken in [from, to). */
@@ -59,14 +56,10 @@ Object.assign(PortfolioSpec.fields, {
 } satisfies Record<string, FieldCompiler<PortfolioWindow>>);
 
 Object.assign(PortfolioStateSpec.fields, {
-  openBets: column("open_bets"),
-  openStake: column("open_stake"),
-  openPotentialPayout: column("open_potential_payout"),
-  settledBets: column("settled_bets"),
-  realizedPnl: column("realized_pnl"),
-  averageClv: column("average_clv"),
-  averageClvConsensus: column("average_clv_consensus"),
-  clvBets: column("clv_bets"),
+  ...sameNamed(
+    column,
+    "openBets openStake openPotentialPayout settledBets realizedPnl averageClv averageClvConsensus clvBets",
+  ),
   latestSnapshot: (_s, field, cx) =>
     rowObject(
       PortfolioSnapshotSpec,
@@ -78,18 +71,8 @@ Object.assign(PortfolioStateSpec.fields, {
 
 Object.assign(PipelineRunSpec.fields, {
   id: idText("run_id"),
-  dag: column("dag"),
-  sport: column("sport"),
-  step: column("step"),
-  runDate: column("run_date"),
-  status: column("status"),
-  attempt: column("attempt"),
-  jobKey: column("job_key"),
-  queuedAt: dateTime("queued_at"),
-  startedAt: dateTime("started_at"),
-  finishedAt: dateTime("finished_at"),
-  rowsWritten: column("rows_written"),
-  error: column("error"),
+  ...sameNamed(column, "dag sport step runDate status attempt jobKey rowsWritten error"),
+  ...sameNamed(dateTime, "queuedAt startedAt finishedAt"),
   job: (t, field, cx) => {
     // The loader maps jobs by key, the last (highest id) winning; an empty key loads nothing.
     const node = rowObject(
@@ -104,20 +87,12 @@ Object.assign(PipelineRunSpec.fields, {
 
 Object.assign(JobSpec.fields, {
   id: idText("id"),
-  taskIdentifier: column("task_identifier"),
-  queueName: column("queue_name"),
-  key: column("key"),
+  ...sameNamed(column, "taskIdentifier queueName key attempts maxAttempts lastError"),
+  ...sameNamed(dateTime, "runAt lockedAt createdAt updatedAt"),
   // job.ts's jobState, in SQL.
   state: (j) => ({
     sql: `CASE WHEN ${j}.attempts >= ${j}.max_attempts AND ${j}.locked_at IS NULL THEN 'FAILED'
                WHEN ${j}.locked_at IS NOT NULL THEN 'RUNNING'
                WHEN ${j}.attempts > 0 THEN 'RETRY_SCHEDULED' ELSE 'QUEUED' END`,
   }),
-  attempts: column("attempts"),
-  maxAttempts: column("max_attempts"),
-  lastError: column("last_error"),
-  runAt: dateTime("run_at"),
-  lockedAt: dateTime("locked_at"),
-  createdAt: dateTime("created_at"),
-  updatedAt: dateTime("updated_at"),
 } satisfies Record<string, FieldCompiler<string>>);
