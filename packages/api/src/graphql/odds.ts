@@ -3,7 +3,7 @@ import { builder } from "./builder.ts";
 import { oddsFilter } from "./filters.ts";
 import { pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
-import { dateTimeField, decimalField, fixed } from "./scalars.ts";
+import { dateTimeField, decimalField, decimalValue } from "./scalars.ts";
 
 builder.prismaObject("GameOdds", {
   name: "Odds",
@@ -19,11 +19,7 @@ builder.prismaObject("GameOdds", {
     bookmaker: t.string({ resolve: (o) => o.bookmaker }),
     market: t.string({ description: "moneyline, spread or total.", resolve: (o) => o.marketName }),
     outcome: t.string({ nullable: true, resolve: (o) => o.outcomeName }),
-    price: t.field({
-      type: "Decimal",
-      description: "Decimal odds.",
-      resolve: (o) => fixed(o.price, 4)!,
-    }),
+    price: t.field(decimalValue("price", 4, "Decimal odds.")),
     line: t.field(decimalField("line", 4)),
     lastUpdate: t.field(dateTimeField("lastUpdate")),
     isPregame: t.exposeBoolean("isPregame", { nullable: true }),

@@ -49,28 +49,18 @@ builder.prismaObject("PlacedBet", {
     placedAt: t.field(dateTimeField("placedTimeUtc")),
     marketCloseTime: t.field(dateTimeField("marketCloseTimeUtc")),
     createdAt: t.field(dateTimeField("createdAt")),
-    tradingMode: t.string({
-      select: { tradingMode: true },
+    tradingMode: t.exposeString("tradingMode", {
       description:
         "paper (simulated: no money moved) or live (an order at the venue, or a bet placed by a person).",
-      resolve: (b) => b.tradingMode,
     }),
-    venue: t.string({
-      select: { venue: true },
+    venue: t.exposeString("venue", {
       nullable: true,
       description: "The venue that executes it (kalshi, manual); bookmaker is the book whose price it took.",
-      resolve: (b) => b.venue,
     }),
-    recommendationId: t.id({
-      select: { recommendationId: true },
-      nullable: true,
-      resolve: (b) => b.recommendationId,
-    }),
-    contracts: t.int({
-      select: { contracts: true },
+    recommendationId: t.exposeID("recommendationId", { nullable: true }),
+    contracts: t.exposeInt("contracts", {
       nullable: true,
       description: "Whole contracts, at venues that trade contracts.",
-      resolve: (b) => b.contracts,
     }),
     fees: t.field(decimalField("fees", 2, "The venue's fee inside the stake.")),
     minOdds: t.field(

@@ -6,7 +6,7 @@ import { pagedRows } from "./pagination.ts";
 import { BET_TOTALS_SQL, type BetTotals } from "./portfolio-totals.ts";
 import type { Prisma } from "./prisma.ts";
 import { QueuedWorkRef } from "./queued-work.ts";
-import { fixed } from "./scalars.ts";
+import { decimalValue, fixed } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
 
 builder.prismaObject("PortfolioSnapshot", {
@@ -14,7 +14,7 @@ builder.prismaObject("PortfolioSnapshot", {
   fields: (t) => ({
     id: t.exposeID("snapshotId"),
     snapshotTime: t.field({ type: "DateTime", resolve: (s) => s.snapshotTime }),
-    totalValue: t.field({ type: "Decimal", resolve: (s) => fixed(s.totalValue, 2)! }),
+    totalValue: t.field(decimalValue("totalValue", 2)),
     cashBalance: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.cashBalance, 2) }),
     investedAmount: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.investedAmount, 2) }),
     unrealizedPnl: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.unrealizedPnl, 2) }),

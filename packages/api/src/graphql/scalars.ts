@@ -118,6 +118,18 @@ export function decimalField<K extends string>(column: K, scale: number, descrip
 }
 
 /**
+ * A non-null DECIMAL column of a row as it is loaded (an object without select mode, or a column
+ * its select lists), at `scale` places: `roi: t.field(decimalValue("roi", 6))`.
+ */
+export function decimalValue<K extends string>(column: K, scale: number, description?: string) {
+  return {
+    type: "Decimal" as const,
+    ...(description ? { description } : {}),
+    resolve: (row: { [P in K]: NonNullable<DecimalLike> }) => row[column].toFixed(scale),
+  };
+}
+
+/**
  * A nullable timestamptz column of a Prisma object, read alone:
  * `placedAt: t.field(dateTimeField("placedTimeUtc"))`.
  */

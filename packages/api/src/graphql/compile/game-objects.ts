@@ -12,11 +12,11 @@ import {
   compileObject,
   dateTime,
   decimal,
-  type FieldCompiler,
+  defineFields,
   finishList,
   idText,
   listOf,
-  type ObjectSpec,
+  objectSpec,
   oneOf,
   rowObject,
   sameNamed,
@@ -24,15 +24,12 @@ import {
 import { type SelectedField, subfields } from "./selection.ts";
 import { literal } from "./sql.ts";
 
-/** Specs refer to each other (a game's odds have a game): fields are filled in below. */
-const spec = <S>(typeName: string): ObjectSpec<S> => ({ typeName, fields: {} });
-
-export const GameSpec = spec<string>("Game");
-export const OddsSpec = spec<string>("Odds");
-export const RecommendationSpec = spec<string>("Recommendation");
-export const PlacedBetSpec = spec<string>("PlacedBet");
-export const EloRatingSpec = spec<string>("EloRating");
-export const OddsQuoteSpec = spec<string>("OddsQuote");
+export const GameSpec = objectSpec("Game");
+export const OddsSpec = objectSpec("Odds");
+export const RecommendationSpec = objectSpec("Recommendation");
+export const PlacedBetSpec = objectSpec("PlacedBet");
+export const EloRatingSpec = objectSpec("EloRating");
+export const OddsQuoteSpec = objectSpec("OddsQuote");
 
 /** An entity is made of three expressions: its sport, id and name. */
 interface EntitySource {
@@ -40,13 +37,13 @@ interface EntitySource {
   entityId: string;
   name: string;
 }
-const EntitySpec = spec<EntitySource>("Entity");
+const EntitySpec = objectSpec<EntitySource>("Entity");
 
 interface SideSource {
   t: string;
   home: boolean;
 }
-const GameSideSpec = spec<SideSource>("GameSide");
+const GameSideSpec = objectSpec<SideSource>("GameSide");
 
 const sideColumn = (s: SideSource, name: "team_id" | "team_name" | "score") =>
   `${s.t}.${s.home ? "home" : "away"}_${name}`;
@@ -59,7 +56,7 @@ function ratingOnDay(cx: CompileContext, field: SelectedField, sport: string, en
 /** Resolvers treat an empty entity id like a missing one (no entity, no rating). */
 const present = (expr: string) => `${expr} <> ''`;
 
-Object.assign(GameSpec.fields, {
+defineFields(GameSpec, {
   id: column("game_id"),
   ...sameNamed(column, "sport season status venue"),
   commenceTime: dateTime("commence_time"),
@@ -92,9 +89,9 @@ Object.assign(GameSpec.fields, {
     (a, t) => [`${a}.game_id = ${t}.game_id`],
     (a) => `${a}.placed_time_utc DESC, ${a}.bet_id ASC`,
   ),
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(GameSideSpec.fields, {
+defineFields(GameSideSpec, {
   entityId: (s) => ({ sql: sideColumn(s, "team_id") }),
   name: (s) => ({ sql: sideColumn(s, "team_name") }),
   score: (s) => ({ sql: sideColumn(s, "score") }),
@@ -109,9 +106,9 @@ Object.assign(GameSideSpec.fields, {
     const node = ratingOnDay(cx, field, `${s.t}.sport`, id, `${s.t}.game_date`);
     return node && { sql: `CASE WHEN ${present(id)} THEN ${node.sql} END`, finish: node.finish };
   },
-} satisfies Record<string, FieldCompiler<SideSource>>);
+});
 
-Object.assign(EntitySpec.fields, {
+defineFields(EntitySpec, {
   id: (e) => ({ sql: e.entityId }),
   sport: (e) => ({ sql: e.sport }),
   name: (e) => ({ sql: e.name }),
@@ -126,9 +123,9 @@ Object.assign(EntitySpec.fields, {
     const day = cx.st.param((field.args.asOf as string | null | undefined) ?? cx.today, "date");
     return ratingOnDay(cx, field, e.sport, e.entityId, day);
   },
-} satisfies Record<string, FieldCompiler<EntitySource>>);
+});
 
-Object.assign(EloRatingSpec.fields, {
+defineFields(EloRatingSpec, {
   id: idText("rating_id"),
   ...sameNamed(column, "sport entityId entityName validFrom validTo gamesPlayed"),
   rating: decimal("rating"),
@@ -152,7 +149,7 @@ Object.assign(EloRatingSpec.fields, {
       finish: finishList(node.finish),
     };
   },
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
 /**
  * Both sides' ratings on the game day come from SQL; the probabilities from the sport's Elo model
@@ -187,7 +184,7 @@ function compileProbabilities(t: string, field: SelectedField, cx: CompileContex
   return { sql, finish };
 }
 
-Object.assign(OddsSpec.fields, {
+defineFields(OddsSpec, {
   id: column("odds_id"),
   ...sameNamed(column, "gameId bookmaker isPregame externalId"),
   ...sameNamed(decimal, "price line"),
@@ -211,27 +208,27 @@ Object.assign(OddsSpec.fields, {
       finish: finishList(node.finish),
     };
   },
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(OddsQuoteSpec.fields, {
+defineFields(OddsQuoteSpec, {
   id: idText("quote_id"),
   ...sameNamed(column, "source bookmaker"),
   ...sameNamed(decimal, "line price"),
   ...sameNamed(dateTime, "quotedAt fetchedAt lastSeenAt"),
   market: column("market_name"),
   outcome: column("outcome_name"),
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(RecommendationSpec.fields, {
+defineFields(RecommendationSpec, {
   id: idText("recommendation_id"),
   ...sameNamed(column, "sport gameId marketId side status"),
   ...sameNamed(decimal, "confidence edge recommendedStake expectedValue"),
   ...sameNamed(dateTime, "generatedAt expiresAt"),
   game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
   type: column("recommendation_type"),
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(PlacedBetSpec.fields, {
+defineFields(PlacedBetSpec, {
   id: column("bet_id"),
   ...sameNamed(column, "gameId marketId marketTitle bookmaker outcome status tradingMode venue contracts"),
   ...sameNamed(
@@ -243,4 +240,4 @@ Object.assign(PlacedBetSpec.fields, {
   placedAt: dateTime("placed_time_utc"),
   marketCloseTime: dateTime("market_close_time_utc"),
   recommendationId: idText("recommendation_id"),
-} satisfies Record<string, FieldCompiler<string>>);
+});

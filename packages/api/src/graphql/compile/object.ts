@@ -35,6 +35,17 @@ export interface ObjectSpec<S> {
   fields: Record<string, FieldCompiler<S>>;
 }
 
+/**
+ * A spec whose fields `defineFields` fills in later: specs refer to each other (odds have a game).
+ * Its source is a table alias unless said otherwise.
+ */
+export const objectSpec = <S = string>(typeName: string): ObjectSpec<S> => ({ typeName, fields: {} });
+
+/** Fills in a spec's fields, each checked against the spec's source. */
+export function defineFields<S>(spec: ObjectSpec<S>, fields: Record<string, FieldCompiler<S>>): void {
+  Object.assign(spec.fields, fields);
+}
+
 /** Applies `finish` to each key that has one; keeps PostgreSQL's object otherwise. */
 export function finishObject(steps: readonly (readonly [string, Finish])[]): Finish | undefined {
   if (steps.length === 0) return undefined;

@@ -9,26 +9,24 @@ import {
   column,
   dateTime,
   decimal,
-  type FieldCompiler,
+  defineFields,
   idText,
-  type ObjectSpec,
+  objectSpec,
   rowObject,
   sameNamed,
 } from "./object.ts";
 
-const spec = <S>(typeName: string): ObjectSpec<S> => ({ typeName, fields: {} });
+export const PortfolioSnapshotSpec = objectSpec("PortfolioSnapshot");
+export const PortfolioSpec = objectSpec<PortfolioWindow>("Portfolio");
+const PortfolioStateSpec = objectSpec("PortfolioState");
+export const PipelineRunSpec = objectSpec("PipelineRun");
+export const JobSpec = objectSpec("Job");
 
-export const PortfolioSnapshotSpec = spec<string>("PortfolioSnapshot");
-export const PortfolioSpec = spec<PortfolioWindow>("Portfolio");
-const PortfolioStateSpec = spec<string>("PortfolioState");
-export const PipelineRunSpec = spec<string>("PipelineRun");
-export const JobSpec = spec<string>("Job");
-
-Object.assign(PortfolioSnapshotSpec.fields, {
+defineFields(PortfolioSnapshotSpec, {
   id: idText("snapshot_id"),
   ...sameNamed(decimal, "totalValue cashBalance investedAmount unrealizedPnl realizedPnl"),
   snapshotTime: dateTime("snapshot_time"),
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
 /** Snapshots taken in [from, to). */
 export function snapshotConditions(w: PortfolioWindow, a: string, cx: CompileContext): string[] {
@@ -38,7 +36,7 @@ export function snapshotConditions(w: PortfolioWindow, a: string, cx: CompileCon
   ];
 }
 
-Object.assign(PortfolioSpec.fields, {
+defineFields(PortfolioSpec, {
   snapshots: (w, field, cx) => {
     const connection: ConnectionSpec = {
       table: "portfolio_snapshots",
@@ -53,9 +51,9 @@ Object.assign(PortfolioSpec.fields, {
     return compileConnection(connection, field, cx);
   },
   current: (_w, field, cx) => rowObject(PortfolioStateSpec, field, cx, (s) => `(${BET_TOTALS_SQL}) ${s}`),
-} satisfies Record<string, FieldCompiler<PortfolioWindow>>);
+});
 
-Object.assign(PortfolioStateSpec.fields, {
+defineFields(PortfolioStateSpec, {
   ...sameNamed(
     column,
     "openBets openStake openPotentialPayout settledBets realizedPnl averageClv averageClvConsensus clvBets",
@@ -67,9 +65,9 @@ Object.assign(PortfolioStateSpec.fields, {
       cx,
       (a) => `portfolio_snapshots ${a} ORDER BY ${a}.snapshot_time DESC, ${a}.snapshot_id DESC LIMIT 1`,
     ),
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(PipelineRunSpec.fields, {
+defineFields(PipelineRunSpec, {
   id: idText("run_id"),
   ...sameNamed(column, "dag sport step runDate status attempt jobKey rowsWritten error"),
   ...sameNamed(dateTime, "queuedAt startedAt finishedAt"),
@@ -83,9 +81,9 @@ Object.assign(PipelineRunSpec.fields, {
     );
     return node && { sql: `CASE WHEN ${t}.job_key <> '' THEN ${node.sql} END`, finish: node.finish };
   },
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(JobSpec.fields, {
+defineFields(JobSpec, {
   id: idText("id"),
   ...sameNamed(column, "taskIdentifier queueName key attempts maxAttempts lastError"),
   ...sameNamed(dateTime, "runAt lockedAt createdAt updatedAt"),
@@ -95,4 +93,4 @@ Object.assign(JobSpec.fields, {
                WHEN ${j}.locked_at IS NOT NULL THEN 'RUNNING'
                WHEN ${j}.attempts > 0 THEN 'RETRY_SCHEDULED' ELSE 'QUEUED' END`,
   }),
-} satisfies Record<string, FieldCompiler<string>>);
+});
