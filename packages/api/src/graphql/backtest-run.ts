@@ -3,7 +3,7 @@
 // the command line.
 import { builder } from "./builder.ts";
 import { invalidArgument } from "./errors.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import { decimalValue, fixed } from "./scalars.ts";
 
 builder.prismaObject("BacktestCurvePoint", {
@@ -78,8 +78,7 @@ builder.queryFields((t) => ({
         [{ createdAt: "desc" }, { runId: "desc" }],
       ),
     },
-    { name: "BacktestRunConnection" },
-    { name: "BacktestRunEdge" },
+    ...connectionNames("BacktestRun"),
   ),
   backtestRun: t.prismaField({
     type: "BacktestRun",

@@ -3,7 +3,7 @@
 import { ratingInForceWhere } from "@edgeline/core";
 import { builder } from "./builder.ts";
 import { leaderboardFilter, ratingsFilter } from "./filters.ts";
-import { checkLimit, MAX_PAGE_SIZE, pagedRows } from "./pagination.ts";
+import { checkLimit, connectionNames, MAX_PAGE_SIZE, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { dayToDate, decimalValue, formatDay } from "./scalars.ts";
 
@@ -76,8 +76,7 @@ builder.queryFields((t) => ({
         { ratingId: "asc" },
       ]),
     },
-    { name: "EloRatingConnection" },
-    { name: "EloRatingEdge" },
+    ...connectionNames("EloRating"),
   ),
   leaderboard: t.prismaConnection(
     {
@@ -91,7 +90,6 @@ builder.queryFields((t) => ({
         { ratingId: "asc" },
       ]),
     },
-    { name: "LeaderboardConnection" },
-    { name: "LeaderboardEdge" },
+    ...connectionNames("Leaderboard"),
   ),
 }));

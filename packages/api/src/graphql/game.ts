@@ -3,9 +3,9 @@
 import { builder } from "./builder.ts";
 import { EloRatingRef } from "./elo-rating.ts";
 import { Entity } from "./entity.ts";
-import { gameFilter, oddsFilter } from "./filters.ts";
+import { between, gameFilter, oddsFilter } from "./filters.ts";
 import type { RatingKey } from "./loaders.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma, UnifiedGame } from "./prisma.ts";
 import { dateTimeField, dayToDate, formatDay } from "./scalars.ts";
 
@@ -153,17 +153,11 @@ const gameArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) =
 
 function gameWhere(args: Parameters<typeof gameFilter>[0]): Prisma.UnifiedGameWhereInput {
   const f = gameFilter(args);
+  // An undefined filter is no filter to Prisma.
   return {
-    ...(f.sport ? { sport: f.sport } : {}),
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.from || f.to
-      ? {
-          gameDate: {
-            ...(f.from ? { gte: dayToDate(f.from) } : {}),
-            ...(f.to ? { lte: dayToDate(f.to) } : {}),
-          },
-        }
-      : {}),
+    sport: f.sport,
+    status: f.status,
+    gameDate: between(f.from && dayToDate(f.from), f.to && dayToDate(f.to), "lte"),
     ...(f.team ? { OR: [{ homeTeamId: f.team }, { awayTeamId: f.team }] } : {}),
   };
 }
@@ -181,8 +175,7 @@ builder.queryFields((t) => ({
         { gameId: "asc" },
       ]),
     },
-    { name: "GameConnection" },
-    { name: "GameEdge" },
+    ...connectionNames("Game"),
   ),
   game: t.prismaField({
     type: "UnifiedGame",

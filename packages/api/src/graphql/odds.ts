@@ -1,7 +1,7 @@
 // Odds: one bookmaker's price for one outcome of one market of a game (a game_odds row).
 import { builder } from "./builder.ts";
 import { oddsFilter } from "./filters.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { dateTimeField, decimalField, decimalValue } from "./scalars.ts";
 
@@ -49,7 +49,6 @@ builder.queryFields((t) => ({
       },
       ...pagedRows((ctx) => ctx.prisma.gameOdds, oddsWhere, [{ lastUpdate: "desc" }, { oddsId: "asc" }]),
     },
-    { name: "OddsConnection" },
-    { name: "OddsEdge" },
+    ...connectionNames("Odds"),
   ),
 }));

@@ -7,11 +7,11 @@ import { Decimal } from "decimal.js";
 import { pipe } from "graphql-yoga";
 import { builder } from "./builder.ts";
 import { conflict, invalidArgument } from "./errors.ts";
-import { betFilter } from "./filters.ts";
+import { betFilter, between } from "./filters.ts";
 import { manualDecision, parseBetId, parseManualBet, parseReason, potentialPayout } from "./manual-bet.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
-import { QueuedWorkRef } from "./queued-work.ts";
+import { QueuedWorkRef, queueing } from "./queued-work.ts";
 import { dateTimeField, decimalField, fixed } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
 
@@ -103,13 +103,8 @@ builder.prismaObject("BetStatusChange", {
 
 function betsWhere(args: Parameters<typeof betFilter>[0]): Prisma.PlacedBetWhereInput {
   const f = betFilter(args);
-  return {
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.bookmaker ? { bookmaker: f.bookmaker } : {}),
-    ...(f.from || f.to
-      ? { placedTimeUtc: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
-      : {}),
-  };
+  // An undefined filter is no filter to Prisma.
+  return { status: f.status, bookmaker: f.bookmaker, placedTimeUtc: between(f.from, f.to, "lt") };
 }
 
 const ManualBetInput = builder.inputType("ManualBetInput", {
@@ -148,8 +143,7 @@ builder.queryFields((t) => ({
         { betId: "asc" },
       ]),
     },
-    { name: "PlacedBetConnection" },
-    { name: "PlacedBetEdge" },
+    ...connectionNames("PlacedBet"),
   ),
 }));
 
@@ -157,10 +151,7 @@ builder.mutationFields((t) => ({
   syncBets: t.field({
     type: QueuedWorkRef,
     description: "Queues the bet sync (status and results from every broker) now.",
-    resolve: (_root, _args, ctx) => {
-      requireWriteKey(ctx);
-      return ctx.pipeline.syncBets();
-    },
+    resolve: queueing((_args, ctx) => ctx.pipeline.syncBets()),
   }),
   recordManualBet: t.prismaField({
     type: "PlacedBet",

@@ -3,7 +3,7 @@
 import { builder } from "./builder.ts";
 import { conflict, invalidArgument, notFound } from "./errors.ts";
 import { recommendationFilter } from "./filters.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { dateTimeField, dayToDate, decimalField } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
@@ -81,8 +81,7 @@ builder.queryFields((t) => ({
         { recommendationId: "desc" },
       ]),
     },
-    { name: "RecommendationConnection" },
-    { name: "RecommendationEdge" },
+    ...connectionNames("Recommendation"),
   ),
 }));
 
