@@ -1,4 +1,4 @@
-import { type Entity, entity } from "@edgeline/sdk";
+import { type Entity, entityTable } from "@edgeline/sdk";
 
 /**
  * NBA teams by the league's tricode (cdn.nba.com `teamTricode`), the canonical id. `names` holds
@@ -10,47 +10,35 @@ import { type Entity, entity } from "@edgeline/sdk";
  * are the SBR archive's squashed place names, `codes.fivethirtyeight` 538's team codes where
  * they differ from the tricode.
  */
-export const NBA_TEAMS: readonly Entity[] = [
-  entity("ATL", "Atlanta Hawks", { codes: { sbr: ["Atlanta"] } }),
-  entity("BOS", "Boston Celtics", { codes: { sbr: ["Boston"] } }),
-  entity("BKN", "Brooklyn Nets", {
-    names: ["New Jersey Nets"],
-    codes: { sbr: ["Brooklyn", "NewJersey"], fivethirtyeight: ["BRK", "NJN"] },
-  }),
-  entity("CHA", "Charlotte Hornets", {
-    names: ["Charlotte Bobcats"],
-    codes: { sbr: ["Charlotte"], fivethirtyeight: ["CHO"] },
-  }),
-  entity("CHI", "Chicago Bulls", { codes: { sbr: ["Chicago"] } }),
-  entity("CLE", "Cleveland Cavaliers", { codes: { sbr: ["Cleveland"] } }),
-  entity("DAL", "Dallas Mavericks", { codes: { sbr: ["Dallas"] } }),
-  entity("DEN", "Denver Nuggets", { codes: { sbr: ["Denver"] } }),
-  entity("DET", "Detroit Pistons", { codes: { sbr: ["Detroit"] } }),
-  entity("GSW", "Golden State Warriors", { codes: { sbr: ["GoldenState"] } }),
-  entity("HOU", "Houston Rockets", { codes: { sbr: ["Houston"] } }),
-  entity("IND", "Indiana Pacers", { codes: { sbr: ["Indiana"] } }),
-  entity("LAC", "Los Angeles Clippers", { names: ["LA Clippers"], codes: { sbr: ["LAClippers"] } }),
-  entity("LAL", "Los Angeles Lakers", { names: ["LA Lakers"], codes: { sbr: ["LALakers"] } }),
-  entity("MEM", "Memphis Grizzlies", { codes: { sbr: ["Memphis"] } }),
-  entity("MIA", "Miami Heat", { codes: { sbr: ["Miami"] } }),
-  entity("MIL", "Milwaukee Bucks", { codes: { sbr: ["Milwaukee"] } }),
-  entity("MIN", "Minnesota Timberwolves", { codes: { sbr: ["Minnesota"] } }),
-  entity("NOP", "New Orleans Pelicans", {
-    names: ["New Orleans Hornets"],
-    codes: { sbr: ["NewOrleans"], fivethirtyeight: ["NOH", "NOK"] },
-  }),
-  entity("NYK", "New York Knicks", { codes: { sbr: ["NewYork"] } }),
-  entity("OKC", "Oklahoma City Thunder", {
-    names: ["Seattle SuperSonics"],
-    codes: { sbr: ["OklahomaCity", "Seattle"], fivethirtyeight: ["SEA"] },
-  }),
-  entity("ORL", "Orlando Magic", { codes: { sbr: ["Orlando"] } }),
-  entity("PHI", "Philadelphia 76ers", { codes: { sbr: ["Philadelphia"] } }),
-  entity("PHX", "Phoenix Suns", { codes: { sbr: ["Phoenix"], fivethirtyeight: ["PHO"] } }),
-  entity("POR", "Portland Trail Blazers", { codes: { sbr: ["Portland"] } }),
-  entity("SAC", "Sacramento Kings", { codes: { sbr: ["Sacramento"] } }),
-  entity("SAS", "San Antonio Spurs", { codes: { sbr: ["SanAntonio"] } }),
-  entity("TOR", "Toronto Raptors", { codes: { sbr: ["Toronto"] } }),
-  entity("UTA", "Utah Jazz", { codes: { sbr: ["Utah"] } }),
-  entity("WAS", "Washington Wizards", { codes: { sbr: ["Washington"] } }),
-];
+export const NBA_TEAMS: readonly Entity[] = entityTable(`
+  ATL | Atlanta Hawks          | sbr: Atlanta
+  BOS | Boston Celtics         | sbr: Boston
+  BKN | Brooklyn Nets          | sbr: Brooklyn, NewJersey | fivethirtyeight: BRK, NJN | names: New Jersey Nets
+  CHA | Charlotte Hornets      | sbr: Charlotte | fivethirtyeight: CHO | names: Charlotte Bobcats
+  CHI | Chicago Bulls          | sbr: Chicago
+  CLE | Cleveland Cavaliers    | sbr: Cleveland
+  DAL | Dallas Mavericks       | sbr: Dallas
+  DEN | Denver Nuggets         | sbr: Denver
+  DET | Detroit Pistons        | sbr: Detroit
+  GSW | Golden State Warriors  | sbr: GoldenState
+  HOU | Houston Rockets        | sbr: Houston
+  IND | Indiana Pacers         | sbr: Indiana
+  LAC | Los Angeles Clippers   | sbr: LAClippers | names: LA Clippers
+  LAL | Los Angeles Lakers     | sbr: LALakers | names: LA Lakers
+  MEM | Memphis Grizzlies      | sbr: Memphis
+  MIA | Miami Heat             | sbr: Miami
+  MIL | Milwaukee Bucks        | sbr: Milwaukee
+  MIN | Minnesota Timberwolves | sbr: Minnesota
+  NOP | New Orleans Pelicans   | sbr: NewOrleans | fivethirtyeight: NOH, NOK | names: New Orleans Hornets
+  NYK | New York Knicks        | sbr: NewYork
+  OKC | Oklahoma City Thunder  | sbr: OklahomaCity, Seattle | fivethirtyeight: SEA | names: Seattle SuperSonics
+  ORL | Orlando Magic          | sbr: Orlando
+  PHI | Philadelphia 76ers     | sbr: Philadelphia
+  PHX | Phoenix Suns           | sbr: Phoenix | fivethirtyeight: PHO
+  POR | Portland Trail Blazers | sbr: Portland
+  SAC | Sacramento Kings       | sbr: Sacramento
+  SAS | San Antonio Spurs      | sbr: SanAntonio
+  TOR | Toronto Raptors        | sbr: Toronto
+  UTA | Utah Jazz              | sbr: Utah
+  WAS | Washington Wizards     | sbr: Washington
+`);

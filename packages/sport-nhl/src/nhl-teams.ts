@@ -1,4 +1,4 @@
-import { type Entity, entity } from "@edgeline/sdk";
+import { type Entity, entityTable } from "@edgeline/sdk";
 
 /**
  * NHL teams by the league's own tricode (api-web.nhle.com `abbrev`), which is the canonical id.
@@ -8,41 +8,38 @@ import { type Entity, entity } from "@edgeline/sdk";
  * `codes.sbr` are the SBR archive's squashed place names with the files' one-off spellings
  * ("Tampa", "Arizonas", "SeattleKraken"); `codes.fivethirtyeight` 538's codes that differ.
  */
-export const NHL_TEAMS: readonly Entity[] = [
-  entity("ANA", "Anaheim Ducks", { codes: { sbr: ["Anaheim"] } }),
-  entity("ARI", "Arizona Coyotes", {
-    names: ["Phoenix Coyotes"],
-    codes: { sbr: ["Arizona", "Phoenix", "Arizonas"] },
-  }),
-  entity("BOS", "Boston Bruins", { codes: { sbr: ["Boston"] } }),
-  entity("BUF", "Buffalo Sabres", { codes: { sbr: ["Buffalo"] } }),
-  entity("CGY", "Calgary Flames", { codes: { sbr: ["Calgary"] } }),
-  entity("CAR", "Carolina Hurricanes", { codes: { sbr: ["Carolina"] } }),
-  entity("CHI", "Chicago Blackhawks", { codes: { sbr: ["Chicago"] } }),
-  entity("COL", "Colorado Avalanche", { codes: { sbr: ["Colorado"] } }),
-  entity("CBJ", "Columbus Blue Jackets", { codes: { sbr: ["Columbus"] } }),
-  entity("DAL", "Dallas Stars", { codes: { sbr: ["Dallas"] } }),
-  entity("DET", "Detroit Red Wings", { codes: { sbr: ["Detroit"] } }),
-  entity("EDM", "Edmonton Oilers", { codes: { sbr: ["Edmonton"] } }),
-  entity("FLA", "Florida Panthers", { codes: { sbr: ["Florida"] } }),
-  entity("LAK", "Los Angeles Kings", { codes: { sbr: ["LosAngeles"] } }),
-  entity("MIN", "Minnesota Wild", { codes: { sbr: ["Minnesota"] } }),
-  entity("MTL", "Montréal Canadiens", { codes: { sbr: ["Montreal"] } }),
-  entity("NSH", "Nashville Predators", { codes: { sbr: ["Nashville"] } }),
-  entity("NJD", "New Jersey Devils", { codes: { sbr: ["NewJersey"] } }),
-  entity("NYI", "New York Islanders", { names: ["NY Islanders"], codes: { sbr: ["NYIslanders"] } }),
-  entity("NYR", "New York Rangers", { names: ["NY Rangers"], codes: { sbr: ["NYRangers"] } }),
-  entity("OTT", "Ottawa Senators", { codes: { sbr: ["Ottawa"] } }),
-  entity("PHI", "Philadelphia Flyers", { codes: { sbr: ["Philadelphia"] } }),
-  entity("PIT", "Pittsburgh Penguins", { codes: { sbr: ["Pittsburgh"] } }),
-  entity("SJS", "San Jose Sharks", { codes: { sbr: ["SanJose"] } }),
-  entity("SEA", "Seattle Kraken", { codes: { sbr: ["Seattle", "SeattleKraken"] } }),
-  entity("STL", "St. Louis Blues", { codes: { sbr: ["St.Louis"] } }),
-  entity("TBL", "Tampa Bay Lightning", { codes: { sbr: ["TampaBay", "Tampa"] } }),
-  entity("TOR", "Toronto Maple Leafs", { codes: { sbr: ["Toronto"] } }),
-  entity("UTA", "Utah Mammoth", { names: ["Utah Hockey Club"], codes: { sbr: ["Utah"] } }),
-  entity("VAN", "Vancouver Canucks", { codes: { sbr: ["Vancouver"] } }),
-  entity("VGK", "Vegas Golden Knights", { codes: { sbr: ["Vegas"], fivethirtyeight: ["VEG"] } }),
-  entity("WSH", "Washington Capitals", { codes: { sbr: ["Washington"] } }),
-  entity("WPG", "Winnipeg Jets", { codes: { sbr: ["Winnipeg"] } }),
-];
+export const NHL_TEAMS: readonly Entity[] = entityTable(`
+  ANA | Anaheim Ducks         | sbr: Anaheim
+  ARI | Arizona Coyotes       | sbr: Arizona, Phoenix, Arizonas | names: Phoenix Coyotes
+  BOS | Boston Bruins         | sbr: Boston
+  BUF | Buffalo Sabres        | sbr: Buffalo
+  CGY | Calgary Flames        | sbr: Calgary
+  CAR | Carolina Hurricanes   | sbr: Carolina
+  CHI | Chicago Blackhawks    | sbr: Chicago
+  COL | Colorado Avalanche    | sbr: Colorado
+  CBJ | Columbus Blue Jackets | sbr: Columbus
+  DAL | Dallas Stars          | sbr: Dallas
+  DET | Detroit Red Wings     | sbr: Detroit
+  EDM | Edmonton Oilers       | sbr: Edmonton
+  FLA | Florida Panthers      | sbr: Florida
+  LAK | Los Angeles Kings     | sbr: LosAngeles
+  MIN | Minnesota Wild        | sbr: Minnesota
+  MTL | Montréal Canadiens    | sbr: Montreal
+  NSH | Nashville Predators   | sbr: Nashville
+  NJD | New Jersey Devils     | sbr: NewJersey
+  NYI | New York Islanders    | sbr: NYIslanders | names: NY Islanders
+  NYR | New York Rangers      | sbr: NYRangers | names: NY Rangers
+  OTT | Ottawa Senators       | sbr: Ottawa
+  PHI | Philadelphia Flyers   | sbr: Philadelphia
+  PIT | Pittsburgh Penguins   | sbr: Pittsburgh
+  SJS | San Jose Sharks       | sbr: SanJose
+  SEA | Seattle Kraken        | sbr: Seattle, SeattleKraken
+  STL | St. Louis Blues       | sbr: St.Louis
+  TBL | Tampa Bay Lightning   | sbr: TampaBay, Tampa
+  TOR | Toronto Maple Leafs   | sbr: Toronto
+  UTA | Utah Mammoth          | sbr: Utah | names: Utah Hockey Club
+  VAN | Vancouver Canucks     | sbr: Vancouver
+  VGK | Vegas Golden Knights  | sbr: Vegas | fivethirtyeight: VEG
+  WSH | Washington Capitals   | sbr: Washington
+  WPG | Winnipeg Jets         | sbr: Winnipeg
+`);
