@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createEntityIndex, entity, entityTable } from "./entities.ts";
+import { createEntityIndex, entity } from "./entities.ts";
 import { toEntityId } from "./entity-id.ts";
 
 describe("entity catalogs", () => {
-  it("reads a catalog table: further names and source codes by list, values by comma", () => {
-    const table = entityTable(`
-      MTL | Montréal Canadiens
-      OKC | Oklahoma City Thunder | sbr: OklahomaCity, Seattle | fivethirtyeight: SEA | names: Seattle SuperSonics
-      NYI | New York Islanders    | names: NY Islanders
-    `);
-    expect(table).toEqual([
-      entity("MTL", "Montréal Canadiens"),
-      entity("OKC", "Oklahoma City Thunder", {
-        names: ["Seattle SuperSonics"],
-        codes: { sbr: ["OklahomaCity", "Seattle"], fivethirtyeight: ["SEA"] },
-      }),
-      entity("NYI", "New York Islanders", { names: ["NY Islanders"] }),
-    ]);
-    expect(table[0]).not.toHaveProperty("codes");
-    expect(() => entityTable("MTL")).toThrow(/entity row "MTL"/);
-    expect(() => entityTable("MTL | Montreal | sbr Montreal")).toThrow(/"sbr Montreal" is not/);
-  });
-
   const index = createEntityIndex([
     entity("JAX", "Jacksonville Jaguars", { codes: { kalshi: ["JAC"] } }),
     entity("MTL", "Montréal Canadiens"),

@@ -1,4 +1,5 @@
-import { nameKey, toEntityId } from "./entity-id.ts";
+import { z } from "zod";
+import { ENTITY_ID_PATTERN, nameKey, toEntityId } from "./entity-id.ts";
 
 /** A team or player as the plugin knows it, with how each source spells it. */
 export interface Entity {
@@ -86,29 +87,12 @@ export function entity(id: string, name: string, extra: Omit<Entity, "id" | "nam
   return { id, name, ...extra };
 }
 
-/**
- * A catalog from a table, one entity a line: `id | name`, then a cell per list, `names: ...` for
- * further names and `source: ...` for a source's codes, values separated by commas:
- * `OKC | Oklahoma City Thunder | sbr: OklahomaCity, Seattle | names: Seattle SuperSonics`.
- */
-export function entityTable(table: string): Entity[] {
-  return table
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "")
-    .map((line) => {
-      const [id, name, ...lists] = line.split("|").map((cell) => cell.trim());
-      if (!id || !name) throw new Error(`entity row "${line}" is not "id | name | list: a, b"`);
-      const codes: Record<string, string[]> = {};
-      let names: string[] | undefined;
-      for (const list of lists) {
-        const cell = /^([\w-]+):(.+)$/.exec(list);
-        if (!cell) throw new Error(`entity row "${line}": "${list}" is not "list: a, b"`);
-        const values = cell[2]!.split(",").map((value) => value.trim());
-        if (cell[1] === "names") names = values;
-        else codes[cell[1]!] = values;
-      }
-      const hasCodes = Object.keys(codes).length > 0;
-      return entity(id, name, { ...(names ? { names } : {}), ...(hasCodes ? { codes } : {}) });
-    });
-}
+/** An entity catalog as a plugin declares it (or a data file holds it), checked. */
+export const entityCatalogSchema = z.array(
+  z.object({
+    id: z.string().regex(ENTITY_ID_PATTERN, "must be upper-case letters/digits joined by '-'"),
+    name: z.string().min(1),
+    names: z.array(z.string().min(1)).optional(),
+    codes: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  }),
+);
