@@ -3,8 +3,9 @@
 import { builder } from "./builder.ts";
 import { EloRatingRef } from "./elo-rating.ts";
 import { Entity } from "./entity.ts";
-import { between, gameFilter, oddsFilter } from "./filters.ts";
+import { between, gameFilter } from "./filters.ts";
 import type { RatingKey } from "./loaders.ts";
+import { ODDS_ORDER, oddsFilterArgs, oddsMatching } from "./odds.ts";
 import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma, UnifiedGame } from "./prisma.ts";
 import { dateTimeField, dayToDate, formatDay } from "./scalars.ts";
@@ -118,20 +119,8 @@ export const GameRef = builder.prismaObject("UnifiedGame", {
     }),
     odds: t.relation("odds", {
       description: "Prices for this game, newest update first.",
-      args: {
-        bookmaker: t.arg.string({ required: false }),
-        market: t.arg.string({ required: false, description: "market_name: moneyline, spread or total." }),
-      },
-      query: (args) => {
-        const f = oddsFilter(args);
-        return {
-          where: {
-            ...(f.bookmaker ? { bookmaker: f.bookmaker } : {}),
-            ...(f.market ? { marketName: f.market } : {}),
-          },
-          orderBy: [{ lastUpdate: "desc" as const }, { oddsId: "asc" as const }],
-        };
-      },
+      args: oddsFilterArgs(t.arg),
+      query: (args) => ({ where: oddsMatching(args), orderBy: ODDS_ORDER }),
     }),
     recommendations: t.relation("recommendations", {
       query: { orderBy: [{ generatedAt: "desc" }, { recommendationId: "desc" }] },

@@ -27,13 +27,28 @@ builder.prismaObject("GameOdds", {
   }),
 });
 
-function oddsWhere(args: { gameId: string | number; bookmaker?: string | null; market?: string | null }) {
+type ArgBuilder = Parameters<Parameters<typeof builder.queryFields>[0]>[0]["arg"];
+
+/** The odds filter's arguments, of `Query.odds` and `Game.odds` alike. */
+export const oddsFilterArgs = (arg: ArgBuilder) => ({
+  bookmaker: arg.string({ required: false }),
+  market: arg.string({ required: false, description: "market_name: moneyline, spread or total." }),
+});
+
+/** The odds a filter keeps; an undefined filter is no filter to Prisma. */
+export function oddsMatching(args: { bookmaker?: string | null; market?: string | null }) {
   const f = oddsFilter(args);
-  return {
-    gameId: String(args.gameId),
-    ...(f.bookmaker ? { bookmaker: f.bookmaker } : {}),
-    ...(f.market ? { marketName: f.market } : {}),
-  } satisfies Prisma.GameOddsWhereInput;
+  return { bookmaker: f.bookmaker, marketName: f.market } satisfies Prisma.GameOddsWhereInput;
+}
+
+/** Both odds lists' order: newest update first. */
+export const ODDS_ORDER: Prisma.GameOddsOrderByWithRelationInput[] = [
+  { lastUpdate: "desc" },
+  { oddsId: "asc" },
+];
+
+function oddsWhere(args: { gameId: string | number; bookmaker?: string | null; market?: string | null }) {
+  return { gameId: String(args.gameId), ...oddsMatching(args) };
 }
 
 builder.queryFields((t) => ({
@@ -42,12 +57,8 @@ builder.queryFields((t) => ({
       type: "GameOdds",
       cursor: "oddsId",
       description: "Prices for one game, newest update first.",
-      args: {
-        gameId: t.arg.id({ required: true }),
-        bookmaker: t.arg.string({ required: false }),
-        market: t.arg.string({ required: false, description: "market_name: moneyline, spread or total." }),
-      },
-      ...pagedRows((ctx) => ctx.prisma.gameOdds, oddsWhere, [{ lastUpdate: "desc" }, { oddsId: "asc" }]),
+      args: { gameId: t.arg.id({ required: true }), ...oddsFilterArgs(t.arg) },
+      ...pagedRows((ctx) => ctx.prisma.gameOdds, oddsWhere, ODDS_ORDER),
     },
     ...connectionNames("Odds"),
   ),

@@ -48,21 +48,12 @@ function recommendationsWhere(
 ): Prisma.BetRecommendationWhereInput {
   const f = recommendationFilter(args);
   const day = f.date ? dayToDate(f.date) : null;
+  // An undefined filter is no filter to Prisma.
   return {
-    ...(f.sport ? { sport: f.sport } : {}),
-    ...(f.status ? { status: f.status } : {}),
-    ...(day ? { generatedAt: { gte: day, lt: new Date(day.getTime() + 86_400_000) } } : {}),
+    sport: f.sport,
+    status: f.status,
+    generatedAt: day ? { gte: day, lt: new Date(day.getTime() + 86_400_000) } : undefined,
   };
-}
-
-/** The largest id an INTEGER (int4) column holds. */
-const MAX_INT4 = 2_147_483_647;
-
-export function parseIntId(argument: string, id: string | number): number {
-  const n = /^\d{1,10}$/.test(String(id)) ? Number(id) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n <= 0 || n > MAX_INT4)
-    throw invalidArgument(argument, `must be a positive integer id (at most ${MAX_INT4})`);
-  return n;
 }
 
 builder.queryFields((t) => ({
@@ -84,6 +75,16 @@ builder.queryFields((t) => ({
     ...connectionNames("Recommendation"),
   ),
 }));
+
+/** The largest id an INTEGER (int4) column holds. */
+const MAX_INT4 = 2_147_483_647;
+
+export function parseIntId(argument: string, id: string | number): number {
+  const n = /^\d{1,10}$/.test(String(id)) ? Number(id) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0 || n > MAX_INT4)
+    throw invalidArgument(argument, `must be a positive integer id (at most ${MAX_INT4})`);
+  return n;
+}
 
 builder.mutationFields((t) => ({
   rejectRecommendation: t.prismaField({

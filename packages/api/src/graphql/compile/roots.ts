@@ -99,15 +99,18 @@ function inForceOn(a: string, day: string, cx: CompileContext): string[] {
   return [`${a}.valid_from <= ${d}`, `(${a}.valid_to IS NULL OR ${a}.valid_to > ${d})`];
 }
 
-const RATING_KEY = { column: "rating_id", tag: "N", type: "int" } as const;
+/** The rows both rating connections page over: elo_ratings as EloRating nodes, keyed by rating_id. */
+const RATING_ROWS = {
+  table: "elo_ratings",
+  node: EloRatingSpec,
+  key: { column: "rating_id", tag: "N", type: "int" },
+} as const;
 
 const eloRatings: RootCompiler = (field, cx) => {
   const f = ratingsFilter(field.args as unknown as { sport: string });
   return compileConnection(
     {
-      table: "elo_ratings",
-      node: EloRatingSpec,
-      key: RATING_KEY,
+      ...RATING_ROWS,
       order: [desc("valid_from"), asc("entity_id"), asc("rating_id")],
       where: (a, c) => [
         ...equals(a, c, { sport: f.sport, entity_id: f.entityId }),
@@ -123,9 +126,7 @@ const leaderboard: RootCompiler = (field, cx) => {
   const f = leaderboardFilter(field.args as unknown as { sport: string });
   return compileConnection(
     {
-      table: "elo_ratings",
-      node: EloRatingSpec,
-      key: RATING_KEY,
+      ...RATING_ROWS,
       order: [desc("rating"), asc("entity_id"), asc("rating_id")],
       where: (a, c) => [
         ...equals(a, c, { sport: f.sport }),
