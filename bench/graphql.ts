@@ -15,7 +15,7 @@
 // then at 50.
 //
 // Run alone: `pnpm exec tsx bench/graphql.ts` (BENCH_SECONDS=8 per measurement after a 2 s warm-up,
-// BENCH_ROUNDS=3, BENCH_CONNECTIONS=10,50). Profile a server: BENCH_PROFILE=edgeline (or
+// BENCH_ROUNDS=3, BENCH_CONNECTIONS=10,50, BENCH_OPS=1,2,3,4). Profile a server: BENCH_PROFILE=edgeline (or
 // postgraphile) runs it under `node --cpu-prof` and writes the .cpuprofile to BENCH_PROFILE_DIR.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -36,6 +36,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTION_RUNS = (process.env.BENCH_CONNECTIONS ?? "10,50").split(",").map(Number);
 const PROFILE = process.env.BENCH_PROFILE;
+/** Which operations to measure, by 1-based position (e.g. BENCH_OPS=2,3); all by default. */
+const ONLY_OPS = process.env.BENCH_OPS?.split(",").map(Number);
 const CLOCK_TICKS = 100; // USER_HZ on Linux: /proc/<pid>/stat counts CPU time in 1/100 s
 
 // ---- child processes: one server each --------------------------------------------------------
@@ -256,7 +258,7 @@ export async function main(): Promise<void> {
     const edgeline: Server = { which: "edgeline", url: e.url, pid: e.child.pid!, key };
     const reference: Server = { which: "postgraphile", url: r.url, pid: r.child.pid! };
 
-    const ops = operations(seed.firstGameId);
+    const ops = operations(seed.firstGameId).filter((_, i) => !ONLY_OPS || ONLY_OPS.includes(i + 1));
     for (const op of ops) {
       // Both answers must be real data before anything is timed.
       for (const [server, query] of [

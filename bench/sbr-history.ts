@@ -1,12 +1,17 @@
 // NBA 2007-18 and NHL 2012-19 on the real SBR archive (../shared/datasets/sbr), end to end: both
 // archives imported into an empty database with `edgeline import`'s code, then per sport, walk-forward
 // by season: the model tuned on the earlier seasons only (tune.ts's grid, the schedule terms
-// included), its forecasts of the season beside FiveThirtyEight's Elo, the blend (model and the
-// de-vigged close, weight fitted on earlier games) and the de-vigged closing moneyline on the same
-// games; and the default strategy with the tuned thresholds (NBA at the close, the archive has no
-// opening moneyline; NHL at the opening price, with its closing-line value), per season and pooled.
-// The first season of each archive is warm-up only. Run alone with `pnpm exec tsx bench/sbr-history.ts`
-// (`NHL` for one sport; `--speed` for the import and one ten-season backtest only).
+// included), its forecasts of the season beside FiveThirtyEight's Elo and the de-vigged closing
+// moneyline on the same games, and the betting probability: the blend of the model with the
+// de-vigged price it bets into (NBA: the close, the archive has no opening moneyline; NHL: the
+// open, the price its bets are struck at), its weight fitted on the games before each day, with
+// the earlier seasons forecast out of sample (each by the model tuned before it) and shrunk toward
+// the market by two standard errors; it is scored against that same market. The default strategy
+// bets it with the thresholds that grew the bankroll most on the earlier seasons' out-of-sample
+// bets, and nothing where none did; NHL at the opening price with its closing-line value. Beside
+// it, as a reference, the raw model bet at every 3% edge. The first season of each archive is
+// warm-up only. Run alone with `pnpm exec tsx bench/sbr-history.ts` (`NHL` or `NBA` for one sport;
+// `--speed` for the import and one ten-season backtest only).
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,18 +25,23 @@ import {
   backtest,
   bettingSummary,
   bookFilter,
+  chooseThresholds,
   defaultEloGrid,
   defaultStrategy,
   type EloGrid,
   type ForecastScores,
   forecastReport,
+  type GameForecast,
   loadBacktestHistory,
   loadPlugins,
   PreparedHistory,
   type ResolvedSportModel,
+  runBacktest,
   SportForecaster,
   type Strategy,
   saveTunedPreset,
+  type ThresholdOutcome,
+  thresholdOutcome,
   tune,
 } from "../packages/core/src/index.ts";
 import { createTestDatabase } from "../packages/core/src/testing/index.ts";
@@ -41,6 +51,16 @@ const sbr = path.resolve(repoRoot, "../shared/datasets/sbr");
 const f4 = (x: number | null | undefined) => (x === null || x === undefined ? "  —   " : x.toFixed(4));
 const pct = (x: number | null) => (x === null ? "—" : `${(100 * x).toFixed(1)}%`);
 const interval = (i: [number, number] | null) => (i ? `[${pct(i[0])}, ${pct(i[1])}]` : "—");
+
+/**
+ * Standard errors the blend's fitted weight is shrunk by toward the market (blend/fit-weight.ts):
+ * 2, a one-sided 97.7% lower bound, so the model gets the weight the earlier games show it earned.
+ */
+const SHRINKAGE = 2;
+/** The thresholds searched, each season's bets at every point recorded for the later seasons. */
+const THRESHOLD_GRID = { minEdge: [0.02, 0.03, 0.05, 0.08], kellyFraction: [0.25] };
+/** A difference of scores, signed, to 5 decimals: "never worse" is ≤ +0.00000. */
+const diff = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : " "}${Math.abs(x).toFixed(5)}`;
 
 interface Scored {
   games: number;
@@ -76,6 +96,27 @@ const binsLine = (bins: Bins) =>
     .filter((b) => b.count >= 50)
     .map((b) => `${b.p.toFixed(2)}→${b.observed.toFixed(2)}`)
     .join(" ");
+
+/** The share of the Elo's Brier gap to the market that the model closes. */
+const gapClosed = (elo: Scored, model: Scored, market: Scored) =>
+  elo.brier > market.brier
+    ? `${Math.round((100 * (elo.brier - model.brier)) / (elo.brier - market.brier))}%`
+    : "—";
+
+/** The model's weight, averaged over the span's decision days on which it was fitted (null: none was). */
+function meanFittedWeight(
+  weights: ReadonlyMap<string, { moneyline?: { weight: number; fitted: boolean } }>,
+  span: { from: string; to: string },
+): number | null {
+  let total = 0;
+  let n = 0;
+  for (const [day, w] of weights)
+    if (day >= span.from && day <= span.to && w.moneyline?.fitted) {
+      total += w.moneyline.weight;
+      n++;
+    }
+  return n === 0 ? null : total / n;
+}
 
 interface SeasonSpan {
   season: number;
@@ -139,32 +180,44 @@ async function sportReport(
         ? { share: [0.3, 0.5], kFactor: [5, 10], homeAdvantage: [60, 70, 80, 90] }
         : { share: [0.3, 0.5], kFactor: [3, 6], homeAdvantage: [15, 25, 35, 45] },
   };
-  // Thresholds by the training span's log growth (a smaller grid than tune.ts's default, for time);
-  // when every point lost on the earlier seasons, the tuned strategy bets nothing.
-  const thresholdGrid = { minEdge: [0.02, 0.03, 0.05, 0.08], kellyFraction: [0.25] };
+  // The betting probability: the model pooled with the de-vigged price it bets into (NHL: the
+  // open, NBA: the close), its weight fitted on the games before each day with the earlier
+  // seasons' out-of-sample forecasts, shrunk toward the market by SHRINKAGE standard errors; the
+  // market alone until there are 100 such games.
   const strategy: Strategy = {
     ...defaultStrategy(),
     name: code === "NHL" ? "default at the opening price" : "default",
     prices: code === "NHL" ? { at: "opening" } : { at: "closing" },
     markets: ["moneyline"],
+    blend: { weight: "fitted", defaultWeight: 0, shrinkage: SHRINKAGE },
   };
+  const betInto = code === "NHL" ? "open" : "close";
   const options = {
     thresholds: sport.thresholds,
     markets: ["moneyline"] as const,
     venueRules: (b: string) => registry.rulesFor(b),
   };
+  const at = (minEdge: number, kellyFraction: number): Strategy => ({
+    ...strategy,
+    thresholds: { ...sport.thresholds, minEdge },
+    staking: { ...strategy.staking, kellyFraction },
+  });
   console.log(
     `\n${code}: ${h.history.games.length} games, ${h.history.quotes.length} moneyline quotes; ` +
-      `${label(spans[0]!.season)} is warm-up; each later season is forecast with the model tuned on the seasons before it`,
+      `${label(spans[0]!.season)} is warm-up; each later season is forecast with the model tuned on the seasons before it, ` +
+      `and bet (${code === "NHL" ? "at the opening price" : "at the close"}) with the thresholds that grew the bankroll most on the earlier seasons' out-of-sample bets (none: nothing bet)`,
   );
   console.log(
-    "  season   games | 538 Elo Brier  LL   | tuned Brier  LL    | blend Brier  LL    | market Brier  LL   | bets  yield  95% interval        drawdown  CLV",
+    "  season   games | 538 Elo Brier LL  | tuned Brier  LL   | gap  | blend Brier  LL   | " +
+      (code === "NHL" ? "open Brier  LL    | " : "") +
+      `close Brier  LL   | blend − ${betInto} Brier  LL   | weight | minEdge | bets  yield  95% interval         drawdown  CLV`,
   );
-  const rows: Record<"elo" | "model" | "blend" | "market", Scored[]> = {
+  const rows: Record<"elo" | "model" | "blend" | "market" | "betInto", Scored[]> = {
     elo: [],
     model: [],
     blend: [],
     market: [],
+    betInto: [],
   };
   const allBets: BacktestBet[] = [];
   const calibration: Record<"model" | "blend" | "market", Bins> = { model: [], blend: [], market: [] };
@@ -172,31 +225,64 @@ async function sportReport(
   const baseForecaster = new SportForecaster(base, h.eloGames, h.history.ways);
   let tuneMs = 0;
   let lastTuned: ReturnType<typeof tune> | undefined;
+  // Each reported season's forecasts, made by the model tuned before it: the later folds' blend samples.
+  const prior = new Map<string, GameForecast>();
+  // Each reported season's bets at every threshold point, out of sample: the later folds' record.
+  const record: ThresholdOutcome[][] = [];
+  const rawBets: BacktestBet[] = [];
+  const rawLines: string[] = [];
   for (const span of spans.slice(1)) {
     const trainTo = spans[spans.indexOf(span) - 1]!.to;
     const t1 = performance.now();
+    // The Elo grid only: the thresholds are chosen on the out-of-sample record below.
     const tuned = tune(h, {
       from: spans[0]!.from,
       trainTo,
       eloGrid,
-      thresholdGrid,
-      abstainWhenLosing: true,
+      thresholdGrid: { minEdge: [0.03], kellyFraction: [0.25] },
       backtest: { ...options, model: base, strategy },
     });
     tuneMs += performance.now() - t1;
     lastTuned = tuned;
     const model: ResolvedSportModel = { ...base, elo: { ...tuned.elo, name: `${code}-tuned-to-${trainTo}` } };
-    const strat: Strategy = {
-      ...strategy,
-      thresholds: tuned.thresholds,
-      staking: { ...strategy.staking, kellyFraction: tuned.kellyFraction },
-    };
-    const { report, run } = backtest(h, { ...options, from: span.from, to: span.to, model, strategy: strat });
+    const choice = chooseThresholds(record, sport.thresholds, {
+      kellyFraction: strategy.staking.kellyFraction,
+      abstainWhenLosing: true,
+    });
+    const fold = { ...options, from: span.from, to: span.to, model, priorForecasts: new Map(prior) };
+    const { report, run } = backtest(h, {
+      ...fold,
+      strategy: at(choice.thresholds.minEdge, choice.kellyFraction),
+    });
+    const outcomes: ThresholdOutcome[] = [];
+    for (const minEdge of THRESHOLD_GRID.minEdge)
+      for (const kellyFraction of THRESHOLD_GRID.kellyFraction)
+        outcomes.push(
+          thresholdOutcome(
+            runBacktest(h, { ...fold, forecaster: run.forecaster, strategy: at(minEdge, kellyFraction) }),
+            { minEdge, kellyFraction },
+          ),
+        );
+    record.push(outcomes);
+    // The reference beside it, not the default: the raw model (weight 1) at a 3% edge, same prices.
+    const raw = runBacktest(h, {
+      ...fold,
+      forecaster: run.forecaster,
+      strategy: { ...at(0.03, 0.25), blend: { weight: 1 } },
+    });
+    rawBets.push(...raw.bets);
+    rawLines.push(`  ${label(span.season)} ${bettingLine(h, raw, code)}`);
+    h.history.games.forEach((g, i) => {
+      if (g.date < span.from || g.date > span.to) return;
+      const f = run.forecaster.forecast(i, g.date);
+      if (f) prior.set(g.gameId, f);
+    });
     const elo = forecastReport(h, baseForecaster, {
       from: span.from,
       to: span.to,
       model: base,
       consensusBooks: bookFilter(undefined),
+      prices: strategy.prices,
     });
     const same = report.forecasts.sameGames!;
     // 538's Elo on the same games as the market: its own report on the span's priced games.
@@ -204,14 +290,23 @@ async function sportReport(
     rows.model.push(scored(same.model));
     rows.blend.push(scored(same.blend));
     rows.market.push(scored(same.market));
+    rows.betInto.push(scored(same.betInto ?? same.market));
     allBets.push(...run.bets);
     for (const k of ["model", "blend", "market"] as const) addBins(calibration[k], same[k].calibration);
     const b = report.betting;
     const clv = report.clv.sameBook;
+    const r = (k: keyof typeof rows) => rows[k].at(-1)!;
+    const w = report.blendWeights.moneyline;
+    const meanWeight = meanFittedWeight(run.weights, span);
     console.log(
-      `  ${label(span.season)} ${String(same.model.games).padStart(6)} | ${f4(rows.elo.at(-1)!.brier)} ${f4(rows.elo.at(-1)!.logLoss)} | ` +
-        `${f4(same.model.binaryBrier)} ${f4(same.model.logLoss)} | ${f4(same.blend.binaryBrier)} ${f4(same.blend.logLoss)} | ` +
-        `${f4(same.market.binaryBrier)} ${f4(same.market.logLoss)} | ${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ` +
+      `  ${label(span.season)} ${String(same.model.games).padStart(6)} | ${f4(r("elo").brier)} ${f4(r("elo").logLoss)} | ` +
+        `${f4(r("model").brier)} ${f4(r("model").logLoss)} | ${gapClosed(r("elo"), r("model"), r("market")).padStart(4)} | ` +
+        `${f4(r("blend").brier)} ${f4(r("blend").logLoss)} | ` +
+        (code === "NHL" ? `${f4(r("betInto").brier)} ${f4(r("betInto").logLoss)} | ` : "") +
+        `${f4(r("market").brier)} ${f4(r("market").logLoss)} | ${diff(r("blend").brier - r("betInto").brier)} ${diff(r("blend").logLoss - r("betInto").logLoss)} | ` +
+        `${meanWeight === null ? "  —  " : meanWeight.toFixed(3)}${w && w.fittedDays < w.days ? "*" : " "} | ` +
+        `${choice.thresholds.minEdge === (sport.thresholds.maxEdge ?? 0.25) ? "abstain" : choice.thresholds.minEdge.toFixed(2).padStart(7)} | ` +
+        `${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ` +
         `${pct(b.maxDrawdown).padStart(6)}  ${clv.measured ? `${pct(clv.average)} (${clv.measured} bets, ${pct(clv.beatShare)} beat the close)` : clv.note ? "not measurable (no opening moneyline)" : "—"}`,
     );
   }
@@ -220,23 +315,43 @@ async function sportReport(
     model: pool(rows.model),
     blend: pool(rows.blend),
     market: pool(rows.market),
+    betInto: pool(rows.betInto),
   };
   const pooledBets = bettingSummary(allBets, new Decimal(1000), [], `${code}:pooled`);
   const clvs = allBets.length > 0 ? closingValue(h, allBets) : null;
   console.log(
     `  pooled  ${String(p.model.games).padStart(6)} | ${f4(p.elo.brier)} ${f4(p.elo.logLoss)} | ${f4(p.model.brier)} ${f4(p.model.logLoss)} | ` +
-      `${f4(p.blend.brier)} ${f4(p.blend.logLoss)} | ${f4(p.market.brier)} ${f4(p.market.logLoss)} | ` +
-      `${String(pooledBets.bets).padStart(4)} ${pct(pooledBets.yield).padStart(6)} ${interval(pooledBets.yieldInterval).padEnd(18)}    —    ${clvs ?? "not measurable (no opening moneyline)"}`,
+      `${gapClosed(p.elo, p.model, p.market).padStart(4)} | ${f4(p.blend.brier)} ${f4(p.blend.logLoss)} | ` +
+      (code === "NHL" ? `${f4(p.betInto.brier)} ${f4(p.betInto.logLoss)} | ` : "") +
+      `${f4(p.market.brier)} ${f4(p.market.logLoss)} | ${diff(p.blend.brier - p.betInto.brier)} ${diff(p.blend.logLoss - p.betInto.logLoss)} | ` +
+      `       |         | ${String(pooledBets.bets).padStart(4)} ${pct(pooledBets.yield).padStart(6)} ${interval(pooledBets.yieldInterval).padEnd(18)}    —    ${allBets.length === 0 ? "—" : (clvs ?? "not measurable (no opening moneyline)")}`,
+  );
+  console.log(
+    `  reference, not the default strategy: the raw model (weight 1, no market in its probability) bet at every 3% edge, ${code === "NHL" ? "at the opening price" : "at the close"}`,
+  );
+  console.log("  season   bets  yield  95% interval         CLV");
+  for (const line of rawLines) console.log(line);
+  const rawPooled = bettingSummary(rawBets, new Decimal(1000), [], `${code}:raw`);
+  console.log(
+    `  pooled   ${String(rawPooled.bets).padStart(4)} ${pct(rawPooled.yield).padStart(6)} ${interval(rawPooled.yieldInterval).padEnd(18)} ${rawBets.length === 0 ? "—" : (closingValue(h, rawBets) ?? "not measurable (no opening moneyline)")}`,
   );
   for (const k of ["model", "blend", "market"] as const)
     console.log(
       `  calibration, pooled (mean forecast → observed, deciles of 50+): ${k.padEnd(6)} ${binsLine(calibration[k])}`,
     );
-  const gap = p.elo.brier - p.market.brier;
-  console.log(
-    `  gap closed (Brier, 538 Elo → market): ${gap > 0 ? pct((p.elo.brier - p.model.brier) / gap) : "—"}; ` +
-      `blend minus market: Brier ${(p.blend.brier - p.market.brier).toFixed(4)}, log loss ${(p.blend.logLoss - p.market.logLoss).toFixed(4)}`,
+  const excess = rows.blend.map((b, k) =>
+    Math.max(b.brier - rows.betInto[k]!.brier, b.logLoss - rows.betInto[k]!.logLoss),
   );
+  const worse = excess.filter((x) => x > 0).length;
+  console.log(
+    `  gap: the share of 538 Elo's Brier gap to the close the tuned model closes; weight: the model's mean fitted weight (* some days at the default 0, the market); ` +
+      `blend − ${betInto}: the betting probability minus the market it bets into, worse in ${worse} of ${rows.blend.length} seasons` +
+      (worse > 0 ? ` (by at most ${Math.max(...excess).toExponential(1)})` : ""),
+  );
+  const nextChoice = chooseThresholds(record, sport.thresholds, {
+    kellyFraction: strategy.staking.kellyFraction,
+    abstainWhenLosing: true,
+  });
   // The last fold's model as a preset the pipelines can use (EDGELINE_MODEL_PRESETS=NBA=nba-sbr).
   const last = spans.at(-1)!;
   const preset = `${code.toLowerCase()}-sbr`;
@@ -245,8 +360,9 @@ async function sportReport(
     sport: code,
     createdAt: new Date().toISOString(),
     elo: { ...lastTuned!.elo, name: preset },
-    thresholds: lastTuned!.thresholds,
-    kellyFraction: lastTuned!.kellyFraction,
+    // The thresholds the next season would be bet with: chosen on every reported season's record.
+    thresholds: nextChoice.thresholds,
+    kellyFraction: nextChoice.kellyFraction,
     tunedOn: {
       from: spans[0]!.from,
       trainTo: spans.at(-2)!.to,
@@ -265,7 +381,7 @@ async function sportReport(
   );
   const best = lastTuned!.eloPoints[0]!;
   console.log(
-    `  last fold's tuned point: ${JSON.stringify(best)}; thresholds minEdge ${lastTuned!.thresholds.minEdge}, Kelly ${lastTuned!.kellyFraction}`,
+    `  last fold's tuned point: ${JSON.stringify(best)}; the next season's thresholds: minEdge ${nextChoice.thresholds.minEdge}, Kelly ${nextChoice.kellyFraction}${nextChoice.thresholdNote ? ` (${nextChoice.thresholdNote})` : ""}`,
   );
   console.log(
     `  ${spans.length - 1} folds in ${((performance.now() - t0) / 1000).toFixed(1)} s (tuning ${(tuneMs / 1000).toFixed(1)} s); ` +
@@ -273,6 +389,14 @@ async function sportReport(
         ? "moneyline only: the archive gives spreads and totals without prices, and nothing here assumes -110"
         : "moneyline at each book's opening price, CLV against the same book's close"),
   );
+}
+
+/** A run's bets, yield with its interval, and CLV against the same book's close. */
+function bettingLine(h: PreparedHistory, run: ReturnType<typeof runBacktest>, code: string): string {
+  const b = bettingSummary(run.bets, run.startingBankroll, [], `${code}:reference`);
+  const clv =
+    run.bets.length === 0 ? "—" : (closingValue(h, run.bets) ?? "not measurable (no opening moneyline)");
+  return `${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ${clv}`;
 }
 
 /** Mean closing-line value of NHL bets at the opening price: price / the close of the same outcome − 1. */

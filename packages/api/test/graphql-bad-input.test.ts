@@ -133,7 +133,7 @@ describe("while the database is down", () => {
         pubsub: createChangePubSub(),
         config: { readRequiresKey: false, corsOrigins: [], maxBodyBytes: 10_000, limits: defaultLimits },
         logging: false,
-      }),
+      }).listener,
     );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {

@@ -1,6 +1,6 @@
 // One API server per test file, over real HTTP on a fresh migrated database, with the real sport
 // plugins and the worker's real queue (and beside it the same server with the SQL compiler off,
-// to compare the two read paths). Every SQL statement the server's pool runs is recorded, so
+// to compare the two read paths, and one with the compiled lane off, to compare the lane to yoga). Every SQL statement the server's pool runs is recorded, so
 // tests can count the statements of one operation (the Pothos "no N+1" test, at the pg level).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -54,6 +54,12 @@ export interface Harness {
    * resolvers (`compileSql: false`): the read path as it was before the SQL compiler.
    */
   gqlResolvers: Gql;
+  /** The compiled server with its compiled lane off: every request through yoga. */
+  gqlWithoutLane: Gql;
+  /** The origin of that server. */
+  withoutLaneOrigin: string;
+  /** Request bodies the main server's compiled lane can answer below yoga. */
+  compiledLaneSize(): number;
   /** The SQL statements the server ran while `fn` ran (run operations one at a time). */
   statementsDuring(fn: () => Promise<unknown>): Promise<string[]>;
   close(): Promise<void>;
@@ -113,14 +119,17 @@ export async function startHarness(
     dashboardDir: opts.dashboardDir,
   };
   const servers: Server[] = [];
-  const listen = async (compileSql: boolean) => {
-    const server: Server = createServer(createApiServer({ ...deps, compileSql }));
+  const listen = async (compileSql: boolean, compiledLane = true) => {
+    const apiServer = createApiServer({ ...deps, compileSql, compiledLane });
+    const server: Server = createServer(apiServer.listener);
     servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, apiServer };
   };
-  const origin = await listen(true);
-  const resolversOrigin = await listen(false);
+  const main = await listen(true);
+  const origin = main.origin;
+  const resolversOrigin = (await listen(false)).origin;
+  const withoutLaneOrigin = (await listen(true, false)).origin;
   const keys = {
     read: (await createApiKey(api.prisma, "read", "test read")).key,
     write: (await createApiKey(api.prisma, "write", "test write")).key,
@@ -155,6 +164,9 @@ export async function startHarness(
     keys,
     gql,
     gqlResolvers: client(`${resolversOrigin}/graphql`),
+    gqlWithoutLane: client(`${withoutLaneOrigin}/graphql`),
+    withoutLaneOrigin,
+    compiledLaneSize: () => main.apiServer.compiledLane?.size ?? 0,
     async statementsDuring(fn) {
       statements.length = 0;
       recording = true;

@@ -21,7 +21,7 @@ export async function startTestApi(
   opts: { readyRequiresWorker?: boolean; metricsToken?: string; readRequiresKey?: boolean } = {},
 ): Promise<TestApi> {
   const api = createApiDatabase(databaseUrl, { poolSize: 3, statementTimeoutMs: 5000 });
-  const yoga = createApiServer({
+  const { listener } = createApiServer({
     prisma: api.prisma,
     sql: api.pool,
     sports: sportCatalogFromPlugins(plugins),
@@ -37,7 +37,7 @@ export async function startTestApi(
     ...(opts.readyRequiresWorker === undefined ? {} : { readyRequiresWorker: opts.readyRequiresWorker }),
     ...(opts.metricsToken === undefined ? {} : { metricsToken: opts.metricsToken }),
   });
-  const server = createServer(yoga);
+  const server = createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -1,9 +1,10 @@
 // The GraphQL server: yoga over the Pothos schema, with auth (keys cached), limits, body-size
-// limit, health, CORS, the compiled executor, GraphiQL from the project's own dependencies, and the
+// limit, health, CORS, the compiled executor (and, in front of yoga, the compiled lane that answers
+// a repeated compiled request without it), GraphiQL from the project's own dependencies, and the
 // dashboard's static files at `/`. `createApiServer` takes its dependencies (tests give their
 // own); `startApiServer` builds them from configuration and listens.
 
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   type EdgelineMetrics,
@@ -23,6 +24,7 @@ import type { PipelineQueue } from "../graphql/pipeline-queue.ts";
 import type { PrismaClient } from "../graphql/prisma.ts";
 import { schema } from "../graphql/schema.ts";
 import { type SportCatalog, sportCatalogFromPlugins } from "../graphql/sport-catalog.ts";
+import { type CompiledLane, createCompiledLane } from "./compiled-lane.ts";
 import { type ApiConfig, apiConfigFrom } from "./config.ts";
 import { createApiDatabase } from "./database.ts";
 import { graphiqlTabs } from "./graphiql-examples.ts";
@@ -42,7 +44,7 @@ import { useExports } from "./use-exports.ts";
 import { HEALTH_ENDPOINT, READY_ENDPOINT, useHealth } from "./use-health.ts";
 import { useLimits } from "./use-limits.ts";
 import { useMetrics } from "./use-metrics.ts";
-import { useRateLimit } from "./use-rate-limit.ts";
+import { createRateLimiter, useRateLimit } from "./use-rate-limit.ts";
 
 export interface ApiServerDeps {
   prisma: PrismaClient;
@@ -62,6 +64,11 @@ export interface ApiServerDeps {
    * false runs every operation on the Pothos resolvers. @defaultValue true
    */
   compileSql?: boolean;
+  /**
+   * Whether repeated requests that yoga answered from one compiled statement are answered below
+   * yoga (server/compiled-lane.ts). Off with compileSql off. @defaultValue true
+   */
+  compiledLane?: boolean;
   /** The registry /metrics serves. @defaultValue the process's (processMetrics()) */
   metrics?: EdgelineMetrics;
   /** Bearer token /metrics requires. @defaultValue none: open */
@@ -72,7 +79,12 @@ export interface ApiServerDeps {
 
 const GRAPHQL_ENDPOINT = "/graphql";
 
-export type ApiServer = YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+export interface ApiServer {
+  yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+  /** The Node request listener: the compiled lane in front of yoga, or yoga alone with it off. */
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+  compiledLane: CompiledLane | null;
+}
 
 export function createChangePubSub(): EdgelinePubSub {
   return createPubSub<ChangeEvents>();
@@ -85,7 +97,13 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
   void forgetChangedKeys(deps.pubsub, keys.forget);
   const metrics = deps.metrics ?? processMetrics();
   registerDatabaseGauges(metrics, deps.sql);
-  return createYoga<Record<string, unknown>, GraphQLContext>({
+  // Shared by the plugins and the compiled lane, which must count as they do.
+  const operationNames = new Set<string>();
+  const limiter = deps.config.rateLimitPerMinute
+    ? createRateLimiter(deps.config.rateLimitPerMinute)
+    : undefined;
+  let lane: CompiledLane | undefined;
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: HEALTH_ENDPOINT,
@@ -131,14 +149,32 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
       useDrainRejectedBody(),
       useClientErrors(),
       useHealth(deps.sql, { requireWorker: deps.readyRequiresWorker ?? false }),
-      useMetrics(metrics, { token: deps.metricsToken }),
+      useMetrics(metrics, { token: deps.metricsToken, operationNames }),
       useApiKeyAuth({ readRequiresKey: deps.config.readRequiresKey }),
-      useRateLimit(deps.config.rateLimitPerMinute),
+      useRateLimit(limiter),
       ...useLimits(deps.config.limits),
       useArgumentErrors(),
-      useCompiledExecution({ sql: deps.sql, sports: deps.sports, compileSql: deps.compileSql }),
+      useCompiledExecution({
+        sql: deps.sql,
+        sports: deps.sports,
+        compileSql: deps.compileSql,
+        onCompiledAnswer: (args, statement, compiled) => lane?.learn(args, statement, compiled),
+      }),
     ],
-  }) as ApiServer;
+  });
+  if (deps.compiledLane === false || deps.compileSql === false)
+    return { yoga, listener: (req, res) => yoga(req, res), compiledLane: null };
+  lane = createCompiledLane({
+    yoga,
+    sql: deps.sql,
+    verifyKey: keys.verify,
+    readRequiresKey: deps.config.readRequiresKey,
+    limiter,
+    metrics,
+    operationNames,
+    maxBodyBytes: deps.config.maxBodyBytes,
+  });
+  return { yoga, listener: lane.listener, compiledLane: lane };
 }
 
 /** Revoked, changed and deleted keys (NOTIFY from any process) leave the key cache at once. */
@@ -185,7 +221,7 @@ export async function startApiServer(opts: StartApiServerOptions): Promise<Runni
   const feed = listenForChanges(opts.databaseUrl, pubsub, {
     onError: (error) => console.error(`[api] change feed: ${error.message}`),
   });
-  const yoga = createApiServer({
+  const api = createApiServer({
     prisma: db.prisma,
     sql: db.pool,
     sports: sportCatalogFromPlugins(plugins),
@@ -198,7 +234,7 @@ export async function startApiServer(opts: StartApiServerOptions): Promise<Runni
     readyRequiresWorker: opts.readyRequiresWorker ?? config.operations.readyRequiresWorker,
     ...(config.operations.metricsToken ? { metricsToken: config.operations.metricsToken } : {}),
   });
-  const server = createServer(yoga);
+  const server = createServer(api.listener);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? config.port, opts.host ?? "0.0.0.0", () => resolve());

@@ -30,6 +30,18 @@ export interface CompiledExecutionOptions {
   sports: SportCatalog;
   /** Whether covered queries run as compiled SQL; false runs every operation on the resolvers. @defaultValue true */
   compileSql?: boolean;
+  /**
+   * Told of every operation answered by one compiled statement without an error: the compiled
+   * lane (server/compiled-lane.ts) learns the request from it.
+   */
+  onCompiledAnswer?: (args: ExecutionArgs, statement: PreparedStatement, compiled: CompiledOperation) => void;
+}
+
+/** A statement as the pool runs it: named (prepared once per connection) when the name is set. */
+export interface PreparedStatement {
+  name: string | undefined;
+  text: string;
+  values: unknown[];
 }
 
 /** Distinct statement texts given a name (prepared once per connection); later ones run unnamed. */
@@ -126,13 +138,12 @@ export function createExecutor(options: CompiledExecutionOptions) {
       if (compiled) {
         try {
           if (!compiled.text) return { data: compiled.data(null) };
-          const { rows } = await options.sql.query<{ data: unknown }>({
-            name: nameOf(compiled.text),
-            text: compiled.text,
-            values: compiled.values,
-          });
+          const statement = { name: nameOf(compiled.text), text: compiled.text, values: compiled.values };
+          const { rows } = await options.sql.query<{ data: unknown }>(statement);
           const json = rows[0]?.data;
-          return compiled.raw ? rawResult(json as string) : { data: compiled.data(json) };
+          const result = compiled.raw ? rawResult(json as string) : { data: compiled.data(json) };
+          options.onCompiledAnswer?.(args, statement, compiled);
+          return result;
         } catch {
           // e.g. graphile-worker's schema not migrated yet (42P01): the resolvers know what that
           // means, and any other failure is theirs to report (masked) as well.

@@ -3,7 +3,7 @@
 // clients, so the label is bounded: a name must look like one, and past the first 100 distinct
 // names every new one counts as "other".
 import type { EdgelineMetrics } from "@edgeline/core";
-import { getOperationAST } from "graphql";
+import { type ExecutionArgs, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { METRICS_ENDPOINT, metricsAnswer } from "./metrics-endpoint.ts";
 
@@ -19,8 +19,26 @@ export function boundedOperationName(seen: Set<string>, name: string | null | un
   return name;
 }
 
-export function useMetrics(metrics: EdgelineMetrics, opts: { token?: string | undefined }): Plugin {
-  const seen = new Set<string>();
+/** The label of an execution: its operation name, or the name of the document's one operation. */
+export function operationLabel(
+  seen: Set<string>,
+  args: Pick<ExecutionArgs, "document" | "operationName">,
+): string {
+  return boundedOperationName(
+    seen,
+    args.operationName ?? getOperationAST(args.document, args.operationName ?? undefined)?.name?.value,
+  );
+}
+
+export function useMetrics(
+  metrics: EdgelineMetrics,
+  opts: {
+    token?: string | undefined;
+    /** The operation names labelled so far, shared with the compiled lane. @defaultValue its own */
+    operationNames?: Set<string>;
+  },
+): Plugin {
+  const seen = opts.operationNames ?? new Set<string>();
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== METRICS_ENDPOINT || request.method !== "GET") return;
@@ -38,10 +56,7 @@ export function useMetrics(metrics: EdgelineMetrics, opts: { token?: string | un
       };
     },
     onExecute({ args }) {
-      const operation = boundedOperationName(
-        seen,
-        args.operationName ?? getOperationAST(args.document, args.operationName ?? undefined)?.name?.value,
-      );
+      const operation = operationLabel(seen, args);
       const stop = metrics.graphqlDuration.startTimer({ operation });
       return {
         onExecuteDone({ result }) {

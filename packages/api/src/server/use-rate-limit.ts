@@ -12,6 +12,7 @@ interface Bucket {
 }
 
 export interface RateLimiter {
+  readonly perMinute: number;
   /** 0 when allowed (a token is taken), else the seconds until the next token. */
   take(key: string, now?: number): number;
 }
@@ -25,6 +26,7 @@ export function createRateLimiter(perMinute: number): RateLimiter {
     b.at = now;
   };
   return {
+    perMinute,
     take(key, now = Date.now()) {
       if (buckets.size > 10_000) {
         for (const [k, b] of buckets) {
@@ -44,17 +46,19 @@ export function createRateLimiter(perMinute: number): RateLimiter {
   };
 }
 
-function clientOf(auth: Authentication | null, serverContext: unknown): string {
+/** Whose bucket a request draws on: its key's, or without one its client address's. */
+export function rateLimitClient(auth: Authentication | null, req: IncomingMessage | undefined): string {
   if (auth) return `key:${auth.keyId}`;
-  const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
   return `address:${req?.socket?.remoteAddress ?? "unknown"}`;
 }
 
-export function useRateLimit(perMinute: number | undefined): Plugin<{ auth: Authentication | null }> {
-  if (!perMinute) return {};
-  const limiter = createRateLimiter(perMinute);
+/** The limit on operations; `limiter` is shared with the compiled lane (server/compiled-lane.ts). */
+export function useRateLimit(limiter: RateLimiter | undefined): Plugin<{ auth: Authentication | null }> {
+  if (!limiter) return {};
+  const { perMinute } = limiter;
   const check = (auth: Authentication | null, serverContext: unknown) => {
-    const wait = limiter.take(clientOf(auth, serverContext));
+    const req = (serverContext as { req?: IncomingMessage } | undefined)?.req;
+    const wait = limiter.take(rateLimitClient(auth, req));
     if (wait === 0) return;
     throw new GraphQLError(`Rate limit of ${perMinute} operations per minute reached; retry in ${wait} s`, {
       extensions: { code: "RATE_LIMITED", http: { status: 429, headers: { "retry-after": String(wait) } } },

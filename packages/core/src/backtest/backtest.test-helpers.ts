@@ -13,7 +13,7 @@ export const evenElo = eloModel({
 export const evenModel: ResolvedSportModel = {
   elo: evenElo,
   betting: "elo",
-  blend: { minGames: 100, defaultWeight: 1 },
+  blend: { minGames: 100, defaultWeight: 1, shrinkage: 0 },
 };
 
 export const THRESHOLDS: RecommendationThresholds = {

@@ -21,7 +21,7 @@ import { settleBet } from "../settlement/settle.ts";
 import { type HostGame, strategyContext } from "../strategy-host/context.ts";
 import { sizeProposals } from "../strategy-host/size.ts";
 import type { PreparedHistory } from "./history.ts";
-import { BUNDLED_CATALOG, bookFilter, type Strategy } from "./strategy.ts";
+import { BUNDLED_CATALOG, bookFilter, type PriceTiming, type Strategy } from "./strategy.ts";
 
 export interface BacktestOptions {
   from: string;
@@ -38,6 +38,14 @@ export interface BacktestOptions {
   forecaster?: SportForecaster;
   /** The strategy plugin the strategy names. @defaultValue the bundled one of that name */
   plugin?: StrategyPlugin;
+  /**
+   * The blend's samples before `from`, by game id: forecasts made before each game by models
+   * tuned on earlier games only. A model tuned on the games before the span forecasts them
+   * in-sample, looking better beside the market than it will on the span, and its fitted weight
+   * would trust it too much. Given, the games before `from` not in it are no samples.
+   * @defaultValue every earlier game, forecast by the model
+   */
+  priorForecasts?: ReadonlyMap<string, GameForecast>;
 }
 
 /** One bet as the replay made and settled it. */
@@ -119,20 +127,27 @@ export function betMarket(
   return { kind: "moneyline", ways: 2, selection: rec.side as "home" | "away", onTie: venue.onTie };
 }
 
-/** The walk-forward samples of the blend: every played game with a closing consensus, forecast on its own day. */
-function samplesOf(
+/**
+ * The walk-forward samples of the blend: every played game, forecast on its own day, with the
+ * consensus at the strategy's price timing, the market the blend bets into (a weight fitted
+ * against the close would trust the model as much beside the open as beside the close).
+ */
+export function blendSamplesOf(
   h: PreparedHistory,
   f: SportForecaster,
   books: (b: string) => boolean,
-  to: string,
+  span: { prices: PriceTiming; from: string; to: string; priorForecasts?: ReadonlyMap<string, GameForecast> },
 ): PlayedGame[] {
   const out: PlayedGame[] = [];
+  const prior = span.priorForecasts;
   h.history.games.forEach((g, i) => {
-    if (g.date > to || !h.isPlayed(i)) return;
+    if (g.date > span.to || !h.isPlayed(i)) return;
+    const forecast = prior && g.date < span.from ? prior.get(g.gameId) : f.forecast(i, g.date);
+    if (!forecast) return;
     out.push({
       date: g.date,
-      forecast: f.forecast(i, g.date),
-      closing: h.closing(i, books),
+      forecast,
+      market: h.consensusAt(i, span.prices, books),
       homeScore: g.homeScore!,
       awayScore: g.awayScore!,
     });
@@ -182,11 +197,20 @@ export function runBacktest(h: PreparedHistory, o: BacktestOptions): BacktestRun
   let weights: BacktestRun["weights"];
   if (blend.weight === "fitted") {
     const fitted = blendWeightsByDay(
-      blendSamples(samplesOf(h, forecaster, consensusBooks, o.to), ways),
+      blendSamples(
+        blendSamplesOf(h, forecaster, consensusBooks, {
+          prices: s.prices,
+          from: o.from,
+          to: o.to,
+          ...(o.priorForecasts ? { priorForecasts: o.priorForecasts } : {}),
+        }),
+        ways,
+      ),
       days,
       {
         minGames: blend.minGames ?? o.model.blend.minGames,
         defaultWeight: blend.defaultWeight ?? o.model.blend.defaultWeight,
+        shrinkage: blend.shrinkage ?? o.model.blend.shrinkage ?? 0,
       },
     );
     weights = new Map(

@@ -89,7 +89,15 @@ function forecastLines(r: BacktestReport): string[] {
   ];
   if (f.sameGames) {
     out.push(scoreRow(`model (${r.model})`, f.sameGames.model, f.ways));
-    out.push(scoreRow("blend", f.sameGames.blend, f.ways));
+    out.push(
+      scoreRow(
+        f.sameGames.betInto ? `blend (with the ${f.prices.at} price)` : "blend",
+        f.sameGames.blend,
+        f.ways,
+      ),
+    );
+    if (f.sameGames.betInto)
+      out.push(scoreRow(`de-vigged ${f.prices.at} market`, f.sameGames.betInto, f.ways));
     out.push(scoreRow("de-vigged closing market", f.sameGames.market, f.ways));
   } else out.push("  no game with a closing consensus: the model is scored alone");
   if (f.fittedGames && f.fittedGames.model.games !== f.sameGames?.model.games) {

@@ -62,6 +62,11 @@ export class PreparedHistory {
   readonly quotesByGame: OddsQuote[][];
   /** Closing consensus by book filter (one filter function, one cache), then by game. */
   private readonly closingCache = new WeakMap<(bookmaker: string) => boolean, Map<number, MarketConsensus>>();
+  /** The same for the consensus at an earlier timing (opening, lead), by timing. */
+  private readonly timedCache = new Map<
+    string,
+    WeakMap<(bookmaker: string) => boolean, Map<number, MarketConsensus>>
+  >();
   /** League-local days of decision instants: many games share a start, and the zone lookup is slow. */
   private readonly dayCache = new Map<number, string>();
 
@@ -132,6 +137,48 @@ export class PreparedHistory {
     const quotes = this.quotesByGame[i]!.filter((q) => consensusBooks(q.bookmaker));
     const c = marketConsensus(
       knownQuotes(g.gameId, quotes, g.commenceTime, g.commenceTime, this.markets),
+      this.history.ways,
+    );
+    cache.set(i, c);
+    return c;
+  }
+
+  /**
+   * The de-vigged consensus of game i at its decision under a price timing, the books filtered:
+   * the market a strategy with that timing bets into (the close for "closing"); an empty consensus
+   * when nothing was quoted in time.
+   */
+  consensusAt(
+    i: number,
+    timing: PriceTiming,
+    consensusBooks: (bookmaker: string) => boolean,
+  ): MarketConsensus {
+    if (timing.at === "closing") return this.closing(i, consensusBooks);
+    const key = `${timing.at}:${timing.at === "lead" ? timing.minutes : ""}`;
+    let byBooks = this.timedCache.get(key);
+    if (!byBooks) {
+      byBooks = new WeakMap();
+      this.timedCache.set(key, byBooks);
+    }
+    let cache = byBooks.get(consensusBooks);
+    if (!cache) {
+      cache = new Map();
+      byBooks.set(consensusBooks, cache);
+    }
+    const cached = cache.get(i);
+    if (cached) return cached;
+    const g = this.history.games[i]!;
+    const d = this.decision(i, timing);
+    const c = marketConsensus(
+      d
+        ? knownQuotes(
+            g.gameId,
+            d.odds.filter((q) => consensusBooks(q.bookmaker)),
+            d.decidedAt,
+            g.commenceTime,
+            this.markets,
+          )
+        : [],
       this.history.ways,
     );
     cache.set(i, c);

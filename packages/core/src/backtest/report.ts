@@ -118,8 +118,21 @@ export function backtest(
     forecasts: forecastReport(h, run.forecaster, {
       from: o.from,
       to: o.to,
-      model: o.model,
+      // The blend as the run fitted it: the strategy's settings over the model's.
+      model:
+        blend.weight === "fitted"
+          ? {
+              ...o.model,
+              blend: {
+                minGames: blend.minGames ?? o.model.blend.minGames,
+                defaultWeight: blend.defaultWeight ?? o.model.blend.defaultWeight,
+                shrinkage: blend.shrinkage ?? o.model.blend.shrinkage ?? 0,
+              },
+            }
+          : o.model,
       consensusBooks: run.consensusBooks,
+      prices: o.strategy.prices,
+      ...(o.priorForecasts ? { priorForecasts: o.priorForecasts } : {}),
       ...(blend.weight === "fitted" ? {} : { fixedWeight: blend.weight }),
     }),
     baselines: { ...flatBaselines(h, o), consensus: summarise(consensus) },

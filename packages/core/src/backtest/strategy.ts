@@ -31,7 +31,7 @@ export type PriceTiming =
 
 /** The blend: fitted walk-forward (the live rule), or a fixed model weight (1 = the raw model, 0 = the market). */
 export type BlendChoice =
-  | { weight: "fitted"; minGames?: number; defaultWeight?: number }
+  | { weight: "fitted"; minGames?: number; defaultWeight?: number; shrinkage?: number }
   | { weight: number };
 
 export interface Strategy {
@@ -70,6 +70,7 @@ const blendSchema = z.union([
     weight: z.literal("fitted"),
     minGames: z.number().int().min(1).optional(),
     defaultWeight: z.number().min(0).max(1).optional(),
+    shrinkage: z.number().min(0).max(10).optional(),
   }),
   z.object({
     weight: z.number().min(0, "a fixed weight is in [0, 1]").max(1, "a fixed weight is in [0, 1]"),

@@ -6,7 +6,7 @@ import { fivethirtyeightNfl } from "../elo/presets.ts";
 import { btGame, btQuote, THRESHOLDS } from "./backtest.test-helpers.ts";
 import { type BacktestHistory, PreparedHistory } from "./history.ts";
 import { parseStrategy } from "./strategy.ts";
-import { defaultEloGrid, eloAt, eloLogLoss, tune } from "./tune.ts";
+import { chooseThresholds, defaultEloGrid, eloAt, eloLogLoss, type ThresholdOutcome, tune } from "./tune.ts";
 
 const TEAMS = ["A", "B", "C", "D"];
 
@@ -93,5 +93,62 @@ describe("tune: schedule, market and abstaining stages", () => {
     const lost = r.thresholdPoints.every((p) => p.logGrowth < 0);
     expect(r.thresholds.minEdge).toBe(lost ? 0.25 : tune(h, options).thresholds.minEdge);
     if (lost) expect(r.thresholdNote).toMatch(/nothing is bet/);
+  });
+});
+
+describe("chooseThresholds: the point that grew the bankroll most over the record's spans", () => {
+  const point = (minEdge: number, bets: number, logGrowth: number): ThresholdOutcome => ({
+    minEdge,
+    kellyFraction: 0.25,
+    bets,
+    logGrowth,
+  });
+  const o = { kellyFraction: 0.25, abstainWhenLosing: true };
+  it("compounds the spans: the sum of their log growths, bets added", () => {
+    // 0.02 grew +0.10 then lost 0.08 (+0.02 in all); 0.05 grew +0.01 twice (+0.02): tie → the lower edge.
+    const c = chooseThresholds(
+      [
+        [point(0.02, 40, 0.1), point(0.05, 10, 0.01), point(0.08, 0, 0)],
+        [point(0.02, 50, -0.08), point(0.05, 12, 0.01), point(0.08, 3, -0.01)],
+      ],
+      THRESHOLDS,
+      o,
+    );
+    expect(c.thresholds).toEqual({ ...THRESHOLDS, minEdge: 0.02 });
+    expect(c.thresholdPoints.map((p) => [p.minEdge, p.bets])).toEqual([
+      [0.02, 90],
+      [0.05, 22],
+      [0.08, 3],
+    ]);
+    expect(c.thresholdPoints[0]!.logGrowth).toBeCloseTo(0.02, 12);
+    expect(c.thresholdNote).toBeUndefined();
+    // One more losing span for 0.02 and 0.05 wins.
+    const d = chooseThresholds(
+      [
+        [point(0.02, 40, 0.1), point(0.05, 10, 0.01)],
+        [point(0.02, 50, -0.081), point(0.05, 12, 0.01)],
+      ],
+      THRESHOLDS,
+      o,
+    );
+    expect(d.thresholds.minEdge).toBe(0.05);
+  });
+  it("abstains when no point grew the bankroll, or there is no record; keeps the given thresholds otherwise", () => {
+    const losing = chooseThresholds([[point(0.02, 40, -0.1), point(0.05, 10, 0)]], THRESHOLDS, o);
+    expect(losing.thresholds.minEdge).toBe(THRESHOLDS.maxEdge);
+    expect(losing.thresholdNote).toMatch(/best log growth 0\.0000.*nothing is bet/);
+    const none = chooseThresholds([], THRESHOLDS, o);
+    expect(none.thresholds.minEdge).toBe(THRESHOLDS.maxEdge);
+    expect(none.thresholdNote).toMatch(/no record of a bet/);
+    const kept = chooseThresholds([[point(0.02, 0, 0)]], THRESHOLDS, { ...o, abstainWhenLosing: false });
+    expect(kept.thresholds).toBe(THRESHOLDS);
+    expect(kept.thresholdNote).toMatch(/thresholds kept as given/);
+    // Without abstaining, the point that lost least is bet.
+    expect(
+      chooseThresholds([[point(0.02, 40, -0.1), point(0.05, 10, -0.02)]], THRESHOLDS, {
+        ...o,
+        abstainWhenLosing: false,
+      }).thresholds.minEdge,
+    ).toBe(0.05);
   });
 });

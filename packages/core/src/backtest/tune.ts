@@ -7,7 +7,7 @@ import type { EloConfig, RecommendationThresholds } from "@edgeline/sdk";
 import type { CategoricalForecast } from "../evaluation/forecast-metrics.ts";
 import { categoricalLogLoss } from "../evaluation/forecast-metrics.ts";
 import { type ResolvedSportModel, SportForecaster } from "../forecast/sport-forecaster.ts";
-import { type BacktestOptions, runBacktest } from "./engine.ts";
+import { type BacktestOptions, type BacktestRun, runBacktest } from "./engine.ts";
 import type { PreparedHistory } from "./history.ts";
 
 export interface EloGrid {
@@ -103,7 +103,7 @@ export function eloLogLoss(
   to: string,
 ): { logLoss: number; games: number } {
   const f = new SportForecaster(
-    { elo: config, betting: "elo", blend: { minGames: 1, defaultWeight: 1 } },
+    { elo: config, betting: "elo", blend: { minGames: 1, defaultWeight: 1, shrinkage: 0 } },
     h.eloGames,
     h.history.ways,
   );
@@ -130,7 +130,7 @@ export interface TuneResult {
   /** The training games the Elo grid was scored on. */
   trainingGames: number;
   /** Threshold points with the training span's result, best first; empty when the span had nothing to bet at. */
-  thresholdPoints: Array<{ minEdge: number; kellyFraction: number; bets: number; logGrowth: number }>;
+  thresholdPoints: ThresholdOutcome[];
   thresholds: RecommendationThresholds;
   kellyFraction: number;
   /** Why the thresholds were kept as given, if they were. */
@@ -145,10 +145,87 @@ export interface TuneOptions {
   /** The backtest of the strategy on the training span (model, strategy, thresholds, markets, venue rules). */
   backtest: Omit<BacktestOptions, "from" | "to" | "forecaster">;
   /**
-   * When every threshold point lost on the training span, bet nothing (minimum edge raised to the
-   * maximum) instead of the point that lost least. @defaultValue false
+   * When no threshold point grew the bankroll on the training span, bet nothing (minimum edge
+   * raised to the maximum) instead of the point that lost least. @defaultValue false
    */
   abstainWhenLosing?: boolean;
+}
+
+/** One threshold point's result on a span. */
+export interface ThresholdOutcome {
+  minEdge: number;
+  kellyFraction: number;
+  bets: number;
+  /** ln(ending bankroll / starting bankroll). */
+  logGrowth: number;
+}
+
+/** A run's result as a threshold point's: its bets and the bankroll's log growth. */
+export function thresholdOutcome(
+  run: Pick<BacktestRun, "bets" | "curve" | "startingBankroll">,
+  point: { minEdge: number; kellyFraction: number },
+): ThresholdOutcome {
+  const end = run.curve.at(-1)?.bankroll ?? run.startingBankroll;
+  return { ...point, bets: run.bets.length, logGrowth: Math.log(end.div(run.startingBankroll).toNumber()) };
+}
+
+export type ThresholdChoice = Pick<
+  TuneResult,
+  "thresholdPoints" | "thresholds" | "kellyFraction" | "thresholdNote"
+>;
+
+/**
+ * The thresholds of the grid point whose bankroll grew most over the spans (each span's bankroll
+ * starting afresh, so growth compounds as the sum of the spans' log growths), the lower minimum
+ * edge on a tie. A caller choosing walk-forward passes the spans already reported out of sample:
+ * each earlier season bet by the model tuned before it. Nothing bet at any point keeps the given
+ * thresholds; with `abstainWhenLosing`, a best point that did not grow the bankroll, or no record
+ * at all, bets nothing (minimum edge raised to the maximum).
+ */
+export function chooseThresholds(
+  spans: ReadonlyArray<readonly ThresholdOutcome[]>,
+  given: RecommendationThresholds,
+  o: { kellyFraction: number; abstainWhenLosing: boolean },
+): ThresholdChoice {
+  const byPoint = new Map<string, ThresholdOutcome>();
+  for (const span of spans)
+    for (const p of span) {
+      const key = `${p.minEdge}:${p.kellyFraction}`;
+      const seen = byPoint.get(key);
+      byPoint.set(
+        key,
+        seen ? { ...seen, bets: seen.bets + p.bets, logGrowth: seen.logGrowth + p.logGrowth } : { ...p },
+      );
+    }
+  const withBets = [...byPoint.values()]
+    .filter((p) => p.bets > 0)
+    .sort((a, b) => b.logGrowth - a.logGrowth || a.minEdge - b.minEdge);
+  const maxEdge = given.maxEdge ?? 0.25;
+  const best = withBets[0];
+  if (o.abstainWhenLosing && (!best || best.logGrowth <= 0)) {
+    return {
+      thresholdPoints: withBets,
+      thresholds: { ...given, minEdge: maxEdge },
+      kellyFraction: best?.kellyFraction ?? o.kellyFraction,
+      thresholdNote: best
+        ? `no threshold grew the bankroll on the record (best log growth ${best.logGrowth.toFixed(4)}): minimum edge raised to the maximum, ${maxEdge}, so nothing is bet`
+        : `no record of a bet to choose on: minimum edge raised to the maximum, ${maxEdge}, so nothing is bet`,
+    };
+  }
+  if (!best) {
+    return {
+      thresholdPoints: [],
+      thresholds: given,
+      kellyFraction: o.kellyFraction,
+      thresholdNote:
+        "the training span has nothing to bet at (no quotes, or no edge at any threshold): thresholds kept as given",
+    };
+  }
+  return {
+    thresholdPoints: withBets,
+    thresholds: { ...given, minEdge: Math.min(best.minEdge, maxEdge) },
+    kellyFraction: best.kellyFraction,
+  };
 }
 
 /** Grid-searches the Elo parameters, then the betting thresholds, on [from, trainTo] only. */
@@ -196,7 +273,7 @@ export function tune(h: PreparedHistory, o: TuneOptions): TuneResult {
   const forecaster = new SportForecaster(model, h.eloGames, h.history.ways);
   const given = o.backtest.strategy.thresholds ?? o.backtest.thresholds;
   const tg = o.thresholdGrid ?? DEFAULT_THRESHOLD_GRID;
-  const thresholdPoints: TuneResult["thresholdPoints"] = [];
+  const thresholdPoints: ThresholdOutcome[] = [];
   for (const minEdge of tg.minEdge)
     for (const kellyFraction of tg.kellyFraction) {
       const strategy = {
@@ -205,48 +282,15 @@ export function tune(h: PreparedHistory, o: TuneOptions): TuneResult {
         staking: { ...o.backtest.strategy.staking, kellyFraction },
       };
       const run = runBacktest(h, { ...o.backtest, model, strategy, forecaster, from: o.from, to: o.trainTo });
-      const end = run.curve.at(-1)?.bankroll ?? run.startingBankroll;
-      thresholdPoints.push({
-        minEdge,
-        kellyFraction,
-        bets: run.bets.length,
-        logGrowth: Math.log(end.div(run.startingBankroll).toNumber()),
-      });
+      thresholdPoints.push(thresholdOutcome(run, { minEdge, kellyFraction }));
     }
-  const withBets = thresholdPoints
-    .filter((p) => p.bets > 0)
-    .sort((a, b) => b.logGrowth - a.logGrowth || a.minEdge - b.minEdge);
-  if (withBets.length === 0) {
-    return {
-      eloPoints,
-      elo,
-      trainingGames,
-      thresholdPoints: [],
-      thresholds: given,
-      kellyFraction: o.backtest.strategy.staking.kellyFraction,
-      thresholdNote:
-        "the training span has nothing to bet at (no quotes, or no edge at any threshold): thresholds kept as given",
-    };
-  }
-  const best = withBets[0]!;
-  if (o.abstainWhenLosing && best.logGrowth < 0) {
-    const maxEdge = given.maxEdge ?? 0.25;
-    return {
-      eloPoints,
-      elo,
-      trainingGames,
-      thresholdPoints: withBets,
-      thresholds: { ...given, minEdge: maxEdge },
-      kellyFraction: best.kellyFraction,
-      thresholdNote: `every threshold lost on the training span (best log growth ${best.logGrowth.toFixed(4)}): minimum edge raised to the maximum, ${maxEdge}, so nothing is bet`,
-    };
-  }
   return {
     eloPoints,
     elo,
     trainingGames,
-    thresholdPoints: withBets,
-    thresholds: { ...given, minEdge: Math.min(best.minEdge, given.maxEdge ?? 0.25) },
-    kellyFraction: best.kellyFraction,
+    ...chooseThresholds([thresholdPoints], given, {
+      kellyFraction: o.backtest.strategy.staking.kellyFraction,
+      abstainWhenLosing: o.abstainWhenLosing ?? false,
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { blendProbabilities, marketAwareProbabilities } from "./blend.ts";
-import { type BlendSample, fitBlendWeight, walkForwardBlendWeights } from "./fit-weight.ts";
+import { type BlendSample, fitBlendWeight, shrunkWeight, walkForwardBlendWeights } from "./fit-weight.ts";
 
 const logit = (p: number) => Math.log(p / (1 - p));
 
@@ -79,11 +79,65 @@ describe("fitBlendWeight", () => {
     expect(ll(fit.weight)).toBeGreaterThan(ll(fit.weight - 1e-4));
     expect(ll(fit.weight)).toBeGreaterThan(ll(fit.weight + 1e-4));
   });
+  it("the standard error is 1 / √ of the log-likelihood's curvature at the weight (finite differences)", () => {
+    const s = [
+      sample("2024-01-01", [0.7, 0.2, 0.1], [0.5, 0.3, 0.2], 0),
+      sample("2024-01-02", [0.3, 0.3, 0.4], [0.45, 0.3, 0.25], 0),
+      sample("2024-01-03", [0.2, 0.5, 0.3], [0.3, 0.4, 0.3], 1),
+      sample("2024-01-04", [0.6, 0.3, 0.1], [0.4, 0.3, 0.3], 1),
+    ];
+    const fit = fitBlendWeight(s);
+    const total = (w: number) =>
+      s.reduce((t, x) => t + Math.log(blendProbabilities(x.model, x.market, w)[x.outcome]!), 0);
+    const h = 1e-4;
+    const curvature = (total(fit.weight + h) - 2 * total(fit.weight) + total(fit.weight - h)) / (h * h);
+    expect(fit.standardError).toBeCloseTo(1 / Math.sqrt(-curvature), 5);
+    // Four times the games, each as often: half the standard error, the same weight.
+    const four = fitBlendWeight([...s, ...s, ...s, ...s]);
+    expect(four.weight).toBeCloseTo(fit.weight, 9);
+    expect(four.standardError).toBeCloseTo(fit.standardError / 2, 9);
+  });
+  it("a model that agrees with the market on every game says nothing about w: infinite standard error", () => {
+    const fit = fitBlendWeight([sample("2024-01-01", [0.6, 0.4], [0.6, 0.4], 0)]);
+    expect(fit.standardError).toBe(Number.POSITIVE_INFINITY);
+    expect(shrunkWeight(fit, 1)).toBe(0);
+  });
   it("rejects a bad sample, naming it", () => {
     expect(() => fitBlendWeight([sample("2024-01-01", [0.5, 0.5], [0.5, 0.5], 2)])).toThrow(
       /blend sample 1 \(2024-01-01\): outcome must be/,
     );
     expect(() => fitBlendWeight([])).toThrow(/at least one played game/);
+  });
+});
+
+describe("shrunkWeight: the weight less z standard errors, floored at the market", () => {
+  it("by hand", () => {
+    expect(shrunkWeight({ weight: 0.4, standardError: 0.1 }, 0)).toBe(0.4);
+    expect(shrunkWeight({ weight: 0.4, standardError: 0.1 }, 2)).toBeCloseTo(0.2, 15);
+    expect(shrunkWeight({ weight: 0.4, standardError: 0.25 }, 2)).toBe(0);
+    expect(shrunkWeight({ weight: 1, standardError: Number.POSITIVE_INFINITY }, 0)).toBe(1);
+  });
+  it("is in [0, weight] and falls as z grows (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        (weight, standardError, z1, z2) => {
+          const [lo, hi] = z1 < z2 ? [z1, z2] : [z2, z1];
+          const a = shrunkWeight({ weight, standardError }, lo);
+          const b = shrunkWeight({ weight, standardError }, hi);
+          expect(a).toBeGreaterThanOrEqual(0);
+          expect(a).toBeLessThanOrEqual(weight);
+          expect(b).toBeLessThanOrEqual(a);
+        },
+      ),
+    );
+  });
+  it("rejects a negative or non-finite z", () => {
+    expect(() => shrunkWeight({ weight: 0.5, standardError: 0.1 }, -1)).toThrow(/shrinkage z/);
+    expect(() => shrunkWeight({ weight: 0.5, standardError: 0.1 }, Number.NaN)).toThrow(/shrinkage z/);
   });
 });
 
@@ -118,6 +172,19 @@ describe("walkForwardBlendWeights never looks at a game on or after its decision
       else if (after[i]!.weight !== w.weight) later++;
     });
     expect(later).toBeGreaterThan(0);
+  });
+  it("with shrinkage, each weight is its day's fit shrunk by z standard errors", () => {
+    const shrunk = walkForwardBlendWeights(samples, { minGames: 20, shrinkage: 1.5 });
+    shrunk.forEach((w, i) => {
+      if (!w.fitted) {
+        expect(w).toEqual(weights[i]);
+        return;
+      }
+      const fit = fitBlendWeight(samples.filter((s) => s.date < w.date));
+      expect(w.weight).toBeCloseTo(Math.max(0, fit.weight - 1.5 * fit.standardError), 9);
+    });
+    expect(shrunk.some((w, i) => w.fitted && w.weight < weights[i]!.weight)).toBe(true);
+    expect(() => walkForwardBlendWeights(samples, { shrinkage: -0.5 })).toThrow(/shrinkage must be/);
   });
   it("gives weights for upcoming days from all games before them", () => {
     const [next] = walkForwardBlendWeights(samples, { minGames: 20, decisionDates: ["2024-06-01"] });

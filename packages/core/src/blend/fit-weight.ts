@@ -22,6 +22,11 @@ export interface BlendWeightFit {
   /** Mean log-likelihood per game at the weight. */
   meanLogLikelihood: number;
   games: number;
+  /**
+   * The maximum-likelihood weight's standard error, 1 / √(observed information) at it (Infinity
+   * when the samples carry no information about w: the model and the market agree on every game).
+   */
+  standardError: number;
 }
 
 function validate(samples: readonly BlendSample[]): void {
@@ -113,11 +118,16 @@ function fitValidated(samples: readonly BlendSample[], start: number): BlendWeig
 
 /** The fit on the first `n` prepared samples (a walk-forward fit prepares its samples once). */
 function fitPrepared(p: Prepared, n: number, start: number): BlendWeightFit {
-  const done = (weight: number, ll: number): BlendWeightFit => ({
-    weight,
-    meanLogLikelihood: ll / n,
-    games: n,
-  });
+  // The curvature at the weight comes with its last evaluation: no extra pass over the samples.
+  const done = (weight: number, ll: number, d2: number): BlendWeightFit => {
+    const information = -d2;
+    return {
+      weight,
+      meanLogLikelihood: ll / n,
+      games: n,
+      standardError: information > 0 ? 1 / Math.sqrt(information) : Number.POSITIVE_INFINITY,
+    };
+  };
   // Warm start (a walk-forward fit starts from the day before's weight): Newton steps that stay in
   // (0, 1). The likelihood is concave, so a stationary point inside (0, 1) is the maximum on [0, 1].
   if (start > 0 && start < 1) {
@@ -125,28 +135,29 @@ function fitPrepared(p: Prepared, n: number, start: number): BlendWeightFit {
     for (let i = 0; i < 8; i++) {
       const [ll, d1, d2] = evaluate(p, w, n);
       const next = d2 < 0 ? w - d1 / d2 : Number.NaN;
-      if (Math.abs(d1) < 1e-12 * n || Math.abs(next - w) < 1e-12) return done(w, ll);
+      if (Math.abs(d1) < 1e-12 * n || Math.abs(next - w) < 1e-12) return done(w, ll, d2);
       if (!(next > 0 && next < 1)) break;
       w = next;
     }
   }
-  const [llZero, atZero] = evaluate(p, 0, n);
-  if (atZero <= 0) return done(0, llZero);
-  const [llOne, atOne] = evaluate(p, 1, n);
-  if (atOne >= 0) return done(1, llOne);
+  const [llZero, atZero, curvatureZero] = evaluate(p, 0, n);
+  if (atZero <= 0) return done(0, llZero, curvatureZero);
+  const [llOne, atOne, curvatureOne] = evaluate(p, 1, n);
+  if (atOne >= 0) return done(1, llOne, curvatureOne);
   let lo = 0;
   let hi = 1;
   let w = Math.min(Math.max(start, 0.01), 0.99);
   for (let i = 0; i < 100 && hi - lo > 1e-12; i++) {
     const [ll, d1, d2] = evaluate(p, w, n);
-    if (Math.abs(d1) < 1e-12 * n) return done(w, ll);
+    if (Math.abs(d1) < 1e-12 * n) return done(w, ll, d2);
     if (d1 > 0) lo = w;
     else hi = w;
     const newton = d2 < 0 ? w - d1 / d2 : Number.NaN;
     // Newton when it stays inside the bracket, bisection otherwise.
     w = newton > lo && newton < hi ? newton : (lo + hi) / 2;
   }
-  return done(w, evaluate(p, w, n)[0]);
+  const [ll, , d2] = evaluate(p, w, n);
+  return done(w, ll, d2);
 }
 
 export interface WalkForwardBlendOptions {
@@ -156,6 +167,8 @@ export interface WalkForwardBlendOptions {
   defaultWeight?: number;
   /** Days to give a weight for; default every day that has a sample. */
   decisionDates?: readonly string[];
+  /** Standard errors the fitted weight is shrunk by toward the market (shrunkWeight). @defaultValue 0 */
+  shrinkage?: number;
 }
 
 export interface DatedBlendWeight {
@@ -164,6 +177,19 @@ export interface DatedBlendWeight {
   /** Games the weight was fitted on (all dated before `date`); 0 when the default was used. */
   games: number;
   fitted: boolean;
+}
+
+/**
+ * The weight shrunk toward the market: the maximum-likelihood weight less `z` standard errors,
+ * floored at 0 (a one-sided lower confidence bound). The model gets only the weight the games
+ * show it has earned with confidence; with few games, or a model that adds little beside the
+ * market, that is 0, the market itself. z = 0 is the maximum-likelihood weight.
+ */
+export function shrunkWeight(fit: Pick<BlendWeightFit, "weight" | "standardError">, z: number): number {
+  if (!(z >= 0 && Number.isFinite(z)))
+    throw new Error(`the shrinkage z must be a finite number ≥ 0, got ${z}`);
+  if (z === 0) return fit.weight;
+  return Math.max(0, fit.weight - z * fit.standardError);
 }
 
 /** The weight for each decision day, each fitted only on the samples dated strictly before it. */
@@ -179,6 +205,9 @@ export function walkForwardBlendWeights(
   const sorted = [...samples].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const days = [...new Set(options.decisionDates ?? sorted.map((s) => s.date))].sort();
   for (const d of days) assertCalendarDay(d, "decision date");
+  const shrinkage = options.shrinkage ?? 0;
+  if (!(shrinkage >= 0 && Number.isFinite(shrinkage)))
+    throw new Error(`shrinkage must be a finite number ≥ 0, got ${shrinkage}`);
   const prepared = prepare(sorted);
   const out: DatedBlendWeight[] = [];
   let known = 0;
@@ -194,7 +223,7 @@ export function walkForwardBlendWeights(
       last = fitPrepared(prepared, known, last?.weight ?? 0.5);
       lastKnown = known;
     }
-    out.push({ date, weight: last!.weight, games: known, fitted: true });
+    out.push({ date, weight: shrunkWeight(last!, shrinkage), games: known, fitted: true });
   }
   return out;
 }

@@ -14,10 +14,18 @@ export interface ResolvedSportModel {
   margin?: EloMarginModel;
   goals?: GoalsModelSettings;
   betting: "elo" | "goals";
-  blend: Required<BlendSettings>;
+  /** The blend's settings, defaults filled in (no shrinkage when absent). */
+  blend: ResolvedBlendSettings;
 }
 
-export const DEFAULT_BLEND_SETTINGS: Readonly<Required<BlendSettings>> = { minGames: 100, defaultWeight: 1 };
+export type ResolvedBlendSettings = Required<Omit<BlendSettings, "shrinkage">> &
+  Pick<BlendSettings, "shrinkage">;
+
+export const DEFAULT_BLEND_SETTINGS: Readonly<Required<BlendSettings>> = {
+  minGames: 100,
+  defaultWeight: 1,
+  shrinkage: 0,
+};
 
 /** A short name of the model that is bet, for reports ("fivethirtyeight-nfl", "dixon-coles xi 0.0018"). */
 export function modelName(model: ResolvedSportModel): string {

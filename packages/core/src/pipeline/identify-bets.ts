@@ -168,7 +168,7 @@ export async function modelOfDay(
     samples.push({
       date: g.gameDate,
       forecast: forecaster.forecast(i, g.gameDate),
-      closing: c,
+      market: c,
       homeScore: g.homeScore!,
       awayScore: g.awayScore!,
     });

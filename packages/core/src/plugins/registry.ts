@@ -293,6 +293,7 @@ function resolveModel(
     blend: {
       minGames: blend?.minGames ?? DEFAULT_BLEND_SETTINGS.minGames,
       defaultWeight: blend?.defaultWeight ?? DEFAULT_BLEND_SETTINGS.defaultWeight,
+      shrinkage: blend?.shrinkage ?? DEFAULT_BLEND_SETTINGS.shrinkage,
     },
   };
 }

@@ -1,10 +1,12 @@
-// The blend's weights, walk-forward per market: each played game with a closing consensus is one
-// sample (the model's pre-game forecast, the de-vigged close, what happened), and the weight used
+// The blend's weights, walk-forward per market: each played game with a consensus is one sample
+// (the model's pre-game forecast, the de-vigged price the blend bets into, what happened: the
+// close for the live rule, the opening price for a backtest that bets the open), and the weight used
 // on a decision day is fitted only on samples dated before it (blend/fit-weight.ts). Live trading
 // and backtests build their samples here, so both bet on the same weights.
-import type { BlendSettings, MarketName } from "@edgeline/sdk";
+import type { MarketName } from "@edgeline/sdk";
 import { type BlendSample, type DatedBlendWeight, walkForwardBlendWeights } from "../blend/fit-weight.ts";
 import type { GameForecast } from "../forecast/game-forecast.ts";
+import type { ResolvedBlendSettings } from "../forecast/sport-forecaster.ts";
 import { effectiveProbability } from "../margins/line-probabilities.ts";
 import { gradeSpread, gradeTotal } from "../settlement/lines.ts";
 import type { MarketConsensus } from "./quotes.ts";
@@ -13,8 +15,8 @@ import type { MarketConsensus } from "./quotes.ts";
 export interface PlayedGame {
   date: string;
   forecast: GameForecast | undefined;
-  /** The de-vigged consensus at the close. */
-  closing: MarketConsensus;
+  /** The de-vigged consensus the blend pools with and bets into: the close, or the opening price. */
+  market: MarketConsensus;
   homeScore: number;
   awayScore: number;
 }
@@ -43,11 +45,11 @@ export function blendSamples(games: readonly PlayedGame[], ways: 2 | 3): Record<
     const f = g.forecast;
     if (!f) continue;
     const diff = g.homeScore - g.awayScore;
-    if (g.closing.moneyline && f.moneyline.every(inOpenUnit) && (ways === 3 || diff !== 0)) {
+    if (g.market.moneyline && f.moneyline.every(inOpenUnit) && (ways === 3 || diff !== 0)) {
       const outcome = ways === 3 ? (diff > 0 ? 0 : diff === 0 ? 1 : 2) : diff > 0 ? 0 : 1;
-      out.moneyline.push({ date: g.date, model: f.moneyline, market: g.closing.moneyline, outcome });
+      out.moneyline.push({ date: g.date, model: f.moneyline, market: g.market.moneyline, outcome });
     }
-    const spread = mainLine(g.closing.spread);
+    const spread = mainLine(g.market.spread);
     if (spread && f.spread) {
       const grade = gradeSpread(diff, spread[0]);
       const model = effectiveProbability(f.spread("home", spread[0]));
@@ -59,8 +61,8 @@ export function blendSamples(games: readonly PlayedGame[], ways: 2 | 3): Record<
           outcome: grade > 0 ? 0 : 1,
         });
     }
-    const total = mainLine(g.closing.total);
-    const over = total && f.total?.("over", total[0], g.closing.marketTotal);
+    const total = mainLine(g.market.total);
+    const over = total && f.total?.("over", total[0], g.market.marketTotal);
     if (total && over) {
       const grade = gradeTotal(g.homeScore + g.awayScore, "over", total[0]);
       const model = effectiveProbability(over);
@@ -80,7 +82,7 @@ export function blendSamples(games: readonly PlayedGame[], ways: 2 | 3): Record<
 export function blendWeightsByDay(
   samples: Record<MarketName, BlendSample[]>,
   days: readonly string[],
-  settings: Required<BlendSettings>,
+  settings: ResolvedBlendSettings,
 ): Map<string, Partial<Record<MarketName, DatedBlendWeight>>> {
   const byDay = new Map<string, Partial<Record<MarketName, DatedBlendWeight>>>(days.map((d) => [d, {}]));
   if (days.length === 0) return byDay;
@@ -88,6 +90,7 @@ export function blendWeightsByDay(
     const weights = walkForwardBlendWeights(samples[market], {
       minGames: settings.minGames,
       defaultWeight: settings.defaultWeight,
+      shrinkage: settings.shrinkage ?? 0,
       decisionDates: days,
     });
     for (const w of weights) byDay.get(w.date)![market] = w;

@@ -30,6 +30,12 @@ export interface BlendSettings {
    * with no history nothing says how far to trust either side; 0 would bet only on price gaps.
    */
   defaultWeight?: number;
+  /**
+   * Standard errors the fitted weight is shrunk by toward the market: the weight used is the
+   * maximum-likelihood weight less that many standard errors, floored at 0, so the model is
+   * trusted only as far as the games show with confidence. @defaultValue 0 (the fitted weight)
+   */
+  shrinkage?: number;
 }
 
 export interface SportModel {
@@ -61,6 +67,7 @@ export const blendSettingsSchema = z.object({
     .min(0, "defaultWeight must be in [0, 1]")
     .max(1, "defaultWeight must be in [0, 1]")
     .optional(),
+  shrinkage: z.number().min(0, "shrinkage must be ≥ 0").max(10, "shrinkage must be ≤ 10").optional(),
 });
 
 export const sportModelSchema = z
