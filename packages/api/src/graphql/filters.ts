@@ -11,9 +11,17 @@ export function sportCode(value: string): string {
 const optionalSport = (value: string | null | undefined) => (value ? sportCode(value) : undefined);
 const optional = <T>(value: T | null | undefined): T | undefined => (value ? value : undefined);
 
-/** A from/to window's bounds, each optional; the end before the start is an argument error on `to`. */
+/** A from/to window whose end is before its start is an argument error on `to`. */
+export function checkOrder<T extends string | Date>(
+  from: T | null | undefined,
+  to: T | null | undefined,
+): void {
+  if (from && to && from > to) throw invalidArgument("to", "must not be before from");
+}
+
+/** A from/to window's bounds, each optional, in order. */
 function bounds<T extends string | Date>(args: { from?: T | null; to?: T | null }): { from?: T; to?: T } {
-  if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
+  checkOrder(args.from, args.to);
   return { from: optional(args.from), to: optional(args.to) };
 }
 

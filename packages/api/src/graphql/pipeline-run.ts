@@ -5,7 +5,7 @@ import { filter, pipe } from "graphql-yoga";
 import { builder } from "./builder.ts";
 import type { GraphQLContext } from "./context.ts";
 import { invalidArgument } from "./errors.ts";
-import { runFilter, sportCode } from "./filters.ts";
+import { checkOrder, runFilter, sportCode } from "./filters.ts";
 import { JobRef } from "./job.ts";
 import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
@@ -105,7 +105,7 @@ builder.mutationFields((t) => ({
       to: t.arg({ type: "Date", required: true }),
     },
     resolve: queueing((args, ctx) => {
-      if (args.from > args.to) throw invalidArgument("to", "must not be before from");
+      checkOrder(args.from, args.to);
       return ctx.pipeline.backfill({ sport: knownSport(ctx, args.sport), from: args.from, to: args.to });
     }),
   }),
