@@ -1,12 +1,22 @@
 // Limits and error hygiene: depth, aliases, tokens and cost are refused before any SQL runs;
 // unexpected errors are masked; bad argument values are named; bodies have a size limit; CORS
 // follows configuration; GraphiQL and the health endpoints answer.
-import { Agent, request as httpRequest } from "node:http";
+import { Agent, request as httpRequest, type RequestOptions } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dataOf, type Harness, startHarness } from "./graphql-harness.ts";
 import { seedGraphqlData } from "./graphql-seed.ts";
 
 let h: Harness;
+
+/** A POST of a JSON body sent in chunks (no Content-Length), with the read key. */
+const chunkedPost = (): RequestOptions => ({
+  method: "POST",
+  headers: {
+    "content-type": "application/json",
+    "transfer-encoding": "chunked",
+    authorization: `Bearer ${h.keys.read}`,
+  },
+});
 let cors: Harness;
 
 beforeAll(async () => {
@@ -119,21 +129,10 @@ describe("request body limit", () => {
 
   test("a chunked body without Content-Length is cut off at the limit with 413", async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(
-        h.url,
-        {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "transfer-encoding": "chunked",
-            authorization: `Bearer ${h.keys.read}`,
-          },
-        },
-        (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        },
-      );
+      const req = httpRequest(h.url, chunkedPost(), (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
       req.on("error", reject);
       req.write('{"query":"{ sports { code } }","variables":{"p":"');
       for (let i = 0; i < 120; i++) req.write("y".repeat(1024));
@@ -147,30 +146,18 @@ describe("request body limit on a keep-alive connection", () => {
   /** POSTs a chunked body of `kb` KiB of padding on `agent`; resolves once sent and answered. */
   const send = (agent: Agent, kb: number) =>
     new Promise<{ status: number; reused: boolean; body: string }>((resolve, reject) => {
-      const req = httpRequest(
-        h.url,
-        {
-          agent,
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "transfer-encoding": "chunked",
-            authorization: `Bearer ${h.keys.read}`,
-          },
-        },
-        (res) => {
-          let body = "";
-          res.setEncoding("utf8");
-          res.on("data", (chunk) => {
-            body += chunk;
-          });
-          res.on("end", () => {
-            const done = () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, body });
-            if (req.writableFinished) done();
-            else req.on("finish", done);
-          });
-        },
-      );
+      const req = httpRequest(h.url, { agent, ...chunkedPost() }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk) => {
+          body += chunk;
+        });
+        res.on("end", () => {
+          const done = () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, body });
+          if (req.writableFinished) done();
+          else req.on("finish", done);
+        });
+      });
       req.on("error", reject);
       req.write('{"query":"{ sports { code } }","variables":{"p":"');
       for (let i = 0; i < kb; i++) req.write("y".repeat(1024));

@@ -18,6 +18,7 @@ import { type ApiDatabase, createApiDatabase } from "../src/server/database.ts";
 import { type ChangeFeed, listenForChanges } from "../src/server/pg-notifications.ts";
 import { workerPipelineQueue } from "../src/server/pipeline-queue-adapter.ts";
 import { ensureWorkerSchema } from "../src/worker/worker-schema.ts";
+import { type SeedOptions, type SeedSummary, seedGraphqlData } from "./graphql-seed.ts";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -186,6 +187,21 @@ export async function startHarness(
       await db.drop();
     },
   };
+}
+
+/** A harness over `seedGraphqlData(seed)`, with the seed's summary. */
+export async function startSeededHarness(
+  seed: SeedOptions,
+  opts: Omit<Parameters<typeof startHarness>[0], "seed"> = {},
+): Promise<{ h: Harness; seed: SeedSummary }> {
+  let summary: SeedSummary | undefined;
+  const h = await startHarness({
+    ...opts,
+    seed: async (api) => {
+      summary = await seedGraphqlData(api.prisma, seed);
+    },
+  });
+  return { h, seed: summary! };
 }
 
 /** The data of a response that must have succeeded; fails the test with the errors otherwise. */

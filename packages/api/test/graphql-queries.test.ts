@@ -1,17 +1,13 @@
 // Every query of the API over real HTTP on a seeded database.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { dataOf, type Harness, startHarness } from "./graphql-harness.ts";
-import { dayAfter, type SeedSummary, seedGraphqlData } from "./graphql-seed.ts";
+import { dataOf, type Harness, startSeededHarness } from "./graphql-harness.ts";
+import { dayAfter, type SeedSummary } from "./graphql-seed.ts";
 
 let h: Harness;
 let seed: SeedSummary;
 
 beforeAll(async () => {
-  h = await startHarness({
-    seed: async (api) => {
-      seed = await seedGraphqlData(api.prisma, { days: 10, teams: 8, bookmakers: 3 });
-    },
-  });
+  ({ h, seed } = await startSeededHarness({ days: 10, teams: 8, bookmakers: 3 }));
 });
 afterAll(() => h?.close());
 

@@ -4,8 +4,8 @@
 // database. Responses must match byte for byte (same keys in the same order), and the compiled
 // side must really have been compiled (at most one statement), not fallen back.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { dataOf, type Harness, startHarness } from "./graphql-harness.ts";
-import { dayAfter, type SeedSummary, seedGraphqlData } from "./graphql-seed.ts";
+import { dataOf, type Harness, startSeededHarness } from "./graphql-harness.ts";
+import { dayAfter, type SeedSummary } from "./graphql-seed.ts";
 
 let h: Harness;
 let seed: SeedSummary;
@@ -36,12 +36,10 @@ async function seedCornerCases(h: Harness): Promise<void> {
 }
 
 beforeAll(async () => {
-  h = await startHarness({
-    config: { keyCacheTtlMs: 3_600_000 },
-    seed: async (api) => {
-      seed = await seedGraphqlData(api.prisma, { days: 10, teams: 8, bookmakers: 3, snapshots: 60 });
-    },
-  });
+  ({ h, seed } = await startSeededHarness(
+    { days: 10, teams: 8, bookmakers: 3, snapshots: 60 },
+    { config: { keyCacheTtlMs: 3_600_000 } },
+  ));
   await seedCornerCases(h);
   dataOf(await h.gql("{ __typename }")); // the read key, verified and cached: not counted below
 });

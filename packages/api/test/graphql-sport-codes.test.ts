@@ -1,18 +1,14 @@
 // Sport codes are normalised in one place (graphql/filters.ts): every sport argument takes
 // `nhl`, ` NHL ` and `NHL` alike, on both read paths and in the mutations.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { dataOf, type Harness, startHarness } from "./graphql-harness.ts";
-import { type SeedSummary, seedGraphqlData } from "./graphql-seed.ts";
+import { dataOf, type Harness, startSeededHarness } from "./graphql-harness.ts";
+import type { SeedSummary } from "./graphql-seed.ts";
 
 let h: Harness;
 let seed: SeedSummary;
 
 beforeAll(async () => {
-  h = await startHarness({
-    seed: async (api) => {
-      seed = await seedGraphqlData(api.prisma, { days: 3, teams: 4, bookmakers: 1 });
-    },
-  });
+  ({ h, seed } = await startSeededHarness({ days: 3, teams: 4, bookmakers: 1 }));
 });
 afterAll(() => h?.close());
 

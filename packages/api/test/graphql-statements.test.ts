@@ -7,20 +7,18 @@
 // count a key lookup, and the last test counts what a cold key costs.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createApiKey } from "../src/auth/api-key-store.ts";
-import { dataOf, type Harness, startHarness } from "./graphql-harness.ts";
-import { type SeedSummary, seedGraphqlData } from "./graphql-seed.ts";
+import { dataOf, type Harness, startSeededHarness } from "./graphql-harness.ts";
+import type { SeedSummary } from "./graphql-seed.ts";
 
 let h: Harness;
 let seed: SeedSummary;
 
 beforeAll(async () => {
-  h = await startHarness({
-    // Long enough that no cached key expires while this file runs (counts must not vary).
-    config: { keyCacheTtlMs: 3_600_000 },
-    seed: async (api) => {
-      seed = await seedGraphqlData(api.prisma, { days: 14, teams: 10, bookmakers: 4, snapshots: 120 });
-    },
-  });
+  // Long enough that no cached key expires while this file runs (counts must not vary).
+  ({ h, seed } = await startSeededHarness(
+    { days: 14, teams: 10, bookmakers: 4, snapshots: 120 },
+    { config: { keyCacheTtlMs: 3_600_000 } },
+  ));
   // Warm both servers' key caches.
   dataOf(await h.gql("{ sports { code } }"));
   dataOf(await h.gqlResolvers("{ sports { code } }"));

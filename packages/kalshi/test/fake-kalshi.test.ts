@@ -1,5 +1,5 @@
-import { HttpClient, resetRateLimits, SourceError } from "@edgeline/sdk";
-import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
+import { HttpClient, SourceError } from "@edgeline/sdk";
+import { hasRecordedFixture, recordedUpstreamFor } from "@edgeline/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { kalshiRoutes } from "../src/fake-kalshi.ts";
 import { fetchKalshiHistory } from "../src/kalshi-history.ts";
@@ -7,11 +7,8 @@ import { fetchKalshiOdds, fetchKalshiSeriesMarkets, type KalshiSportMapping } fr
 import { kalshiEventsPageSchema } from "../src/kalshi-schemas.ts";
 
 describe.skipIf(!hasRecordedFixture("README.md"))("fake Kalshi Trade API over the recordings", () => {
-  const fake = recordedUpstream(kalshiRoutes);
+  const fake = recordedUpstreamFor({ beforeAll, afterAll, beforeEach }, kalshiRoutes);
   const { get, client } = fake;
-  beforeAll(fake.start);
-  afterAll(fake.close);
-  beforeEach(() => resetRateLimits());
 
   it("Kalshi markets: follows the recorded cursor to an empty last page", async () => {
     const kalshi = client("kalshi", "/trade-api/v2");

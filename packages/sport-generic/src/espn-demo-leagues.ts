@@ -1,32 +1,30 @@
 // The NFL's and the Premier League's teams, slates and scoring in the demo. Team codes are the
 // ESPN abbreviations the plugins use as ids; full names are The Odds API's spellings.
-import { decidedScore, demoTeam as team } from "@edgeline/sdk";
+import { decidedScore, demoTeams } from "@edgeline/sdk";
 import type { EspnDemoLeague } from "./espn-demo.ts";
 
 export const NFL_DEMO: EspnDemoLeague = {
   uid: { sport: 20, league: 28 },
-  slug: "nfl",
-  abbreviation: "NFL",
   periods: 4,
   league: {
-    teams: [
-      team("BUF", 2, "Buffalo", "Bills"),
-      team("MIA", 15, "Miami", "Dolphins"),
-      team("NE", 17, "New England", "Patriots"),
-      team("NYJ", 20, "New York", "Jets"),
-      team("BAL", 33, "Baltimore", "Ravens"),
-      team("CIN", 4, "Cincinnati", "Bengals"),
-      team("KC", 12, "Kansas City", "Chiefs"),
-      team("DEN", 7, "Denver", "Broncos"),
-      team("DAL", 6, "Dallas", "Cowboys"),
-      team("PHI", 21, "Philadelphia", "Eagles"),
-      team("GB", 9, "Green Bay", "Packers"),
-      team("DET", 8, "Detroit", "Lions"),
-      team("SF", 25, "San Francisco", "49ers"),
-      team("SEA", 26, "Seattle", "Seahawks"),
-      team("TB", 27, "Tampa Bay", "Buccaneers"),
-      team("JAX", 30, "Jacksonville", "Jaguars", { kalshi: "JAC" }),
-    ],
+    teams: demoTeams(`
+      BUF  2 Buffalo / Bills
+      MIA 15 Miami / Dolphins
+      NE  17 New England / Patriots
+      NYJ 20 New York / Jets
+      BAL 33 Baltimore / Ravens
+      CIN  4 Cincinnati / Bengals
+      KC  12 Kansas City / Chiefs
+      DEN  7 Denver / Broncos
+      DAL  6 Dallas / Cowboys
+      PHI 21 Philadelphia / Eagles
+      GB   9 Green Bay / Packers
+      DET  8 Detroit / Lions
+      SF  25 San Francisco / 49ers
+      SEA 26 Seattle / Seahawks
+      TB  27 Tampa Bay / Buccaneers
+      JAX 30 Jacksonville / Jaguars kalshi=JAC
+    `),
     homeAdvantage: 55,
     drawRate: 0,
     // Thursday and Monday night (next UTC day), Sunday afternoon.
@@ -53,22 +51,20 @@ export const NFL_DEMO: EspnDemoLeague = {
 
 export const EPL_DEMO: EspnDemoLeague = {
   uid: { sport: 600, league: 700 },
-  slug: "eng.1",
-  abbreviation: "ENG.1",
   periods: 2,
   league: {
-    teams: [
-      team("ARS", 359, "Arsenal", ""),
-      team("AVL", 362, "Aston Villa", ""),
-      team("CHE", 363, "Chelsea", ""),
-      team("EVE", 368, "Everton", ""),
-      team("LIV", 364, "Liverpool", ""),
-      team("MNC", 382, "Manchester City", ""),
-      team("MAN", 360, "Manchester United", ""),
-      team("NEW", 361, "Newcastle United", ""),
-      team("TOT", 367, "Tottenham Hotspur", ""),
-      team("WHU", 371, "West Ham United", ""),
-    ],
+    teams: demoTeams(`
+      ARS 359 Arsenal
+      AVL 362 Aston Villa
+      CHE 363 Chelsea
+      EVE 368 Everton
+      LIV 364 Liverpool
+      MNC 382 Manchester City
+      MAN 360 Manchester United
+      NEW 361 Newcastle United
+      TOT 367 Tottenham Hotspur
+      WHU 371 West Ham United
+    `),
     homeAdvantage: 60,
     drawRate: 0.26,
     slate: (weekday) =>

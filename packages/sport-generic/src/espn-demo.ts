@@ -7,8 +7,6 @@ import { espnSlug } from "./fake-espn.ts";
 /** What ESPN calls the league in its payloads ("s:20~l:28" is the NFL, "s:600~l:700" the Premier League). */
 export interface EspnDemoLeague {
   uid: { sport: number; league: number };
-  slug: string;
-  abbreviation: string;
   /** Periods of a finished game (4 quarters, 2 halves). */
   periods: number;
   league: DemoLeague;
@@ -106,14 +104,16 @@ export function espnScoreboardPayload(
   date: string,
   games: readonly DemoGame[],
 ) {
+  // The league's slug is its path's last part ("nfl", "eng.1"); its abbreviation the same in capitals.
+  const slug = config.leaguePath.split("/")[1]!;
   return {
     leagues: [
       {
         id: String(meta.uid.league),
         uid: `s:${meta.uid.sport}~l:${meta.uid.league}`,
         name: config.name,
-        abbreviation: meta.abbreviation,
-        slug: meta.slug,
+        abbreviation: slug.toUpperCase(),
+        slug,
       },
     ],
     day: { date },

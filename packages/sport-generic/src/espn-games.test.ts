@@ -133,8 +133,8 @@ describe.skipIf(!mlb.present)("MLB, ESPN 2022-09-17 (recorded, trimmed)", () => 
       homeTeamName: "Cleveland Guardians",
       season: 2022,
       venue: "Progressive Field",
+      commenceTime: new Date("2022-09-17T17:10:00.000Z"),
     });
-    expect(day[0]?.commenceTime.toISOString()).toBe("2022-09-17T17:10:00.000Z");
     expect(day[3]?.commenceTime.toISOString()).toBe("2022-09-17T22:10:00.000Z");
   });
 
@@ -259,8 +259,8 @@ describe.skipIf(!tennis.present)("TENNIS, ESPN ATP Olympics 2024 (recorded, trim
       homeTeamName: "Hady Habib",
       season: 2024,
       venue: "Paris, France",
+      commenceTime: new Date("2024-07-27T12:10:00.000Z"),
     });
-    expect(matches[0]?.commenceTime.toISOString()).toBe("2024-07-27T12:10:00.000Z");
     expect(matches[3]?.commenceTime.toISOString()).toBe("2024-07-29T11:30:00.000Z");
   });
 

@@ -1,4 +1,9 @@
-import type { MarketOffer, RecommendationThresholds, SportModel } from "@edgeline/sdk";
+import {
+  type MarketOffer,
+  type RecommendationThresholds,
+  type SportModel,
+  TEAM_SPORT_THRESHOLDS,
+} from "@edgeline/sdk";
 import { MLB_TEAMS } from "./entities/mlb-teams.ts";
 import { NFL_TEAMS } from "./entities/nfl-teams.ts";
 import { EPL_TEAMS, LIGUE1_TEAMS } from "./entities/soccer-teams.ts";
@@ -10,7 +15,6 @@ const SPREAD_AND_TOTAL: readonly MarketOffer[] = [
   { type: "spread", ways: 2 },
   { type: "total", ways: 2 },
 ];
-const TEAM_DEFAULTS: RecommendationThresholds = { minEdge: 0.05, minOdds: 1.4, maxOdds: 4, maxPerDay: 5 };
 // Draw-heavy markets price longer odds; the edge bar is higher for the noisier soccer model.
 const SOCCER_DEFAULTS: RecommendationThresholds = { minEdge: 0.06, minOdds: 1.5, maxOdds: 6, maxPerDay: 4 };
 /**
@@ -42,7 +46,7 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     entities: MLB_TEAMS,
     seasonYear: "start",
     sourceOptions: { kalshi: { series: ["KXMLBGAME"] }, "the-odds-api": { sportKey: "baseball_mlb" } },
-    recommendation: TEAM_DEFAULTS,
+    recommendation: TEAM_SPORT_THRESHOLDS,
   },
   {
     code: "NFL",
@@ -61,7 +65,7 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
       kalshi: { series: ["KXNFLGAME"] },
       "the-odds-api": { sportKey: "americanfootball_nfl" },
     },
-    recommendation: { ...TEAM_DEFAULTS, maxPerDay: 8 },
+    recommendation: { ...TEAM_SPORT_THRESHOLDS, maxPerDay: 8 },
     demo: NFL_DEMO,
   },
   {
@@ -78,7 +82,7 @@ export const ESPN_LEAGUES: readonly EspnLeagueConfig[] = [
     entities: [],
     seasonYear: "end",
     sourceOptions: { kalshi: { series: ["KXNCAAMBGAME"] }, "the-odds-api": { sportKey: "basketball_ncaab" } },
-    recommendation: { ...TEAM_DEFAULTS, minEdge: 0.07 },
+    recommendation: { ...TEAM_SPORT_THRESHOLDS, minEdge: 0.07 },
   },
   {
     code: "EPL",

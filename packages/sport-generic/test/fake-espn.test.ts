@@ -1,14 +1,9 @@
-import { resetRateLimits } from "@edgeline/sdk";
-import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
+import { hasRecordedFixture, recordedUpstreamFor } from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { espnRoutes } from "../src/fake-espn.ts";
 
 describe.skipIf(!hasRecordedFixture("README.md"))("fake ESPN scoreboards over the recordings", () => {
-  const fake = recordedUpstream(espnRoutes);
-  const { get } = fake;
-  beforeAll(fake.start);
-  afterAll(fake.close);
-  beforeEach(() => resetRateLimits());
+  const { get } = recordedUpstreamFor({ beforeAll, afterAll, beforeEach }, espnRoutes);
 
   it("ESPN scoreboards by sport/league and dates=YYYYMMDD", async () => {
     const nfl = await get("/apis/site/v2/sports/football/nfl/scoreboard?dates=20220911");

@@ -21,13 +21,7 @@ describe("NBA entity catalog, as the odds sources read it", () => {
 
   it("maps SBR's squashed names", () => {
     const id = (name: string) => nba.entities.idFromCode("sbr", name) ?? nba.entities.idFromPlacePrefix(name);
-    expect(["GoldenState", "LAClippers", "LALakers", "NewYork", "Brooklyn", "OklahomaCity"].map(id)).toEqual([
-      "GSW",
-      "LAC",
-      "LAL",
-      "NYK",
-      "BKN",
-      "OKC",
-    ]);
+    const squashed = ["GoldenState", "LAClippers", "LALakers", "NewYork", "Brooklyn", "OklahomaCity"];
+    expect(squashed.map(id)).toEqual(["GSW", "LAC", "LAL", "NYK", "BKN", "OKC"]);
   });
 });

@@ -1,4 +1,4 @@
-import { CORE_VERSION, defineSport, TWO_WAY_TEAM_MARKETS } from "@edgeline/sdk";
+import { CORE_VERSION, defineSport, TEAM_SPORT_THRESHOLDS, TWO_WAY_TEAM_MARKETS } from "@edgeline/sdk";
 import { nbaRoutes } from "./fake-nba.ts";
 import { nbaVenueLocation } from "./nba-arenas.ts";
 import { mergeNbaGames, NBA_CODE, nbaScheduleDrafts, nbaScoreboardDrafts } from "./nba-games.ts";
@@ -38,5 +38,5 @@ export const nbaPlugin = defineSport({
     return games;
   },
   sourceOptions: { kalshi: { series: ["KXNBAGAME"] }, "the-odds-api": { sportKey: "basketball_nba" } },
-  recommendation: { minEdge: 0.05, minOdds: 1.4, maxOdds: 4, maxPerDay: 5 },
+  recommendation: TEAM_SPORT_THRESHOLDS,
 });

@@ -1,14 +1,11 @@
-import { resetRateLimits } from "@edgeline/sdk";
-import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
+import { hasRecordedFixture, recordedUpstreamFor } from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { nbaRoutes } from "../src/fake-nba.ts";
 
 describe.skipIf(!hasRecordedFixture("README.md"))("fake cdn.nba.com over the recordings", () => {
-  const fake = recordedUpstream(nbaRoutes, { today: "2023-04-20" });
-  const { get } = fake;
-  beforeAll(fake.start);
-  afterAll(fake.close);
-  beforeEach(() => resetRateLimits());
+  const { get } = recordedUpstreamFor({ beforeAll, afterAll, beforeEach }, nbaRoutes, {
+    today: "2023-04-20",
+  });
 
   it("NBA todaysScoreboard for the server's today, and the season schedule", async () => {
     const { body } = await get("/static/json/liveData/scoreboard/todaysScoreboard_00.json");

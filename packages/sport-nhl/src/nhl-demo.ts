@@ -5,8 +5,8 @@ import {
   type DemoTeam,
   daysBetween,
   decidedScore,
+  demoTeams,
   type SportDemo,
-  demoTeam as team,
   weekday,
 } from "@edgeline/sdk";
 
@@ -102,24 +102,24 @@ const NHL_STARTS = [
 
 export const nhlDemo: SportDemo = {
   league: {
-    teams: [
-      team("BOS", 6, "Boston", "Bruins"),
-      team("BUF", 7, "Buffalo", "Sabres"),
-      team("DET", 17, "Detroit", "Red Wings"),
-      team("FLA", 13, "Florida", "Panthers"),
-      team("MTL", 8, "Montreal", "Canadiens"),
-      team("OTT", 9, "Ottawa", "Senators"),
-      team("TOR", 10, "Toronto", "Maple Leafs"),
-      team("NYR", 3, "New York", "Rangers"),
-      team("PHI", 4, "Philadelphia", "Flyers"),
-      team("PIT", 5, "Pittsburgh", "Penguins"),
-      team("CHI", 16, "Chicago", "Blackhawks"),
-      team("COL", 21, "Colorado", "Avalanche"),
-      team("DAL", 25, "Dallas", "Stars"),
-      team("EDM", 22, "Edmonton", "Oilers"),
-      team("VAN", 23, "Vancouver", "Canucks"),
-      team("SEA", 55, "Seattle", "Kraken"),
-    ],
+    teams: demoTeams(`
+      BOS  6 Boston / Bruins
+      BUF  7 Buffalo / Sabres
+      DET 17 Detroit / Red Wings
+      FLA 13 Florida / Panthers
+      MTL  8 Montreal / Canadiens
+      OTT  9 Ottawa / Senators
+      TOR 10 Toronto / Maple Leafs
+      NYR  3 New York / Rangers
+      PHI  4 Philadelphia / Flyers
+      PIT  5 Pittsburgh / Penguins
+      CHI 16 Chicago / Blackhawks
+      COL 21 Colorado / Avalanche
+      DAL 25 Dallas / Stars
+      EDM 22 Edmonton / Oilers
+      VAN 23 Vancouver / Canucks
+      SEA 55 Seattle / Kraken
+    `),
     homeAdvantage: 35,
     drawRate: 0,
     slate: (day) => ({ games: day === 1 || day === 3 ? 3 : 5, starts: NHL_STARTS }),

@@ -15,14 +15,8 @@ describe("NHL entity catalog, as the odds sources read it", () => {
 
   it("maps SBR's squashed names and refuses an ambiguous one", () => {
     const id = (name: string) => nhl.entities.idFromCode("sbr", name) ?? nhl.entities.idFromPlacePrefix(name);
-    expect(["NYRangers", "NYIslanders", "St.Louis", "LosAngeles", "TampaBay", "Vegas"].map(id)).toEqual([
-      "NYR",
-      "NYI",
-      "STL",
-      "LAK",
-      "TBL",
-      "VGK",
-    ]);
+    const squashed = ["NYRangers", "NYIslanders", "St.Louis", "LosAngeles", "TampaBay", "Vegas"];
+    expect(squashed.map(id)).toEqual(["NYR", "NYI", "STL", "LAK", "TBL", "VGK"]);
     expect(id("NewYork")).toBeUndefined();
   });
 

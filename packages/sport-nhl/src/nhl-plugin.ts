@@ -1,4 +1,11 @@
-import { addDays, CORE_VERSION, defineSport, type GameRecord, TWO_WAY_TEAM_MARKETS } from "@edgeline/sdk";
+import {
+  addDays,
+  CORE_VERSION,
+  defineSport,
+  type GameRecord,
+  TEAM_SPORT_THRESHOLDS,
+  TWO_WAY_TEAM_MARKETS,
+} from "@edgeline/sdk";
 import { nhlRoutes } from "./fake-nhl.ts";
 import { nhlDemo } from "./nhl-demo.ts";
 import { NHL_CODE, nhlScheduleToGames } from "./nhl-games.ts";
@@ -34,6 +41,6 @@ export const nhlPlugin = defineSport({
     return [...games.values()];
   },
   sourceOptions: { kalshi: { series: ["KXNHLGAME"] }, "the-odds-api": { sportKey: "icehockey_nhl" } },
-  recommendation: { minEdge: 0.05, minOdds: 1.4, maxOdds: 4, maxPerDay: 5 },
+  recommendation: TEAM_SPORT_THRESHOLDS,
   demo: nhlDemo,
 });

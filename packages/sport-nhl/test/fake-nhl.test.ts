@@ -1,14 +1,9 @@
-import { resetRateLimits } from "@edgeline/sdk";
-import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
+import { hasRecordedFixture, recordedUpstreamFor } from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { nhlRoutes } from "../src/fake-nhl.ts";
 
 describe.skipIf(!hasRecordedFixture("README.md"))("fake api-web.nhle.com over the recordings", () => {
-  const fake = recordedUpstream(nhlRoutes);
-  const { get } = fake;
-  beforeAll(fake.start);
-  afterAll(fake.close);
-  beforeEach(() => resetRateLimits());
+  const { get } = recordedUpstreamFor({ beforeAll, afterAll, beforeEach }, nhlRoutes);
 
   it("NHL schedule by date, 404 for a day with no payload", async () => {
     const { body } = await get("/v1/schedule/2025-10-07");

@@ -7,6 +7,7 @@ import {
   HttpClient,
   type PluginCommon,
   type PluginContext,
+  resetRateLimits,
 } from "@edgeline/sdk";
 import { type FakeUpstream, startFakeUpstream } from "./fake-upstream.ts";
 import { localBaseUrls } from "./local-sources.ts";
@@ -61,4 +62,27 @@ export function recordedUpstream(
         httpDeps: { sleep: async () => {} },
       }),
   };
+}
+
+/** The test runner's hooks (vitest's), passed in: the testkit imports nothing but the SDK. */
+export interface TestHooks {
+  beforeAll(fn: () => Promise<void>): void;
+  afterAll(fn: () => Promise<void>): void;
+  beforeEach(fn: () => void): void;
+}
+
+/**
+ * A recorded upstream for the tests of one file or `describe`: started before them, closed after,
+ * and the SDK's rate limits reset before each test so that none waits on another's requests.
+ */
+export function recordedUpstreamFor(
+  hooks: TestHooks,
+  routes: readonly FakeRoute[],
+  options: { today?: string; dataDir?: string } = {},
+): RecordedUpstream {
+  const fake = recordedUpstream(routes, options);
+  hooks.beforeAll(fake.start);
+  hooks.afterAll(fake.close);
+  hooks.beforeEach(() => resetRateLimits());
+  return fake;
 }

@@ -1,5 +1,4 @@
-import { resetRateLimits } from "@edgeline/sdk";
-import { hasRecordedFixture, recordedUpstream } from "@edgeline/testkit";
+import { hasRecordedFixture, recordedUpstreamFor } from "@edgeline/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { oddsApiRoutes } from "../src/fake-odds-api.ts";
 import { fetchOddsApiHistorical, snapshotTimes } from "../src/odds-api-historical.ts";
@@ -7,11 +6,8 @@ import { fetchOddsApiOdds } from "../src/odds-api-odds.ts";
 import { oddsApiScoresResponseSchema } from "../src/odds-api-schemas.ts";
 
 describe.skipIf(!hasRecordedFixture("README.md"))("fake The Odds API over the recordings", () => {
-  const fake = recordedUpstream(oddsApiRoutes);
+  const fake = recordedUpstreamFor({ beforeAll, afterAll, beforeEach }, oddsApiRoutes);
   const { get, client } = fake;
-  beforeAll(fake.start);
-  afterAll(fake.close);
-  beforeEach(() => resetRateLimits());
 
   it("The Odds API: picks the file of the requested oddsFormat, filters, and sends quota headers", async () => {
     const american = await get("/v4/sports/basketball_wnba/odds?regions=us&markets=h2h&oddsFormat=american");

@@ -3,24 +3,16 @@
 // the command line.
 import { builder } from "./builder.ts";
 import { invalidArgument } from "./errors.ts";
-import { pagedRows } from "./pagination.ts";
-import { fixed } from "./scalars.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
+import { decimalValue, fixed } from "./scalars.ts";
 
 builder.prismaObject("BacktestCurvePoint", {
   description: "The bankroll at the end of a day a backtest bet or settled on.",
   fields: (t) => ({
     day: t.field({ type: "Date", resolve: (p) => p.day }),
-    bankroll: t.field({ type: "Decimal", resolve: (p) => fixed(p.bankroll, 2)! }),
-    staked: t.field({
-      type: "Decimal",
-      description: "Staked on bets decided that day.",
-      resolve: (p) => fixed(p.staked, 2)!,
-    }),
-    profit: t.field({
-      type: "Decimal",
-      description: "Net result of bets settled that day.",
-      resolve: (p) => fixed(p.profit, 2)!,
-    }),
+    bankroll: t.field(decimalValue("bankroll", 2)),
+    staked: t.field(decimalValue("staked", 2, "Staked on bets decided that day.")),
+    profit: t.field(decimalValue("profit", 2, "Net result of bets settled that day.")),
     bets: t.exposeInt("bets", { description: "Bets decided that day." }),
   }),
 });
@@ -41,31 +33,25 @@ builder.prismaObject("BacktestRun", {
       description: "The strategy as run, every default filled in (JSON).",
       resolve: (r) => JSON.stringify(r.parameters),
     }),
-    startingBankroll: t.field({ type: "Decimal", resolve: (r) => fixed(r.startingBankroll, 2)! }),
-    endingBankroll: t.field({ type: "Decimal", resolve: (r) => fixed(r.endingBankroll, 2)! }),
+    startingBankroll: t.field(decimalValue("startingBankroll", 2)),
+    endingBankroll: t.field(decimalValue("endingBankroll", 2)),
     bets: t.exposeInt("bets"),
-    turnover: t.field({
-      type: "Decimal",
-      description: "Total staked.",
-      resolve: (r) => fixed(r.turnover, 2)!,
-    }),
-    profit: t.field({ type: "Decimal", resolve: (r) => fixed(r.profit, 2)! }),
+    turnover: t.field(decimalValue("turnover", 2, "Total staked.")),
+    profit: t.field(decimalValue("profit", 2)),
     yield: t.field({
       type: "Decimal",
       nullable: true,
       description: "Profit / turnover; null without bets.",
       resolve: (r) => fixed(r.yield, 6),
     }),
-    roi: t.field({
-      type: "Decimal",
-      description: "ROI on bankroll: profit / starting bankroll.",
-      resolve: (r) => fixed(r.roi, 6)!,
-    }),
-    maxDrawdown: t.field({
-      type: "Decimal",
-      description: "Largest fall of the end-of-day bankroll from its running peak, as a share of it.",
-      resolve: (r) => fixed(r.maxDrawdown, 6)!,
-    }),
+    roi: t.field(decimalValue("roi", 6, "ROI on bankroll: profit / starting bankroll.")),
+    maxDrawdown: t.field(
+      decimalValue(
+        "maxDrawdown",
+        6,
+        "Largest fall of the end-of-day bankroll from its running peak, as a share of it.",
+      ),
+    ),
     report: t.string({
       description:
         "The whole report as JSON, as `backtest --json` prints it: betting with its bootstrap interval, CLV, forecasts of the model, the blend and the market on the same games, calibration, baselines, definitions.",
@@ -92,8 +78,7 @@ builder.queryFields((t) => ({
         [{ createdAt: "desc" }, { runId: "desc" }],
       ),
     },
-    { name: "BacktestRunConnection" },
-    { name: "BacktestRunEdge" },
+    ...connectionNames("BacktestRun"),
   ),
   backtestRun: t.prismaField({
     type: "BacktestRun",

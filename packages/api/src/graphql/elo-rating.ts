@@ -3,9 +3,9 @@
 import { ratingInForceWhere } from "@edgeline/core";
 import { builder } from "./builder.ts";
 import { leaderboardFilter, ratingsFilter } from "./filters.ts";
-import { checkLimit, MAX_PAGE_SIZE, pagedRows } from "./pagination.ts";
+import { checkLimit, connectionNames, MAX_PAGE_SIZE, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
-import { dayToDate, fixed, formatDay } from "./scalars.ts";
+import { dayToDate, decimalValue, formatDay } from "./scalars.ts";
 
 export const EloRatingRef = builder.prismaObject("EloRating", {
   description:
@@ -15,7 +15,7 @@ export const EloRatingRef = builder.prismaObject("EloRating", {
     sport: t.exposeString("sport"),
     entityId: t.exposeString("entityId"),
     entityName: t.exposeString("entityName"),
-    rating: t.field({ type: "Decimal", resolve: (r) => fixed(r.rating, 2)! }),
+    rating: t.field(decimalValue("rating", 2)),
     validFrom: t.field({ type: "Date", resolve: (r) => r.validFrom }),
     validTo: t.field({ type: "Date", nullable: true, resolve: (r) => r.validTo }),
     gamesPlayed: t.exposeInt("gamesPlayed", {
@@ -76,8 +76,7 @@ builder.queryFields((t) => ({
         { ratingId: "asc" },
       ]),
     },
-    { name: "EloRatingConnection" },
-    { name: "EloRatingEdge" },
+    ...connectionNames("EloRating"),
   ),
   leaderboard: t.prismaConnection(
     {
@@ -91,7 +90,6 @@ builder.queryFields((t) => ({
         { ratingId: "asc" },
       ]),
     },
-    { name: "LeaderboardConnection" },
-    { name: "LeaderboardEdge" },
+    ...connectionNames("Leaderboard"),
   ),
 }));

@@ -11,6 +11,30 @@ export function sportCode(value: string): string {
 const optionalSport = (value: string | null | undefined) => (value ? sportCode(value) : undefined);
 const optional = <T>(value: T | null | undefined): T | undefined => (value ? value : undefined);
 
+/** A from/to window whose end is before its start is an argument error on `to`. */
+export function checkOrder<T extends string | Date>(
+  from: T | null | undefined,
+  to: T | null | undefined,
+): void {
+  if (from && to && from > to) throw invalidArgument("to", "must not be before from");
+}
+
+/** A from/to window's bounds, each optional, in order. */
+function bounds<T extends string | Date>(args: { from?: T | null; to?: T | null }): { from?: T; to?: T } {
+  checkOrder(args.from, args.to);
+  return { from: optional(args.from), to: optional(args.to) };
+}
+
+/** A Prisma range filter on a window's bounds, `upper` inclusive or not; none without either bound. */
+export function between<T>(
+  from: T | undefined,
+  to: T | undefined,
+  upper: "lt" | "lte",
+): { gte?: T; lt?: T; lte?: T } | undefined {
+  if (!from && !to) return undefined;
+  return { ...(from ? { gte: from } : {}), ...(to ? { [upper]: to } : {}) };
+}
+
 export interface GameFilter {
   sport?: string;
   status?: string;
@@ -29,12 +53,10 @@ export function gameFilter(args: {
   status?: string | null;
   team?: string | null;
 }): GameFilter {
-  if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
   return {
     sport: optionalSport(args.sport),
     status: optional(args.status),
-    from: optional(args.from),
-    to: optional(args.to),
+    ...bounds(args),
     team: optional(args.team),
   };
 }
@@ -103,13 +125,7 @@ export function betFilter(args: {
   from?: Date | null;
   to?: Date | null;
 }): BetFilter {
-  if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
-  return {
-    status: optional(args.status),
-    bookmaker: optional(args.bookmaker),
-    from: optional(args.from),
-    to: optional(args.to),
-  };
+  return { status: optional(args.status), bookmaker: optional(args.bookmaker), ...bounds(args) };
 }
 
 export interface RunFilter {
@@ -134,8 +150,8 @@ export interface PortfolioWindow {
 }
 
 export function portfolioWindow(args: { from?: Date | null; to?: Date | null }): PortfolioWindow {
-  if (args.from && args.to && args.from > args.to) throw invalidArgument("to", "must not be before from");
-  return { from: args.from ?? null, to: args.to ?? null };
+  const { from, to } = bounds(args);
+  return { from: from ?? null, to: to ?? null };
 }
 
 export interface RefusalFilter {

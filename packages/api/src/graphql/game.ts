@@ -3,11 +3,12 @@
 import { builder } from "./builder.ts";
 import { EloRatingRef } from "./elo-rating.ts";
 import { Entity } from "./entity.ts";
-import { gameFilter, oddsFilter } from "./filters.ts";
+import { between, gameFilter } from "./filters.ts";
 import type { RatingKey } from "./loaders.ts";
-import { pagedRows } from "./pagination.ts";
+import { ODDS_ORDER, oddsFilterArgs, oddsMatching } from "./odds.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma, UnifiedGame } from "./prisma.ts";
-import { dayToDate, formatDay } from "./scalars.ts";
+import { dateTimeField, dayToDate, formatDay } from "./scalars.ts";
 
 /** The columns both sides (and the model's probabilities) read; every Game row loads them. */
 const sideColumns = {
@@ -98,12 +99,7 @@ export const GameRef = builder.prismaObject("UnifiedGame", {
     date: t.field({ type: "Date", description: "League-local game day.", resolve: (g) => g.gameDate }),
     season: t.exposeInt("season", { nullable: true }),
     status: t.string({ nullable: true, resolve: (g) => g.status }),
-    commenceTime: t.field({
-      type: "DateTime",
-      nullable: true,
-      select: { commenceTime: true },
-      resolve: (g) => g.commenceTime,
-    }),
+    commenceTime: t.field(dateTimeField("commenceTime")),
     venue: t.exposeString("venue", { nullable: true }),
     home: t.field({ type: GameSide, resolve: (game) => ({ game, home: true }) }),
     away: t.field({ type: GameSide, resolve: (game) => ({ game, home: false }) }),
@@ -123,20 +119,8 @@ export const GameRef = builder.prismaObject("UnifiedGame", {
     }),
     odds: t.relation("odds", {
       description: "Prices for this game, newest update first.",
-      args: {
-        bookmaker: t.arg.string({ required: false }),
-        market: t.arg.string({ required: false, description: "market_name: moneyline, spread or total." }),
-      },
-      query: (args) => {
-        const f = oddsFilter(args);
-        return {
-          where: {
-            ...(f.bookmaker ? { bookmaker: f.bookmaker } : {}),
-            ...(f.market ? { marketName: f.market } : {}),
-          },
-          orderBy: [{ lastUpdate: "desc" as const }, { oddsId: "asc" as const }],
-        };
-      },
+      args: oddsFilterArgs(t.arg),
+      query: (args) => ({ where: oddsMatching(args), orderBy: ODDS_ORDER }),
     }),
     recommendations: t.relation("recommendations", {
       query: { orderBy: [{ generatedAt: "desc" }, { recommendationId: "desc" }] },
@@ -158,17 +142,11 @@ const gameArgs = (t: Parameters<Parameters<typeof builder.queryFields>[0]>[0]) =
 
 function gameWhere(args: Parameters<typeof gameFilter>[0]): Prisma.UnifiedGameWhereInput {
   const f = gameFilter(args);
+  // An undefined filter is no filter to Prisma.
   return {
-    ...(f.sport ? { sport: f.sport } : {}),
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.from || f.to
-      ? {
-          gameDate: {
-            ...(f.from ? { gte: dayToDate(f.from) } : {}),
-            ...(f.to ? { lte: dayToDate(f.to) } : {}),
-          },
-        }
-      : {}),
+    sport: f.sport,
+    status: f.status,
+    gameDate: between(f.from && dayToDate(f.from), f.to && dayToDate(f.to), "lte"),
     ...(f.team ? { OR: [{ homeTeamId: f.team }, { awayTeamId: f.team }] } : {}),
   };
 }
@@ -186,8 +164,7 @@ builder.queryFields((t) => ({
         { gameId: "asc" },
       ]),
     },
-    { name: "GameConnection" },
-    { name: "GameEdge" },
+    ...connectionNames("Game"),
   ),
   game: t.prismaField({
     type: "UnifiedGame",

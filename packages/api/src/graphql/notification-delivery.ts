@@ -1,7 +1,7 @@
 // NotificationDelivery: the delivery log, one event to one sink (notification_deliveries) with the
 // event it carries. Read only: deliveries are made by the worker's notify_deliver jobs.
 import { builder } from "./builder.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 
 const DeliveryStatus = builder.enumType("NotificationDeliveryStatus", {
   values: {
@@ -53,8 +53,7 @@ builder.queryFields((t) => ({
       },
       ...pagedRows((ctx) => ctx.prisma.notificationDelivery, deliveryFilter, [{ deliveryId: "desc" }]),
     },
-    { name: "NotificationDeliveryConnection" },
-    { name: "NotificationDeliveryEdge" },
+    ...connectionNames("NotificationDelivery"),
   ),
 }));
 

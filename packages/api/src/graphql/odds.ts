@@ -1,9 +1,9 @@
 // Odds: one bookmaker's price for one outcome of one market of a game (a game_odds row).
 import { builder } from "./builder.ts";
 import { oddsFilter } from "./filters.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
-import { fixed } from "./scalars.ts";
+import { dateTimeField, decimalField, decimalValue } from "./scalars.ts";
 
 builder.prismaObject("GameOdds", {
   name: "Odds",
@@ -19,35 +19,36 @@ builder.prismaObject("GameOdds", {
     bookmaker: t.string({ resolve: (o) => o.bookmaker }),
     market: t.string({ description: "moneyline, spread or total.", resolve: (o) => o.marketName }),
     outcome: t.string({ nullable: true, resolve: (o) => o.outcomeName }),
-    price: t.field({
-      type: "Decimal",
-      description: "Decimal odds.",
-      resolve: (o) => fixed(o.price, 4)!,
-    }),
-    line: t.field({
-      type: "Decimal",
-      nullable: true,
-      select: { line: true },
-      resolve: (o) => fixed(o.line, 4),
-    }),
-    lastUpdate: t.field({
-      type: "DateTime",
-      nullable: true,
-      select: { lastUpdate: true },
-      resolve: (o) => o.lastUpdate,
-    }),
+    price: t.field(decimalValue("price", 4, "Decimal odds.")),
+    line: t.field(decimalField("line", 4)),
+    lastUpdate: t.field(dateTimeField("lastUpdate")),
     isPregame: t.exposeBoolean("isPregame", { nullable: true }),
     externalId: t.exposeString("externalId", { nullable: true }),
   }),
 });
 
-function oddsWhere(args: { gameId: string | number; bookmaker?: string | null; market?: string | null }) {
+type ArgBuilder = Parameters<Parameters<typeof builder.queryFields>[0]>[0]["arg"];
+
+/** The odds filter's arguments, of `Query.odds` and `Game.odds` alike. */
+export const oddsFilterArgs = (arg: ArgBuilder) => ({
+  bookmaker: arg.string({ required: false }),
+  market: arg.string({ required: false, description: "market_name: moneyline, spread or total." }),
+});
+
+/** The odds a filter keeps; an undefined filter is no filter to Prisma. */
+export function oddsMatching(args: { bookmaker?: string | null; market?: string | null }) {
   const f = oddsFilter(args);
-  return {
-    gameId: String(args.gameId),
-    ...(f.bookmaker ? { bookmaker: f.bookmaker } : {}),
-    ...(f.market ? { marketName: f.market } : {}),
-  } satisfies Prisma.GameOddsWhereInput;
+  return { bookmaker: f.bookmaker, marketName: f.market } satisfies Prisma.GameOddsWhereInput;
+}
+
+/** Both odds lists' order: newest update first. */
+export const ODDS_ORDER: Prisma.GameOddsOrderByWithRelationInput[] = [
+  { lastUpdate: "desc" },
+  { oddsId: "asc" },
+];
+
+function oddsWhere(args: { gameId: string | number; bookmaker?: string | null; market?: string | null }) {
+  return { gameId: String(args.gameId), ...oddsMatching(args) };
 }
 
 builder.queryFields((t) => ({
@@ -56,14 +57,9 @@ builder.queryFields((t) => ({
       type: "GameOdds",
       cursor: "oddsId",
       description: "Prices for one game, newest update first.",
-      args: {
-        gameId: t.arg.id({ required: true }),
-        bookmaker: t.arg.string({ required: false }),
-        market: t.arg.string({ required: false, description: "market_name: moneyline, spread or total." }),
-      },
-      ...pagedRows((ctx) => ctx.prisma.gameOdds, oddsWhere, [{ lastUpdate: "desc" }, { oddsId: "asc" }]),
+      args: { gameId: t.arg.id({ required: true }), ...oddsFilterArgs(t.arg) },
+      ...pagedRows((ctx) => ctx.prisma.gameOdds, oddsWhere, ODDS_ORDER),
     },
-    { name: "OddsConnection" },
-    { name: "OddsEdge" },
+    ...connectionNames("Odds"),
   ),
 }));

@@ -51,3 +51,8 @@ export function pagedRows<Args, Parent, Where>(
     },
   };
 }
+
+/** The names of a connection's types after what it lists: `OddsConnection` and `OddsEdge`. */
+export function connectionNames(name: string) {
+  return [{ name: `${name}Connection` }, { name: `${name}Edge` }] as const;
+}

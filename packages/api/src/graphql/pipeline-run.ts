@@ -5,13 +5,12 @@ import { filter, pipe } from "graphql-yoga";
 import { builder } from "./builder.ts";
 import type { GraphQLContext } from "./context.ts";
 import { invalidArgument } from "./errors.ts";
-import { runFilter, sportCode } from "./filters.ts";
+import { checkOrder, runFilter, sportCode } from "./filters.ts";
 import { JobRef } from "./job.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
-import { QueuedWorkRef } from "./queued-work.ts";
+import { QueuedWorkRef, queueing } from "./queued-work.ts";
 import { dayToDate } from "./scalars.ts";
-import { requireWriteKey } from "./write-access.ts";
 
 builder.prismaObject("PipelineRun", {
   description: "One execution (attempt) of one pipeline step.",
@@ -74,8 +73,7 @@ builder.queryFields((t) => ({
       },
       ...pagedRows((ctx) => ctx.prisma.pipelineRun, runsWhere, [{ queuedAt: "desc" }, { runId: "desc" }]),
     },
-    { name: "PipelineRunConnection" },
-    { name: "PipelineRunEdge" },
+    ...connectionNames("PipelineRun"),
   ),
 }));
 
@@ -88,8 +86,7 @@ builder.mutationFields((t) => ({
       date: t.arg({ type: "Date", required: true }),
       steps: t.arg.stringList({ required: false }),
     },
-    resolve: (_root, args, ctx) => {
-      requireWriteKey(ctx);
+    resolve: queueing((args, ctx) => {
       if (args.steps && args.steps.length === 0)
         throw invalidArgument("steps", "must name at least one step");
       return ctx.pipeline.runPipeline({
@@ -97,7 +94,7 @@ builder.mutationFields((t) => ({
         date: args.date,
         ...(args.steps ? { steps: args.steps } : {}),
       });
-    },
+    }),
   }),
   backfill: t.field({
     type: QueuedWorkRef,
@@ -107,11 +104,10 @@ builder.mutationFields((t) => ({
       from: t.arg({ type: "Date", required: true }),
       to: t.arg({ type: "Date", required: true }),
     },
-    resolve: (_root, args, ctx) => {
-      requireWriteKey(ctx);
-      if (args.from > args.to) throw invalidArgument("to", "must not be before from");
+    resolve: queueing((args, ctx) => {
+      checkOrder(args.from, args.to);
       return ctx.pipeline.backfill({ sport: knownSport(ctx, args.sport), from: args.from, to: args.to });
-    },
+    }),
   }),
 }));
 

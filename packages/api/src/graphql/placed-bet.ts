@@ -7,12 +7,12 @@ import { Decimal } from "decimal.js";
 import { pipe } from "graphql-yoga";
 import { builder } from "./builder.ts";
 import { conflict, invalidArgument } from "./errors.ts";
-import { betFilter } from "./filters.ts";
+import { betFilter, between } from "./filters.ts";
 import { manualDecision, parseBetId, parseManualBet, parseReason, potentialPayout } from "./manual-bet.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
-import { QueuedWorkRef } from "./queued-work.ts";
-import { decimalField, fixed } from "./scalars.ts";
+import { QueuedWorkRef, queueing } from "./queued-work.ts";
+import { dateTimeField, decimalField, fixed } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
 
 builder.prismaObject("PlacedBet", {
@@ -46,90 +46,44 @@ builder.prismaObject("PlacedBet", {
     result: t.field(
       decimalField("result", 2, "Profit or loss once settled: positive for a win, negative for a loss."),
     ),
-    placedAt: t.field({
-      type: "DateTime",
-      select: { placedTimeUtc: true },
-      nullable: true,
-      resolve: (b) => b.placedTimeUtc,
-    }),
-    marketCloseTime: t.field({
-      type: "DateTime",
-      select: { marketCloseTimeUtc: true },
-      nullable: true,
-      resolve: (b) => b.marketCloseTimeUtc,
-    }),
-    createdAt: t.field({
-      type: "DateTime",
-      select: { createdAt: true },
-      nullable: true,
-      resolve: (b) => b.createdAt,
-    }),
-    tradingMode: t.string({
-      select: { tradingMode: true },
+    placedAt: t.field(dateTimeField("placedTimeUtc")),
+    marketCloseTime: t.field(dateTimeField("marketCloseTimeUtc")),
+    createdAt: t.field(dateTimeField("createdAt")),
+    tradingMode: t.exposeString("tradingMode", {
       description:
         "paper (simulated: no money moved) or live (an order at the venue, or a bet placed by a person).",
-      resolve: (b) => b.tradingMode,
     }),
-    venue: t.string({
-      select: { venue: true },
+    venue: t.exposeString("venue", {
       nullable: true,
       description: "The venue that executes it (kalshi, manual); bookmaker is the book whose price it took.",
-      resolve: (b) => b.venue,
     }),
-    recommendationId: t.id({
-      select: { recommendationId: true },
-      nullable: true,
-      resolve: (b) => b.recommendationId,
-    }),
-    contracts: t.int({
-      select: { contracts: true },
+    recommendationId: t.exposeID("recommendationId", { nullable: true }),
+    contracts: t.exposeInt("contracts", {
       nullable: true,
       description: "Whole contracts, at venues that trade contracts.",
-      resolve: (b) => b.contracts,
     }),
-    fees: t.field({
-      type: "Decimal",
-      select: { fees: true },
-      nullable: true,
-      description: "The venue's fee inside the stake.",
-      resolve: (b) => fixed(b.fees, 2),
-    }),
-    minOdds: t.field({
-      type: "Decimal",
-      select: { minOdds: true },
-      nullable: true,
-      description:
+    fees: t.field(decimalField("fees", 2, "The venue's fee inside the stake.")),
+    minOdds: t.field(
+      decimalField(
+        "minOdds",
+        4,
         "The lowest decimal odds that keep the sport's minimum edge (what a person may accept at the book).",
-      resolve: (b) => fixed(b.minOdds, 4),
-    }),
-    closingOdds: t.field({
-      type: "Decimal",
-      select: { closingOdds: true },
-      nullable: true,
-      description: "Its own market's last price at its book before the game's start.",
-      resolve: (b) => fixed(b.closingOdds, 4),
-    }),
-    closingProbability: t.field({
-      type: "Decimal",
-      select: { closingProbability: true },
-      nullable: true,
-      description: "The de-vigged closing consensus probability of its outcome.",
-      resolve: (b) => fixed(b.closingProbability, 4),
-    }),
-    clv: t.field({
-      type: "Decimal",
-      select: { clv: true },
-      nullable: true,
-      description: "Closing-line value against its own book: odds / closing odds − 1.",
-      resolve: (b) => fixed(b.clv, 4),
-    }),
-    clvConsensus: t.field({
-      type: "Decimal",
-      select: { clvConsensus: true },
-      nullable: true,
-      description: "Closing-line value against the de-vigged consensus: closing probability × odds − 1.",
-      resolve: (b) => fixed(b.clvConsensus, 4),
-    }),
+      ),
+    ),
+    closingOdds: t.field(
+      decimalField("closingOdds", 4, "Its own market's last price at its book before the game's start."),
+    ),
+    closingProbability: t.field(
+      decimalField("closingProbability", 4, "The de-vigged closing consensus probability of its outcome."),
+    ),
+    clv: t.field(decimalField("clv", 4, "Closing-line value against its own book: odds / closing odds − 1.")),
+    clvConsensus: t.field(
+      decimalField(
+        "clvConsensus",
+        4,
+        "Closing-line value against the de-vigged consensus: closing probability × odds − 1.",
+      ),
+    ),
     statusHistory: t.relation("statusChanges", {
       description: "Every status the bet took, oldest first.",
       query: { orderBy: [{ changedAt: "asc" }, { changeId: "asc" }] },
@@ -149,13 +103,8 @@ builder.prismaObject("BetStatusChange", {
 
 function betsWhere(args: Parameters<typeof betFilter>[0]): Prisma.PlacedBetWhereInput {
   const f = betFilter(args);
-  return {
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.bookmaker ? { bookmaker: f.bookmaker } : {}),
-    ...(f.from || f.to
-      ? { placedTimeUtc: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lt: f.to } : {}) } }
-      : {}),
-  };
+  // An undefined filter is no filter to Prisma.
+  return { status: f.status, bookmaker: f.bookmaker, placedTimeUtc: between(f.from, f.to, "lt") };
 }
 
 const ManualBetInput = builder.inputType("ManualBetInput", {
@@ -194,8 +143,7 @@ builder.queryFields((t) => ({
         { betId: "asc" },
       ]),
     },
-    { name: "PlacedBetConnection" },
-    { name: "PlacedBetEdge" },
+    ...connectionNames("PlacedBet"),
   ),
 }));
 
@@ -203,10 +151,7 @@ builder.mutationFields((t) => ({
   syncBets: t.field({
     type: QueuedWorkRef,
     description: "Queues the bet sync (status and results from every broker) now.",
-    resolve: (_root, _args, ctx) => {
-      requireWriteKey(ctx);
-      return ctx.pipeline.syncBets();
-    },
+    resolve: queueing((_args, ctx) => ctx.pipeline.syncBets()),
   }),
   recordManualBet: t.prismaField({
     type: "PlacedBet",

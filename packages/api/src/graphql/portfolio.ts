@@ -2,19 +2,18 @@
 // bets themselves; `snapshotPortfolio` queues a snapshot now.
 import { builder } from "./builder.ts";
 import { type PortfolioWindow, portfolioWindow } from "./filters.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import { BET_TOTALS_SQL, type BetTotals } from "./portfolio-totals.ts";
 import type { Prisma } from "./prisma.ts";
-import { QueuedWorkRef } from "./queued-work.ts";
-import { fixed } from "./scalars.ts";
-import { requireWriteKey } from "./write-access.ts";
+import { QueuedWorkRef, queueing } from "./queued-work.ts";
+import { decimalValue, fixed } from "./scalars.ts";
 
 builder.prismaObject("PortfolioSnapshot", {
   description: "The portfolio's value at one time (hourly).",
   fields: (t) => ({
     id: t.exposeID("snapshotId"),
     snapshotTime: t.field({ type: "DateTime", resolve: (s) => s.snapshotTime }),
-    totalValue: t.field({ type: "Decimal", resolve: (s) => fixed(s.totalValue, 2)! }),
+    totalValue: t.field(decimalValue("totalValue", 2)),
     cashBalance: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.cashBalance, 2) }),
     investedAmount: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.investedAmount, 2) }),
     unrealizedPnl: t.field({ type: "Decimal", nullable: true, resolve: (s) => fixed(s.unrealizedPnl, 2) }),
@@ -83,8 +82,7 @@ const Portfolio = builder.objectRef<PortfolioWindow>("Portfolio").implement({
           [{ snapshotTime: "asc" }, { snapshotId: "asc" }],
         ),
       },
-      { name: "PortfolioSnapshotConnection" },
-      { name: "PortfolioSnapshotEdge" },
+      ...connectionNames("PortfolioSnapshot"),
     ),
     current: t.field({
       type: PortfolioState,
@@ -112,9 +110,6 @@ builder.mutationFields((t) => ({
   snapshotPortfolio: t.field({
     type: QueuedWorkRef,
     description: "Queues a portfolio snapshot now.",
-    resolve: (_root, _args, ctx) => {
-      requireWriteKey(ctx);
-      return ctx.pipeline.snapshotPortfolio();
-    },
+    resolve: queueing((_args, ctx) => ctx.pipeline.snapshotPortfolio()),
   }),
 }));

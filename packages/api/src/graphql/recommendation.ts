@@ -3,9 +3,9 @@
 import { builder } from "./builder.ts";
 import { conflict, invalidArgument, notFound } from "./errors.ts";
 import { recommendationFilter } from "./filters.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
-import { dayToDate, decimalField } from "./scalars.ts";
+import { dateTimeField, dayToDate, decimalField } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
 
 builder.prismaObject("BetRecommendation", {
@@ -34,12 +34,7 @@ builder.prismaObject("BetRecommendation", {
     recommendedStake: t.field(decimalField("recommendedStake", 2)),
     expectedValue: t.field(decimalField("expectedValue", 2)),
     generatedAt: t.field({ type: "DateTime", select: { generatedAt: true }, resolve: (r) => r.generatedAt }),
-    expiresAt: t.field({
-      type: "DateTime",
-      select: { expiresAt: true },
-      nullable: true,
-      resolve: (r) => r.expiresAt,
-    }),
+    expiresAt: t.field(dateTimeField("expiresAt")),
     status: t.string({
       nullable: true,
       description: "active, executed, expired or rejected.",
@@ -53,21 +48,12 @@ function recommendationsWhere(
 ): Prisma.BetRecommendationWhereInput {
   const f = recommendationFilter(args);
   const day = f.date ? dayToDate(f.date) : null;
+  // An undefined filter is no filter to Prisma.
   return {
-    ...(f.sport ? { sport: f.sport } : {}),
-    ...(f.status ? { status: f.status } : {}),
-    ...(day ? { generatedAt: { gte: day, lt: new Date(day.getTime() + 86_400_000) } } : {}),
+    sport: f.sport,
+    status: f.status,
+    generatedAt: day ? { gte: day, lt: new Date(day.getTime() + 86_400_000) } : undefined,
   };
-}
-
-/** The largest id an INTEGER (int4) column holds. */
-const MAX_INT4 = 2_147_483_647;
-
-export function parseIntId(argument: string, id: string | number): number {
-  const n = /^\d{1,10}$/.test(String(id)) ? Number(id) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n <= 0 || n > MAX_INT4)
-    throw invalidArgument(argument, `must be a positive integer id (at most ${MAX_INT4})`);
-  return n;
 }
 
 builder.queryFields((t) => ({
@@ -86,10 +72,19 @@ builder.queryFields((t) => ({
         { recommendationId: "desc" },
       ]),
     },
-    { name: "RecommendationConnection" },
-    { name: "RecommendationEdge" },
+    ...connectionNames("Recommendation"),
   ),
 }));
+
+/** The largest id an INTEGER (int4) column holds. */
+const MAX_INT4 = 2_147_483_647;
+
+export function parseIntId(argument: string, id: string | number): number {
+  const n = /^\d{1,10}$/.test(String(id)) ? Number(id) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0 || n > MAX_INT4)
+    throw invalidArgument(argument, `must be a positive integer id (at most ${MAX_INT4})`);
+  return n;
+}
 
 builder.mutationFields((t) => ({
   rejectRecommendation: t.prismaField({

@@ -96,6 +96,15 @@ builder.scalarType("Decimal", {
 
 type DecimalLike = { toFixed(dp?: number): string } | null;
 
+/** What the column fields of a Prisma object in select mode share: the column read alone, nullable. */
+function columnField<K extends string>(column: K, description: string | undefined) {
+  return {
+    nullable: true as const,
+    select: { [column]: true } as { [P in K]: true },
+    ...(description ? { description } : {}),
+  };
+}
+
 /**
  * A nullable DECIMAL column of a Prisma object, read alone and written at `scale` places:
  * `edge: t.field(decimalField("edge", 4))`.
@@ -103,9 +112,31 @@ type DecimalLike = { toFixed(dp?: number): string } | null;
 export function decimalField<K extends string>(column: K, scale: number, description?: string) {
   return {
     type: "Decimal" as const,
-    nullable: true as const,
-    select: { [column]: true } as { [P in K]: true },
-    ...(description ? { description } : {}),
+    ...columnField(column, description),
     resolve: (row: { [P in K]: DecimalLike }) => fixed(row[column], scale),
+  };
+}
+
+/**
+ * A non-null DECIMAL column of a row as it is loaded (an object without select mode, or a column
+ * its select lists), at `scale` places: `roi: t.field(decimalValue("roi", 6))`.
+ */
+export function decimalValue<K extends string>(column: K, scale: number, description?: string) {
+  return {
+    type: "Decimal" as const,
+    ...(description ? { description } : {}),
+    resolve: (row: { [P in K]: NonNullable<DecimalLike> }) => row[column].toFixed(scale),
+  };
+}
+
+/**
+ * A nullable timestamptz column of a Prisma object, read alone:
+ * `placedAt: t.field(dateTimeField("placedTimeUtc"))`.
+ */
+export function dateTimeField<K extends string>(column: K, description?: string) {
+  return {
+    type: "DateTime" as const,
+    ...columnField(column, description),
+    resolve: (row: { [P in K]: Date | null }) => row[column],
   };
 }

@@ -4,7 +4,7 @@ import { loadConfig, switchTrading, type TradingSwitchState, tradingSwitch } fro
 import { builder } from "./builder.ts";
 import { refusalFilter } from "./filters.ts";
 import { parseReason } from "./manual-bet.ts";
-import { pagedRows } from "./pagination.ts";
+import { connectionNames, pagedRows } from "./pagination.ts";
 import type { Prisma } from "./prisma.ts";
 import { fixed } from "./scalars.ts";
 import { requireWriteKey } from "./write-access.ts";
@@ -73,8 +73,7 @@ builder.queryFields((t) => ({
         { refusalId: "desc" },
       ]),
     },
-    { name: "OrderRefusalConnection" },
-    { name: "OrderRefusalEdge" },
+    ...connectionNames("OrderRefusal"),
   ),
 }));
 

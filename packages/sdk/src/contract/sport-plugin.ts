@@ -7,8 +7,7 @@ import type { DateRange } from "../calendar/calendar-day.ts";
 import type { SportDemo } from "../demo/demo-game.ts";
 import { type SportModel, sportModelSchema } from "../models/sport-model.ts";
 import { type RecommendationThresholds, recommendationThresholdsSchema } from "../models/thresholds.ts";
-import type { Entity } from "../records/entities.ts";
-import { ENTITY_ID_PATTERN } from "../records/entity-id.ts";
+import { type Entity, entityCatalogSchema } from "../records/entities.ts";
 import type { GameRecord } from "../records/game-record.ts";
 import { fn, type PluginCommon, pluginCommonShape } from "./plugin-common.ts";
 import type { PluginContext } from "./plugin-context.ts";
@@ -112,14 +111,7 @@ export const sportPluginSchema = z.object({
     .min(1)
     .refine((ms) => new Set(ms.map((m) => m.type)).size === ms.length, "lists a market type twice"),
   entityKind: z.enum(["team", "player"]),
-  entities: z.array(
-    z.object({
-      id: z.string().regex(ENTITY_ID_PATTERN, "must be upper-case letters/digits joined by '-'"),
-      name: z.string().min(1),
-      names: z.array(z.string().min(1)).optional(),
-      codes: z.record(z.string(), z.array(z.string().min(1))).optional(),
-    }),
-  ),
+  entities: entityCatalogSchema,
   model: sportModelSchema,
   recommendation: recommendationThresholdsSchema,
   sourceOptions: z.record(z.string(), z.unknown()).optional(),

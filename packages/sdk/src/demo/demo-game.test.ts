@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decidedScore, demoTeam, demoTeamCode, demoTeamName } from "./demo-game.ts";
+import { decidedScore, demoTeam, demoTeamCode, demoTeamName, demoTeams } from "./demo-game.ts";
 
 describe("demo teams and scores", () => {
   it("names a team by place and nickname, and codes it per source only where it differs", () => {
@@ -9,6 +9,20 @@ describe("demo teams and scores", () => {
     const arsenal = demoTeam("ARS", 359, "Arsenal", "");
     expect(demoTeamName(arsenal)).toBe("Arsenal");
     expect(arsenal).not.toHaveProperty("codes");
+  });
+
+  it("reads a table of teams, one a line, with nicknames and source codes where there are any", () => {
+    const teams = demoTeams(`
+      DET  17 Detroit / Red Wings
+      JAX  30 Jacksonville / Jaguars kalshi=JAC the-odds-api=JAG
+      ARS 359 Aston Villa
+    `);
+    expect(teams).toEqual([
+      demoTeam("DET", 17, "Detroit", "Red Wings"),
+      demoTeam("JAX", 30, "Jacksonville", "Jaguars", { kalshi: "JAC", "the-odds-api": "JAG" }),
+      demoTeam("ARS", 359, "Aston Villa", ""),
+    ]);
+    expect(() => demoTeams("BOS Boston / Bruins")).toThrow(/demo team row "BOS Boston \/ Bruins"/);
   });
 
   it("puts the winner's score on the winner's side, and both sides level on a draw", () => {

@@ -25,6 +25,34 @@ export const demoTeam = (
   codes?: Readonly<Record<string, string>>,
 ): DemoTeam => ({ id, numericId, place, nickname, ...(codes ? { codes } : {}) });
 
+const TEAM_ROW = /^(\S+)\s+(\d+)\s+([^/]+?)(?:\s*\/\s*(.+?))?((?:\s+[\w-]+=\S+)*)$/;
+
+/**
+ * A league's demo teams from a table, one team a line: `id numericId place / nickname`, then
+ * `source=CODE` for each source that spells it otherwise. A club named by place only has no
+ * nickname: `ARS 359 Arsenal`, `JAX 30 Jacksonville / Jaguars kalshi=JAC`.
+ */
+export function demoTeams(table: string): DemoTeam[] {
+  return table
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .map((line) => {
+      const row = TEAM_ROW.exec(line);
+      if (!row) throw new Error(`demo team row "${line}" is not "id numericId place / nickname source=CODE"`);
+      const [, id, numericId, place, nickname = "", codeList] = row;
+      const codes = codeList?.trim()
+        ? Object.fromEntries(
+            codeList
+              .trim()
+              .split(/\s+/)
+              .map((c) => c.split("=")),
+          )
+        : null;
+      return demoTeam(id!, Number(numericId), place!, nickname, codes ?? undefined);
+    });
+}
+
 /** "Boston Bruins", "Arsenal". */
 export const demoTeamName = (t: DemoTeam) => (t.nickname ? `${t.place} ${t.nickname}` : t.place);
 

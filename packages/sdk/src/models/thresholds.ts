@@ -28,6 +28,14 @@ export interface RecommendationThresholds {
  */
 export const DEFAULT_MAX_EDGE = 0.25;
 
+/** Where the team sports Edgeline ships start (NHL, NBA, MLB, NFL, NCAAB): tune per sport by backtest. */
+export const TEAM_SPORT_THRESHOLDS: RecommendationThresholds = {
+  minEdge: 0.05,
+  minOdds: 1.4,
+  maxOdds: 4,
+  maxPerDay: 5,
+};
+
 const num = (what: string) => z.number({ error: `${what} must be a number` });
 
 export const recommendationThresholdsSchema = z

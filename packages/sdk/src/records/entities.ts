@@ -1,4 +1,5 @@
-import { nameKey, toEntityId } from "./entity-id.ts";
+import { z } from "zod";
+import { ENTITY_ID_PATTERN, nameKey, toEntityId } from "./entity-id.ts";
 
 /** A team or player as the plugin knows it, with how each source spells it. */
 export interface Entity {
@@ -85,3 +86,13 @@ const squash = (name: string) => nameKey(name).replaceAll(" ", "");
 export function entity(id: string, name: string, extra: Omit<Entity, "id" | "name"> = {}): Entity {
   return { id, name, ...extra };
 }
+
+/** An entity catalog as a plugin declares it (or a data file holds it), checked. */
+export const entityCatalogSchema = z.array(
+  z.object({
+    id: z.string().regex(ENTITY_ID_PATTERN, "must be upper-case letters/digits joined by '-'"),
+    name: z.string().min(1),
+    names: z.array(z.string().min(1)).optional(),
+    codes: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  }),
+);

@@ -12,26 +12,24 @@ import {
   compileObject,
   dateTime,
   decimal,
-  type FieldCompiler,
+  defineFields,
   finishList,
   idText,
   listOf,
-  type ObjectSpec,
+  objectSpec,
   oneOf,
   rowObject,
+  sameNamed,
 } from "./object.ts";
 import { type SelectedField, subfields } from "./selection.ts";
 import { literal } from "./sql.ts";
 
-/** Specs refer to each other (a game's odds have a game): fields are filled in below. */
-const spec = <S>(typeName: string): ObjectSpec<S> => ({ typeName, fields: {} });
-
-export const GameSpec = spec<string>("Game");
-export const OddsSpec = spec<string>("Odds");
-export const RecommendationSpec = spec<string>("Recommendation");
-export const PlacedBetSpec = spec<string>("PlacedBet");
-export const EloRatingSpec = spec<string>("EloRating");
-export const OddsQuoteSpec = spec<string>("OddsQuote");
+export const GameSpec = objectSpec("Game");
+export const OddsSpec = objectSpec("Odds");
+export const RecommendationSpec = objectSpec("Recommendation");
+export const PlacedBetSpec = objectSpec("PlacedBet");
+export const EloRatingSpec = objectSpec("EloRating");
+export const OddsQuoteSpec = objectSpec("OddsQuote");
 
 /** An entity is made of three expressions: its sport, id and name. */
 interface EntitySource {
@@ -39,13 +37,13 @@ interface EntitySource {
   entityId: string;
   name: string;
 }
-const EntitySpec = spec<EntitySource>("Entity");
+const EntitySpec = objectSpec<EntitySource>("Entity");
 
 interface SideSource {
   t: string;
   home: boolean;
 }
-const GameSideSpec = spec<SideSource>("GameSide");
+const GameSideSpec = objectSpec<SideSource>("GameSide");
 
 const sideColumn = (s: SideSource, name: "team_id" | "team_name" | "score") =>
   `${s.t}.${s.home ? "home" : "away"}_${name}`;
@@ -58,14 +56,11 @@ function ratingOnDay(cx: CompileContext, field: SelectedField, sport: string, en
 /** Resolvers treat an empty entity id like a missing one (no entity, no rating). */
 const present = (expr: string) => `${expr} <> ''`;
 
-Object.assign(GameSpec.fields, {
+defineFields(GameSpec, {
   id: column("game_id"),
-  sport: column("sport"),
-  date: column("game_date"),
-  season: column("season"),
-  status: column("status"),
+  ...sameNamed(column, "sport season status venue"),
   commenceTime: dateTime("commence_time"),
-  venue: column("venue"),
+  date: column("game_date"),
   home: (t, field, cx) => compileObject(GameSideSpec, { t, home: true }, field, cx),
   away: (t, field, cx) => compileObject(GameSideSpec, { t, home: false }, field, cx),
   modelProbabilities: compileProbabilities,
@@ -94,9 +89,9 @@ Object.assign(GameSpec.fields, {
     (a, t) => [`${a}.game_id = ${t}.game_id`],
     (a) => `${a}.placed_time_utc DESC, ${a}.bet_id ASC`,
   ),
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(GameSideSpec.fields, {
+defineFields(GameSideSpec, {
   entityId: (s) => ({ sql: sideColumn(s, "team_id") }),
   name: (s) => ({ sql: sideColumn(s, "team_name") }),
   score: (s) => ({ sql: sideColumn(s, "score") }),
@@ -111,9 +106,9 @@ Object.assign(GameSideSpec.fields, {
     const node = ratingOnDay(cx, field, `${s.t}.sport`, id, `${s.t}.game_date`);
     return node && { sql: `CASE WHEN ${present(id)} THEN ${node.sql} END`, finish: node.finish };
   },
-} satisfies Record<string, FieldCompiler<SideSource>>);
+});
 
-Object.assign(EntitySpec.fields, {
+defineFields(EntitySpec, {
   id: (e) => ({ sql: e.entityId }),
   sport: (e) => ({ sql: e.sport }),
   name: (e) => ({ sql: e.name }),
@@ -128,17 +123,12 @@ Object.assign(EntitySpec.fields, {
     const day = cx.st.param((field.args.asOf as string | null | undefined) ?? cx.today, "date");
     return ratingOnDay(cx, field, e.sport, e.entityId, day);
   },
-} satisfies Record<string, FieldCompiler<EntitySource>>);
+});
 
-Object.assign(EloRatingSpec.fields, {
+defineFields(EloRatingSpec, {
   id: idText("rating_id"),
-  sport: column("sport"),
-  entityId: column("entity_id"),
-  entityName: column("entity_name"),
+  ...sameNamed(column, "sport entityId entityName validFrom validTo gamesPlayed"),
   rating: decimal("rating"),
-  validFrom: column("valid_from"),
-  validTo: column("valid_to"),
-  gamesPlayed: column("games_played"),
   entity: (t, field, cx) =>
     compileObject(
       EntitySpec,
@@ -159,7 +149,7 @@ Object.assign(EloRatingSpec.fields, {
       finish: finishList(node.finish),
     };
   },
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
 /**
  * Both sides' ratings on the game day come from SQL; the probabilities from the sport's Elo model
@@ -194,18 +184,14 @@ function compileProbabilities(t: string, field: SelectedField, cx: CompileContex
   return { sql, finish };
 }
 
-Object.assign(OddsSpec.fields, {
+defineFields(OddsSpec, {
   id: column("odds_id"),
-  gameId: column("game_id"),
+  ...sameNamed(column, "gameId bookmaker isPregame externalId"),
+  ...sameNamed(decimal, "price line"),
+  lastUpdate: dateTime("last_update"),
   game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
-  bookmaker: column("bookmaker"),
   market: column("market_name"),
   outcome: column("outcome_name"),
-  price: decimal("price"),
-  line: decimal("line"),
-  lastUpdate: dateTime("last_update"),
-  isPregame: column("is_pregame"),
-  externalId: column("external_id"),
   // The resolver's loader (odds-quote.ts): newest first, at or before `before`, at most `last`.
   history: (t, field, cx) => {
     const last = (field.args.last as number | null | undefined) ?? 20;
@@ -222,63 +208,36 @@ Object.assign(OddsSpec.fields, {
       finish: finishList(node.finish),
     };
   },
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(OddsQuoteSpec.fields, {
+defineFields(OddsQuoteSpec, {
   id: idText("quote_id"),
-  source: column("source"),
-  bookmaker: column("bookmaker"),
+  ...sameNamed(column, "source bookmaker"),
+  ...sameNamed(decimal, "line price"),
+  ...sameNamed(dateTime, "quotedAt fetchedAt lastSeenAt"),
   market: column("market_name"),
   outcome: column("outcome_name"),
-  line: decimal("line"),
-  price: decimal("price"),
-  quotedAt: dateTime("quoted_at"),
-  fetchedAt: dateTime("fetched_at"),
-  lastSeenAt: dateTime("last_seen_at"),
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(RecommendationSpec.fields, {
+defineFields(RecommendationSpec, {
   id: idText("recommendation_id"),
-  sport: column("sport"),
-  gameId: column("game_id"),
+  ...sameNamed(column, "sport gameId marketId side status"),
+  ...sameNamed(decimal, "confidence edge recommendedStake expectedValue"),
+  ...sameNamed(dateTime, "generatedAt expiresAt"),
   game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
-  marketId: column("market_id"),
   type: column("recommendation_type"),
-  side: column("side"),
-  confidence: decimal("confidence"),
-  edge: decimal("edge"),
-  recommendedStake: decimal("recommended_stake"),
-  expectedValue: decimal("expected_value"),
-  generatedAt: dateTime("generated_at"),
-  expiresAt: dateTime("expires_at"),
-  status: column("status"),
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(PlacedBetSpec.fields, {
+defineFields(PlacedBetSpec, {
   id: column("bet_id"),
-  gameId: column("game_id"),
+  ...sameNamed(column, "gameId marketId marketTitle bookmaker outcome status tradingMode venue contracts"),
+  ...sameNamed(
+    decimal,
+    "stake odds openingOdds potentialPayout result fees minOdds closingOdds closingProbability clv clvConsensus",
+  ),
+  createdAt: dateTime("created_at"),
   game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
-  marketId: column("market_id"),
-  marketTitle: column("market_title"),
-  bookmaker: column("bookmaker"),
-  outcome: column("outcome"),
-  stake: decimal("stake"),
-  odds: decimal("odds"),
-  openingOdds: decimal("opening_odds"),
-  potentialPayout: decimal("potential_payout"),
-  status: column("status"),
-  result: decimal("result"),
   placedAt: dateTime("placed_time_utc"),
   marketCloseTime: dateTime("market_close_time_utc"),
-  createdAt: dateTime("created_at"),
-  tradingMode: column("trading_mode"),
-  venue: column("venue"),
   recommendationId: idText("recommendation_id"),
-  contracts: column("contracts"),
-  fees: decimal("fees"),
-  minOdds: decimal("min_odds"),
-  closingOdds: decimal("closing_odds"),
-  closingProbability: decimal("closing_probability"),
-  clv: decimal("clv"),
-  clvConsensus: decimal("clv_consensus"),
-} satisfies Record<string, FieldCompiler<string>>);
+});

@@ -35,6 +35,17 @@ export interface ObjectSpec<S> {
   fields: Record<string, FieldCompiler<S>>;
 }
 
+/**
+ * A spec whose fields `defineFields` fills in later: specs refer to each other (odds have a game).
+ * Its source is a table alias unless said otherwise.
+ */
+export const objectSpec = <S = string>(typeName: string): ObjectSpec<S> => ({ typeName, fields: {} });
+
+/** Fills in a spec's fields, each checked against the spec's source. */
+export function defineFields<S>(spec: ObjectSpec<S>, fields: Record<string, FieldCompiler<S>>): void {
+  Object.assign(spec.fields, fields);
+}
+
 /** Applies `finish` to each key that has one; keeps PostgreSQL's object otherwise. */
 export function finishObject(steps: readonly (readonly [string, Finish])[]): Finish | undefined {
   if (steps.length === 0) return undefined;
@@ -111,6 +122,20 @@ export const dateTime =
 export const idText =
   (name: string): FieldCompiler<string> =>
   (t) => ({ sql: `${t}.${name}::text` });
+
+/**
+ * Fields of one kind, each read from its column of the same name in snake_case:
+ * `...sameNamed(decimal, "stake openingOdds")` is `stake: decimal("stake")` and
+ * `openingOdds: decimal("opening_odds")`. A field named otherwise than its column is listed alone.
+ */
+export function sameNamed(
+  kind: (column: string) => FieldCompiler<string>,
+  fields: string,
+): Record<string, FieldCompiler<string>> {
+  return Object.fromEntries(
+    fields.split(" ").map((field) => [field, kind(field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))]),
+  );
+}
 
 /**
  * The conditions joining a related table (alias `a`) to its parent row (alias `t`), with the

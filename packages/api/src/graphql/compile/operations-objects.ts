@@ -9,29 +9,24 @@ import {
   column,
   dateTime,
   decimal,
-  type FieldCompiler,
+  defineFields,
   idText,
-  type ObjectSpec,
+  objectSpec,
   rowObject,
+  sameNamed,
 } from "./object.ts";
 
-const spec = <S>(typeName: string): ObjectSpec<S> => ({ typeName, fields: {} });
+export const PortfolioSnapshotSpec = objectSpec("PortfolioSnapshot");
+export const PortfolioSpec = objectSpec<PortfolioWindow>("Portfolio");
+const PortfolioStateSpec = objectSpec("PortfolioState");
+export const PipelineRunSpec = objectSpec("PipelineRun");
+export const JobSpec = objectSpec("Job");
 
-export const PortfolioSnapshotSpec = spec<string>("PortfolioSnapshot");
-export const PortfolioSpec = spec<PortfolioWindow>("Portfolio");
-const PortfolioStateSpec = spec<string>("PortfolioState");
-export const PipelineRunSpec = spec<string>("PipelineRun");
-export const JobSpec = spec<string>("Job");
-
-Object.assign(PortfolioSnapshotSpec.fields, {
+defineFields(PortfolioSnapshotSpec, {
   id: idText("snapshot_id"),
+  ...sameNamed(decimal, "totalValue cashBalance investedAmount unrealizedPnl realizedPnl"),
   snapshotTime: dateTime("snapshot_time"),
-  totalValue: decimal("total_value"),
-  cashBalance: decimal("cash_balance"),
-  investedAmount: decimal("invested_amount"),
-  unrealizedPnl: decimal("unrealized_pnl"),
-  realizedPnl: decimal("realized_pnl"),
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
 /** Snapshots taken in [from, to). */
 export function snapshotConditions(w: PortfolioWindow, a: string, cx: CompileContext): string[] {
@@ -41,7 +36,7 @@ export function snapshotConditions(w: PortfolioWindow, a: string, cx: CompileCon
   ];
 }
 
-Object.assign(PortfolioSpec.fields, {
+defineFields(PortfolioSpec, {
   snapshots: (w, field, cx) => {
     const connection: ConnectionSpec = {
       table: "portfolio_snapshots",
@@ -56,17 +51,13 @@ Object.assign(PortfolioSpec.fields, {
     return compileConnection(connection, field, cx);
   },
   current: (_w, field, cx) => rowObject(PortfolioStateSpec, field, cx, (s) => `(${BET_TOTALS_SQL}) ${s}`),
-} satisfies Record<string, FieldCompiler<PortfolioWindow>>);
+});
 
-Object.assign(PortfolioStateSpec.fields, {
-  openBets: column("open_bets"),
-  openStake: column("open_stake"),
-  openPotentialPayout: column("open_potential_payout"),
-  settledBets: column("settled_bets"),
-  realizedPnl: column("realized_pnl"),
-  averageClv: column("average_clv"),
-  averageClvConsensus: column("average_clv_consensus"),
-  clvBets: column("clv_bets"),
+defineFields(PortfolioStateSpec, {
+  ...sameNamed(
+    column,
+    "openBets openStake openPotentialPayout settledBets realizedPnl averageClv averageClvConsensus clvBets",
+  ),
   latestSnapshot: (_s, field, cx) =>
     rowObject(
       PortfolioSnapshotSpec,
@@ -74,22 +65,12 @@ Object.assign(PortfolioStateSpec.fields, {
       cx,
       (a) => `portfolio_snapshots ${a} ORDER BY ${a}.snapshot_time DESC, ${a}.snapshot_id DESC LIMIT 1`,
     ),
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(PipelineRunSpec.fields, {
+defineFields(PipelineRunSpec, {
   id: idText("run_id"),
-  dag: column("dag"),
-  sport: column("sport"),
-  step: column("step"),
-  runDate: column("run_date"),
-  status: column("status"),
-  attempt: column("attempt"),
-  jobKey: column("job_key"),
-  queuedAt: dateTime("queued_at"),
-  startedAt: dateTime("started_at"),
-  finishedAt: dateTime("finished_at"),
-  rowsWritten: column("rows_written"),
-  error: column("error"),
+  ...sameNamed(column, "dag sport step runDate status attempt jobKey rowsWritten error"),
+  ...sameNamed(dateTime, "queuedAt startedAt finishedAt"),
   job: (t, field, cx) => {
     // The loader maps jobs by key, the last (highest id) winning; an empty key loads nothing.
     const node = rowObject(
@@ -100,24 +81,16 @@ Object.assign(PipelineRunSpec.fields, {
     );
     return node && { sql: `CASE WHEN ${t}.job_key <> '' THEN ${node.sql} END`, finish: node.finish };
   },
-} satisfies Record<string, FieldCompiler<string>>);
+});
 
-Object.assign(JobSpec.fields, {
+defineFields(JobSpec, {
   id: idText("id"),
-  taskIdentifier: column("task_identifier"),
-  queueName: column("queue_name"),
-  key: column("key"),
+  ...sameNamed(column, "taskIdentifier queueName key attempts maxAttempts lastError"),
+  ...sameNamed(dateTime, "runAt lockedAt createdAt updatedAt"),
   // job.ts's jobState, in SQL.
   state: (j) => ({
     sql: `CASE WHEN ${j}.attempts >= ${j}.max_attempts AND ${j}.locked_at IS NULL THEN 'FAILED'
                WHEN ${j}.locked_at IS NOT NULL THEN 'RUNNING'
                WHEN ${j}.attempts > 0 THEN 'RETRY_SCHEDULED' ELSE 'QUEUED' END`,
   }),
-  attempts: column("attempts"),
-  maxAttempts: column("max_attempts"),
-  lastError: column("last_error"),
-  runAt: dateTime("run_at"),
-  lockedAt: dateTime("locked_at"),
-  createdAt: dateTime("created_at"),
-  updatedAt: dateTime("updated_at"),
-} satisfies Record<string, FieldCompiler<string>>);
+});

@@ -29,9 +29,9 @@ type Args = Record<string, never>;
 const asc = (column: string, nullable = false): OrderTerm => ({ column, desc: false, nullable });
 const desc = (column: string, nullable = false): OrderTerm => ({ column, desc: true, nullable });
 
-/** `column = $n` for each present value. */
-function equals(a: string, cx: CompileContext, pairs: [string, string | undefined][]): string[] {
-  return pairs.flatMap(([column, value]) =>
+/** `column = $n` for each column whose value is present, in the order given. */
+function equals(a: string, cx: CompileContext, columns: Record<string, string | undefined>): string[] {
+  return Object.entries(columns).flatMap(([column, value]) =>
     value === undefined ? [] : [`${a}.${column} = ${cx.st.param(value, "text")}`],
   );
 }
@@ -54,10 +54,7 @@ const games: RootCompiler = (field, cx) => {
     key: { column: "game_id", tag: "S", type: "text" },
     order: [asc("game_date"), asc("commence_time", true), asc("game_id")],
     where: (a, c) => [
-      ...equals(a, c, [
-        ["sport", f.sport],
-        ["status", f.status],
-      ]),
+      ...equals(a, c, { sport: f.sport, status: f.status }),
       ...(f.from ? [`${a}.game_date >= ${c.st.param(f.from, "date")}`] : []),
       ...(f.to ? [`${a}.game_date <= ${c.st.param(f.to, "date")}`] : []),
       ...(f.team
@@ -89,12 +86,7 @@ const odds: RootCompiler = (field, cx) => {
       node: OddsSpec,
       key: { column: "odds_id", tag: "S", type: "text" },
       order: [desc("last_update", true), asc("odds_id")],
-      where: (a, c) =>
-        equals(a, c, [
-          ["game_id", gameId],
-          ["bookmaker", f.bookmaker],
-          ["market_name", f.market],
-        ]),
+      where: (a, c) => equals(a, c, { game_id: gameId, bookmaker: f.bookmaker, market_name: f.market }),
     },
     field,
     cx,
@@ -107,21 +99,21 @@ function inForceOn(a: string, day: string, cx: CompileContext): string[] {
   return [`${a}.valid_from <= ${d}`, `(${a}.valid_to IS NULL OR ${a}.valid_to > ${d})`];
 }
 
-const RATING_KEY = { column: "rating_id", tag: "N", type: "int" } as const;
+/** The rows both rating connections page over: elo_ratings as EloRating nodes, keyed by rating_id. */
+const RATING_ROWS = {
+  table: "elo_ratings",
+  node: EloRatingSpec,
+  key: { column: "rating_id", tag: "N", type: "int" },
+} as const;
 
 const eloRatings: RootCompiler = (field, cx) => {
   const f = ratingsFilter(field.args as unknown as { sport: string });
   return compileConnection(
     {
-      table: "elo_ratings",
-      node: EloRatingSpec,
-      key: RATING_KEY,
+      ...RATING_ROWS,
       order: [desc("valid_from"), asc("entity_id"), asc("rating_id")],
       where: (a, c) => [
-        ...equals(a, c, [
-          ["sport", f.sport],
-          ["entity_id", f.entityId],
-        ]),
+        ...equals(a, c, { sport: f.sport, entity_id: f.entityId }),
         ...(f.asOf ? inForceOn(a, f.asOf, c) : []),
       ],
     },
@@ -134,12 +126,10 @@ const leaderboard: RootCompiler = (field, cx) => {
   const f = leaderboardFilter(field.args as unknown as { sport: string });
   return compileConnection(
     {
-      table: "elo_ratings",
-      node: EloRatingSpec,
-      key: RATING_KEY,
+      ...RATING_ROWS,
       order: [desc("rating"), asc("entity_id"), asc("rating_id")],
       where: (a, c) => [
-        ...equals(a, c, [["sport", f.sport]]),
+        ...equals(a, c, { sport: f.sport }),
         ...(f.asOf ? inForceOn(a, f.asOf, c) : [`${a}.valid_to IS NULL`]),
       ],
     },
@@ -158,10 +148,7 @@ const recommendations: RootCompiler = (field, cx) => {
       key: { column: "recommendation_id", tag: "N", type: "int" },
       order: [desc("generated_at"), desc("recommendation_id")],
       where: (a, c) => [
-        ...equals(a, c, [
-          ["sport", f.sport],
-          ["status", f.status],
-        ]),
+        ...equals(a, c, { sport: f.sport, status: f.status }),
         ...(day
           ? [
               `${a}.generated_at >= ${c.st.param(day.toISOString(), "timestamptz")}`,
@@ -185,10 +172,7 @@ const placedBets: RootCompiler = (field, cx) => {
       key: { column: "bet_id", tag: "S", type: "text" },
       order: [{ column: "placed_time_utc", desc: true, nullsLast: true, nullable: true }, asc("bet_id")],
       where: (a, c) => [
-        ...equals(a, c, [
-          ["status", f.status],
-          ["bookmaker", f.bookmaker],
-        ]),
+        ...equals(a, c, { status: f.status, bookmaker: f.bookmaker }),
         ...(f.from ? [`${a}.placed_time_utc >= ${c.st.param(f.from.toISOString(), "timestamptz")}`] : []),
         ...(f.to ? [`${a}.placed_time_utc < ${c.st.param(f.to.toISOString(), "timestamptz")}`] : []),
       ],
@@ -212,10 +196,7 @@ const pipelineRuns: RootCompiler = (field, cx) => {
       key: { column: "run_id", tag: "I", type: "bigint" },
       order: [desc("queued_at"), desc("run_id")],
       where: (a, c) => [
-        ...equals(a, c, [
-          ["sport", f.sport],
-          ["status", f.status],
-        ]),
+        ...equals(a, c, { sport: f.sport, status: f.status }),
         ...(f.date ? [`${a}.run_date = ${c.st.param(f.date, "date")}`] : []),
       ],
     },
