@@ -7,13 +7,10 @@ import type { GameRecord } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PaperBroker } from "../src/brokers/index.ts";
 import { createPgPool } from "../src/db/clients.ts";
 import { type PipelineDeps, runStep, STEP_DEFINITIONS } from "../src/pipeline/index.ts";
-import { createPluginRegistry } from "../src/plugins/index.ts";
-import { gamesBetween, gamesByIds, upsertGames } from "../src/repositories/index.ts";
-import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
-import { createTestDatabase, type TestDatabase, testSport } from "../src/testing/index.ts";
+import { gamesBetween, upsertGames } from "../src/repositories/index.ts";
+import { createTestDatabase, type TestDatabase, testPipelineDeps, testSport } from "../src/testing/index.ts";
 
 const PLAYED = "2024-03-09";
 const RUN = "2024-03-10";
@@ -26,15 +23,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   pool = createPgPool({ connectionString: db.url, poolSize: 2 });
   const plugin = testSport("CTX", "Context League");
-  const plugins = createPluginRegistry([{ plugin, module: "elo-game-context.test" }]);
-  deps = {
-    pool,
-    plugins,
-    broker: new PaperBroker((ids) => gamesByIds(pool, ids)),
-    bankroll: new Decimal(1000),
-    stakingLimits: DEFAULT_STAKING_LIMITS,
-    now: () => new Date(`${RUN}T12:00:00Z`),
-  };
+  deps = testPipelineDeps(pool, plugin, () => new Date(`${RUN}T12:00:00Z`), "elo-game-context.test");
 });
 afterAll(async () => {
   await pool?.end();

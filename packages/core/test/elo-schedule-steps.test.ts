@@ -3,25 +3,20 @@
 // identify_bets prices the day's game from the stored ratings with them too. Expected values by
 // hand from the model's formulas: plain Elo, K 20, home advantage 50, a back-to-back costs 40 and a
 // mile travelled 3 points per cube root.
-import {
-  defineSport,
-  eloModel,
-  type GameRecord,
-  type GeoPoint,
-  type OddsRecord,
-  oddsId,
-} from "@edgeline/sdk";
-import { Decimal } from "decimal.js";
+import { eloModel, type GameRecord, type GeoPoint } from "@edgeline/sdk";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PaperBroker } from "../src/brokers/index.ts";
 import { createPgPool } from "../src/db/clients.ts";
 import { expectedScore, greatCircleMiles } from "../src/elo/index.ts";
 import { type PipelineDeps, runStep, STEP_DEFINITIONS } from "../src/pipeline/index.ts";
-import { createPluginRegistry } from "../src/plugins/index.ts";
-import { gamesByIds, recordPrices, upsertGames } from "../src/repositories/index.ts";
-import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
-import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
+import { recordPrices, upsertGames } from "../src/repositories/index.ts";
+import {
+  createTestDatabase,
+  type TestDatabase,
+  testPipelineDeps,
+  testQuote,
+  testSport,
+} from "../src/testing/index.ts";
 
 const DAY = "2024-03-10";
 const SITES: Record<string, GeoPoint> = {
@@ -43,27 +38,12 @@ let deps: PipelineDeps;
 beforeAll(async () => {
   db = await createTestDatabase();
   pool = createPgPool({ connectionString: db.url, poolSize: 2 });
-  const plugin = defineSport({
-    code: "TRV",
-    name: "Travel League",
-    coreVersion: "^0.2.0",
+  const plugin = testSport("TRV", "Travel League", {
     model: { elo },
-    timeZone: "UTC",
-    markets: [{ type: "moneyline", ways: 2 }],
-    entityKind: "team",
-    entities: [],
-    fetchGames: async () => [],
     venueLocation: (team) => SITES[team] ?? null,
     recommendation: { minEdge: 0.02, maxEdge: 1, minOdds: 1.2, maxOdds: 6, maxPerDay: 10 },
   });
-  deps = {
-    pool,
-    plugins: createPluginRegistry([{ plugin, module: "elo-schedule-steps.test" }]),
-    broker: new PaperBroker((ids) => gamesByIds(pool, ids)),
-    bankroll: new Decimal(1000),
-    stakingLimits: DEFAULT_STAKING_LIMITS,
-    now: () => new Date(`${DAY}T12:00:00Z`),
-  };
+  deps = testPipelineDeps(pool, plugin, () => new Date(`${DAY}T12:00:00Z`), "elo-schedule-steps.test");
 });
 afterAll(async () => {
   await pool?.end();
@@ -85,26 +65,6 @@ function game(date: string, home: string, away: string, score?: [number, number]
     awayScore: score?.[1] ?? null,
     commenceTime: new Date(`${date}T23:00:00Z`),
     venue: null,
-  };
-}
-
-function price(
-  gameId: string,
-  outcome: "home_team_win" | "away_team_win",
-  value: string,
-  at: Date,
-): OddsRecord {
-  return {
-    oddsId: oddsId({ bookmakerKey: "Book", gameId, marketName: "moneyline", outcomeName: outcome }),
-    gameId,
-    bookmaker: "Book",
-    marketName: "moneyline",
-    outcomeName: outcome,
-    price: new Decimal(value),
-    line: null,
-    lastUpdate: at,
-    isPregame: true,
-    externalId: null,
   };
 }
 
@@ -136,8 +96,8 @@ describe("update_elo and identify_bets with rest days and travel", () => {
     await recordPrices(
       pool,
       [
-        price(today.gameId, "home_team_win", "2.5000", at),
-        price(today.gameId, "away_team_win", "2.5000", at),
+        testQuote(today.gameId, "Book", "home", "2.5000", at),
+        testQuote(today.gameId, "Book", "away", "2.5000", at),
       ].map((record) => ({ record, source: "test" })),
       at,
     );

@@ -7,7 +7,6 @@ import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fitBlendWeight } from "../src/blend/index.ts";
-import { PaperBroker } from "../src/brokers/index.ts";
 import { createPgPool } from "../src/db/clients.ts";
 import { eloPreset, fastReplayElo } from "../src/elo/index.ts";
 import { devig } from "../src/odds/index.ts";
@@ -18,10 +17,8 @@ import {
   runStep,
   STEP_DEFINITIONS,
 } from "../src/pipeline/index.ts";
-import { createPluginRegistry } from "../src/plugins/index.ts";
-import { gamesByIds, recordPrices, updateGameResults, upsertGames } from "../src/repositories/index.ts";
-import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
-import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
+import { recordPrices, updateGameResults, upsertGames } from "../src/repositories/index.ts";
+import { createTestDatabase, type TestDatabase, testPipelineDeps } from "../src/testing/index.ts";
 
 const DAY = "2024-03-10";
 const NOW = new Date(`${DAY}T12:00:00Z`);
@@ -50,18 +47,7 @@ beforeAll(async () => {
     fetchGames: async () => [],
     recommendation: { minEdge: 0.02, minOdds: 1.2, maxOdds: 6, maxPerDay: 10 },
   });
-  const plugins = createPluginRegistry([{ plugin, module: "identify-bets-markets.test" }]);
-  deps = {
-    pool,
-    plugins,
-    broker: new PaperBroker(
-      (ids) => gamesByIds(pool, ids),
-      () => 2,
-    ),
-    bankroll: new Decimal(1000),
-    stakingLimits: DEFAULT_STAKING_LIMITS,
-    now: () => now,
-  };
+  deps = testPipelineDeps(pool, plugin, () => now, "identify-bets-markets.test");
 });
 afterAll(async () => {
   await pool?.end();

@@ -8,7 +8,6 @@ import { type GameRecord, type OddsRecord, oddsId, type PlacedBetRow } from "@ed
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PaperBroker } from "../src/brokers/index.ts";
 import { createPgPool } from "../src/db/clients.ts";
 import { eloPreset, gameProbabilities } from "../src/elo/index.ts";
 import {
@@ -18,11 +17,10 @@ import {
   runStep,
   STEP_DEFINITIONS,
 } from "../src/pipeline/index.ts";
-import { createPluginRegistry } from "../src/plugins/index.ts";
 import { type GameForRecommendation, recommendBets } from "../src/recommendation/index.ts";
-import { gamesByIds, insertBets, recordPrices, upsertGames } from "../src/repositories/index.ts";
+import { insertBets, recordPrices, upsertGames } from "../src/repositories/index.ts";
 import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
-import { createTestDatabase, type TestDatabase, testSport } from "../src/testing/index.ts";
+import { createTestDatabase, type TestDatabase, testPipelineDeps, testSport } from "../src/testing/index.ts";
 
 const DAY = "2024-03-10";
 const NOW = new Date(`${DAY}T12:00:00Z`);
@@ -38,18 +36,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   pool = createPgPool({ connectionString: db.url, poolSize: 2 });
   const plugin = testSport("MOD", "Modelling League", { recommendation: THRESHOLDS });
-  const plugins = createPluginRegistry([{ plugin, module: "pipeline-modelling.test" }]);
-  deps = {
-    pool,
-    plugins,
-    broker: new PaperBroker(
-      (ids) => gamesByIds(pool, ids),
-      (sport) => plugins.get(sport)?.markets.find((m) => m.type === "moneyline")?.ways,
-    ),
-    bankroll: new Decimal(1000),
-    stakingLimits: DEFAULT_STAKING_LIMITS,
-    now: () => NOW,
-  };
+  deps = testPipelineDeps(pool, plugin, () => NOW, "pipeline-modelling.test");
 });
 afterAll(async () => {
   await pool?.end();

@@ -2,16 +2,12 @@
 // later days' ratings: the replay runs through the latest day already rated, so later rows stay
 // when nothing changed and are recomputed when an earlier game changed (a corrected score).
 import type { GameRecord } from "@edgeline/sdk";
-import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PaperBroker } from "../src/brokers/index.ts";
 import { createPgPool } from "../src/db/clients.ts";
 import { type PipelineDeps, runStep, STEP_DEFINITIONS } from "../src/pipeline/index.ts";
-import { createPluginRegistry } from "../src/plugins/index.ts";
-import { gamesByIds, upsertGames } from "../src/repositories/index.ts";
-import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
-import { createTestDatabase, type TestDatabase, testSport } from "../src/testing/index.ts";
+import { upsertGames } from "../src/repositories/index.ts";
+import { createTestDatabase, type TestDatabase, testPipelineDeps, testSport } from "../src/testing/index.ts";
 
 const DAYS = ["2024-03-01", "2024-03-02", "2024-03-03", "2024-03-04", "2024-03-05"];
 let db: TestDatabase;
@@ -22,14 +18,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   pool = createPgPool({ connectionString: db.url, poolSize: 2 });
   const plugin = testSport("RER", "Rerun League");
-  deps = {
-    pool,
-    plugins: createPluginRegistry([{ plugin, module: "update-elo-rerun.test" }]),
-    broker: new PaperBroker((ids) => gamesByIds(pool, ids)),
-    bankroll: new Decimal(1000),
-    stakingLimits: DEFAULT_STAKING_LIMITS,
-    now: () => new Date("2024-03-06T12:00:00Z"),
-  };
+  deps = testPipelineDeps(pool, plugin, () => new Date("2024-03-06T12:00:00Z"), "update-elo-rerun.test");
 });
 afterAll(async () => {
   await pool?.end();
