@@ -85,6 +85,30 @@ export async function updateGameResults(db: Queryable, games: readonly GameRecor
   return result.rowCount ?? 0;
 }
 
+/** Regulation scores of one game; null clears them. */
+export interface RegulationScores {
+  gameId: string;
+  home: number | null;
+  away: number | null;
+}
+
+/**
+ * Writes the regulation scores of games already stored (a history file's periods, which no
+ * GameRecord carries). Rows whose scores are unchanged are not touched. Returns rows changed.
+ */
+export async function setRegulationScores(db: Queryable, scores: readonly RegulationScores[]): Promise<number> {
+  if (scores.length === 0) return 0;
+  const result = await db.query(
+    `UPDATE unified_games AS g
+       SET home_regulation_score = t.home, away_regulation_score = t.away, loaded_at = now()
+       FROM unnest($1::varchar[], $2::int[], $3::int[]) AS t(game_id, home, away)
+      WHERE g.game_id = t.game_id
+        AND (g.home_regulation_score, g.away_regulation_score) IS DISTINCT FROM (t.home, t.away)`,
+    [scores.map((s) => s.gameId), scores.map((s) => s.home), scores.map((s) => s.away)],
+  );
+  return result.rowCount ?? 0;
+}
+
 /** A unified_games row as the pipeline reads it (dates as YYYY-MM-DD strings). */
 export interface GameRow {
   gameId: string;
@@ -102,12 +126,16 @@ export interface GameRow {
   venue: string | null;
   neutralSite: boolean;
   playoff: boolean;
+  /** Scores at the end of regulation (a history file's periods), null where unknown. */
+  homeRegulationScore: number | null;
+  awayRegulationScore: number | null;
 }
 
 const SELECT = `SELECT game_id AS "gameId", sport, game_date::text AS "gameDate", season, status,
   home_team_id AS "homeTeamId", home_team_name AS "homeTeamName", away_team_id AS "awayTeamId",
   away_team_name AS "awayTeamName", home_score AS "homeScore", away_score AS "awayScore",
-  commence_time AS "commenceTime", venue, neutral_site AS "neutralSite", is_playoff AS "playoff"
+  commence_time AS "commenceTime", venue, neutral_site AS "neutralSite", is_playoff AS "playoff",
+  home_regulation_score AS "homeRegulationScore", away_regulation_score AS "awayRegulationScore"
   FROM unified_games`;
 
 /** Games of a sport whose day lies in [from, to], in chronological order. */
