@@ -20,16 +20,16 @@ import {
   expectedHomeOf,
   fitConstantOvertime,
   fitOvertimeModel,
-  GoalsTimeline,
   type GoalsGame,
+  GoalsTimeline,
   loadBacktestHistory,
   loadPlugins,
   type OvertimeModel,
   overtimeHomeProbability,
   PreparedHistory,
   regulationStrength,
-  SportForecaster,
   type ScoreMatrix,
+  SportForecaster,
   threeWayProbabilities,
   twoWayFromRegulation,
 } from "../packages/core/src/index.ts";
@@ -106,7 +106,13 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
   const goalsGames = (pick: (i: number) => { home: number; away: number } | null): GoalsGame[] =>
     games.map((g, i) => {
       const s = played(i) ? pick(i) : null;
-      return { date: g.date, home: g.home, away: g.away, homeGoals: s?.home ?? null, awayGoals: s?.away ?? null };
+      return {
+        date: g.date,
+        home: g.home,
+        away: g.away,
+        homeGoals: s?.home ?? null,
+        awayGoals: s?.away ?? null,
+      };
     });
   const settings = { xi: XI };
   const finals = new GoalsTimeline(
@@ -129,7 +135,9 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
   const t0 = performance.now();
   const regMatrix: (ScoreMatrix | undefined)[] = games.map((g, i) => regulation.matrixAt(i, g.date));
   const finMatrix: (ScoreMatrix | undefined)[] = games.map((g, i) => finals.matrixAt(i, g.date));
-  console.log(`fitted both goals models on every match day in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `fitted both goals models on every match day in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 
   const extraTime = (i: number) => {
     const r = games[i]!.regulation;
@@ -176,7 +184,10 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
       ties.games++;
       const pOt = overtimeHomeProbability(ot, regulationStrength(reg));
       scores.regulation.add(twoWayFromRegulation(p3, pOt)[0], won);
-      scores["regulation-constant"].add(twoWayFromRegulation(p3, overtimeHomeProbability(constant, 0))[0], won);
+      scores["regulation-constant"].add(
+        twoWayFromRegulation(p3, overtimeHomeProbability(constant, 0))[0],
+        won,
+      );
       scores.finals.add(twoWayFromRegulation(threeWayProbabilities(fin), 0.5)[0], won);
       scores.elo.add(e.moneyline[0]!, won);
       scores.market.add(expectedHomeOf(close), won);

@@ -96,7 +96,10 @@ export interface RegulationScores {
  * Writes the regulation scores of games already stored (a history file's periods, which no
  * GameRecord carries). Rows whose scores are unchanged are not touched. Returns rows changed.
  */
-export async function setRegulationScores(db: Queryable, scores: readonly RegulationScores[]): Promise<number> {
+export async function setRegulationScores(
+  db: Queryable,
+  scores: readonly RegulationScores[],
+): Promise<number> {
   if (scores.length === 0) return 0;
   const result = await db.query(
     `UPDATE unified_games AS g
