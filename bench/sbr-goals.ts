@@ -224,6 +224,12 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
     `  P(tied after regulation), mean over the scored games: regulation model ${pct(ties.regulation / ties.games)}, ` +
       `finals model ${pct(ties.finals / ties.games)}, observed ${pct(ties.observed / ties.games)}`,
   );
+  const lastDay = games.at(-1)!.date;
+  const [rf, ff] = [regulation.fitOn(lastDay), finals.fitOn(lastDay)];
+  console.log(
+    `  last fit (${lastDay}): regulation ρ ${rf?.rho.toFixed(3)}, home ${rf?.homeAdvantage.toFixed(3)}; ` +
+      `finals ρ ${ff?.rho.toFixed(3)}, home ${ff?.homeAdvantage.toFixed(3)}`,
+  );
   console.log(
     `  regulation matrices unconverged on ${regulation.unconvergedDays.length} days, finals on ${finals.unconvergedDays.length}`,
   );
