@@ -5,7 +5,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { loadBacktestHistory, loadPlugins, type PluginRegistry } from "@edgeline/core";
+import {
+  gamesByIds,
+  loadBacktestHistory,
+  loadPlugins,
+  type PluginRegistry,
+  upsertGames,
+} from "@edgeline/core";
 import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
 import { hasShared, sharedPath } from "@edgeline/testkit";
 import ExcelJS from "exceljs";
@@ -117,6 +123,30 @@ describe("regulation scores of an SBR workbook", () => {
       await run({ kind: "sbr", sport: "NHL", paths: [await nhlWorkbook("revised 2016-17.xlsx", revised)] }),
     );
     expect(totals.games).toMatchObject({ inserted: 0, updated: 1, unchanged: 2, cells: 1 });
+    expect(await scores(["NHL_20161013_TBL_BOS"])).toEqual([["NHL_20161013_TBL_BOS", 2, 3, 2, 3]]);
+  });
+
+  it("a schedule's record of the game (no periods) keeps the stored regulation score", async () => {
+    const stored = (await gamesByIds(pool, ["NHL_20161013_TBL_BOS"])).get("NHL_20161013_TBL_BOS")!;
+    const record = {
+      gameId: stored.gameId,
+      sport: stored.sport,
+      gameDate: stored.gameDate,
+      season: stored.season,
+      status: "Final" as const,
+      homeTeamId: stored.homeTeamId!,
+      homeTeamName: stored.homeTeamName!,
+      awayTeamId: stored.awayTeamId!,
+      awayTeamName: stored.awayTeamName!,
+      homeScore: stored.homeScore,
+      awayScore: stored.awayScore,
+      commenceTime: stored.commenceTime!,
+      venue: stored.venue,
+      neutralSite: stored.neutralSite,
+      playoff: stored.playoff,
+    };
+    expect(await upsertGames(pool, [record])).toBe(0);
+    expect(await upsertGames(pool, [{ ...record, venue: "TD Garden" }])).toBe(1);
     expect(await scores(["NHL_20161013_TBL_BOS"])).toEqual([["NHL_20161013_TBL_BOS", 2, 3, 2, 3]]);
   });
 

@@ -1,6 +1,6 @@
 // Writing the records of one history file (results, prices, other models' forecasts) through the
-// pipelines' own write paths: games by `upsertGames` (their regulation scores, which no GameRecord
-// carries, by `setRegulationScores`), prices by `recordImportedPrices` (game_odds
+// pipelines' own write paths: games by `upsertGames` (with their regulation scores, which no
+// GameRecord carries), prices by `recordImportedPrices` (game_odds
 // and the price history), forecasts into external_forecasts. One call is one file, on one open
 // transaction, under the sport's write lock, so a file is written whole or not at all. What the
 // file does not say (a venue, a season, the start time of a file with days only, a neutral-site flag) never
@@ -13,13 +13,7 @@ import {
   type ForecastCounts,
   upsertForecasts,
 } from "../repositories/external-forecasts.ts";
-import {
-  type GameRow,
-  gamesByIds,
-  type RegulationScores,
-  setRegulationScores,
-  upsertGames,
-} from "../repositories/games.ts";
+import { type GameRow, gamesByIds, upsertGames } from "../repositories/games.ts";
 import { type ImportedPriceCounts, recordImportedPrices } from "../repositories/prices.ts";
 import type { QuoteInput } from "../repositories/quotes.ts";
 
@@ -84,7 +78,9 @@ function merged(game: HistoryGame, stored: GameRow | undefined): GameRecord {
   };
 }
 
-function changedCells(record: GameRecord, regulation: RegulationScores | undefined, stored: GameRow): number {
+type Regulation = { home: number; away: number };
+
+function changedCells(record: GameRecord, regulation: Regulation | undefined, stored: GameRow): number {
   let cells = stored.gameDate === record.gameDate ? 0 : 1;
   for (const c of COLUMNS) if (!same(record[c], stored[c])) cells++;
   if (regulation) {
@@ -106,7 +102,7 @@ export async function writeHistory(
     batch.games.map((g) => g.record.gameId),
   );
   const games: GameRecord[] = [];
-  const regulation: RegulationScores[] = [];
+  const regulation = new Map<string, Regulation>();
   const counts = { inserted: 0, updated: 0, unchanged: 0, cells: 0 };
   // A closing quote is stamped with the file's stand-in start; it moves with the start kept.
   const restamp = new Map<string, { from: number; to: Date }>();
@@ -114,10 +110,8 @@ export async function writeHistory(
     const old = stored.get(game.record.gameId);
     const record = merged(game, old);
     games.push(record);
-    const reg = game.regulation
-      ? { gameId: record.gameId, home: game.regulation.home, away: game.regulation.away }
-      : undefined;
-    if (reg) regulation.push(reg);
+    const reg = game.regulation ?? undefined;
+    if (reg) regulation.set(record.gameId, reg);
     if (record.commenceTime !== game.record.commenceTime)
       restamp.set(record.gameId, { from: game.record.commenceTime.getTime(), to: record.commenceTime });
     if (!old) counts.inserted++;
@@ -128,8 +122,7 @@ export async function writeHistory(
       else counts.unchanged++;
     }
   }
-  await upsertGames(client, games);
-  await setRegulationScores(client, regulation);
+  await upsertGames(client, games, regulation);
   const quotes = batch.quotes.map((q) => {
     const move = restamp.get(q.record.gameId);
     return move && q.record.lastUpdate?.getTime() === move.from
