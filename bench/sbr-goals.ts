@@ -159,6 +159,12 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
   let [pastAll, playedAll] = [0, 0];
   // Calibration of the tie: mean P(tied after regulation) of each matrix against the share observed.
   const ties = { regulation: 0, finals: 0, observed: 0, games: 0 };
+  // The regulation result (home ahead, tied, away ahead) as a 3-way market: log loss of each matrix.
+  const threeWay = { regulation: 0, finals: 0 };
+  const regulationOutcome = (i: number): "home" | "draw" | "away" => {
+    const r = games[i]!.regulation!;
+    return r.home > r.away ? "home" : r.home === r.away ? "draw" : "away";
+  };
   let lastModel: OvertimeModel | undefined;
   for (const season of seasons.slice(1)) {
     const earlier = seasons.filter((s) => s < season).flatMap(extraTimeGames);
@@ -182,6 +188,8 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
       ties.finals += threeWayProbabilities(fin).draw;
       ties.observed += extraTime(i) ? 1 : 0;
       ties.games++;
+      threeWay.regulation -= Math.log(p3[regulationOutcome(i)]);
+      threeWay.finals -= Math.log(threeWayProbabilities(fin)[regulationOutcome(i)]);
       const pOt = overtimeHomeProbability(ot, regulationStrength(reg));
       scores.regulation.add(twoWayFromRegulation(p3, pOt)[0], won);
       scores["regulation-constant"].add(
@@ -222,7 +230,8 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
   );
   console.log(
     `  P(tied after regulation), mean over the scored games: regulation model ${pct(ties.regulation / ties.games)}, ` +
-      `finals model ${pct(ties.finals / ties.games)}, observed ${pct(ties.observed / ties.games)}`,
+      `finals model ${pct(ties.finals / ties.games)}, observed ${pct(ties.observed / ties.games)}; ` +
+      `log loss of the regulation result (3-way): regulation model ${f4(threeWay.regulation / ties.games)}, finals model ${f4(threeWay.finals / ties.games)}`,
   );
   const lastDay = games.at(-1)!.date;
   const [rf, ff] = [regulation.fitOn(lastDay), finals.fitOn(lastDay)];
