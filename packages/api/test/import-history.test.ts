@@ -306,13 +306,15 @@ describe.skipIf(!hasShared("datasets", "sbr", "README.md"))(
       await workbook.xlsx.writeFile(revised);
       const quotesBefore = await count("odds_quotes");
       const totals = ok(await run({ kind: "sbr", sport: "NHL", paths: [revised] }));
-      expect(totals.games).toMatchObject({ read: 1358, inserted: 0, updated: 1, unchanged: 1357, cells: 1 });
+      // Two cells of the game: its home final and its home regulation score (the 1st period's sum).
+      expect(totals.games).toMatchObject({ read: 1358, inserted: 0, updated: 1, unchanged: 1357, cells: 2 });
       expect(totals.quotes).toMatchObject({ added: 0, revised: 1, cells: 1 });
       expect(await count("odds_quotes")).toBe(quotesBefore);
       const [game] = await rows(
-        "SELECT home_score, away_score, is_playoff FROM unified_games WHERE game_id = 'NHL_20181003_BOS_WSH'",
+        `SELECT home_score, away_score, home_regulation_score, is_playoff FROM unified_games
+          WHERE game_id = 'NHL_20181003_BOS_WSH'`,
       );
-      expect(game).toEqual({ home_score: 8, away_score: 0, is_playoff: false });
+      expect(game).toEqual({ home_score: 8, away_score: 0, home_regulation_score: 8, is_playoff: false });
       const [close] = await rows(
         `SELECT price::text FROM odds_quotes WHERE game_id = 'NHL_20181003_MTL_TOR' AND market_name = 'moneyline'
         AND outcome_name = 'away_team_win' ORDER BY quoted_at DESC LIMIT 1`,

@@ -58,7 +58,9 @@ export function quoteInput(q: Quote, source: string, start: Date): QuoteInput {
   };
 }
 
-/** The batch of one parsed file. */
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** The batch of one parsed file; a game's regulation score is the sum of its periods. */
 export function historyBatch(sport: string, kind: string, result: ImportResult): HistoryBatch {
   const starts = new Map(result.games.map((g) => [g.game.gameId, g.game.commenceTime]));
   return {
@@ -70,6 +72,7 @@ export function historyBatch(sport: string, kind: string, result: ImportResult):
         ...(g.playoff === null ? {} : { playoff: g.playoff }),
       },
       nominalStart: g.startTime === "nominal",
+      regulation: g.periods ? { home: sum(g.periods.home), away: sum(g.periods.away) } : null,
     })),
     quotes: result.quotes.map((q) => quoteInput(q, kind, starts.get(q.gameId)!)),
     forecasts: result.forecasts.map((f) => ({ ...f })),

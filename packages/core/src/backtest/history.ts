@@ -28,6 +28,8 @@ export interface BacktestGame {
   awayScore: number | null;
   neutral?: boolean;
   playoff?: boolean;
+  /** Scores at the end of regulation, where the history file gave its periods (SBR). */
+  regulation?: { home: number; away: number };
 }
 
 export interface BacktestQuote extends OddsQuote {

@@ -9,6 +9,7 @@ import {
   handicapOutcome,
   type ScoreMatrix,
   threeWayProbabilities,
+  twoWayFromRegulation,
 } from "../goals/index.ts";
 import { type EloMarginModel, eloSpreadOutcome, eloTotalOutcome } from "../margins/elo-margin.ts";
 import type { LineOutcomeProbabilities } from "../margins/line-probabilities.ts";
@@ -65,13 +66,14 @@ export function eloForecast(
 
 /**
  * The goals model's forecast from a game's score matrix. On a 2-way moneyline (hockey, where
- * overtime decides) a regulation draw is split evenly: the model has no overtime of its own.
+ * overtime decides) a regulation draw goes to the home side with `overtimeHome`, an overtime
+ * model's probability (`goals/overtime.ts`); without one it is split evenly.
  */
-export function goalsForecast(matrix: ScoreMatrix, ways: 2 | 3): GameForecast {
+export function goalsForecast(matrix: ScoreMatrix, ways: 2 | 3, overtimeHome = 0.5): GameForecast {
   const p = threeWayProbabilities(matrix);
   return {
     source: "goals",
-    moneyline: ways === 3 ? [p.home, p.draw, p.away] : [p.home + p.draw / 2, p.away + p.draw / 2],
+    moneyline: ways === 3 ? [p.home, p.draw, p.away] : twoWayFromRegulation(p, overtimeHome),
     spread: (selection, line) => handicapOutcome(matrix, selection, line),
     total: (selection, line) => goalTotalOutcome(matrix, selection, line),
   };

@@ -3,6 +3,7 @@
 
 import { hasShared } from "@edgeline/testkit";
 import { describe, expect, it } from "vitest";
+import { DIXON_COLES_BOUNDS } from "./dixon-coles.ts";
 import { fitDixonColes, type GoalsGame } from "./fit.ts";
 import {
   eplGames,
@@ -136,5 +137,53 @@ describe("fitDixonColes on a small league", () => {
     expect(() => fitDixonColes([g("2024-13-01", "A", "B", 1, 0)])).toThrow(/not a/);
     expect(() => fitDixonColes(league, { asOf: "2024-01-01" })).toThrow(/no played games before 2024-01-01/);
     expect(() => fitDixonColes(league, { xi: -1 })).toThrow(/xi must be/);
+  });
+});
+
+describe("a warm start at the ρ bound", () => {
+  /** Scores of about 1.4 goals a side (Poisson by inversion from a fixed stream), so every τ cell is observed. */
+  function hockey(): GoalsGame[] {
+    let a = 99;
+    const u = () => {
+      a = (Math.imul(a, 1103515245) + 12345) >>> 0;
+      return a / 4294967296;
+    };
+    const poisson = (lambda: number) => {
+      let [k, p, s] = [0, Math.exp(-lambda), Math.exp(-lambda)];
+      const x = u();
+      while (x > s) {
+        k++;
+        p *= lambda / k;
+        s += p;
+      }
+      return k;
+    };
+    const teams = ["A", "B", "C", "D", "E", "F", "G", "H"];
+    const games: GoalsGame[] = [];
+    for (let round = 0; round < 12; round++)
+      for (let i = 0; i < teams.length; i++)
+        for (let j = 0; j < teams.length; j++) {
+          if (i === j) continue;
+          const date = new Date(Date.UTC(2017, 9, 1 + round * 14 + (i % 7))).toISOString().slice(0, 10);
+          games.push({
+            date,
+            home: teams[i]!,
+            away: teams[j]!,
+            homeGoals: poisson(1.6),
+            awayGoals: poisson(1.2),
+          });
+        }
+    return games;
+  }
+
+  it("does not hold the fit there: τ is floored at that ρ, which leaves no gradient to leave by", () => {
+    const games = hockey();
+    const cold = fitDixonColes(games);
+    expect(cold.rho).toBeGreaterThan(-0.3);
+    expect(cold.rho).toBeLessThan(0.15);
+    // An earlier fit on a handful of games can end at the bound (the first days of a season).
+    const warm = fitDixonColes(games, { start: { ...cold, rho: DIXON_COLES_BOUNDS.rho[1] } });
+    expect(warm.rho).toBeCloseTo(cold.rho, 6);
+    expect(warm.logLikelihood).toBeCloseTo(cold.logLikelihood, 6);
   });
 });

@@ -156,6 +156,24 @@ export function fitDixonColes(games: readonly GoalsGame[], options: DixonColesOp
   };
 }
 
+/**
+ * Whether every τ of a fit is positive for every pairing of its teams. A fit on a handful of
+ * high-scoring games (hockey's first days) can end with ρ far outside Dixon & Coles' range, where τ
+ * is floored and the likelihood has no gradient in ρ: a warm start there would hold every later
+ * fit at that ρ, so such a start takes the default ρ instead.
+ */
+function tauPositive(fit: DixonColesFit): boolean {
+  const { rho } = fit;
+  if (!(1 - rho > 0)) return false;
+  for (const h of fit.teams)
+    for (const a of fit.teams) {
+      if (h === a) continue;
+      const { home, away } = dixonColesRates(fit, h, a);
+      if (!(1 - home * away * rho > 0 && 1 + home * rho > 0 && 1 + away * rho > 0)) return false;
+    }
+  return true;
+}
+
 /** penaltyblog's start (attack 1, defence −1, home 0.25, ρ −0.1), or a previous fit's values re-centred to mean attack 1. */
 function startingPoint(teams: readonly string[], start?: DixonColesFit): Float64Array {
   const n = teams.length;
@@ -165,7 +183,7 @@ function startingPoint(teams: readonly string[], start?: DixonColesFit): Float64
     x[n + i] = start?.defence[t] ?? -1;
   });
   x[2 * n] = start?.homeAdvantage ?? 0.25;
-  x[2 * n + 1] = start?.rho ?? -0.1;
+  x[2 * n + 1] = start && tauPositive(start) ? start.rho : -0.1;
   // Shifting every attack by c and every defence by −c leaves each λ unchanged and meets Σ attack = n.
   let sum = 0;
   for (let i = 0; i < n; i++) sum += x[i]!;

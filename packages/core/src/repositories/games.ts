@@ -3,7 +3,8 @@ import type { GameRecord } from "@edgeline/sdk";
 import type { Queryable } from "./queryable.ts";
 
 /** Columns of one game as arrays, the shape `unnest` takes: one statement per batch. */
-function columns(games: readonly GameRecord[]) {
+function columns(games: readonly GameRecord[], regulation: RegulationByGame) {
+  const reg = games.map((g) => regulation.get(g.gameId));
   return [
     games.map((g) => g.gameId),
     games.map((g) => g.sport),
@@ -20,27 +21,39 @@ function columns(games: readonly GameRecord[]) {
     games.map((g) => g.venue),
     games.map((g) => g.neutralSite ?? false),
     games.map((g) => g.playoff ?? false),
+    reg.map((r) => r?.home ?? null),
+    reg.map((r) => r?.away ?? null),
   ];
 }
 
 const UNNEST = `unnest($1::varchar[], $2::varchar[], $3::date[], $4::int[], $5::varchar[], $6::varchar[],
   $7::varchar[], $8::varchar[], $9::varchar[], $10::int[], $11::int[], $12::timestamptz[], $13::varchar[],
-  $14::boolean[], $15::boolean[])
+  $14::boolean[], $15::boolean[], $16::int[], $17::int[])
   AS t(game_id, sport, game_date, season, status, home_team_id, home_team_name, away_team_id,
-       away_team_name, home_score, away_score, commence_time, venue, neutral_site, is_playoff)`;
+       away_team_name, home_score, away_score, commence_time, venue, neutral_site, is_playoff,
+       home_regulation_score, away_regulation_score)`;
+
+/** Regulation scores by game id (a history file's periods; no GameRecord carries them). */
+export type RegulationByGame = ReadonlyMap<string, { home: number; away: number }>;
 
 /**
  * Inserts new games and updates changed ones, in one statement. A row whose values are all
  * unchanged is not touched (`WHERE ... IS DISTINCT FROM`), so `loaded_at` and the row count stay
  * as the first load left them and a rerun writes nothing. A record without the neutral-site or
- * playoff flag is a regular-season game at home. Returns rows inserted or changed.
+ * playoff flag is a regular-season game at home. A game absent from `regulation` keeps the
+ * regulation score stored (a schedule's record never clears a history file's). Returns rows
+ * inserted or changed.
  */
-export async function upsertGames(db: Queryable, games: readonly GameRecord[]): Promise<number> {
+export async function upsertGames(
+  db: Queryable,
+  games: readonly GameRecord[],
+  regulation: RegulationByGame = new Map(),
+): Promise<number> {
   if (games.length === 0) return 0;
   const result = await db.query(
     `INSERT INTO unified_games AS g (game_id, sport, game_date, season, status, home_team_id,
        home_team_name, away_team_id, away_team_name, home_score, away_score, commence_time, venue,
-       neutral_site, is_playoff)
+       neutral_site, is_playoff, home_regulation_score, away_regulation_score)
      SELECT * FROM ${UNNEST}
      ON CONFLICT (game_id) DO UPDATE SET
        sport = excluded.sport, game_date = excluded.game_date, season = excluded.season,
@@ -49,16 +62,21 @@ export async function upsertGames(db: Queryable, games: readonly GameRecord[]): 
        away_team_name = excluded.away_team_name, home_score = excluded.home_score,
        away_score = excluded.away_score, commence_time = excluded.commence_time,
        venue = excluded.venue, neutral_site = excluded.neutral_site,
-       is_playoff = excluded.is_playoff, loaded_at = now()
+       is_playoff = excluded.is_playoff,
+       home_regulation_score = COALESCE(excluded.home_regulation_score, g.home_regulation_score),
+       away_regulation_score = COALESCE(excluded.away_regulation_score, g.away_regulation_score),
+       loaded_at = now()
      WHERE (g.sport, g.game_date, g.season, g.status, g.home_team_id, g.home_team_name,
             g.away_team_id, g.away_team_name, g.home_score, g.away_score, g.commence_time, g.venue,
-            g.neutral_site, g.is_playoff)
+            g.neutral_site, g.is_playoff, g.home_regulation_score, g.away_regulation_score)
        IS DISTINCT FROM
            (excluded.sport, excluded.game_date, excluded.season, excluded.status,
             excluded.home_team_id, excluded.home_team_name, excluded.away_team_id,
             excluded.away_team_name, excluded.home_score, excluded.away_score,
-            excluded.commence_time, excluded.venue, excluded.neutral_site, excluded.is_playoff)`,
-    columns(games),
+            excluded.commence_time, excluded.venue, excluded.neutral_site, excluded.is_playoff,
+            COALESCE(excluded.home_regulation_score, g.home_regulation_score),
+            COALESCE(excluded.away_regulation_score, g.away_regulation_score))`,
+    columns(games, regulation),
   );
   return result.rowCount ?? 0;
 }
@@ -102,12 +120,16 @@ export interface GameRow {
   venue: string | null;
   neutralSite: boolean;
   playoff: boolean;
+  /** Scores at the end of regulation (a history file's periods), null where unknown. */
+  homeRegulationScore: number | null;
+  awayRegulationScore: number | null;
 }
 
 const SELECT = `SELECT game_id AS "gameId", sport, game_date::text AS "gameDate", season, status,
   home_team_id AS "homeTeamId", home_team_name AS "homeTeamName", away_team_id AS "awayTeamId",
   away_team_name AS "awayTeamName", home_score AS "homeScore", away_score AS "awayScore",
-  commence_time AS "commenceTime", venue, neutral_site AS "neutralSite", is_playoff AS "playoff"
+  commence_time AS "commenceTime", venue, neutral_site AS "neutralSite", is_playoff AS "playoff",
+  home_regulation_score AS "homeRegulationScore", away_regulation_score AS "awayRegulationScore"
   FROM unified_games`;
 
 /** Games of a sport whose day lies in [from, to], in chronological order. */

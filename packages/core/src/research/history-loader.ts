@@ -1,6 +1,6 @@
 // A sport's history as a backtest replays it, read from the tables: every game dated up to the
 // span's end (the earlier ones are the model's and the blend's history), with its neutral-site and
-// playoff flags, and every priced quote of its price history.
+// playoff flags and regulation score where known, and every priced quote of its price history.
 import type { MarketName, SportPlugin } from "@edgeline/sdk";
 import type { BacktestGame, BacktestHistory, BacktestQuote } from "../backtest/history.ts";
 import { moneylineWays, quoteOf } from "../pipeline/identify-bets.ts";
@@ -26,6 +26,9 @@ function backtestGame(g: GameRow): BacktestGame | undefined {
     awayScore: g.awayScore,
     ...(g.neutralSite ? { neutral: true } : {}),
     ...(g.playoff ? { playoff: true } : {}),
+    ...(g.homeRegulationScore !== null && g.awayRegulationScore !== null
+      ? { regulation: { home: g.homeRegulationScore, away: g.awayRegulationScore } }
+      : {}),
   };
 }
 

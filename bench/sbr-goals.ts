@@ -1,0 +1,247 @@
+// The goals model on NHL regulation goals (the SBR archive's periods), against the goals model on
+// finals, FiveThirtyEight's NHL Elo and the de-vigged closing moneyline, on the same games. The
+// NHL archive (../shared/datasets/sbr/nhl) is imported into an empty database with `edgeline
+// import`'s code; the backtest loader reads each game's regulation score back. Per game, walk-forward:
+// both goals models are Dixon-Coles fitted on the games before the game's day (730-day window,
+// decay ξ), the finals model splitting a regulation draw evenly (what `goalsForecast` does without
+// an overtime model), the regulation model giving it to the home side with the overtime model's
+// probability, that model fitted on the earlier seasons' games that went past regulation (a constant
+// home share, or a logistic in log(λ_home / λ_away) where a likelihood-ratio test supports it).
+// The first season is warm-up. Scored on the moneyline: home win including overtime and shootout.
+// Run alone with `pnpm exec tsx bench/sbr-goals.ts` (`--xi 0.003` to change the decay).
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { importHistory } from "../packages/api/src/imports/import-history.ts";
+import { importTotals } from "../packages/api/src/imports/import-summary.ts";
+import { pipelinePool } from "../packages/api/src/worker/deps.ts";
+import {
+  type ExtraTimeGame,
+  expectedHomeOf,
+  fitConstantOvertime,
+  fitOvertimeModel,
+  type GoalsGame,
+  GoalsTimeline,
+  loadBacktestHistory,
+  loadPlugins,
+  type OvertimeModel,
+  overtimeHomeProbability,
+  PreparedHistory,
+  regulationStrength,
+  type ScoreMatrix,
+  SportForecaster,
+  threeWayProbabilities,
+  twoWayFromRegulation,
+} from "../packages/core/src/index.ts";
+import { createTestDatabase } from "../packages/core/src/testing/index.ts";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const sbr = path.resolve(repoRoot, "../shared/datasets/sbr");
+const xiArg = process.argv.indexOf("--xi");
+const XI = xiArg > 0 ? Number(process.argv[xiArg + 1]) : 0.0018;
+const f4 = (x: number) => x.toFixed(4);
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const label = (season: number) => `${season}-${String((season + 1) % 100).padStart(2, "0")}`;
+
+const FORECASTERS = ["regulation", "regulation-constant", "finals", "elo", "market"] as const;
+type Forecaster = (typeof FORECASTERS)[number];
+
+/** Brier and log loss sums of home-win probabilities (divided by `games` when printed). */
+class Score {
+  games = 0;
+  brier = 0;
+  logLoss = 0;
+  add(p: number, homeWon: boolean): void {
+    const y = homeWon ? 1 : 0;
+    this.games++;
+    this.brier += (p - y) ** 2;
+    this.logLoss -= Math.log(homeWon ? p : 1 - p);
+  }
+  merge(o: Score): void {
+    this.games += o.games;
+    this.brier += o.brier;
+    this.logLoss += o.logLoss;
+  }
+  toString(): string {
+    return `${f4(this.brier / this.games)} ${f4(this.logLoss / this.games)}`;
+  }
+}
+
+export async function main(): Promise<void> {
+  if (!existsSync(path.join(sbr, "README.md"))) {
+    console.log(`skipped: ${sbr} is absent`);
+    return;
+  }
+  const db = await createTestDatabase();
+  const pg = pipelinePool(db.url);
+  try {
+    const registry = await loadPlugins({ env: {}, cwd: repoRoot });
+    const t0 = performance.now();
+    const outcome = await importHistory(pg, registry, {
+      kind: "sbr",
+      sport: "NHL",
+      paths: [path.join(sbr, "nhl")],
+      skipBadRows: true,
+    });
+    if (!outcome.ok) throw new Error(outcome.refused.map((r) => r.message).join("\n"));
+    const t = importTotals(outcome.files);
+    console.log(
+      `imported NHL: ${t.files} workbooks, ${t.games.read} games in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const sport = registry.sport("NHL");
+    const h = new PreparedHistory(
+      await loadBacktestHistory(pg, sport.plugin, { to: "2100-01-01", markets: ["moneyline"] }),
+      ["moneyline"],
+    );
+    report(h, new SportForecaster(sport.model, h.eloGames, 2), sport.model.elo.name);
+  } finally {
+    await pg.end();
+    await db.drop();
+  }
+}
+
+function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void {
+  const games = h.history.games;
+  const played = (i: number) => h.isPlayed(i);
+  const goalsGames = (pick: (i: number) => { home: number; away: number } | null): GoalsGame[] =>
+    games.map((g, i) => {
+      const s = played(i) ? pick(i) : null;
+      return {
+        date: g.date,
+        home: g.home,
+        away: g.away,
+        homeGoals: s?.home ?? null,
+        awayGoals: s?.away ?? null,
+      };
+    });
+  const settings = { xi: XI };
+  const finals = new GoalsTimeline(
+    goalsGames((i) => ({ home: games[i]!.homeScore!, away: games[i]!.awayScore! })),
+    settings,
+  );
+  const regulation = new GoalsTimeline(
+    goalsGames((i) => games[i]!.regulation ?? null),
+    settings,
+  );
+  const seasons = [...new Set(games.map((g) => g.season))].sort((a, b) => a - b);
+  const withRegulation = games.filter((g, i) => played(i) && g.regulation).length;
+  console.log(
+    `NHL: ${games.length} games, ${withRegulation} of the ${games.filter((_, i) => played(i)).length} played with a regulation score; ` +
+      `goals models ξ ${XI}, 730-day window; ${label(seasons[0]!)} is warm-up`,
+  );
+
+  // Every game's regulation matrix first (walk-forward: from games before its day), so that the
+  // overtime model of a season can read the strengths of the earlier seasons' games.
+  const t0 = performance.now();
+  const regMatrix: (ScoreMatrix | undefined)[] = games.map((g, i) => regulation.matrixAt(i, g.date));
+  const finMatrix: (ScoreMatrix | undefined)[] = games.map((g, i) => finals.matrixAt(i, g.date));
+  console.log(
+    `fitted both goals models on every match day in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+
+  const extraTime = (i: number) => {
+    const r = games[i]!.regulation;
+    return r !== undefined && r.home === r.away;
+  };
+  const homeWon = (i: number) => games[i]!.homeScore! > games[i]!.awayScore!;
+  const extraTimeGames = (season: number): ExtraTimeGame[] =>
+    games.flatMap((g, i) =>
+      g.season === season && played(i) && extraTime(i)
+        ? [{ homeWon: homeWon(i), strength: regMatrix[i] ? regulationStrength(regMatrix[i]!) : 0 }]
+        : [],
+    );
+
+  console.log(
+    "\n  season   games | past reg  OT home | OT model (fitted on earlier seasons)        | " +
+      "reg goals Brier LL | reg, constant OT | finals goals   | 538 Elo        | market Brier LL",
+  );
+  const pooled = Object.fromEntries(FORECASTERS.map((k) => [k, new Score()])) as Record<Forecaster, Score>;
+  let [pastAll, playedAll] = [0, 0];
+  // Calibration of the tie: mean P(tied after regulation) of each matrix against the share observed.
+  const ties = { regulation: 0, finals: 0, observed: 0, games: 0 };
+  // The regulation result (home ahead, tied, away ahead) as a 3-way market: log loss of each matrix.
+  const threeWay = { regulation: 0, finals: 0 };
+  const regulationOutcome = (i: number): "home" | "draw" | "away" => {
+    const r = games[i]!.regulation!;
+    return r.home > r.away ? "home" : r.home === r.away ? "draw" : "away";
+  };
+  let lastModel: OvertimeModel | undefined;
+  for (const season of seasons.slice(1)) {
+    const earlier = seasons.filter((s) => s < season).flatMap(extraTimeGames);
+    const ot = fitOvertimeModel(earlier);
+    const constant = fitConstantOvertime(earlier);
+    lastModel = ot;
+    const scores = Object.fromEntries(FORECASTERS.map((k) => [k, new Score()])) as Record<Forecaster, Score>;
+    const own = extraTimeGames(season);
+    let playedHere = 0;
+    games.forEach((g, i) => {
+      if (g.season !== season || !played(i) || !g.regulation) return;
+      playedHere++;
+      const reg = regMatrix[i];
+      const fin = finMatrix[i];
+      const close = h.closing(i, () => true).moneyline;
+      const e = elo.eloForecast(i, g.date);
+      if (!reg || !fin || !close || !e) return;
+      const p3 = threeWayProbabilities(reg);
+      const won = homeWon(i);
+      ties.regulation += p3.draw;
+      ties.finals += threeWayProbabilities(fin).draw;
+      ties.observed += extraTime(i) ? 1 : 0;
+      ties.games++;
+      threeWay.regulation -= Math.log(p3[regulationOutcome(i)]);
+      threeWay.finals -= Math.log(threeWayProbabilities(fin)[regulationOutcome(i)]);
+      const pOt = overtimeHomeProbability(ot, regulationStrength(reg));
+      scores.regulation.add(twoWayFromRegulation(p3, pOt)[0], won);
+      scores["regulation-constant"].add(
+        twoWayFromRegulation(p3, overtimeHomeProbability(constant, 0))[0],
+        won,
+      );
+      scores.finals.add(twoWayFromRegulation(threeWayProbabilities(fin), 0.5)[0], won);
+      scores.elo.add(e.moneyline[0]!, won);
+      scores.market.add(expectedHomeOf(close), won);
+    });
+    pastAll += own.length;
+    playedAll += playedHere;
+    for (const k of FORECASTERS) pooled[k].merge(scores[k]);
+    const otText =
+      ot.kind === "constant"
+        ? `constant ${pct(overtimeHomeProbability(ot, 0))} (${ot.homeWins}/${ot.games})`
+        : `logistic a ${ot.intercept.toFixed(3)} b ${ot.slope.toFixed(3)} (${ot.games} games)`;
+    console.log(
+      `  ${label(season)} ${String(scores.market.games).padStart(6)} | ${pct(own.length / playedHere).padStart(7)} ${pct(own.filter((x) => x.homeWon).length / own.length).padStart(7)} | ` +
+        `${otText.padEnd(42)} | ${scores.regulation} | ${scores["regulation-constant"]} | ${scores.finals} | ${scores.elo} | ${scores.market}`,
+    );
+  }
+  console.log(
+    `  pooled  ${String(pooled.market.games).padStart(6)} | ${pct(pastAll / playedAll).padStart(7)}         | ${"".padEnd(42)} | ` +
+      `${pooled.regulation} | ${pooled["regulation-constant"]} | ${pooled.finals} | ${pooled.elo} | ${pooled.market}`,
+  );
+  const all = seasons.flatMap(extraTimeGames);
+  const wholeConstant = fitConstantOvertime(all);
+  const wholeLogistic = fitOvertimeModel(all);
+  console.log(
+    `\n  games decided after regulation, every season: ${all.length} of ${games.filter((g, i) => played(i) && g.regulation).length} (${pct(all.length / games.filter((g, i) => played(i) && g.regulation).length)}); ` +
+      `home share among them ${pct(overtimeHomeProbability(wholeConstant, 0))}; on all seasons the LR test keeps the ${wholeLogistic.kind}` +
+      (wholeLogistic.kind === "logistic" ? ` (slope ${wholeLogistic.slope.toFixed(3)})` : ""),
+  );
+  console.log(
+    `  the last fold's overtime model: ${lastModel!.kind}, P(home) ${pct(overtimeHomeProbability(lastModel!, 0))} at equal strength; ` +
+      `Elo is ${eloName} (the sport's model, untuned: bench/sbr-history.ts reports the tuned one)`,
+  );
+  console.log(
+    `  P(tied after regulation), mean over the scored games: regulation model ${pct(ties.regulation / ties.games)}, ` +
+      `finals model ${pct(ties.finals / ties.games)}, observed ${pct(ties.observed / ties.games)}; ` +
+      `log loss of the regulation result (3-way): regulation model ${f4(threeWay.regulation / ties.games)}, finals model ${f4(threeWay.finals / ties.games)}`,
+  );
+  const lastDay = games.at(-1)!.date;
+  const [rf, ff] = [regulation.fitOn(lastDay), finals.fitOn(lastDay)];
+  console.log(
+    `  last fit (${lastDay}): regulation ρ ${rf?.rho.toFixed(3)}, home ${rf?.homeAdvantage.toFixed(3)}; ` +
+      `finals ρ ${ff?.rho.toFixed(3)}, home ${ff?.homeAdvantage.toFixed(3)}`,
+  );
+  console.log(
+    `  regulation matrices unconverged on ${regulation.unconvergedDays.length} days, finals on ${finals.unconvergedDays.length}`,
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,200 @@
+// Regulation scores through `edgeline import` into unified_games and back out of the backtest
+// loader: an SBR workbook the test writes (a game decided in regulation, one in overtime, one in a
+// shootout, which the archive cannot tell apart: the winner's final is its periods plus one either
+// way), a re-import, a revised period, a source without periods; and a real NHL workbook in place.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  gamesByIds,
+  loadBacktestHistory,
+  loadPlugins,
+  type PluginRegistry,
+  upsertGames,
+} from "@edgeline/core";
+import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
+import { hasShared, sharedPath } from "@edgeline/testkit";
+import ExcelJS from "exceljs";
+import type pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ImportOutcome, type ImportRequest, importHistory } from "../src/imports/import-history.ts";
+import { importTotals } from "../src/imports/import-summary.ts";
+import { testPool } from "./pipeline-helpers.ts";
+
+const dir = mkdtempSync(path.join(tmpdir(), "edgeline-regulation-"));
+
+/** An NHL workbook of the 2016-17 revision (`Puck Line`, `Open OU`, `Close OU` merged over their price). */
+async function nhlWorkbook(name: string, rows: (string | number)[][]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Sheet1");
+  sheet.addRow(["Date", "Rot", "VH", "Team", "1st", "2nd", "3rd", "Final", "Open", "Close"]);
+  sheet.getRow(1).getCell(11).value = "Puck Line";
+  sheet.getRow(1).getCell(13).value = "Open OU";
+  sheet.getRow(1).getCell(15).value = "Close OU";
+  sheet.mergeCells("K1:L1");
+  sheet.mergeCells("M1:N1");
+  sheet.mergeCells("O1:P1");
+  for (const row of rows) sheet.addRow(row);
+  const file = path.join(dir, name);
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+const prices = (side: "V" | "H") =>
+  side === "V" ? [120, 125, 1.5, -240, 5.5, -110, 5.5, 105] : [-140, -145, -1.5, 200, 5.5, -110, 5.5, -125];
+const ROWS: (string | number)[][] = [
+  // Regulation: Toronto 1-1-1 at Ottawa 2-0-2, 3-4.
+  [1012, 1, "V", "Toronto", 1, 1, 1, 3, ...prices("V")],
+  [1012, 2, "H", "Ottawa", 2, 0, 2, 4, ...prices("H")],
+  // Overtime: Tampa 1-0-1 at Boston 0-1-1, 2-2 after regulation, Boston wins 3-2.
+  [1013, 3, "V", "Tampa", 1, 0, 1, 2, ...prices("V")],
+  [1013, 4, "H", "Boston", 0, 1, 1, 3, ...prices("H")],
+  // Shootout: Phoenix 0-1-0 at Dallas 1-0-0, 1-1 after regulation, Phoenix wins 2-1.
+  [1014, 5, "V", "Phoenix", 0, 1, 0, 2, ...prices("V")],
+  [1014, 6, "H", "Dallas", 1, 0, 0, 1, ...prices("H")],
+];
+
+let db: TestDatabase;
+let pool: pg.Pool;
+let plugins: PluginRegistry;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  pool = testPool(db.url);
+  plugins = await loadPlugins({ env: {}, cwd: path.join(import.meta.dirname, "../../..") });
+});
+afterAll(async () => {
+  await pool?.end();
+  await db?.drop();
+});
+
+const run = (request: Omit<ImportRequest, "paths"> & { paths: string[] }) =>
+  importHistory(pool, plugins, request, {}, () => new Date("2024-06-01T00:00:00Z"));
+const ok = (o: ImportOutcome) => {
+  if (!o.ok) throw new Error(o.refused.map((r) => r.message).join("\n"));
+  return importTotals(o.files);
+};
+const scores = async (gameIds: string[]) =>
+  (
+    await pool.query(
+      `SELECT game_id, home_score, away_score, home_regulation_score, away_regulation_score
+         FROM unified_games WHERE game_id = ANY($1) ORDER BY game_id`,
+      [gameIds],
+    )
+  ).rows.map((r) => [
+    r.game_id,
+    r.away_score,
+    r.home_score,
+    r.away_regulation_score,
+    r.home_regulation_score,
+  ]);
+
+const IDS = ["NHL_20161012_TOR_OTT", "NHL_20161013_TBL_BOS", "NHL_20161014_ARI_DAL"];
+
+describe("regulation scores of an SBR workbook", () => {
+  it("stores the sums of the periods beside the finals; the loader reads them back", async () => {
+    const file = await nhlWorkbook("nhl odds 2016-17.xlsx", ROWS);
+    expect(ok(await run({ kind: "sbr", sport: "NHL", paths: [file] })).games.inserted).toBe(3);
+    // [game, away final, home final, away regulation, home regulation]
+    expect(await scores(IDS)).toEqual([
+      ["NHL_20161012_TOR_OTT", 3, 4, 3, 4],
+      ["NHL_20161013_TBL_BOS", 2, 3, 2, 2],
+      ["NHL_20161014_ARI_DAL", 2, 1, 1, 1],
+    ]);
+    const history = await loadBacktestHistory(pool, plugins.sport("NHL").plugin, {
+      to: "2100-01-01",
+      markets: ["moneyline"],
+    });
+    expect(history.games.map((g) => [g.gameId, g.regulation])).toEqual([
+      ["NHL_20161012_TOR_OTT", { home: 4, away: 3 }],
+      ["NHL_20161013_TBL_BOS", { home: 2, away: 2 }],
+      ["NHL_20161014_ARI_DAL", { home: 1, away: 1 }],
+    ]);
+  });
+
+  it("a re-import writes nothing; a revised period updates the regulation score and counts the cell", async () => {
+    const file = await nhlWorkbook("nhl odds 2016-17.xlsx", ROWS);
+    expect(ok(await run({ kind: "sbr", sport: "NHL", paths: [file] })).rowsWritten).toBe(0);
+    // The revision: Boston's third goal came in the 3rd period, not in overtime (final unchanged).
+    const revised = ROWS.map((r) =>
+      r[3] === "Boston" ? [1013, 4, "H", "Boston", 0, 1, 2, 3, ...prices("H")] : r,
+    );
+    const totals = ok(
+      await run({ kind: "sbr", sport: "NHL", paths: [await nhlWorkbook("revised 2016-17.xlsx", revised)] }),
+    );
+    expect(totals.games).toMatchObject({ inserted: 0, updated: 1, unchanged: 2, cells: 1 });
+    expect(await scores(["NHL_20161013_TBL_BOS"])).toEqual([["NHL_20161013_TBL_BOS", 2, 3, 2, 3]]);
+  });
+
+  it("a schedule's record of the game (no periods) keeps the stored regulation score", async () => {
+    const stored = (await gamesByIds(pool, ["NHL_20161013_TBL_BOS"])).get("NHL_20161013_TBL_BOS")!;
+    const record = {
+      gameId: stored.gameId,
+      sport: stored.sport,
+      gameDate: stored.gameDate,
+      season: stored.season,
+      status: "Final" as const,
+      homeTeamId: stored.homeTeamId!,
+      homeTeamName: stored.homeTeamName!,
+      awayTeamId: stored.awayTeamId!,
+      awayTeamName: stored.awayTeamName!,
+      homeScore: stored.homeScore,
+      awayScore: stored.awayScore,
+      commenceTime: stored.commenceTime!,
+      venue: stored.venue,
+      neutralSite: stored.neutralSite,
+      playoff: stored.playoff,
+    };
+    expect(await upsertGames(pool, [record])).toBe(0);
+    expect(await upsertGames(pool, [{ ...record, venue: "TD Garden" }])).toBe(1);
+    expect(await scores(["NHL_20161013_TBL_BOS"])).toEqual([["NHL_20161013_TBL_BOS", 2, 3, 2, 3]]);
+  });
+
+  it("a source without periods stores none", async () => {
+    const file = path.join(dir, "E0.csv");
+    writeFileSync(
+      file,
+      "Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG,FTR,PSCH,PSCD,PSCA\r\nE0,16/12/2023,15:00,Man City,Crystal Palace,2,2,D,1.2,8,15\r\n",
+    );
+    ok(await run({ kind: "football-data", sport: "EPL", paths: [file] }));
+    const { rows } = await pool.query(
+      "SELECT home_score, home_regulation_score, away_regulation_score FROM unified_games WHERE sport = 'EPL'",
+    );
+    expect(rows).toEqual([{ home_score: 2, home_regulation_score: null, away_regulation_score: null }]);
+  });
+});
+
+const NHL_2016 = sharedPath("datasets", "sbr", "nhl", "nhl odds 2016-17 (1).xlsx");
+
+describe.skipIf(!hasShared("datasets", "sbr", "README.md"))("a real NHL workbook's regulation scores", () => {
+  // A database of its own: the written workbook's games share ids with the real season.
+  beforeAll(async () => {
+    await pool.end();
+    await db.drop();
+    db = await createTestDatabase();
+    pool = testPool(db.url);
+  });
+
+  it("keep Toronto at Ottawa, 12 October 2016, tied 4-4 after regulation and won 5-4 by Ottawa", async () => {
+    // The file's two bad cells (a puck line pair, a final) are skipped as `edgeline import` would.
+    const totals = ok(await run({ kind: "sbr", sport: "NHL", paths: [NHL_2016], skipBadRows: true }));
+    expect(await scores(["NHL_20161012_TOR_OTT"])).toEqual([["NHL_20161012_TOR_OTT", 4, 5, 4, 4]]);
+    // Every game past regulation was tied after it and is won by one goal; every other game's
+    // regulation score is its final.
+    const { rows } = await pool.query(
+      `SELECT count(*) FILTER (WHERE home_regulation_score = away_regulation_score)::int AS past,
+              count(*) FILTER (WHERE home_regulation_score = away_regulation_score
+                AND abs(home_score - away_score) = 1
+                AND home_score + away_score = home_regulation_score + away_regulation_score + 1)::int AS by_one,
+              count(*) FILTER (WHERE home_regulation_score <> away_regulation_score
+                AND (home_score, away_score) <> (home_regulation_score, away_regulation_score))::int AS odd,
+              count(*)::int AS games
+         FROM unified_games WHERE sport = 'NHL' AND season = 2016`,
+    );
+    expect(rows[0].games).toBe(totals.games.inserted);
+    expect(rows[0].games).toBeGreaterThan(1300);
+    expect(rows[0].past).toBe(rows[0].by_one);
+    expect(rows[0].past).toBeGreaterThan(200);
+    expect(rows[0].odd).toBe(0);
+  }, 60_000);
+});
