@@ -10,6 +10,8 @@ const benches = [
   "import-parse",
   "import-db",
   "backtest",
+  "sbr-history",
+  "sbr-goals",
   "strategies",
   "place-bets",
   "graphql",
