@@ -1,6 +1,7 @@
 // PipelineRun: one execution (attempt) of one pipeline step, the task history Airflow kept.
 // Queries page through them; runPipeline and backfill queue new ones; pipelineRunUpdated streams
 // their changes (NOTIFY from whichever process wrote them).
+import type { InputFieldMap, InputShapeFromFields } from "@pothos/core";
 import { filter, pipe } from "graphql-yoga";
 import { builder } from "./builder.ts";
 import type { GraphQLContext } from "./context.ts";
@@ -8,6 +9,7 @@ import { invalidArgument } from "./errors.ts";
 import { checkOrder, runFilter, sportCode } from "./filters.ts";
 import { JobRef } from "./job.ts";
 import { connectionNames, pagedRows } from "./pagination.ts";
+import type { QueuedWork } from "./pipeline-queue.ts";
 import type { Prisma } from "./prisma.ts";
 import { QueuedWorkRef, queueing } from "./queued-work.ts";
 import { dayToDate } from "./scalars.ts";
@@ -77,38 +79,54 @@ builder.queryFields((t) => ({
   ),
 }));
 
-builder.mutationFields((t) => ({
-  runPipeline: t.field({
+type MutationFieldBuilder = Parameters<Parameters<typeof builder.mutationFields>[0]>[0];
+
+/**
+ * A mutation that queues a sport's pipeline: its `sport` argument (a loaded plugin's) first, then
+ * `args`; `queue` gets the checked sport code. Returns the QueuedWork.
+ */
+function queuesPipeline<Args extends InputFieldMap>(
+  t: MutationFieldBuilder,
+  description: string,
+  args: Args,
+  queue: (sport: string, args: InputShapeFromFields<Args>, ctx: GraphQLContext) => Promise<QueuedWork>,
+) {
+  return t.field({
     type: QueuedWorkRef,
-    description: "Queues a sport's daily pipeline for one day, or only the named steps of it.",
-    args: {
-      sport: t.arg.string({ required: true }),
-      date: t.arg({ type: "Date", required: true }),
-      steps: t.arg.stringList({ required: false }),
-    },
-    resolve: queueing((args, ctx) => {
+    description,
+    args: { sport: t.arg.string({ required: true }), ...args },
+    resolve: queueing((given: object, ctx) => {
+      // Pothos cannot work out the spread's shape while Args is generic: Args' input plus `sport`.
+      const shape = given as unknown as InputShapeFromFields<Args> & { sport: string };
+      return queue(knownSport(ctx, shape.sport), shape, ctx);
+    }),
+  });
+}
+
+builder.mutationFields((t) => ({
+  runPipeline: queuesPipeline(
+    t,
+    "Queues a sport's daily pipeline for one day, or only the named steps of it.",
+    { date: t.arg({ type: "Date", required: true }), steps: t.arg.stringList({ required: false }) },
+    (sport, args, ctx) => {
       if (args.steps && args.steps.length === 0)
         throw invalidArgument("steps", "must name at least one step");
       return ctx.pipeline.runPipeline({
-        sport: knownSport(ctx, args.sport),
+        sport,
         date: args.date,
         ...(args.steps ? { steps: args.steps } : {}),
       });
-    }),
-  }),
-  backfill: t.field({
-    type: QueuedWorkRef,
-    description: "Queues a sport's daily pipeline for every day from `from` to `to`, inclusive.",
-    args: {
-      sport: t.arg.string({ required: true }),
-      from: t.arg({ type: "Date", required: true }),
-      to: t.arg({ type: "Date", required: true }),
     },
-    resolve: queueing((args, ctx) => {
+  ),
+  backfill: queuesPipeline(
+    t,
+    "Queues a sport's daily pipeline for every day from `from` to `to`, inclusive.",
+    { from: t.arg({ type: "Date", required: true }), to: t.arg({ type: "Date", required: true }) },
+    (sport, args, ctx) => {
       checkOrder(args.from, args.to);
-      return ctx.pipeline.backfill({ sport: knownSport(ctx, args.sport), from: args.from, to: args.to });
-    }),
-  }),
+      return ctx.pipeline.backfill({ sport, from: args.from, to: args.to });
+    },
+  ),
 }));
 
 builder.subscriptionFields((t) => ({

@@ -107,6 +107,12 @@ function betsWhere(args: Parameters<typeof betFilter>[0]): Prisma.PlacedBetWhere
   return { status: f.status, bookmaker: f.bookmaker, placedTimeUtc: between(f.from, f.to, "lt") };
 }
 
+/** `placedBets`' order: most recently placed first, bets with no placement time after all others. */
+const BETS_ORDER: Prisma.PlacedBetOrderByWithRelationInput[] = [
+  { placedTimeUtc: { sort: "desc", nulls: "last" } },
+  { betId: "asc" },
+];
+
 const ManualBetInput = builder.inputType("ManualBetInput", {
   description: "A bet placed by hand on a venue without an API (e.g. BetMGM).",
   fields: (t) => ({
@@ -138,10 +144,7 @@ builder.queryFields((t) => ({
         from: t.arg({ type: "DateTime", required: false }),
         to: t.arg({ type: "DateTime", required: false }),
       },
-      ...pagedRows((ctx) => ctx.prisma.placedBet, betsWhere, [
-        { placedTimeUtc: { sort: "desc", nulls: "last" } },
-        { betId: "asc" },
-      ]),
+      ...pagedRows((ctx) => ctx.prisma.placedBet, betsWhere, BETS_ORDER),
     },
     ...connectionNames("PlacedBet"),
   ),

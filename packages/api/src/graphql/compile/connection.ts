@@ -14,6 +14,8 @@ import {
   finishList,
   finishObject,
   type ObjectSpec,
+  type RowKey,
+  type RowSpec,
 } from "./object.ts";
 import { type SelectedField, subfields } from "./selection.ts";
 import { cursorText, jsonObject, literal } from "./sql.ts";
@@ -27,13 +29,11 @@ export interface OrderTerm {
 }
 
 export interface ConnectionSpec {
-  table: string;
-  node: ObjectSpec<string>;
-  /** The `cursor` column of the prismaConnection, with its cursor tag and SQL type. */
-  key: { column: string; tag: "S" | "N" | "I"; type: "text" | "int" | "bigint" };
+  /** The rows paged; their key is the `cursor` column of the prismaConnection. */
+  node: RowSpec;
   /** The resolver's orderBy; its last term is the key. */
   order: readonly OrderTerm[];
-  /** The filter's conditions on a row of `table` (alias `a`); none: every row. */
+  /** The filter's conditions on a row (alias `a`); none: every row. */
   where: (a: string, cx: CompileContext) => string[];
 }
 
@@ -45,7 +45,7 @@ interface PageArgs {
 }
 
 /** The key value of a cursor the resolvers would accept, or undefined (decline). */
-function decodeCursor(cursor: string, tag: ConnectionSpec["key"]["tag"]): unknown {
+function decodeCursor(cursor: string, tag: RowKey["tag"]): unknown {
   try {
     const decoded = decodeBase64(cursor);
     if (!decoded.startsWith("GPC:")) return undefined;
@@ -73,7 +73,7 @@ function orderSql(order: readonly OrderTerm[], a: string, backward: boolean): st
 /** Prisma's cursor condition: rows from the cursor row on in page order, NULLs let through. */
 function cursorCondition(spec: ConnectionSpec, a: string, cursorParam: string, backward: boolean): string {
   const cur = (column: string) =>
-    `(SELECT c.${column} FROM ${spec.table} c WHERE c.${spec.key.column} = ${cursorParam})`;
+    `(SELECT c.${column} FROM ${spec.node.table} c WHERE c.${spec.node.key.column} = ${cursorParam})`;
   const compare = (term: OrderTerm, op: string) => {
     const test = `${a}.${term.column} ${op} ${cur(term.column)}`;
     return term.nullable ? `(${test} OR ${a}.${term.column} IS NULL OR ${cur(term.column)} IS NULL)` : test;
@@ -103,7 +103,7 @@ export function compileConnection(
   const backward = before != null || last != null;
   const cursor = before ?? after;
   const size = Math.min(first ?? last ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-  const keyValue = cursor != null ? decodeCursor(cursor, spec.key.tag) : null;
+  const keyValue = cursor != null ? decodeCursor(cursor, spec.node.key.tag) : null;
   if (keyValue === undefined) return null;
 
   const pieces: [string, string][] = [];
@@ -111,7 +111,7 @@ export function compileConnection(
   let page: string | null = null;
   const p = cx.st.alias();
   const pageRow = cx.st.alias();
-  const keyCursor = cursorText(`${pageRow}.${spec.key.column}`, spec.key.tag);
+  const keyCursor = cursorText(`${pageRow}.${spec.node.key.column}`, spec.node.key.tag);
   const kept = `${pageRow}.rn <= ${size}`;
   /** Whether the page read one row more than its size: there is another page that way. */
   const gotFull = `count(*) = ${size + 1}`;
@@ -129,24 +129,24 @@ export function compileConnection(
       // its own NULLS FIRST order, the same when there are no NULLs) and the NULL rows apart.
       const plain = orderSql([{ ...lead, nullsLast: false }, ...spec.order.slice(1)], p, backward);
       const half = (test: string, by: string) =>
-        `(SELECT ${p}.* FROM ${spec.table} ${p} ${where([...conditions, `${p}.${lead.column} ${test}`])}
+        `(SELECT ${p}.* FROM ${spec.node.table} ${p} ${where([...conditions, `${p}.${lead.column} ${test}`])}
            ORDER BY ${by} LIMIT ${size + 1})`;
       const u = cx.st.alias();
       rows = `SELECT ${u}.* FROM (${half("IS NOT NULL", plain)} UNION ALL ${half("IS NULL", order)}) ${u}
                ORDER BY ${orderSql(spec.order, u, backward)} LIMIT ${size + 1}`;
     } else if (keyValue === null) {
-      rows = `SELECT ${p}.* FROM ${spec.table} ${p} ${where(conditions)} ORDER BY ${order} LIMIT ${size + 1}`;
+      rows = `SELECT ${p}.* FROM ${spec.node.table} ${p} ${where(conditions)} ORDER BY ${order} LIMIT ${size + 1}`;
     } else {
       // Prisma reads the rows its cursor condition lets through, then pages in JS from the cursor
       // row: the rows after it (none when the filter left it out), `size + 1` of them.
-      const key = cx.st.param(keyValue, spec.key.type);
+      const key = cx.st.param(keyValue, spec.node.key.type);
       conditions.push(cursorCondition(spec, p, key, backward));
       const c = cx.st.alias();
       rows = `SELECT ${c}.* FROM (
-                SELECT ${p}.*, count(*) FILTER (WHERE ${p}.${spec.key.column} = ${key})
+                SELECT ${p}.*, count(*) FILTER (WHERE ${p}.${spec.node.key.column} = ${key})
                          OVER (ORDER BY ${order} ROWS UNBOUNDED PRECEDING) AS seen_cursor
-                  FROM ${spec.table} ${p} ${where(conditions)}) ${c}
-               WHERE ${c}.seen_cursor > 0 AND ${c}.${spec.key.column} <> ${key}
+                  FROM ${spec.node.table} ${p} ${where(conditions)}) ${c}
+               WHERE ${c}.seen_cursor > 0 AND ${c}.${spec.node.key.column} <> ${key}
                ORDER BY ${orderSql(spec.order, c, backward)} LIMIT ${size + 1}`;
     }
     page = `(SELECT ${q}.*, row_number() OVER (ORDER BY ${orderSql(spec.order, q, backward)}) AS rn
@@ -161,7 +161,7 @@ export function compileConnection(
       pieces.push([f.key, literal(field.objectType!.name)]);
     } else if (f.name === "totalCount") {
       const c = cx.st.alias();
-      pieces.push([f.key, `(SELECT count(*)::int FROM ${spec.table} ${c} ${where(spec.where(c, cx))})`]);
+      pieces.push([f.key, `(SELECT count(*)::int FROM ${spec.node.table} ${c} ${where(spec.where(c, cx))})`]);
     } else if (f.name === "edges") {
       ensurePage();
       const edgeFields = subfields(f, cx.scope);

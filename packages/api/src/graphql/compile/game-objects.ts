@@ -19,16 +19,29 @@ import {
   objectSpec,
   oneOf,
   rowObject,
+  rowSpec,
   sameNamed,
 } from "./object.ts";
 import { type SelectedField, subfields } from "./selection.ts";
 import { literal } from "./sql.ts";
 
-export const GameSpec = objectSpec("Game");
-export const OddsSpec = objectSpec("Odds");
-export const RecommendationSpec = objectSpec("Recommendation");
-export const PlacedBetSpec = objectSpec("PlacedBet");
-export const EloRatingSpec = objectSpec("EloRating");
+export const GameSpec = rowSpec("Game", "unified_games", { column: "game_id", tag: "S", type: "text" });
+export const OddsSpec = rowSpec("Odds", "game_odds", { column: "odds_id", tag: "S", type: "text" });
+export const RecommendationSpec = rowSpec("Recommendation", "bet_recommendations", {
+  column: "recommendation_id",
+  tag: "N",
+  type: "int",
+});
+export const PlacedBetSpec = rowSpec("PlacedBet", "placed_bets", {
+  column: "bet_id",
+  tag: "S",
+  type: "text",
+});
+export const EloRatingSpec = rowSpec("EloRating", "elo_ratings", {
+  column: "rating_id",
+  tag: "N",
+  type: "int",
+});
 export const OddsQuoteSpec = objectSpec("OddsQuote");
 
 /** An entity is made of three expressions: its sport, id and name. */
@@ -66,7 +79,6 @@ defineFields(GameSpec, {
   modelProbabilities: compileProbabilities,
   odds: listOf(
     OddsSpec,
-    "game_odds",
     (a, t, field, cx) => {
       const f = oddsFilter(field.args as { bookmaker?: string | null; market?: string | null });
       return [
@@ -79,13 +91,11 @@ defineFields(GameSpec, {
   ),
   recommendations: listOf(
     RecommendationSpec,
-    "bet_recommendations",
     (a, t) => [`${a}.game_id = ${t}.game_id`],
     (a) => `${a}.generated_at DESC, ${a}.recommendation_id DESC`,
   ),
   bets: listOf(
     PlacedBetSpec,
-    "placed_bets",
     (a, t) => [`${a}.game_id = ${t}.game_id`],
     (a) => `${a}.placed_time_utc DESC, ${a}.bet_id ASC`,
   ),
@@ -189,7 +199,7 @@ defineFields(OddsSpec, {
   ...sameNamed(column, "gameId bookmaker isPregame externalId"),
   ...sameNamed(decimal, "price line"),
   lastUpdate: dateTime("last_update"),
-  game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
+  game: oneOf(GameSpec, (a, t) => [`${a}.game_id = ${t}.game_id`]),
   market: column("market_name"),
   outcome: column("outcome_name"),
   // The resolver's loader (odds-quote.ts): newest first, at or before `before`, at most `last`.
@@ -224,7 +234,7 @@ defineFields(RecommendationSpec, {
   ...sameNamed(column, "sport gameId marketId side status"),
   ...sameNamed(decimal, "confidence edge recommendedStake expectedValue"),
   ...sameNamed(dateTime, "generatedAt expiresAt"),
-  game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
+  game: oneOf(GameSpec, (a, t) => [`${a}.game_id = ${t}.game_id`]),
   type: column("recommendation_type"),
 });
 
@@ -236,7 +246,7 @@ defineFields(PlacedBetSpec, {
     "stake odds openingOdds potentialPayout result fees minOdds closingOdds closingProbability clv clvConsensus",
   ),
   createdAt: dateTime("created_at"),
-  game: oneOf(GameSpec, "unified_games", (a, t) => [`${a}.game_id = ${t}.game_id`]),
+  game: oneOf(GameSpec, (a, t) => [`${a}.game_id = ${t}.game_id`]),
   placedAt: dateTime("placed_time_utc"),
   marketCloseTime: dateTime("market_close_time_utc"),
   recommendationId: idText("recommendation_id"),

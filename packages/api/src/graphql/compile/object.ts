@@ -41,6 +41,26 @@ export interface ObjectSpec<S> {
  */
 export const objectSpec = <S = string>(typeName: string): ObjectSpec<S> => ({ typeName, fields: {} });
 
+/** The key column of a row-backed type, with the cursor tag and SQL type its connections page by. */
+export interface RowKey {
+  column: string;
+  tag: "S" | "N" | "I";
+  type: "text" | "int" | "bigint";
+}
+
+/** A type whose values are the rows of one table (the source is the row's alias), and their key. */
+export interface RowSpec extends ObjectSpec<string> {
+  table: string;
+  key: RowKey;
+}
+
+/** A row-backed spec, its fields filled in later by `defineFields`. */
+export const rowSpec = (typeName: string, table: string, key: RowKey): RowSpec => ({
+  ...objectSpec(typeName),
+  table,
+  key,
+});
+
 /** Fills in a spec's fields, each checked against the spec's source. */
 export function defineFields<S>(spec: ObjectSpec<S>, fields: Record<string, FieldCompiler<S>>): void {
   Object.assign(spec.fields, fields);
@@ -165,8 +185,7 @@ export function rowObject(
 
 /** A relation's rows: the related object (`many` false) or the JSON array of them in `orderBy` order. */
 function relation(
-  spec: ObjectSpec<string>,
-  table: string,
+  spec: RowSpec,
   where: RelationWhere,
   orderBy?: (a: string) => string,
 ): FieldCompiler<string> {
@@ -175,7 +194,7 @@ function relation(
     const conditions = where(a, t, field, cx);
     const node = conditions && compileObject(spec, a, field, cx);
     if (!node) return null;
-    const from = `FROM ${table} ${a} WHERE ${conditions!.join(" AND ")}`;
+    const from = `FROM ${spec.table} ${a} WHERE ${conditions!.join(" AND ")}`;
     return orderBy
       ? {
           sql: `(SELECT coalesce(json_agg(${node.sql} ORDER BY ${orderBy(a)}), '[]'::json) ${from})`,
@@ -187,12 +206,10 @@ function relation(
 
 /** A one-to-many relation: the JSON array of the related rows, in `orderBy` order. */
 export const listOf = (
-  spec: ObjectSpec<string>,
-  table: string,
+  spec: RowSpec,
   where: RelationWhere,
   orderBy: (a: string) => string,
-): FieldCompiler<string> => relation(spec, table, where, orderBy);
+): FieldCompiler<string> => relation(spec, where, orderBy);
 
 /** A many-to-one relation: the related row's object, or null. */
-export const oneOf = (spec: ObjectSpec<string>, table: string, where: RelationWhere): FieldCompiler<string> =>
-  relation(spec, table, where);
+export const oneOf = (spec: RowSpec, where: RelationWhere): FieldCompiler<string> => relation(spec, where);

@@ -13,13 +13,22 @@ import {
   idText,
   objectSpec,
   rowObject,
+  rowSpec,
   sameNamed,
 } from "./object.ts";
 
-export const PortfolioSnapshotSpec = objectSpec("PortfolioSnapshot");
+export const PortfolioSnapshotSpec = rowSpec("PortfolioSnapshot", "portfolio_snapshots", {
+  column: "snapshot_id",
+  tag: "N",
+  type: "int",
+});
 export const PortfolioSpec = objectSpec<PortfolioWindow>("Portfolio");
 const PortfolioStateSpec = objectSpec("PortfolioState");
-export const PipelineRunSpec = objectSpec("PipelineRun");
+export const PipelineRunSpec = rowSpec("PipelineRun", "pipeline_runs", {
+  column: "run_id",
+  tag: "I",
+  type: "bigint",
+});
 export const JobSpec = objectSpec("Job");
 
 defineFields(PortfolioSnapshotSpec, {
@@ -39,9 +48,7 @@ export function snapshotConditions(w: PortfolioWindow, a: string, cx: CompileCon
 defineFields(PortfolioSpec, {
   snapshots: (w, field, cx) => {
     const connection: ConnectionSpec = {
-      table: "portfolio_snapshots",
       node: PortfolioSnapshotSpec,
-      key: { column: "snapshot_id", tag: "N", type: "int" },
       order: [
         { column: "snapshot_time", desc: false, nullable: false },
         { column: "snapshot_id", desc: false, nullable: false },
@@ -63,7 +70,8 @@ defineFields(PortfolioStateSpec, {
       PortfolioSnapshotSpec,
       field,
       cx,
-      (a) => `portfolio_snapshots ${a} ORDER BY ${a}.snapshot_time DESC, ${a}.snapshot_id DESC LIMIT 1`,
+      (a) =>
+        `${PortfolioSnapshotSpec.table} ${a} ORDER BY ${a}.snapshot_time DESC, ${a}.snapshot_id DESC LIMIT 1`,
     ),
 });
 

@@ -49,9 +49,7 @@ const games: RootCompiler = (field, cx) => {
   const f = unlessRefused(() => gameFilter(field.args as Args));
   if (!f) return null;
   const spec: ConnectionSpec = {
-    table: "unified_games",
     node: GameSpec,
-    key: { column: "game_id", tag: "S", type: "text" },
     order: [asc("game_date"), asc("commence_time", true), asc("game_id")],
     where: (a, c) => [
       ...equals(a, c, { sport: f.sport, status: f.status }),
@@ -82,9 +80,7 @@ const odds: RootCompiler = (field, cx) => {
   const gameId = String(field.args.gameId);
   return compileConnection(
     {
-      table: "game_odds",
       node: OddsSpec,
-      key: { column: "odds_id", tag: "S", type: "text" },
       order: [desc("last_update", true), asc("odds_id")],
       where: (a, c) => equals(a, c, { game_id: gameId, bookmaker: f.bookmaker, market_name: f.market }),
     },
@@ -99,43 +95,30 @@ function inForceOn(a: string, day: string, cx: CompileContext): string[] {
   return [`${a}.valid_from <= ${d}`, `(${a}.valid_to IS NULL OR ${a}.valid_to > ${d})`];
 }
 
-/** The rows both rating connections page over: elo_ratings as EloRating nodes, keyed by rating_id. */
-const RATING_ROWS = {
-  table: "elo_ratings",
+/** The rating connections' rows: EloRatings by `lead`, ties broken by entity then rating id. */
+const ratingRows = (lead: OrderTerm, where: ConnectionSpec["where"]): ConnectionSpec => ({
   node: EloRatingSpec,
-  key: { column: "rating_id", tag: "N", type: "int" },
-} as const;
+  order: [lead, asc("entity_id"), asc("rating_id")],
+  where,
+});
 
 const eloRatings: RootCompiler = (field, cx) => {
   const f = ratingsFilter(field.args as unknown as { sport: string });
-  return compileConnection(
-    {
-      ...RATING_ROWS,
-      order: [desc("valid_from"), asc("entity_id"), asc("rating_id")],
-      where: (a, c) => [
-        ...equals(a, c, { sport: f.sport, entity_id: f.entityId }),
-        ...(f.asOf ? inForceOn(a, f.asOf, c) : []),
-      ],
-    },
-    field,
-    cx,
-  );
+  const where: ConnectionSpec["where"] = (a, c) => [
+    ...equals(a, c, { sport: f.sport, entity_id: f.entityId }),
+    ...(f.asOf ? inForceOn(a, f.asOf, c) : []),
+  ];
+  return compileConnection(ratingRows(desc("valid_from"), where), field, cx);
 };
 
+/** Ratings in force on `asOf` (default: the current ones), highest first. */
 const leaderboard: RootCompiler = (field, cx) => {
   const f = leaderboardFilter(field.args as unknown as { sport: string });
-  return compileConnection(
-    {
-      ...RATING_ROWS,
-      order: [desc("rating"), asc("entity_id"), asc("rating_id")],
-      where: (a, c) => [
-        ...equals(a, c, { sport: f.sport }),
-        ...(f.asOf ? inForceOn(a, f.asOf, c) : [`${a}.valid_to IS NULL`]),
-      ],
-    },
-    field,
-    cx,
-  );
+  const where: ConnectionSpec["where"] = (a, c) => [
+    ...equals(a, c, { sport: f.sport }),
+    ...(f.asOf ? inForceOn(a, f.asOf, c) : [`${a}.valid_to IS NULL`]),
+  ];
+  return compileConnection(ratingRows(desc("rating"), where), field, cx);
 };
 
 const recommendations: RootCompiler = (field, cx) => {
@@ -143,9 +126,7 @@ const recommendations: RootCompiler = (field, cx) => {
   const day = f.date ? dayToDate(f.date) : null;
   return compileConnection(
     {
-      table: "bet_recommendations",
       node: RecommendationSpec,
-      key: { column: "recommendation_id", tag: "N", type: "int" },
       order: [desc("generated_at"), desc("recommendation_id")],
       where: (a, c) => [
         ...equals(a, c, { sport: f.sport, status: f.status }),
@@ -167,9 +148,7 @@ const placedBets: RootCompiler = (field, cx) => {
   if (!f) return null;
   return compileConnection(
     {
-      table: "placed_bets",
       node: PlacedBetSpec,
-      key: { column: "bet_id", tag: "S", type: "text" },
       order: [{ column: "placed_time_utc", desc: true, nullsLast: true, nullable: true }, asc("bet_id")],
       where: (a, c) => [
         ...equals(a, c, { status: f.status, bookmaker: f.bookmaker }),
@@ -191,9 +170,7 @@ const pipelineRuns: RootCompiler = (field, cx) => {
   const f = runFilter(field.args as Args);
   return compileConnection(
     {
-      table: "pipeline_runs",
       node: PipelineRunSpec,
-      key: { column: "run_id", tag: "I", type: "bigint" },
       order: [desc("queued_at"), desc("run_id")],
       where: (a, c) => [
         ...equals(a, c, { sport: f.sport, status: f.status }),
