@@ -67,7 +67,7 @@ export interface CompiledLaneOptions {
 export interface CompiledLane {
   /** The HTTP server's request listener. */
   listener(req: IncomingMessage, res: ServerResponse): void;
-  /** Called by the compiled executor for each operation answered whole by a statement's JSON. */
+  /** Called by the compiled executor for each operation it answered from one compiled statement. */
   learn(args: ExecutionArgs, statement: PreparedStatement, compiled: CompiledOperation): void;
   /** Distinct bodies it can answer (for tests). */
   readonly size: number;
