@@ -29,6 +29,8 @@ interface Raw {
   status: number;
   contentType: string | null;
   contentLength: string | null;
+  allowOrigin: string | null;
+  vary: string | null;
   text: string;
 }
 
@@ -42,6 +44,8 @@ async function post(origin: string, body: string, headers: Record<string, string
     status: res.status,
     contentType: res.headers.get("content-type"),
     contentLength: res.headers.get("content-length"),
+    allowOrigin: res.headers.get("access-control-allow-origin"),
+    vary: res.headers.get("vary"),
     text: await res.text(),
   };
 }
@@ -70,7 +74,13 @@ const operations = (): string[] => [
 
 describe("the compiled lane", () => {
   test("answers a repeated compiled request exactly as yoga does, under every Accept it takes", async () => {
-    for (const accept of [undefined, "*/*", "application/json", "application/graphql-response+json"]) {
+    for (const accept of [
+      undefined,
+      "*/*",
+      "application/json",
+      "application/graphql-response+json",
+      "application/graphql-response+json, application/json", // the dashboard's
+    ]) {
       for (const op of operations()) {
         const headers: Record<string, string> = accept ? { accept } : {};
         const yoga = await post(h.withoutLaneOrigin, op, headers);
@@ -149,6 +159,41 @@ describe("the compiled lane", () => {
       await h.api.pool.query("ALTER TABLE placed_bets_away RENAME TO placed_bets");
     }
     expect((await post(h.origin, op)).status).toBe(200);
+  });
+});
+
+describe("the compiled lane and CORS", () => {
+  let withCors: Harness;
+  beforeAll(async () => {
+    withCors = await startHarness({ config: { corsOrigins: ["http://dash.example"] } });
+  });
+  afterAll(() => withCors?.close());
+
+  test("answers a browser's request (an Origin) only when yoga would add no CORS headers", async () => {
+    const op = body("{ placedBets(first: 1) { totalCount } }");
+    const origin = { origin: "http://dash.example" };
+    // No CORS configured (the main harness): the Origin changes nothing in yoga's answer.
+    const before = h.compiledLaneSize();
+    const plain = await post(h.withoutLaneOrigin, op, origin);
+    for (let i = 0; i < 2; i++) expect(await post(h.origin, op, origin)).toEqual(plain);
+    expect(h.compiledLaneSize()).toBe(before + 1);
+    // CORS configured: yoga's answer carries its headers, and the lane leaves it to yoga.
+    const post2 = (o: string) =>
+      fetch(`${o}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${withCors.keys.read}`,
+          ...origin,
+        },
+        body: op,
+      });
+    for (let i = 0; i < 3; i++) {
+      const res = await post2(withCors.origin);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBe("http://dash.example");
+    }
+    expect(withCors.compiledLaneSize()).toBe(0);
   });
 });
 

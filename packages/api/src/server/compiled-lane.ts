@@ -11,8 +11,8 @@
 // refused within the same bound), the rate limit takes a token from the same buckets, the metrics
 // count the operation under the same label. Everything else goes to yoga with the body already
 // read: a body not seen before, a key or a limit to refuse, a failing statement, a request the
-// lane does not reproduce to the header (an Origin, another Accept, a query string, no
-// Content-Length). A refusal is therefore always yoga's own answer.
+// lane does not reproduce to the header (an Origin when CORS is configured, another Accept, a
+// query string, no Content-Length). A refusal is therefore always yoga's own answer.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EdgelineMetrics } from "@edgeline/core";
 import type { ExecutionArgs } from "graphql";
@@ -37,6 +37,8 @@ const CONTENT_TYPES = new Map<string | undefined, string>([
   ["*/*", "application/json; charset=utf-8"],
   ["application/json", "application/json; charset=utf-8"],
   ["application/graphql-response+json", "application/graphql-response+json; charset=utf-8"],
+  // The dashboard's (packages/dashboard/src/graphql/client.ts).
+  ["application/graphql-response+json, application/json", "application/graphql-response+json; charset=utf-8"],
 ]);
 
 interface Learned {
@@ -60,6 +62,8 @@ export interface CompiledLaneOptions {
   /** The operation names the metrics have labelled, shared with useMetrics. */
   operationNames: Set<string>;
   maxBodyBytes: number;
+  /** Whether yoga answers CORS (origins configured): a request with an Origin is then yoga's. */
+  cors: boolean;
   /** @defaultValue the current UTC day */
   today?: () => string;
 }
@@ -82,7 +86,8 @@ export function createCompiledLane(options: CompiledLaneOptions): CompiledLane {
   /** Whether the request is one the lane could answer, before its body is read. */
   function eligible(req: IncomingMessage): boolean {
     const h = req.headers;
-    if (req.method !== "POST" || req.url !== "/graphql" || h.origin !== undefined) return false;
+    if (req.method !== "POST" || req.url !== "/graphql") return false;
+    if (options.cors && h.origin !== undefined) return false;
     if (!h["content-type"]?.startsWith("application/json") || !CONTENT_TYPES.has(h.accept)) return false;
     const length = Number(h["content-length"]);
     return Number.isInteger(length) && length > 0 && length <= options.maxBodyBytes;

@@ -173,6 +173,7 @@ export function createApiServer(deps: ApiServerDeps): ApiServer {
     metrics,
     operationNames,
     maxBodyBytes: deps.config.maxBodyBytes,
+    cors: deps.config.corsOrigins.length > 0,
   });
   return { yoga, listener: lane.listener, compiledLane: lane };
 }
