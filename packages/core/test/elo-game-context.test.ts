@@ -7,28 +7,26 @@ import type { GameRecord } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPgPool } from "../src/db/clients.ts";
 import { type PipelineDeps, runStep, STEP_DEFINITIONS } from "../src/pipeline/index.ts";
 import { gamesBetween, upsertGames } from "../src/repositories/index.ts";
-import { createTestDatabase, type TestDatabase, testPipelineDeps, testSport } from "../src/testing/index.ts";
+import { startTestPipeline, testSport } from "../src/testing/index.ts";
 
 const PLAYED = "2024-03-09";
 const RUN = "2024-03-10";
 
-let db: TestDatabase;
 let pool: pg.Pool;
 let deps: PipelineDeps;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  pool = createPgPool({ connectionString: db.url, poolSize: 2 });
   const plugin = testSport("CTX", "Context League");
-  deps = testPipelineDeps(pool, plugin, () => new Date(`${RUN}T12:00:00Z`), "elo-game-context.test");
+  ({ pool, deps, close } = await startTestPipeline(
+    plugin,
+    () => new Date(`${RUN}T12:00:00Z`),
+    "elo-game-context.test",
+  ));
 });
-afterAll(async () => {
-  await pool?.end();
-  await db?.drop();
-});
+afterAll(() => close?.());
 
 /** A 3-2 home win between two teams new to the league (both rated 1500). */
 function homeWin(home: string, away: string, flags: Pick<GameRecord, "neutralSite" | "playoff">): GameRecord {

@@ -3,20 +3,13 @@
 // identify_bets prices the day's game from the stored ratings with them too. Expected values by
 // hand from the model's formulas: plain Elo, K 20, home advantage 50, a back-to-back costs 40 and a
 // mile travelled 3 points per cube root.
-import { eloModel, type GameRecord, type GeoPoint } from "@edgeline/sdk";
+import { eloModel, type GeoPoint } from "@edgeline/sdk";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPgPool } from "../src/db/clients.ts";
 import { expectedScore, greatCircleMiles } from "../src/elo/index.ts";
 import { type PipelineDeps, runStep, STEP_DEFINITIONS } from "../src/pipeline/index.ts";
 import { recordPrices, upsertGames } from "../src/repositories/index.ts";
-import {
-  createTestDatabase,
-  type TestDatabase,
-  testPipelineDeps,
-  testQuote,
-  testSport,
-} from "../src/testing/index.ts";
+import { startTestPipeline, teamGame, testQuote, testSport } from "../src/testing/index.ts";
 
 const DAY = "2024-03-10";
 const SITES: Record<string, GeoPoint> = {
@@ -31,42 +24,31 @@ const elo = eloModel({
   schedule: { backToBack: 40, rested: 0, travelPerCubeRootMile: 3 },
 });
 
-let db: TestDatabase;
 let pool: pg.Pool;
 let deps: PipelineDeps;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  pool = createPgPool({ connectionString: db.url, poolSize: 2 });
   const plugin = testSport("TRV", "Travel League", {
     model: { elo },
     venueLocation: (team) => SITES[team] ?? null,
     recommendation: { minEdge: 0.02, maxEdge: 1, minOdds: 1.2, maxOdds: 6, maxPerDay: 10 },
   });
-  deps = testPipelineDeps(pool, plugin, () => new Date(`${DAY}T12:00:00Z`), "elo-schedule-steps.test");
+  ({ pool, deps, close } = await startTestPipeline(
+    plugin,
+    () => new Date(`${DAY}T12:00:00Z`),
+    "elo-schedule-steps.test",
+  ));
 });
-afterAll(async () => {
-  await pool?.end();
-  await db?.drop();
-});
+afterAll(() => close?.());
 
-function game(date: string, home: string, away: string, score?: [number, number]): GameRecord {
-  return {
-    gameId: `TRV_${date.replaceAll("-", "")}_${away}_${home}`,
-    sport: "TRV",
-    gameDate: date,
-    season: 2023,
-    status: score ? "Final" : "Scheduled",
-    homeTeamId: home,
-    homeTeamName: home,
-    awayTeamId: away,
-    awayTeamName: away,
-    homeScore: score?.[0] ?? null,
-    awayScore: score?.[1] ?? null,
-    commenceTime: new Date(`${date}T23:00:00Z`),
-    venue: null,
-  };
-}
+const game = (date: string, home: string, away: string, score?: [number, number]) =>
+  teamGame(
+    { sport: "TRV", gameId: `TRV_${date.replaceAll("-", "")}_${away}_${home}`, date, season: 2023 },
+    home,
+    away,
+    score,
+  );
 
 const travel = (from: string, to: string) => 3 * Math.cbrt(greatCircleMiles(SITES[from]!, SITES[to]!));
 

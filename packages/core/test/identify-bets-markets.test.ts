@@ -2,12 +2,11 @@
 // the sport's earlier games and their closing prices (and stored beside the model's and the
 // market's probabilities), spreads bet at their line and placed and settled with it (a whole line
 // pushes), and a suspect quote recorded with its reason and never bet. Reruns write nothing.
-import { defineSport, type GameRecord, type OddsRecord, oddsId } from "@edgeline/sdk";
+import { defineSport, type OddsRecord, oddsId } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fitBlendWeight } from "../src/blend/index.ts";
-import { createPgPool } from "../src/db/clients.ts";
 import { eloPreset, fastReplayElo } from "../src/elo/index.ts";
 import { devig } from "../src/odds/index.ts";
 import {
@@ -18,20 +17,18 @@ import {
   STEP_DEFINITIONS,
 } from "../src/pipeline/index.ts";
 import { recordPrices, updateGameResults, upsertGames } from "../src/repositories/index.ts";
-import { createTestDatabase, type TestDatabase, testPipelineDeps } from "../src/testing/index.ts";
+import { startTestPipeline, teamGame } from "../src/testing/index.ts";
 
 const DAY = "2024-03-10";
 const NOW = new Date(`${DAY}T12:00:00Z`);
 const nfl = eloPreset("fivethirtyeight-nfl");
 
-let db: TestDatabase;
 let pool: pg.Pool;
 let deps: PipelineDeps;
+let close: (() => Promise<void>) | undefined;
 let now = NOW;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  pool = createPgPool({ connectionString: db.url, poolSize: 2 });
   const plugin = defineSport({
     code: "MKT",
     name: "Markets League",
@@ -47,30 +44,12 @@ beforeAll(async () => {
     fetchGames: async () => [],
     recommendation: { minEdge: 0.02, minOdds: 1.2, maxOdds: 6, maxPerDay: 10 },
   });
-  deps = testPipelineDeps(pool, plugin, () => now, "identify-bets-markets.test");
+  ({ pool, deps, close } = await startTestPipeline(plugin, () => now, "identify-bets-markets.test"));
 });
-afterAll(async () => {
-  await pool?.end();
-  await db?.drop();
-});
+afterAll(() => close?.());
 
-function game(id: string, date: string, home: string, away: string, score?: [number, number]): GameRecord {
-  return {
-    gameId: id,
-    sport: "MKT",
-    gameDate: date,
-    season: 2023,
-    status: score ? "Final" : "Scheduled",
-    homeTeamId: home,
-    homeTeamName: home,
-    awayTeamId: away,
-    awayTeamName: away,
-    homeScore: score?.[0] ?? null,
-    awayScore: score?.[1] ?? null,
-    commenceTime: new Date(`${date}T23:00:00Z`),
-    venue: null,
-  };
-}
+const game = (id: string, date: string, home: string, away: string, score?: [number, number]) =>
+  teamGame({ sport: "MKT", gameId: id, date, season: 2023 }, home, away, score);
 
 function price(
   gameId: string,

@@ -8,7 +8,6 @@ import { type GameRecord, type OddsRecord, oddsId, type PlacedBetRow } from "@ed
 import { Decimal } from "decimal.js";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPgPool } from "../src/db/clients.ts";
 import { eloPreset, gameProbabilities } from "../src/elo/index.ts";
 import {
   HOURLY_JOB_DEFINITIONS,
@@ -20,7 +19,7 @@ import {
 import { type GameForRecommendation, recommendBets } from "../src/recommendation/index.ts";
 import { insertBets, recordPrices, upsertGames } from "../src/repositories/index.ts";
 import { DEFAULT_STAKING_LIMITS } from "../src/staking/index.ts";
-import { createTestDatabase, type TestDatabase, testPipelineDeps, testSport } from "../src/testing/index.ts";
+import { startTestPipeline, testSport } from "../src/testing/index.ts";
 
 const DAY = "2024-03-10";
 const NOW = new Date(`${DAY}T12:00:00Z`);
@@ -28,20 +27,15 @@ const START = new Date(`${DAY}T23:00:00Z`);
 const THRESHOLDS = { minEdge: 0.02, maxEdge: 1, minOdds: 1.2, maxOdds: 6, maxPerDay: 5 };
 const config = eloPreset("fivethirtyeight-nhl");
 
-let db: TestDatabase;
 let pool: pg.Pool;
 let deps: PipelineDeps;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  pool = createPgPool({ connectionString: db.url, poolSize: 2 });
   const plugin = testSport("MOD", "Modelling League", { recommendation: THRESHOLDS });
-  deps = testPipelineDeps(pool, plugin, () => NOW, "pipeline-modelling.test");
+  ({ pool, deps, close } = await startTestPipeline(plugin, () => NOW, "pipeline-modelling.test"));
 });
-afterAll(async () => {
-  await pool?.end();
-  await db?.drop();
-});
+afterAll(() => close?.());
 
 function game(id: string, home: string, away: string, over: Partial<GameRecord> = {}): GameRecord {
   return {

@@ -4,26 +4,24 @@
 import type { GameRecord } from "@edgeline/sdk";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPgPool } from "../src/db/clients.ts";
 import { type PipelineDeps, runStep, STEP_DEFINITIONS } from "../src/pipeline/index.ts";
 import { upsertGames } from "../src/repositories/index.ts";
-import { createTestDatabase, type TestDatabase, testPipelineDeps, testSport } from "../src/testing/index.ts";
+import { startTestPipeline, testSport } from "../src/testing/index.ts";
 
 const DAYS = ["2024-03-01", "2024-03-02", "2024-03-03", "2024-03-04", "2024-03-05"];
-let db: TestDatabase;
 let pool: pg.Pool;
 let deps: PipelineDeps;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  pool = createPgPool({ connectionString: db.url, poolSize: 2 });
   const plugin = testSport("RER", "Rerun League");
-  deps = testPipelineDeps(pool, plugin, () => new Date("2024-03-06T12:00:00Z"), "update-elo-rerun.test");
+  ({ pool, deps, close } = await startTestPipeline(
+    plugin,
+    () => new Date("2024-03-06T12:00:00Z"),
+    "update-elo-rerun.test",
+  ));
 });
-afterAll(async () => {
-  await pool?.end();
-  await db?.drop();
-});
+afterAll(() => close?.());
 
 function game(day: string, i: number, homeScore = 3): GameRecord {
   const [home, away] = i % 2 === 0 ? ["AAA", "BBB"] : ["CCC", "AAA"];

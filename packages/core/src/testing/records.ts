@@ -115,3 +115,30 @@ export function testSport(
     ...over,
   });
 }
+
+/**
+ * A game between named teams (each team's id is its name), starting at 23:00 UTC on `date`:
+ * Final with `score` ([home, away]), else Scheduled.
+ */
+export function teamGame(
+  game: { sport: string; gameId: string; date: string; season: number },
+  home: string,
+  away: string,
+  score?: [number, number],
+): GameRecord {
+  return {
+    gameId: game.gameId,
+    sport: game.sport,
+    gameDate: game.date,
+    season: game.season,
+    status: score ? "Final" : "Scheduled",
+    homeTeamId: home,
+    homeTeamName: home,
+    awayTeamId: away,
+    awayTeamName: away,
+    homeScore: score?.[0] ?? null,
+    awayScore: score?.[1] ?? null,
+    commenceTime: new Date(`${game.date}T23:00:00Z`),
+    venue: null,
+  };
+}
