@@ -5,15 +5,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { closingQuotes, loadPlugins, type PluginRegistry, upsertGames } from "@edgeline/core";
-import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
+import { closingQuotes, upsertGames } from "@edgeline/core";
 import { hasShared, sharedPath } from "@edgeline/testkit";
 import ExcelJS from "exceljs";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ImportOutcome, type ImportRequest, importHistory } from "../src/imports/import-history.ts";
-import { importTotals } from "../src/imports/import-summary.ts";
-import { testPool } from "./pipeline-helpers.ts";
+import { accepted, type ImportTest, startImportTest } from "./import-helpers.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "edgeline-import-"));
 const write = (name: string, lines: string[]) => {
@@ -29,26 +26,17 @@ const CITY_PALACE = "E0,16/12/2023,15:00,Man City,Crystal Palace,2,2,D,1,0,H,1.1
 const FOREST_UNITED =
   "E0,30/12/2023,17:30,Nott'm Forest,Man United,2,1,H,0,0,D,2.9,3.6,2.45,2.8,3.5,2.6,1.8,2.05";
 
-let db: TestDatabase;
+let t: ImportTest;
 let pool: pg.Pool;
-let plugins: PluginRegistry;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  pool = testPool(db.url);
-  plugins = await loadPlugins({ env: {}, cwd: path.join(import.meta.dirname, "../../..") });
+  t = await startImportTest();
+  pool = t.pool;
 });
-afterAll(async () => {
-  await pool?.end();
-  await db?.drop();
-});
+afterAll(() => t?.close());
 
-const run = (request: Omit<ImportRequest, "paths"> & { paths: string[] }) =>
-  importHistory(pool, plugins, request, {}, () => new Date("2024-06-01T00:00:00Z"));
-const ok = (o: ImportOutcome) => {
-  if (!o.ok) throw new Error(o.refused.map((r) => r.message).join("\n"));
-  return importTotals(o.files);
-};
+const run: ImportTest["run"] = (request) => t.run(request);
+const ok = accepted;
 const rows = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows;
 const count = async (table: string) => Number((await rows(`SELECT count(*) AS n FROM ${table}`))[0].n);
 

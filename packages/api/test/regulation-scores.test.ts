@@ -5,21 +5,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import {
-  gamesByIds,
-  loadBacktestHistory,
-  loadPlugins,
-  type PluginRegistry,
-  upsertGames,
-} from "@edgeline/core";
-import { createTestDatabase, type TestDatabase } from "@edgeline/core/testing";
+import { gamesByIds, loadBacktestHistory, upsertGames } from "@edgeline/core";
 import { hasShared, sharedPath } from "@edgeline/testkit";
 import ExcelJS from "exceljs";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ImportOutcome, type ImportRequest, importHistory } from "../src/imports/import-history.ts";
-import { importTotals } from "../src/imports/import-summary.ts";
-import { testPool } from "./pipeline-helpers.ts";
+import { accepted, type ImportTest, startImportTest } from "./import-helpers.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "edgeline-regulation-"));
 
@@ -54,26 +45,17 @@ const ROWS: (string | number)[][] = [
   [1014, 6, "H", "Dallas", 1, 0, 0, 1, ...prices("H")],
 ];
 
-let db: TestDatabase;
+let t: ImportTest;
 let pool: pg.Pool;
-let plugins: PluginRegistry;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  pool = testPool(db.url);
-  plugins = await loadPlugins({ env: {}, cwd: path.join(import.meta.dirname, "../../..") });
+  t = await startImportTest();
+  pool = t.pool;
 });
-afterAll(async () => {
-  await pool?.end();
-  await db?.drop();
-});
+afterAll(() => t?.close());
 
-const run = (request: Omit<ImportRequest, "paths"> & { paths: string[] }) =>
-  importHistory(pool, plugins, request, {}, () => new Date("2024-06-01T00:00:00Z"));
-const ok = (o: ImportOutcome) => {
-  if (!o.ok) throw new Error(o.refused.map((r) => r.message).join("\n"));
-  return importTotals(o.files);
-};
+const run: ImportTest["run"] = (request) => t.run(request);
+const ok = accepted;
 const scores = async (gameIds: string[]) =>
   (
     await pool.query(
@@ -101,7 +83,7 @@ describe("regulation scores of an SBR workbook", () => {
       ["NHL_20161013_TBL_BOS", 2, 3, 2, 2],
       ["NHL_20161014_ARI_DAL", 2, 1, 1, 1],
     ]);
-    const history = await loadBacktestHistory(pool, plugins.sport("NHL").plugin, {
+    const history = await loadBacktestHistory(pool, t.plugins.sport("NHL").plugin, {
       to: "2100-01-01",
       markets: ["moneyline"],
     });
@@ -169,10 +151,9 @@ const NHL_2016 = sharedPath("datasets", "sbr", "nhl", "nhl odds 2016-17 (1).xlsx
 describe.skipIf(!hasShared("datasets", "sbr", "README.md"))("a real NHL workbook's regulation scores", () => {
   // A database of its own: the written workbook's games share ids with the real season.
   beforeAll(async () => {
-    await pool.end();
-    await db.drop();
-    db = await createTestDatabase();
-    pool = testPool(db.url);
+    await t.close();
+    t = await startImportTest();
+    pool = t.pool;
   });
 
   it("keep Toronto at Ottawa, 12 October 2016, tied 4-4 after regulation and won 5-4 by Ottawa", async () => {

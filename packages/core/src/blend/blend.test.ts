@@ -58,18 +58,21 @@ const sample = (date: string, model: number[], market: number[], outcome: number
   outcome,
 });
 
+/** Four 3-way games on which the likelihood's maximum is an interior weight. */
+const INTERIOR = [
+  sample("2024-01-01", [0.7, 0.2, 0.1], [0.5, 0.3, 0.2], 0),
+  sample("2024-01-02", [0.3, 0.3, 0.4], [0.45, 0.3, 0.25], 0),
+  sample("2024-01-03", [0.2, 0.5, 0.3], [0.3, 0.4, 0.3], 1),
+  sample("2024-01-04", [0.6, 0.3, 0.1], [0.4, 0.3, 0.3], 1),
+];
+
 describe("fitBlendWeight", () => {
   it("the likelihood decides the corner: the model right → 1, the market right → 0", () => {
     expect(fitBlendWeight([sample("2024-01-01", [0.8, 0.2], [0.5, 0.5], 0)]).weight).toBe(1);
     expect(fitBlendWeight([sample("2024-01-01", [0.8, 0.2], [0.5, 0.5], 1)]).weight).toBe(0);
   });
   it("an interior weight is a maximum of the mean log-likelihood (checked by finite differences)", () => {
-    const s = [
-      sample("2024-01-01", [0.7, 0.2, 0.1], [0.5, 0.3, 0.2], 0),
-      sample("2024-01-02", [0.3, 0.3, 0.4], [0.45, 0.3, 0.25], 0),
-      sample("2024-01-03", [0.2, 0.5, 0.3], [0.3, 0.4, 0.3], 1),
-      sample("2024-01-04", [0.6, 0.3, 0.1], [0.4, 0.3, 0.3], 1),
-    ];
+    const s = INTERIOR;
     const fit = fitBlendWeight(s);
     expect(fit.weight).toBeGreaterThan(0);
     expect(fit.weight).toBeLessThan(1);
@@ -80,12 +83,7 @@ describe("fitBlendWeight", () => {
     expect(ll(fit.weight)).toBeGreaterThan(ll(fit.weight + 1e-4));
   });
   it("the standard error is 1 / √ of the log-likelihood's curvature at the weight (finite differences)", () => {
-    const s = [
-      sample("2024-01-01", [0.7, 0.2, 0.1], [0.5, 0.3, 0.2], 0),
-      sample("2024-01-02", [0.3, 0.3, 0.4], [0.45, 0.3, 0.25], 0),
-      sample("2024-01-03", [0.2, 0.5, 0.3], [0.3, 0.4, 0.3], 1),
-      sample("2024-01-04", [0.6, 0.3, 0.1], [0.4, 0.3, 0.3], 1),
-    ];
+    const s = INTERIOR;
     const fit = fitBlendWeight(s);
     const total = (w: number) =>
       s.reduce((t, x) => t + Math.log(blendProbabilities(x.model, x.market, w)[x.outcome]!), 0);

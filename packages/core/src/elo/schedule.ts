@@ -3,6 +3,7 @@
 // known before the game, never a result), the same way for the live steps and the backtest, so a
 // model with schedule terms prices both alike.
 import type { VenueLocation } from "@edgeline/sdk";
+import { sincePreviousGame } from "./previous-game.ts";
 import type { GameContext } from "./probability.ts";
 import type { EloGame } from "./replay.ts";
 import { withTravel } from "./travel.ts";
@@ -16,23 +17,17 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
  * unplayed game (a postponement) is nobody's previous game. Games in date order.
  */
 export function withRestDays(games: readonly EloGame[]): EloGame[] {
-  const last = new Map<string, { season: number; day: number }>();
-  const rest = (id: string, season: number, day: number) => {
-    const prev = last.get(id);
-    return prev && prev.season === season ? day - prev.day : undefined;
-  };
-  return games.map((g) => {
-    const day = dayNumber(g.date);
-    const homeRest = rest(g.home, g.season, day);
-    const awayRest = rest(g.away, g.season, day);
-    if (g.homeScore !== null && g.awayScore !== null) {
-      last.set(g.home, { season: g.season, day });
-      last.set(g.away, { season: g.season, day });
-    }
+  const rest = sincePreviousGame(
+    games,
+    (g) => dayNumber(g.date),
+    (previous, day) => day - previous,
+  );
+  return games.map((g, i) => {
+    const { home, away } = rest[i]!;
     return {
       ...g,
-      ...(homeRest === undefined ? {} : { homeRest }),
-      ...(awayRest === undefined ? {} : { awayRest }),
+      ...(home === undefined ? {} : { homeRest: home }),
+      ...(away === undefined ? {} : { awayRest: away }),
     };
   });
 }

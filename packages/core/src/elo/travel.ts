@@ -3,6 +3,7 @@
 // side's city that season). A schedule fact known before the game, computed like the rest days
 // (schedule.ts) for the live steps and the backtest alike.
 import type { GeoPoint, VenueLocation } from "@edgeline/sdk";
+import { sincePreviousGame } from "./previous-game.ts";
 import type { EloGame } from "./replay.ts";
 
 const EARTH_RADIUS_MILES = 3958.8;
@@ -24,23 +25,17 @@ export function greatCircleMiles(a: GeoPoint, b: GeoPoint): number {
  * Games in date order.
  */
 export function withTravel(games: readonly EloGame[], venueLocation: VenueLocation): EloGame[] {
-  const last = new Map<string, { season: number; site: GeoPoint | null }>();
-  const travel = (id: string, season: number, site: GeoPoint | null) => {
-    const prev = last.get(id);
-    return site && prev?.site && prev.season === season ? greatCircleMiles(prev.site, site) : undefined;
-  };
-  return games.map((g) => {
-    const site = g.neutral ? null : venueLocation(g.home, g.season);
-    const homeTravel = travel(g.home, g.season, site);
-    const awayTravel = travel(g.away, g.season, site);
-    if (g.homeScore !== null && g.awayScore !== null) {
-      last.set(g.home, { season: g.season, site });
-      last.set(g.away, { season: g.season, site });
-    }
+  const miles = sincePreviousGame(
+    games,
+    (g): GeoPoint | null => (g.neutral ? null : venueLocation(g.home, g.season)),
+    (previous, site) => (previous && site ? greatCircleMiles(previous, site) : undefined),
+  );
+  return games.map((g, i) => {
+    const { home, away } = miles[i]!;
     return {
       ...g,
-      ...(homeTravel === undefined ? {} : { homeTravel }),
-      ...(awayTravel === undefined ? {} : { awayTravel }),
+      ...(home === undefined ? {} : { homeTravel: home }),
+      ...(away === undefined ? {} : { awayTravel: away }),
     };
   });
 }
