@@ -8,7 +8,6 @@ import path from "node:path";
 import { closingQuotes, upsertGames } from "@edgeline/core";
 import { hasShared, sharedPath } from "@edgeline/testkit";
 import ExcelJS from "exceljs";
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accepted, type ImportTest, startImportTest } from "./import-helpers.ts";
 
@@ -27,24 +26,18 @@ const FOREST_UNITED =
   "E0,30/12/2023,17:30,Nott'm Forest,Man United,2,1,H,0,0,D,2.9,3.6,2.45,2.8,3.5,2.6,1.8,2.05";
 
 let t: ImportTest;
-let pool: pg.Pool;
-
 beforeAll(async () => {
   t = await startImportTest();
-  pool = t.pool;
 });
 afterAll(() => t?.close());
-
-const run: ImportTest["run"] = (request) => t.run(request);
-const ok = accepted;
-const rows = async (sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows;
+const rows = async (sql: string, params: unknown[] = []) => (await t.pool.query(sql, params)).rows;
 const count = async (table: string) => Number((await rows(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
 describe("football-data.co.uk into the database", () => {
   const file = write("E0-2023-24.csv", [FD_HEADER, CITY_PALACE, FOREST_UNITED]);
 
   it("writes games, every quote with its quote time, and each market's current price", async () => {
-    const totals = ok(await run({ kind: "football-data", sport: "EPL", paths: [file] }));
+    const totals = accepted(await t.run({ kind: "football-data", sport: "EPL", paths: [file] }));
     expect(totals.games).toMatchObject({ read: 2, inserted: 2, updated: 0 });
     const games = await rows(
       "SELECT game_id, status, home_score, away_score, commence_time, neutral_site, is_playoff FROM unified_games ORDER BY game_id",
@@ -79,13 +72,13 @@ describe("football-data.co.uk into the database", () => {
       ["draw", "8.0000"],
       ["home_team_win", "1.2000"],
     ]);
-    const close = await closingQuotes(pool, ["EPL_20231216_CRY_MNC"], { markets: ["moneyline"] });
+    const close = await closingQuotes(t.pool, ["EPL_20231216_CRY_MNC"], { markets: ["moneyline"] });
     expect(close.map((q) => q.price?.toFixed(2)).sort()).toEqual(["1.20", "15.00", "8.00"]);
   });
 
   it("writes nothing on a second import of the same file, and says so", async () => {
     const before = await rows("SELECT loaded_at FROM unified_games ORDER BY game_id");
-    const totals = ok(await run({ kind: "football-data", sport: "EPL", paths: [file] }));
+    const totals = accepted(await t.run({ kind: "football-data", sport: "EPL", paths: [file] }));
     expect(totals.rowsWritten).toBe(0);
     expect(totals.games).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
     expect(await rows("SELECT loaded_at FROM unified_games ORDER BY game_id")).toEqual(before);
@@ -99,7 +92,7 @@ describe("football-data.co.uk into the database", () => {
       FOREST_UNITED.replace(",2,1,H,", ",3,1,H,").replace(",2.8,3.5,2.6,", ",2.75,3.5,2.6,"),
     ]);
     const quotesBefore = await count("odds_quotes");
-    const totals = ok(await run({ kind: "football-data", sport: "EPL", paths: [revised] }));
+    const totals = accepted(await t.run({ kind: "football-data", sport: "EPL", paths: [revised] }));
     expect(totals.games).toMatchObject({ inserted: 0, updated: 1, unchanged: 1, cells: 1 });
     expect(totals.quotes).toMatchObject({ added: 0, revised: 1, cells: 1, currentRows: 1 });
     expect(await count("odds_quotes")).toBe(quotesBefore);
@@ -117,7 +110,7 @@ describe("football-data.co.uk into the database", () => {
     ]);
     const games = await count("unified_games");
     const quotes = await count("odds_quotes");
-    const refused = await run({ kind: "football-data", sport: "EPL", paths: [bad] });
+    const refused = await t.run({ kind: "football-data", sport: "EPL", paths: [bad] });
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.refused[0]!.problems.map((p) => [p.row, p.column, p.value])).toEqual([
@@ -126,7 +119,9 @@ describe("football-data.co.uk into the database", () => {
     ]);
     expect([await count("unified_games"), await count("odds_quotes")]).toEqual([games, quotes]);
 
-    const skipped = ok(await run({ kind: "football-data", sport: "EPL", paths: [bad], skipBadRows: true }));
+    const skipped = accepted(
+      await t.run({ kind: "football-data", sport: "EPL", paths: [bad], skipBadRows: true }),
+    );
     expect(skipped.skipped).toMatchObject({ games: 1, priceGroups: 1, errors: 2 });
     expect(skipped.games.inserted).toBe(1);
   });
@@ -139,7 +134,7 @@ describe("football-data.co.uk into the database", () => {
       "E0,04/01/2024,20:00,Fulham,Man Utd,1,0,H,0,0,D,,,,,,,,",
     ]);
     const games = await count("unified_games");
-    const outcome = await run({
+    const outcome = await t.run({
       kind: "football-data",
       sport: "EPL",
       paths: [good, unknown],
@@ -162,7 +157,7 @@ describe("FiveThirtyEight into the database", () => {
       "2021-01-10,2020,0,1,NO,CHI,1680.1,1510.2,0.78,21,9,1",
       "2021-02-07,2020,1,1,TB,KC,1703.30329600465,1741.08727932497,0.4458378304058082,31,9,1",
     ]);
-    const totals = ok(await run({ kind: "fivethirtyeight", sport: "NFL", paths: [file] }));
+    const totals = accepted(await t.run({ kind: "fivethirtyeight", sport: "NFL", paths: [file] }));
     expect(totals.forecasts).toMatchObject({ read: 2, inserted: 2 });
     const games = await rows(
       "SELECT game_id, neutral_site, is_playoff FROM unified_games WHERE sport = 'NFL' ORDER BY game_id",
@@ -187,7 +182,7 @@ describe("FiveThirtyEight into the database", () => {
       "2021-01-10,2020,0,1,NO,CHI,1680.1,1510.2,0.78,21,9,1",
       "2021-02-07,2020,1,1,TB,KC,1703.30329600465,1741.5,0.4458378304058082,31,9,1",
     ]);
-    const again = ok(await run({ kind: "fivethirtyeight", sport: "NFL", paths: [revised] }));
+    const again = accepted(await t.run({ kind: "fivethirtyeight", sport: "NFL", paths: [revised] }));
     expect(again.forecasts).toMatchObject({ inserted: 0, updated: 1, cells: 1 });
     expect(again.games).toMatchObject({ inserted: 0, updated: 0 });
   });
@@ -195,7 +190,7 @@ describe("FiveThirtyEight into the database", () => {
   it("keeps what a schedule stored where the file is silent; the closing line moves with the start", async () => {
     // The schedule knows the real kick-off, season and venue; the plain file has the day only
     // (19:00 Eastern, nominal) and its closing prices are stamped with that stand-in start.
-    await upsertGames(pool, [
+    await upsertGames(t.pool, [
       {
         gameId: "NFL_20201227_ATL_KC",
         sport: "NFL",
@@ -216,7 +211,7 @@ describe("FiveThirtyEight into the database", () => {
       "date,home,away,home_score,away_score,home_price,away_price",
       "2020-12-27,KC,ATL,17,14,1.2,5.1",
     ]);
-    const totals = ok(await run({ kind: "plain", sport: "NFL", paths: [file] }));
+    const totals = accepted(await t.run({ kind: "plain", sport: "NFL", paths: [file] }));
     expect(totals.games).toMatchObject({ inserted: 0, updated: 0, unchanged: 1, cells: 0 });
     const [game] = await rows(
       "SELECT commence_time, season, venue FROM unified_games WHERE game_id = 'NFL_20201227_ATL_KC'",
@@ -244,7 +239,7 @@ describe("the SBR archive into the database", () => {
       "1031,504,N,LA Clippers,30,20,25,35,110,200,201,-115,101",
     ]);
     // A folder: its .xlsx and .csv files, in name order.
-    const totals = ok(await run({ kind: "sbr", sport: "NBA", paths: [path.join(dir, "sbr")] }));
+    const totals = accepted(await t.run({ kind: "sbr", sport: "NBA", paths: [path.join(dir, "sbr")] }));
     expect(totals.games.inserted).toBe(2);
     const spread = await rows(
       `SELECT outcome_name, line::text, price, quoted_at FROM odds_quotes
@@ -274,9 +269,9 @@ describe.skipIf(!hasShared("datasets", "sbr", "README.md"))(
   "a real SBR workbook, then a revision of it",
   () => {
     it("re-imports nothing, and a revised copy updates only the cells that changed and counts them", async () => {
-      const first = ok(await run({ kind: "sbr", sport: "NHL", paths: [NHL_2018] }));
+      const first = accepted(await t.run({ kind: "sbr", sport: "NHL", paths: [NHL_2018] }));
       expect(first.games).toMatchObject({ read: 1358, inserted: 1358 });
-      expect(ok(await run({ kind: "sbr", sport: "NHL", paths: [NHL_2018] })).rowsWritten).toBe(0);
+      expect(accepted(await t.run({ kind: "sbr", sport: "NHL", paths: [NHL_2018] })).rowsWritten).toBe(0);
       // The archive's revision, as two downloads of one season differ: Washington's 1st period and
       // final one goal more (rows 5), Montreal's closing moneyline 210 → 215 (J2).
       const workbook = new ExcelJS.Workbook();
@@ -293,7 +288,7 @@ describe.skipIf(!hasShared("datasets", "sbr", "README.md"))(
       const revised = path.join(dir, "nhl odds 2018-19 revised.xlsx");
       await workbook.xlsx.writeFile(revised);
       const quotesBefore = await count("odds_quotes");
-      const totals = ok(await run({ kind: "sbr", sport: "NHL", paths: [revised] }));
+      const totals = accepted(await t.run({ kind: "sbr", sport: "NHL", paths: [revised] }));
       // Two cells of the game: its home final and its home regulation score (the 1st period's sum).
       expect(totals.games).toMatchObject({ read: 1358, inserted: 0, updated: 1, unchanged: 1357, cells: 2 });
       expect(totals.quotes).toMatchObject({ added: 0, revised: 1, cells: 1 });

@@ -8,7 +8,6 @@ import path from "node:path";
 import { gamesByIds, loadBacktestHistory, upsertGames } from "@edgeline/core";
 import { hasShared, sharedPath } from "@edgeline/testkit";
 import ExcelJS from "exceljs";
-import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accepted, type ImportTest, startImportTest } from "./import-helpers.ts";
 
@@ -46,19 +45,13 @@ const ROWS: (string | number)[][] = [
 ];
 
 let t: ImportTest;
-let pool: pg.Pool;
-
 beforeAll(async () => {
   t = await startImportTest();
-  pool = t.pool;
 });
 afterAll(() => t?.close());
-
-const run: ImportTest["run"] = (request) => t.run(request);
-const ok = accepted;
 const scores = async (gameIds: string[]) =>
   (
-    await pool.query(
+    await t.pool.query(
       `SELECT game_id, home_score, away_score, home_regulation_score, away_regulation_score
          FROM unified_games WHERE game_id = ANY($1) ORDER BY game_id`,
       [gameIds],
@@ -76,14 +69,14 @@ const IDS = ["NHL_20161012_TOR_OTT", "NHL_20161013_TBL_BOS", "NHL_20161014_ARI_D
 describe("regulation scores of an SBR workbook", () => {
   it("stores the sums of the periods beside the finals; the loader reads them back", async () => {
     const file = await nhlWorkbook("nhl odds 2016-17.xlsx", ROWS);
-    expect(ok(await run({ kind: "sbr", sport: "NHL", paths: [file] })).games.inserted).toBe(3);
+    expect(accepted(await t.run({ kind: "sbr", sport: "NHL", paths: [file] })).games.inserted).toBe(3);
     // [game, away final, home final, away regulation, home regulation]
     expect(await scores(IDS)).toEqual([
       ["NHL_20161012_TOR_OTT", 3, 4, 3, 4],
       ["NHL_20161013_TBL_BOS", 2, 3, 2, 2],
       ["NHL_20161014_ARI_DAL", 2, 1, 1, 1],
     ]);
-    const history = await loadBacktestHistory(pool, t.plugins.sport("NHL").plugin, {
+    const history = await loadBacktestHistory(t.pool, t.plugins.sport("NHL").plugin, {
       to: "2100-01-01",
       markets: ["moneyline"],
     });
@@ -96,20 +89,20 @@ describe("regulation scores of an SBR workbook", () => {
 
   it("a re-import writes nothing; a revised period updates the regulation score and counts the cell", async () => {
     const file = await nhlWorkbook("nhl odds 2016-17.xlsx", ROWS);
-    expect(ok(await run({ kind: "sbr", sport: "NHL", paths: [file] })).rowsWritten).toBe(0);
+    expect(accepted(await t.run({ kind: "sbr", sport: "NHL", paths: [file] })).rowsWritten).toBe(0);
     // The revision: Boston's third goal came in the 3rd period, not in overtime (final unchanged).
     const revised = ROWS.map((r) =>
       r[3] === "Boston" ? [1013, 4, "H", "Boston", 0, 1, 2, 3, ...prices("H")] : r,
     );
-    const totals = ok(
-      await run({ kind: "sbr", sport: "NHL", paths: [await nhlWorkbook("revised 2016-17.xlsx", revised)] }),
+    const totals = accepted(
+      await t.run({ kind: "sbr", sport: "NHL", paths: [await nhlWorkbook("revised 2016-17.xlsx", revised)] }),
     );
     expect(totals.games).toMatchObject({ inserted: 0, updated: 1, unchanged: 2, cells: 1 });
     expect(await scores(["NHL_20161013_TBL_BOS"])).toEqual([["NHL_20161013_TBL_BOS", 2, 3, 2, 3]]);
   });
 
   it("a schedule's record of the game (no periods) keeps the stored regulation score", async () => {
-    const stored = (await gamesByIds(pool, ["NHL_20161013_TBL_BOS"])).get("NHL_20161013_TBL_BOS")!;
+    const stored = (await gamesByIds(t.pool, ["NHL_20161013_TBL_BOS"])).get("NHL_20161013_TBL_BOS")!;
     const record = {
       gameId: stored.gameId,
       sport: stored.sport,
@@ -127,8 +120,8 @@ describe("regulation scores of an SBR workbook", () => {
       neutralSite: stored.neutralSite,
       playoff: stored.playoff,
     };
-    expect(await upsertGames(pool, [record])).toBe(0);
-    expect(await upsertGames(pool, [{ ...record, venue: "TD Garden" }])).toBe(1);
+    expect(await upsertGames(t.pool, [record])).toBe(0);
+    expect(await upsertGames(t.pool, [{ ...record, venue: "TD Garden" }])).toBe(1);
     expect(await scores(["NHL_20161013_TBL_BOS"])).toEqual([["NHL_20161013_TBL_BOS", 2, 3, 2, 3]]);
   });
 
@@ -138,8 +131,8 @@ describe("regulation scores of an SBR workbook", () => {
       file,
       "Div,Date,Time,HomeTeam,AwayTeam,FTHG,FTAG,FTR,PSCH,PSCD,PSCA\r\nE0,16/12/2023,15:00,Man City,Crystal Palace,2,2,D,1.2,8,15\r\n",
     );
-    ok(await run({ kind: "football-data", sport: "EPL", paths: [file] }));
-    const { rows } = await pool.query(
+    accepted(await t.run({ kind: "football-data", sport: "EPL", paths: [file] }));
+    const { rows } = await t.pool.query(
       "SELECT home_score, home_regulation_score, away_regulation_score FROM unified_games WHERE sport = 'EPL'",
     );
     expect(rows).toEqual([{ home_score: 2, home_regulation_score: null, away_regulation_score: null }]);
@@ -153,16 +146,15 @@ describe.skipIf(!hasShared("datasets", "sbr", "README.md"))("a real NHL workbook
   beforeAll(async () => {
     await t.close();
     t = await startImportTest();
-    pool = t.pool;
   });
 
   it("keep Toronto at Ottawa, 12 October 2016, tied 4-4 after regulation and won 5-4 by Ottawa", async () => {
     // The file's two bad cells (a puck line pair, a final) are skipped as `edgeline import` would.
-    const totals = ok(await run({ kind: "sbr", sport: "NHL", paths: [NHL_2016], skipBadRows: true }));
+    const totals = accepted(await t.run({ kind: "sbr", sport: "NHL", paths: [NHL_2016], skipBadRows: true }));
     expect(await scores(["NHL_20161012_TOR_OTT"])).toEqual([["NHL_20161012_TOR_OTT", 4, 5, 4, 4]]);
     // Every game past regulation was tied after it and is won by one goal; every other game's
     // regulation score is its final.
-    const { rows } = await pool.query(
+    const { rows } = await t.pool.query(
       `SELECT count(*) FILTER (WHERE home_regulation_score = away_regulation_score)::int AS past,
               count(*) FILTER (WHERE home_regulation_score = away_regulation_score
                 AND abs(home_score - away_score) = 1
