@@ -20,7 +20,7 @@ import { bearerToken } from "../auth/api-key.ts";
 import type { VerifiedKey } from "../auth/api-key-cache.ts";
 import type { CompiledOperation } from "../graphql/compile/operation.ts";
 import type { SqlClient } from "../graphql/context.ts";
-import type { PreparedStatement } from "./use-compiled-execution.ts";
+import { type PreparedStatement, todayUtc } from "./use-compiled-execution.ts";
 import { operationLabel } from "./use-metrics.ts";
 import { type RateLimiter, rateLimitClient } from "./use-rate-limit.ts";
 
@@ -64,8 +64,6 @@ export interface CompiledLaneOptions {
   maxBodyBytes: number;
   /** Whether yoga answers CORS (origins configured): a request with an Origin is then yoga's. */
   cors: boolean;
-  /** @defaultValue the current UTC day */
-  today?: () => string;
 }
 
 export interface CompiledLane {
@@ -77,11 +75,8 @@ export interface CompiledLane {
   readonly size: number;
 }
 
-const utcToday = () => new Date().toISOString().slice(0, 10);
-
 export function createCompiledLane(options: CompiledLaneOptions): CompiledLane {
   const learned = new Map<string, Learned>();
-  const today = options.today ?? utcToday;
 
   /** Whether the request is one the lane could answer, before its body is read. */
   function eligible(req: IncomingMessage): boolean {
@@ -135,7 +130,7 @@ export function createCompiledLane(options: CompiledLaneOptions): CompiledLane {
       options.yoga(req, res, text.length <= MAX_BODY_CHARS ? { [LANE_BODY]: text } : {});
     };
     const entry = learned.get(text);
-    if (!entry || entry.day !== today()) {
+    if (!entry || entry.day !== todayUtc()) {
       toYoga();
       return;
     }
@@ -158,14 +153,14 @@ export function createCompiledLane(options: CompiledLaneOptions): CompiledLane {
     },
     learn(args, statement, compiled) {
       const body = (args.contextValue as Record<string, unknown> | null)?.[LANE_BODY];
-      if (typeof body !== "string" || learned.get(body)?.day === today()) return;
+      if (typeof body !== "string" || learned.get(body)?.day === todayUtc()) return;
       learned.delete(body); // learned on an earlier day: learned again
       if (learned.size >= MAX_ENTRIES) learned.delete(learned.keys().next().value as string);
       learned.set(body, {
         statement,
         compiled,
         operation: operationLabel(options.operationNames, args),
-        day: today(),
+        day: todayUtc(),
       });
     },
     get size() {

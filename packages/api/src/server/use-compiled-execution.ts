@@ -87,8 +87,8 @@ function rawResult(json: string): ExecutionResult {
 
 let today = "";
 let todayEnds = 0;
-/** Today in UTC (YYYY-MM-DD), recomputed only when a day has passed. */
-function todayUtc(): string {
+/** Today in UTC (YYYY-MM-DD), recomputed only when a day has passed (the plans' day). */
+export function todayUtc(): string {
   const now = Date.now();
   if (now >= todayEnds) {
     today = new Date(now).toISOString().slice(0, 10);

@@ -64,10 +64,8 @@ export class PreparedHistory {
   readonly eloGames: EloGame[];
   /** Each game's quotes before its start, oldest first. */
   readonly quotesByGame: OddsQuote[][];
-  /** Closing consensus by book filter (one filter function, one cache), then by game. */
-  private readonly closingCache = new WeakMap<(bookmaker: string) => boolean, Map<number, MarketConsensus>>();
-  /** The same for the consensus at an earlier timing (opening, lead), by timing. */
-  private readonly timedCache = new Map<
+  /** Consensus by price timing, then by book filter (one filter function, one cache), then by game. */
+  private readonly consensusCache = new Map<
     string,
     WeakMap<(bookmaker: string) => boolean, Map<number, MarketConsensus>>
   >();
@@ -131,21 +129,11 @@ export class PreparedHistory {
 
   /** The de-vigged consensus of game i's last quotes before its start, the books filtered. */
   closing(i: number, consensusBooks: (bookmaker: string) => boolean): MarketConsensus {
-    let cache = this.closingCache.get(consensusBooks);
-    if (!cache) {
-      cache = new Map();
-      this.closingCache.set(consensusBooks, cache);
-    }
-    const cached = cache.get(i);
-    if (cached) return cached;
-    const g = this.history.games[i]!;
-    const quotes = this.quotesByGame[i]!.filter((q) => consensusBooks(q.bookmaker));
-    const c = marketConsensus(
-      knownQuotes(g.gameId, quotes, g.commenceTime, g.commenceTime, this.markets),
-      this.history.ways,
-    );
-    cache.set(i, c);
-    return c;
+    return this.cachedConsensus("closing", i, consensusBooks, () => {
+      const g = this.history.games[i]!;
+      const quotes = this.quotesByGame[i]!.filter((q) => consensusBooks(q.bookmaker));
+      return knownQuotes(g.gameId, quotes, g.commenceTime, g.commenceTime, this.markets);
+    });
   }
 
   /**
@@ -160,33 +148,37 @@ export class PreparedHistory {
   ): MarketConsensus {
     if (timing.at === "closing") return this.closing(i, consensusBooks);
     const key = `${timing.at}:${timing.at === "lead" ? timing.minutes : ""}`;
-    let byBooks = this.timedCache.get(key);
+    return this.cachedConsensus(key, i, consensusBooks, () => {
+      const g = this.history.games[i]!;
+      const d = this.decision(i, timing);
+      if (!d) return [];
+      const quotes = d.odds.filter((q) => consensusBooks(q.bookmaker));
+      return knownQuotes(g.gameId, quotes, d.decidedAt, g.commenceTime, this.markets);
+    });
+  }
+
+  /** The consensus of the quotes `known` gives, computed once per timing, book filter and game. */
+  private cachedConsensus(
+    timing: string,
+    i: number,
+    consensusBooks: (bookmaker: string) => boolean,
+    known: () => ReturnType<typeof knownQuotes>,
+  ): MarketConsensus {
+    let byBooks = this.consensusCache.get(timing);
     if (!byBooks) {
       byBooks = new WeakMap();
-      this.timedCache.set(key, byBooks);
+      this.consensusCache.set(timing, byBooks);
     }
     let cache = byBooks.get(consensusBooks);
     if (!cache) {
       cache = new Map();
       byBooks.set(consensusBooks, cache);
     }
-    const cached = cache.get(i);
-    if (cached) return cached;
-    const g = this.history.games[i]!;
-    const d = this.decision(i, timing);
-    const c = marketConsensus(
-      d
-        ? knownQuotes(
-            g.gameId,
-            d.odds.filter((q) => consensusBooks(q.bookmaker)),
-            d.decidedAt,
-            g.commenceTime,
-            this.markets,
-          )
-        : [],
-      this.history.ways,
-    );
-    cache.set(i, c);
+    let c = cache.get(i);
+    if (!c) {
+      c = marketConsensus(known(), this.history.ways);
+      cache.set(i, c);
+    }
     return c;
   }
 
