@@ -7,6 +7,9 @@
 // an overtime model), the regulation model giving it to the home side with the overtime model's
 // probability, that model fitted on the earlier seasons' games that went past regulation (a constant
 // home share, or a logistic in log(λ_home / λ_away) where a likelihood-ratio test supports it).
+// Beside them, the live model: the NHL plugin's goals model (regulation goals, the overtime share of
+// every earlier game past regulation) through SportForecaster, as a strategy betting "goals" runs it,
+// its decay ξ chosen per season from a grid on the earlier seasons' log loss (walk-forward).
 // The first season is warm-up. Scored on the moneyline: home win including overtime and shootout.
 // Run alone with `pnpm exec tsx bench/sbr-goals.ts` (`--xi 0.003` to change the decay).
 import { existsSync } from "node:fs";
@@ -39,11 +42,13 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 const sbr = path.resolve(repoRoot, "../shared/datasets/sbr");
 const xiArg = process.argv.indexOf("--xi");
 const XI = xiArg > 0 ? Number(process.argv[xiArg + 1]) : 0.0018;
+/** The live model's decay, chosen per season on the earlier games' log loss (half-lives of 770, 385, 193 days). */
+const XI_GRID = [0.0009, 0.0018, 0.0036];
 const f4 = (x: number) => x.toFixed(4);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const label = (season: number) => `${season}-${String((season + 1) % 100).padStart(2, "0")}`;
 
-const FORECASTERS = ["regulation", "regulation-constant", "finals", "elo", "market"] as const;
+const FORECASTERS = ["regulation", "regulation-constant", "live", "finals", "elo", "market"] as const;
 type Forecaster = (typeof FORECASTERS)[number];
 
 /** Brier and log loss sums of home-win probabilities (divided by `games` when printed). */
@@ -93,14 +98,31 @@ export async function main(): Promise<void> {
       await loadBacktestHistory(pg, sport.plugin, { to: "2100-01-01", markets: ["moneyline"] }),
       ["moneyline"],
     );
-    report(h, new SportForecaster(sport.model, h.eloGames, 2), sport.model.elo.name);
+    // The NHL plugin's own goals model (regulation goals, the overtime share to date) at each ξ of
+    // the grid, as a strategy betting "goals" runs it: the production forecaster.
+    const live = new Map(
+      XI_GRID.map((xi) => [
+        xi,
+        new SportForecaster(
+          { ...sport.model, betting: "goals", goals: { ...sport.model.goals!, xi } },
+          h.eloGames,
+          2,
+        ),
+      ]),
+    );
+    report(h, new SportForecaster(sport.model, h.eloGames, 2), sport.model.elo.name, live);
   } finally {
     await pg.end();
     await db.drop();
   }
 }
 
-function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void {
+function report(
+  h: PreparedHistory,
+  elo: SportForecaster,
+  eloName: string,
+  live: ReadonlyMap<number, SportForecaster>,
+): void {
   const games = h.history.games;
   const played = (i: number) => h.isPlayed(i);
   const goalsGames = (pick: (i: number) => { home: number; away: number } | null): GoalsGame[] =>
@@ -139,11 +161,33 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
     `fitted both goals models on every match day in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 
+  const homeWon = (i: number) => games[i]!.homeScore! > games[i]!.awayScore!;
+  // The live model's home probability of every played game at each ξ (walk-forward, its own day).
+  const liveHome = new Map(
+    [...live].map(([xi, f]) => [
+      xi,
+      games.map((g, i) => (played(i) ? f.forecast(i, g.date)?.moneyline[0] : undefined)),
+    ]),
+  );
+  /** The ξ of the grid with the lowest log loss on the games of seasons before `season` that all price. */
+  const chooseXi = (season: number): number => {
+    const loss = new Map(XI_GRID.map((xi) => [xi, 0]));
+    games.forEach((g, i) => {
+      if (g.season >= season || !played(i)) return;
+      const ps = XI_GRID.map((xi) => liveHome.get(xi)![i]);
+      if (ps.some((p) => p === undefined)) return;
+      const won = homeWon(i);
+      XI_GRID.forEach((xi, k) => {
+        loss.set(xi, loss.get(xi)! - Math.log(won ? ps[k]! : 1 - ps[k]!));
+      });
+    });
+    return [...loss].sort((a, b) => a[1] - b[1])[0]![0];
+  };
+
   const extraTime = (i: number) => {
     const r = games[i]!.regulation;
     return r !== undefined && r.home === r.away;
   };
-  const homeWon = (i: number) => games[i]!.homeScore! > games[i]!.awayScore!;
   const extraTimeGames = (season: number): ExtraTimeGame[] =>
     games.flatMap((g, i) =>
       g.season === season && played(i) && extraTime(i)
@@ -153,7 +197,7 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
 
   console.log(
     "\n  season   games | past reg  OT home | OT model (fitted on earlier seasons)        | " +
-      "reg goals Brier LL | reg, constant OT | finals goals   | 538 Elo        | market Brier LL",
+      "reg goals Brier LL | reg, constant OT | live model, tuned ξ   | finals goals   | 538 Elo        | market Brier LL",
   );
   const pooled = Object.fromEntries(FORECASTERS.map((k) => [k, new Score()])) as Record<Forecaster, Score>;
   let [pastAll, playedAll] = [0, 0];
@@ -166,10 +210,13 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
     return r.home > r.away ? "home" : r.home === r.away ? "draw" : "away";
   };
   let lastModel: OvertimeModel | undefined;
+  const chosen: number[] = [];
   for (const season of seasons.slice(1)) {
     const earlier = seasons.filter((s) => s < season).flatMap(extraTimeGames);
     const ot = fitOvertimeModel(earlier);
     const constant = fitConstantOvertime(earlier);
+    const xi = chooseXi(season);
+    chosen.push(xi);
     lastModel = ot;
     const scores = Object.fromEntries(FORECASTERS.map((k) => [k, new Score()])) as Record<Forecaster, Score>;
     const own = extraTimeGames(season);
@@ -196,6 +243,10 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
         twoWayFromRegulation(p3, overtimeHomeProbability(constant, 0))[0],
         won,
       );
+      const l = liveHome.get(xi)![i];
+      if (l === undefined)
+        throw new Error(`the live goals model did not price ${g.gameId}, which this file's fit did`);
+      scores.live.add(l, won);
       scores.finals.add(twoWayFromRegulation(threeWayProbabilities(fin), 0.5)[0], won);
       scores.elo.add(e.moneyline[0]!, won);
       scores.market.add(expectedHomeOf(close), won);
@@ -209,12 +260,12 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
         : `logistic a ${ot.intercept.toFixed(3)} b ${ot.slope.toFixed(3)} (${ot.games} games)`;
     console.log(
       `  ${label(season)} ${String(scores.market.games).padStart(6)} | ${pct(own.length / playedHere).padStart(7)} ${pct(own.filter((x) => x.homeWon).length / own.length).padStart(7)} | ` +
-        `${otText.padEnd(42)} | ${scores.regulation} | ${scores["regulation-constant"]} | ${scores.finals} | ${scores.elo} | ${scores.market}`,
+        `${otText.padEnd(42)} | ${scores.regulation} | ${scores["regulation-constant"]} | ${scores.live} ξ ${xi} | ${scores.finals} | ${scores.elo} | ${scores.market}`,
     );
   }
   console.log(
     `  pooled  ${String(pooled.market.games).padStart(6)} | ${pct(pastAll / playedAll).padStart(7)}         | ${"".padEnd(42)} | ` +
-      `${pooled.regulation} | ${pooled["regulation-constant"]} | ${pooled.finals} | ${pooled.elo} | ${pooled.market}`,
+      `${pooled.regulation} | ${pooled["regulation-constant"]} | ${pooled.live}          | ${pooled.finals} | ${pooled.elo} | ${pooled.market}`,
   );
   const all = seasons.flatMap(extraTimeGames);
   const wholeConstant = fitConstantOvertime(all);
@@ -225,7 +276,8 @@ function report(h: PreparedHistory, elo: SportForecaster, eloName: string): void
       (wholeLogistic.kind === "logistic" ? ` (slope ${wholeLogistic.slope.toFixed(3)})` : ""),
   );
   console.log(
-    `  the last fold's overtime model: ${lastModel!.kind}, P(home) ${pct(overtimeHomeProbability(lastModel!, 0))} at equal strength; ` +
+    `  the live model's ξ by season: ${chosen.join(", ")} (grid ${XI_GRID.join(", ")}); the next season's: ${chooseXi(seasons.at(-1)! + 1)}\n` +
+      `  the last fold's overtime model: ${lastModel!.kind}, P(home) ${pct(overtimeHomeProbability(lastModel!, 0))} at equal strength; ` +
       `Elo is ${eloName} (the sport's model, untuned: bench/sbr-history.ts reports the tuned one)`,
   );
   console.log(

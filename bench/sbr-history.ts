@@ -24,6 +24,7 @@ import {
   type BacktestBet,
   backtest,
   bettingSummary,
+  blendProbabilities,
   bookFilter,
   chooseThresholds,
   defaultEloGrid,
@@ -61,6 +62,7 @@ const SHRINKAGE = 2;
 const THRESHOLD_GRID = { minEdge: [0.02, 0.03, 0.05, 0.08], kellyFraction: [0.25] };
 /** A difference of scores, signed, to 5 decimals: "never worse" is ≤ +0.00000. */
 const diff = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : " "}${Math.abs(x).toFixed(5)}`;
+const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
 
 interface Scored {
   games: number;
@@ -116,6 +118,56 @@ function meanFittedWeight(
       n++;
     }
   return n === 0 ? null : total / n;
+}
+
+/** Per game, the betting probability's log loss minus the market's; the score and information at weight 0. */
+interface BlendEvidence {
+  diffs: number[];
+  score: number;
+  information: number;
+}
+
+/** The season's games' evidence (see `evidenceSummary`), on the decisions the report scores. */
+function blendEvidence(
+  h: PreparedHistory,
+  run: ReturnType<typeof runBacktest>,
+  prices: Strategy["prices"],
+): BlendEvidence {
+  const index = new Map(h.history.games.map((g, i) => [g.gameId, i]));
+  const out: BlendEvidence = { diffs: [], score: 0, information: 0 };
+  for (const decision of run.decisions) {
+    const i = index.get(decision.gameId)!;
+    const g = h.history.games[i]!;
+    const market = h.consensusAt(i, prices, run.consensusBooks).moneyline;
+    const model = decision.moneyline;
+    if (!model || !market || !h.isPlayed(i) || g.homeScore === g.awayScore) continue;
+    const y = g.homeScore! > g.awayScore! ? 0 : market.length - 1;
+    const blend = blendProbabilities(model, market, decision.weights.moneyline ?? 0);
+    // At weight 0 the pool gives the market back up to rounding (1e-16), which is no difference.
+    const d = Math.log(market[y]!) - Math.log(blend[y]!);
+    out.diffs.push(Math.abs(d) < 1e-12 ? 0 : d);
+    const a = model.map((m, k) => Math.log(m) - Math.log(market[k]!));
+    const mean = a.reduce((s, x, k) => s + x * market[k]!, 0);
+    out.score += a[y]! - mean;
+    out.information += a.reduce((s, x, k) => s + (x - mean) ** 2 * market[k]!, 0);
+  }
+  return out;
+}
+
+/**
+ * What a span's evidence says of "blend − market": the mean log-loss difference and its paired t
+ * (how far from noise it is), and the span's own score z at weight 0, Σ(a_y − E_q[a]) / √Σ Var_q[a]
+ * with a = ln model − ln market, in hindsight. For a small weight the gain has the sign of z, so a
+ * span with z < 0 is worse than the market at every positive weight.
+ */
+function evidenceSummary(xs: readonly BlendEvidence[]): { meanDiff: number; t: number; z: number } {
+  const diffs = xs.flatMap((x) => x.diffs);
+  const n = diffs.length;
+  const meanDiff = diffs.reduce((s, x) => s + x, 0) / n;
+  const sd = Math.sqrt(diffs.reduce((s, x) => s + (x - meanDiff) ** 2, 0) / (n - 1));
+  const score = xs.reduce((s, x) => s + x.score, 0);
+  const information = xs.reduce((s, x) => s + x.information, 0);
+  return { meanDiff, t: sd > 0 ? meanDiff / (sd / Math.sqrt(n)) : 0, z: score / Math.sqrt(information) };
 }
 
 interface SeasonSpan {
@@ -212,7 +264,7 @@ async function sportReport(
   console.log(
     "  season   games | 538 Elo Brier LL  | tuned Brier  LL   | gap  | blend Brier  LL   | " +
       (code === "NHL" ? "open Brier  LL    | " : "") +
-      `close Brier  LL   | blend − ${betInto} Brier  LL   | weight | minEdge | bets  yield  95% interval         drawdown  CLV`,
+      `close Brier  LL   | blend − ${betInto} Brier  LL   |   t     z   | weight | minEdge | bets  yield  95% interval         drawdown  CLV`,
   );
   const rows: Record<"elo" | "model" | "blend" | "market" | "betInto", Scored[]> = {
     elo: [],
@@ -222,6 +274,7 @@ async function sportReport(
     betInto: [],
   };
   const allBets: BacktestBet[] = [];
+  const evidences: BlendEvidence[] = [];
   const calibration: Record<"model" | "blend" | "market", Bins> = { model: [], blend: [], market: [] };
   const t0 = performance.now();
   const baseForecaster = new SportForecaster(base, h.eloGames, h.history.ways);
@@ -300,12 +353,18 @@ async function sportReport(
     const r = (k: keyof typeof rows) => rows[k].at(-1)!;
     const w = report.blendWeights.moneyline;
     const meanWeight = meanFittedWeight(run.weights, span);
+    evidences.push(blendEvidence(h, run, strategy.prices));
+    const evidence = evidenceSummary(evidences.slice(-1));
+    // The same games as the report's: its log-loss difference, recomputed per game.
+    if (Math.abs(evidence.meanDiff - (r("blend").logLoss - r("betInto").logLoss)) > 1e-9)
+      throw new Error(`${label(span.season)}: the per-game blend differs from the report's`);
     console.log(
       `  ${label(span.season)} ${String(same.model.games).padStart(6)} | ${f4(r("elo").brier)} ${f4(r("elo").logLoss)} | ` +
         `${f4(r("model").brier)} ${f4(r("model").logLoss)} | ${gapClosed(r("elo"), r("model"), r("market")).padStart(4)} | ` +
         `${f4(r("blend").brier)} ${f4(r("blend").logLoss)} | ` +
         (code === "NHL" ? `${f4(r("betInto").brier)} ${f4(r("betInto").logLoss)} | ` : "") +
         `${f4(r("market").brier)} ${f4(r("market").logLoss)} | ${diff(r("blend").brier - r("betInto").brier)} ${diff(r("blend").logLoss - r("betInto").logLoss)} | ` +
+        `${signed(evidence.t)} ${signed(evidence.z)} | ` +
         `${meanWeight === null ? "  —  " : meanWeight.toFixed(3)}${w && w.fittedDays < w.days ? "*" : " "} | ` +
         `${choice.thresholds.minEdge === (sport.thresholds.maxEdge ?? 0.25) ? "abstain" : choice.thresholds.minEdge.toFixed(2).padStart(7)} | ` +
         `${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ` +
@@ -320,6 +379,7 @@ async function sportReport(
     market: pool(rows.market),
     betInto: pool(rows.betInto),
   };
+  const pooledEvidence = evidenceSummary(evidences);
   const pooledBets = bettingSummary(allBets, new Decimal(1000), [], `${code}:pooled`);
   const clvs = allBets.length > 0 ? closingValue(h, allBets) : null;
   console.log(
@@ -327,7 +387,7 @@ async function sportReport(
       `${gapClosed(p.elo, p.model, p.market).padStart(4)} | ${f4(p.blend.brier)} ${f4(p.blend.logLoss)} | ` +
       (code === "NHL" ? `${f4(p.betInto.brier)} ${f4(p.betInto.logLoss)} | ` : "") +
       `${f4(p.market.brier)} ${f4(p.market.logLoss)} | ${diff(p.blend.brier - p.betInto.brier)} ${diff(p.blend.logLoss - p.betInto.logLoss)} | ` +
-      `       |         | ${String(pooledBets.bets).padStart(4)} ${pct(pooledBets.yield).padStart(6)} ${interval(pooledBets.yieldInterval).padEnd(18)}    —    ${allBets.length === 0 ? "—" : (clvs ?? "not measurable (no opening moneyline)")}`,
+      `${signed(pooledEvidence.t)} ${signed(pooledEvidence.z)} |        |         | ${String(pooledBets.bets).padStart(4)} ${pct(pooledBets.yield).padStart(6)} ${interval(pooledBets.yieldInterval).padEnd(18)}    —    ${allBets.length === 0 ? "—" : (clvs ?? "not measurable (no opening moneyline)")}`,
   );
   console.log(
     `  reference, not the default strategy: the raw model (weight 1, no market in its probability) bet at every 3% edge, ${code === "NHL" ? "at the opening price" : "at the close"}`,
@@ -350,6 +410,14 @@ async function sportReport(
     `  gap: the share of 538 Elo's Brier gap to the close the tuned model closes; weight: the model's mean fitted weight (* some days at the default 0, the market); ` +
       `blend − ${betInto}: the betting probability minus the market it bets into, worse in ${worse} of ${rows.blend.length} seasons` +
       (worse > 0 ? ` (by at most ${Math.max(...excess).toExponential(1)})` : ""),
+  );
+  const bySeason = evidences.map((e) => evidenceSummary([e]));
+  const largest = Math.max(...bySeason.map((e) => e.t));
+  console.log(
+    `  t: the paired t of the betting probability's log loss minus the market's, per game (the largest ${signed(largest)}: ` +
+      `${largest < 1.96 ? "no season is significantly worse at 5%" : "a season is significantly worse"}); ` +
+      `z: the season's own score z at weight 0, in hindsight: a season with z < 0 is worse at every positive weight ` +
+      `(${bySeason.filter((e) => e.z < 0).length} of ${bySeason.length} seasons), and nothing before it tells its sign`,
   );
   const nextChoice = chooseThresholds(record, sport.thresholds, {
     kellyFraction: strategy.staking.kellyFraction,

@@ -1,14 +1,30 @@
 // Regulation scores through `edgeline import` into unified_games and back out of the backtest
 // loader: an SBR workbook the test writes (a game decided in regulation, one in overtime, one in a
 // shootout, which the archive cannot tell apart: the winner's final is its periods plus one either
-// way), a re-import, a revised period, a source without periods; and a real NHL workbook in place.
+// way), a re-import, a revised period, a source without periods; the NHL schedule's own (its
+// gameOutcome) through the recorded payload; and a real NHL workbook in place.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gamesByIds, loadBacktestHistory, upsertGames } from "@edgeline/core";
-import { hasShared, sharedPath } from "@edgeline/testkit";
+import {
+  defaultStrategy,
+  GoalsTimeline,
+  gamesByIds,
+  loadBacktestHistory,
+  runBacktestJob,
+  threeWayProbabilities,
+  upsertGames,
+} from "@edgeline/core";
+import nhlPlugin from "@edgeline/sport-nhl";
+import {
+  fakeRoutesOf,
+  hasRecordedFixture,
+  hasShared,
+  recordedUpstreamFor,
+  sharedPath,
+} from "@edgeline/testkit";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { accepted, type ImportTest, startImportTest } from "./import-helpers.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "edgeline-regulation-"));
@@ -139,6 +155,37 @@ describe("regulation scores of an SBR workbook", () => {
   });
 });
 
+describe.skipIf(!hasRecordedFixture("nhl", "schedule-2025-10-07.json"))(
+  "regulation scores of the NHL schedule (recorded 2025-10-07, fake upstream)",
+  () => {
+    const fake = recordedUpstreamFor({ beforeAll, afterAll, beforeEach }, fakeRoutesOf([nhlPlugin]));
+
+    it("stores a shootout's tie beside its final, a regulation win's final twice; a rerun writes nothing", async () => {
+      const games = await nhlPlugin.fetchGames(
+        { from: "2025-10-07", to: "2025-10-08" },
+        fake.context([nhlPlugin]),
+      );
+      expect(await upsertGames(t.pool, games)).toBe(games.length);
+      const ids = ["NHL_20251007_CHI_FLA", "NHL_20251008_CGY_EDM", "NHL_20251008_LAK_VGK"];
+      // [game, away final, home final, away regulation, home regulation]
+      expect(await scores(ids)).toEqual([
+        ["NHL_20251007_CHI_FLA", 2, 3, 2, 3],
+        // gameOutcome.lastPeriodType "SO": tied after regulation, the away side won the shootout.
+        ["NHL_20251008_CGY_EDM", 4, 3, 3, 3],
+        ["NHL_20251008_LAK_VGK", 6, 5, 5, 5],
+      ]);
+      const { rows } = await t.pool.query(
+        `SELECT count(*) FILTER (WHERE status = 'Final')::int AS finals,
+                count(*) FILTER (WHERE home_regulation_score IS NOT NULL)::int AS with_regulation,
+                count(*) FILTER (WHERE status <> 'Final' AND home_regulation_score IS NOT NULL)::int AS unplayed
+           FROM unified_games WHERE game_id LIKE 'NHL_2025100%'`,
+      );
+      expect(rows[0]).toEqual({ finals: 7, with_regulation: 7, unplayed: 0 });
+      expect(await upsertGames(t.pool, games)).toBe(0);
+    });
+  },
+);
+
 const NHL_2016 = sharedPath("datasets", "sbr", "nhl", "nhl odds 2016-17 (1).xlsx");
 
 describe.skipIf(!hasShared("datasets", "sbr", "README.md"))("a real NHL workbook's regulation scores", () => {
@@ -170,4 +217,49 @@ describe.skipIf(!hasShared("datasets", "sbr", "README.md"))("a real NHL workbook
     expect(rows[0].past).toBeGreaterThan(200);
     expect(rows[0].odd).toBe(0);
   }, 60_000);
+
+  it("backtest a strategy betting the NHL's goals model: fitted on the regulation scores, overtime apart", async () => {
+    const job = (betting: "goals" | "elo") =>
+      runBacktestJob(t.pool, t.plugins, {
+        sport: "NHL",
+        from: "2016-12-01",
+        to: "2017-04-09",
+        strategies: [{ ...defaultStrategy(), name: betting, betting, markets: ["moneyline"] }],
+        store: false,
+      });
+    const [goals, elo] = [(await job("goals")).reports[0]!, (await job("elo")).reports[0]!];
+    expect(goals.report.model).toBe("dixon-coles xi 0.0018 on regulation");
+    const games = goals.report.forecasts.sameGames!.model.games;
+    expect(games).toBeGreaterThan(600);
+    expect(goals.report.forecasts.sameGames!.model.logLoss).toBeLessThan(0.69);
+    // Toronto at Ottawa on 12 October 2016 went to overtime: in the regulation fit a 4-4 tie, not a 5-4 win.
+    const f = goals.run.forecaster;
+    const ottawa = f.games.find((g) => g.date === "2016-10-12" && g.home === "OTT")!;
+    expect(ottawa.regulation).toEqual({ home: 4, away: 4 });
+    // Fitted on regulation, the matrices expect the ties that about 23% of games have after 60
+    // minutes; the same fit on the finals, where no game is tied, expects far fewer.
+    const finals = new GoalsTimeline(
+      f.games.map((g) => ({
+        date: g.date,
+        home: g.home,
+        away: g.away,
+        homeGoals: g.homeScore,
+        awayGoals: g.awayScore,
+      })),
+      f.model.goals!,
+    );
+    const week = f.games.flatMap((g, i) => (g.date >= "2017-02-01" && g.date <= "2017-02-07" ? [i] : []));
+    const meanTie = (t: GoalsTimeline) =>
+      week.reduce((s, i) => s + threeWayProbabilities(t.matrixAt(i, f.games[i]!.date)!).draw, 0) /
+      week.length;
+    expect(week.length).toBeGreaterThan(20);
+    expect(meanTie(f.goals!)).toBeGreaterThan(0.16);
+    expect(meanTie(finals)).toBeLessThan(0.13);
+    // The Elo run on the same span prices differently: the two are different models.
+    expect(elo.report.model).toBe("fivethirtyeight-nhl");
+    expect(goals.report.forecasts.sameGames!.model.logLoss).not.toBeCloseTo(
+      elo.report.forecasts.sameGames!.model.logLoss,
+      4,
+    );
+  }, 120_000);
 });

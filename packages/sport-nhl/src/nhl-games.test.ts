@@ -1,6 +1,6 @@
 import { readRecording, recording } from "@edgeline/testkit";
 import { describe, expect, it } from "vitest";
-import { nhlScheduleToGames, nhlStatus } from "./nhl-games.ts";
+import { nhlRegulationScore, nhlScheduleToGames, nhlStatus } from "./nhl-games.ts";
 import { nhlSchedulePayloadSchema } from "./nhl-schedule-schema.ts";
 
 const week2025 = recording("nhl", "schedule-2025-10-07.json");
@@ -35,12 +35,31 @@ describe.skipIf(!week2025.present)("NHL schedule 2025-10-07 (recorded)", () => {
       venue: "Amerant Bank Arena",
       neutralSite: false,
       playoff: false,
+      regulationScore: { home: 3, away: 2 },
     });
     // 7pm ET on the 7th is midnight UTC on the 8th: the game day stays the Eastern one.
     expect(games[1]).toMatchObject({ gameDate: "2025-10-07", homeScore: 0, awayScore: 3 });
     expect(games[1]?.commenceTime.toISOString()).toBe("2025-10-08T00:00:00.000Z");
     expect(games[2]).toMatchObject({ homeTeamName: "Los Angeles Kings", homeScore: 1, awayScore: 4 });
     expect(games[2]?.commenceTime.toISOString()).toBe("2025-10-08T02:30:00.000Z");
+  });
+
+  it("gives a game decided in the shootout the tie it was after regulation", () => {
+    const games = nhlScheduleToGames(payload, { from: "2025-10-08", to: "2025-10-08" });
+    const finished = games.filter((g) => g.status === "Final");
+    // The two games of the 8th with gameOutcome.lastPeriodType "SO": the winner's final is one
+    // goal above the tie; the three decided in regulation keep their finals.
+    const shootouts = finished.filter((g) => g.regulationScore?.home === g.regulationScore?.away);
+    expect(shootouts.map((g) => [g.homeScore, g.awayScore, g.regulationScore])).toEqual([
+      [3, 4, { home: 3, away: 3 }],
+      [5, 6, { home: 5, away: 5 }],
+    ]);
+    const regulation = finished.filter((g) => !shootouts.includes(g));
+    expect(regulation).toHaveLength(2);
+    for (const g of regulation) expect(g.regulationScore).toEqual({ home: g.homeScore, away: g.awayScore });
+    expect(games.filter((g) => g.status !== "Final").every((g) => g.regulationScore === undefined)).toBe(
+      true,
+    );
   });
 
   it("keeps future games Scheduled without scores and filters the week to the range", () => {
@@ -130,5 +149,27 @@ describe("nhlStatus", () => {
     ["OFF", "Final"],
   ] as const)("%s -> %s", (gameState, status) => {
     expect(nhlStatus({ gameState, gameScheduleState: "OK" })).toBe(status);
+  });
+});
+
+describe("nhlRegulationScore", () => {
+  const game = (home: number | undefined, away: number | undefined, ended?: "REG" | "OT" | "SO") => ({
+    homeTeam: { id: 1, abbrev: "BOS", ...(home === undefined ? {} : { score: home }) },
+    awayTeam: { id: 2, abbrev: "TOR", ...(away === undefined ? {} : { score: away }) },
+    ...(ended ? { gameOutcome: { lastPeriodType: ended } } : {}),
+  });
+
+  it("is the final in regulation and the loser's score twice after overtime or the shootout", () => {
+    expect(nhlRegulationScore(game(4, 1, "REG"))).toEqual({ home: 4, away: 1 });
+    expect(nhlRegulationScore(game(2, 3, "OT"))).toEqual({ home: 2, away: 2 });
+    expect(nhlRegulationScore(game(5, 4, "SO"))).toEqual({ home: 4, away: 4 });
+  });
+
+  it("is unknown where the payload cannot say it: no outcome, no score, or a final that does not fit", () => {
+    expect(nhlRegulationScore(game(4, 1))).toBeUndefined();
+    expect(nhlRegulationScore(game(undefined, undefined, "REG"))).toBeUndefined();
+    // Overtime ends at the first goal, so a two-goal margin cannot have come from it.
+    expect(nhlRegulationScore(game(5, 3, "OT"))).toBeUndefined();
+    expect(nhlRegulationScore(game(2, 2, "REG"))).toBeUndefined();
   });
 });

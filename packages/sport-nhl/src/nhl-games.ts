@@ -48,11 +48,29 @@ function team(t: NhlGame["homeTeam"]): { id: string; name: string } {
   return teams.resolve("nhl", t.abbrev, fromPayload);
 }
 
+/**
+ * A finished game's score at the end of regulation. Overtime is sudden death and the shootout
+ * counts as one goal for its winner, so a game decided after regulation was tied at the loser's
+ * score; a final of any other margin is not trusted to say how it ended.
+ */
+export function nhlRegulationScore(
+  game: Pick<NhlGame, "gameOutcome" | "homeTeam" | "awayTeam">,
+): { home: number; away: number } | undefined {
+  const [home, away] = [game.homeTeam.score, game.awayTeam.score];
+  const ended = game.gameOutcome?.lastPeriodType;
+  if (home === undefined || away === undefined || ended === undefined) return undefined;
+  if (ended === "REG") return home === away ? undefined : { home, away };
+  if (Math.abs(home - away) !== 1) return undefined;
+  const tied = Math.min(home, away);
+  return { home: tied, away: tied };
+}
+
 function toDraft(game: NhlGame, gameDate: string): GameDraft {
   const status = nhlStatus(game);
   const home = team(game.homeTeam);
   const away = team(game.awayTeam);
   const scored = status === "InProgress" || status === "Final";
+  const regulation = nhlRegulationScore(game);
   return {
     sourceKey: String(game.id),
     sport: NHL_CODE,
@@ -69,6 +87,7 @@ function toDraft(game: NhlGame, gameDate: string): GameDraft {
     venue: game.venue?.default ?? null,
     neutralSite: game.neutralSite ?? false,
     playoff: game.gameType === PLAYOFFS,
+    ...(status === "Final" && regulation ? { regulationScore: regulation } : {}),
   };
 }
 

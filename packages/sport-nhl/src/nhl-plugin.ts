@@ -22,7 +22,8 @@ export const nhlPlugin = defineSport({
   coreVersion: `^${CORE_VERSION}`,
   baseUrls: { nhl: { default: "https://api-web.nhle.com", env: "EDGELINE_NHL_API_URL" } },
   fake: { routes: nhlRoutes },
-  model: { elo: "fivethirtyeight-nhl" },
+  // Elo is bet; the goals model on regulation goals prices a strategy that bets "goals" (backtests).
+  model: { elo: "fivethirtyeight-nhl", goals: { xi: 0.0018, regulation: true } },
   timeZone: "America/New_York",
   markets: TWO_WAY_TEAM_MARKETS,
   entityKind: "team",

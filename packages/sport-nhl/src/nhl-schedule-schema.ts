@@ -33,6 +33,8 @@ export const nhlGameSchema = z.object({
   gameScheduleState: nhlScheduleStateSchema,
   awayTeam: teamSchema,
   homeTeam: teamSchema,
+  /** On finished games: the period the game ended in (OT: overtime, SO: the shootout). */
+  gameOutcome: z.object({ lastPeriodType: z.enum(["REG", "OT", "SO"]) }).optional(),
 });
 
 /** `GET /v1/schedule/{YYYY-MM-DD}`: the week starting that day, days in US Eastern time. */

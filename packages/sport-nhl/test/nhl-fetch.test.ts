@@ -32,6 +32,8 @@ describe.skipIf(!hasRecordedFixture("nhl", "schedule-2025-10-07.json"))(
         awayScore: 6,
         homeScore: 5,
         venue: "T-Mobile Arena",
+        // Decided in the shootout (gameOutcome.lastPeriodType "SO"): tied at the loser's score.
+        regulationScore: { home: 5, away: 5 },
       });
     });
 

@@ -91,6 +91,7 @@ export class PreparedHistory {
         awayScore: isPlayed(g) ? g.awayScore : null,
         ...(g.neutral ? { neutral: true } : {}),
         ...(g.playoff ? { playoff: true } : {}),
+        ...(isPlayed(g) && g.regulation ? { regulation: g.regulation } : {}),
       })),
       history.venueLocation,
     );

@@ -36,6 +36,8 @@ export interface EloGame {
   awayTravel?: number;
   /** De-vigged closing home probability, for a model with marketUpdate (a backtest fills it). */
   closingHome?: number;
+  /** A played game's score at the end of regulation, where known (a goals model on regulation fits it). */
+  regulation?: { home: number; away: number };
 }
 
 /** A game with the ratings it was played at, its pre-game probabilities and (if played) the result. */

@@ -6,12 +6,15 @@ import { gameProbabilities } from "../elo/probability.ts";
 import type { EloGame } from "../elo/replay.ts";
 import { revertedRating } from "../elo/state.ts";
 import type { GoalsGame } from "../goals/fit.ts";
-import { dixonColesScoreMatrix } from "../goals/score-matrix.ts";
+import { twoWayFromRegulation } from "../goals/overtime.ts";
+import { dixonColesScoreMatrix, threeWayProbabilities } from "../goals/score-matrix.ts";
 import { eloSpreadOutcome } from "../margins/elo-margin.ts";
 import { nflMarginModel } from "../margins/presets.ts";
 import { EloTimeline } from "./elo-timeline.ts";
 import { eloForecast, goalsForecast } from "./game-forecast.ts";
 import { GoalsTimeline } from "./goals-timeline.ts";
+import { OvertimeRecord } from "./overtime-record.ts";
+import { DEFAULT_BLEND_SETTINGS, type ResolvedSportModel, SportForecaster } from "./sport-forecaster.ts";
 
 const game = (
   date: string,
@@ -150,5 +153,89 @@ describe("GoalsTimeline", () => {
     const a = new GoalsTimeline(games, { xi: 0 }).matrixAt(14, games[14]!.date)!;
     const b = new GoalsTimeline(changed, { xi: 0 }).matrixAt(14, games[14]!.date)!;
     expect(Array.from(b.probabilities)).toEqual(Array.from(a.probabilities));
+  });
+});
+
+describe("the goals model on regulation scores (hockey)", () => {
+  // Four teams, two games a week for eight weeks; every third game goes past regulation (tied
+  // after it, won by one goal), every fifth has no regulation score; then one unplayed game.
+  const teams = ["A", "B", "C", "D"];
+  const games: EloGame[] = [];
+  for (let w = 0; w < 16; w++) {
+    const date = `2024-${String(1 + Math.floor(w / 4)).padStart(2, "0")}-${String(1 + 7 * (w % 4)).padStart(2, "0")}`;
+    const [h, a] = [(w * 7) % 4, (w * 3) % 3];
+    const past = w % 3 === 0;
+    const tie = Math.min(h, a);
+    const homeWins = w % 2 === 0;
+    const [hs, as] = past ? (homeWins ? [tie + 1, tie] : [tie, tie + 1]) : [h, a === h ? a + 1 : a];
+    games.push(
+      game(date, 2024, teams[w % 4]!, teams[(w + 1) % 4]!, hs, as, {
+        ...(w % 5 === 4 ? {} : { regulation: past ? { home: tie, away: tie } : { home: hs!, away: as! } }),
+      }),
+    );
+  }
+  games.push(game("2024-05-01", 2024, "A", "C", null, null));
+  const model: ResolvedSportModel = {
+    elo: fivethirtyeightNfl,
+    goals: { xi: 0, minGamesPerTeam: 3, regulation: true },
+    betting: "goals",
+    blend: { ...DEFAULT_BLEND_SETTINGS },
+  };
+  const last = games.length - 1;
+
+  it("fits regulation goals only, and adds overtime with the home share of earlier games past regulation", () => {
+    const f = new SportForecaster(model, games, 2);
+    const fit = f.goals!.fitOn("2024-05-01")!;
+    // The games with no regulation score are left out of the fit.
+    expect(fit.games).toBe(games.filter((g) => g.regulation).length);
+    const regulationGoals: GoalsGame[] = games.map((g) => ({
+      date: g.date,
+      home: g.home,
+      away: g.away,
+      homeGoals: g.regulation?.home ?? null,
+      awayGoals: g.regulation?.away ?? null,
+    }));
+    const matrix = new GoalsTimeline(regulationGoals, model.goals!).matrixAt(last, "2024-05-01")!;
+    const past = games.filter((g) => g.regulation && g.regulation.home === g.regulation.away);
+    const share = past.filter((g) => g.homeScore! > g.awayScore!).length / past.length;
+    expect(share).toBeGreaterThan(0);
+    expect(share).toBeLessThan(1);
+    const expected = twoWayFromRegulation(threeWayProbabilities(matrix), share);
+    expect(f.forecast(last, "2024-05-01")!.moneyline).toEqual(expected.map((p) => expect.closeTo(p, 14)));
+  });
+
+  it("moves the overtime share, not the matrix, when an overtime game's winner changes", () => {
+    const i = games.findIndex((g) => g.regulation && g.regulation.home === g.regulation.away);
+    const flipped = games.map((g, k) =>
+      k === i ? { ...g, homeScore: g.awayScore, awayScore: g.homeScore } : g,
+    );
+    const [a, b] = [new SportForecaster(model, games, 2), new SportForecaster(model, flipped, 2)];
+    expect(Array.from(b.goals!.matrixAt(last, "2024-05-01")!.probabilities)).toEqual(
+      Array.from(a.goals!.matrixAt(last, "2024-05-01")!.probabilities),
+    );
+    expect(b.forecast(last, "2024-05-01")!.moneyline[0]).not.toBeCloseTo(
+      a.forecast(last, "2024-05-01")!.moneyline[0]!,
+      6,
+    );
+    // The finals model (no `regulation`) reads the changed finals.
+    const finals = { ...model, goals: { xi: 0, minGamesPerTeam: 3 } };
+    expect(new SportForecaster(finals, games, 2).goals!.fitOn("2024-05-01")!.games).toBe(16);
+  });
+
+  it("OvertimeRecord: the share of the games before the day, even until both sides have won one", () => {
+    const g = (date: string, hs: number, as: number): EloGame =>
+      game(date, 2024, "A", "B", hs, as, { regulation: { home: Math.min(hs, as), away: Math.min(hs, as) } });
+    const record = new OvertimeRecord([
+      g("2024-01-01", 3, 2),
+      g("2024-01-02", 2, 3),
+      g("2024-01-02", 4, 3),
+      game("2024-01-03", 2024, "A", "B", 5, 1, { regulation: { home: 5, away: 1 } }),
+      g("2024-01-04", 1, 0),
+    ]);
+    expect(record.homeShareBefore("2024-01-01")).toBe(0.5);
+    expect(record.homeShareBefore("2024-01-02")).toBe(0.5); // one home win only
+    expect(record.homeShareBefore("2024-01-03")).toBeCloseTo(2 / 3, 15);
+    expect(record.homeShareBefore("2024-01-04")).toBeCloseTo(2 / 3, 15); // a regulation win is not counted
+    expect(record.homeShareBefore("2024-02-01")).toBe(3 / 4);
   });
 });

@@ -4,10 +4,12 @@
 import type { BlendSettings, EloConfig, GoalsModelSettings } from "@edgeline/sdk";
 import type { EloGame } from "../elo/replay.ts";
 import { gameContext } from "../elo/schedule.ts";
+import { finalScoreMatrix } from "../goals/overtime.ts";
 import type { EloMarginModel } from "../margins/elo-margin.ts";
 import { EloTimeline } from "./elo-timeline.ts";
 import { eloForecast, type GameForecast, goalsForecast } from "./game-forecast.ts";
 import { GoalsTimeline } from "./goals-timeline.ts";
+import { OvertimeRecord } from "./overtime-record.ts";
 
 export interface ResolvedSportModel {
   elo: EloConfig;
@@ -29,12 +31,15 @@ export const DEFAULT_BLEND_SETTINGS: Readonly<Required<BlendSettings>> = {
 
 /** A short name of the model that is bet, for reports ("fivethirtyeight-nfl", "dixon-coles xi 0.0018"). */
 export function modelName(model: ResolvedSportModel): string {
-  return model.betting === "goals" ? `dixon-coles xi ${model.goals!.xi}` : model.elo.name;
+  if (model.betting !== "goals") return model.elo.name;
+  return `dixon-coles xi ${model.goals!.xi}${model.goals!.regulation ? " on regulation" : ""}`;
 }
 
 export class SportForecaster {
   readonly elo: EloTimeline;
   readonly goals: GoalsTimeline | undefined;
+  /** The games decided after regulation, for a goals model on regulation scores. */
+  readonly overtime: OvertimeRecord | undefined;
 
   constructor(
     readonly model: ResolvedSportModel,
@@ -45,16 +50,22 @@ export class SportForecaster {
     this.elo = new EloTimeline(model.elo, games, options);
     if (model.betting === "goals") {
       if (!model.goals) throw new Error('a model betting "goals" needs goals settings');
+      // On regulation, a game whose regulation score is not known is left out of the fit.
+      const regulation = model.goals.regulation === true;
       this.goals = new GoalsTimeline(
-        games.map((g) => ({
-          date: g.date,
-          home: g.home,
-          away: g.away,
-          homeGoals: g.homeScore,
-          awayGoals: g.awayScore,
-        })),
+        games.map((g) => {
+          const score = regulation ? g.regulation : undefined;
+          return {
+            date: g.date,
+            home: g.home,
+            away: g.away,
+            homeGoals: regulation ? (score?.home ?? null) : g.homeScore,
+            awayGoals: regulation ? (score?.away ?? null) : g.awayScore,
+          };
+        }),
         model.goals,
       );
+      if (regulation) this.overtime = new OvertimeRecord(games);
     }
   }
 
@@ -69,6 +80,10 @@ export class SportForecaster {
   forecast(i: number, day: string): GameForecast | undefined {
     if (!this.goals) return this.eloForecast(i, day);
     const matrix = this.goals.matrixAt(i, day);
-    return matrix ? goalsForecast(matrix, this.ways) : undefined;
+    if (!matrix) return undefined;
+    // On regulation scores a two-way market is the final's: overtime added to the matrix.
+    return this.overtime && this.ways === 2
+      ? goalsForecast(finalScoreMatrix(matrix, this.overtime.homeShareBefore(day)), 2)
+      : goalsForecast(matrix, this.ways);
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type ExtraTimeGame,
+  finalScoreMatrix,
   fitConstantOvertime,
   fitLogisticOvertime,
   fitOvertimeModel,
@@ -8,7 +9,14 @@ import {
   regulationStrength,
   twoWayFromRegulation,
 } from "./overtime.ts";
-import { dixonColesScoreMatrix, threeWayProbabilities } from "./score-matrix.ts";
+import {
+  dixonColesScoreMatrix,
+  goalTotalOutcome,
+  handicapOutcome,
+  scoreProbability,
+  threeWayProbabilities,
+  totalGoalsDistribution,
+} from "./score-matrix.ts";
 
 /** A deterministic uniform stream (mulberry32): the same games on every run. */
 function uniforms(seed: number): () => number {
@@ -97,5 +105,49 @@ describe("the two-way moneyline from regulation", () => {
 
   it("reads the logistic's strength from the matrix's rates", () => {
     expect(regulationStrength(matrix)).toBeCloseTo(Math.log(3.1 / 2.7), 12);
+  });
+});
+
+describe("finalScoreMatrix", () => {
+  const regulation = dixonColesScoreMatrix(3.1, 2.8, -0.1);
+  const final = finalScoreMatrix(regulation, 0.55);
+  const reg = threeWayProbabilities(regulation);
+
+  it("moves each regulation tie to a one-goal win, home with the overtime probability; mass is kept", () => {
+    expect(final.maxGoals).toBe(regulation.maxGoals + 1);
+    const sum = Array.from(final.probabilities).reduce((s, x) => s + x, 0);
+    expect(sum).toBeCloseTo(1, 12);
+    const p = threeWayProbabilities(final);
+    expect(p.draw).toBe(0);
+    expect([p.home, p.away]).toEqual(twoWayFromRegulation(reg, 0.55).map((x) => expect.closeTo(x, 14)));
+    expect(scoreProbability(final, 3, 2)).toBeCloseTo(
+      scoreProbability(regulation, 3, 2) + 0.55 * scoreProbability(regulation, 2, 2),
+      15,
+    );
+    expect(scoreProbability(final, 2, 3)).toBeCloseTo(
+      scoreProbability(regulation, 2, 3) + 0.45 * scoreProbability(regulation, 2, 2),
+      15,
+    );
+  });
+
+  it("prices the final's puck line and totals: a tie after regulation adds one goal to the total", () => {
+    // −1.5 needs a two-goal win, which overtime never gives: regulation's two-goal wins exactly.
+    let twoGoalWins = 0;
+    for (let i = 0; i <= regulation.maxGoals; i++)
+      for (let j = 0; j + 2 <= i; j++) twoGoalWins += scoreProbability(regulation, i, j);
+    expect(handicapOutcome(final, "home", -1.5).win).toBeCloseTo(twoGoalWins, 14);
+    // A tie's total is even, so over 5.5 is regulation's P(total ≥ 6) (a 2-2 tie ends on 5, still
+    // under), while over 4.5 gains every 2-2 tie.
+    const regTotals = totalGoalsDistribution(regulation).probabilities;
+    const atLeast = (t: number) => regTotals.slice(t).reduce((s, x) => s + x, 0);
+    expect(goalTotalOutcome(final, "over", 4.5).win).toBeCloseTo(
+      atLeast(5) + scoreProbability(regulation, 2, 2),
+      14,
+    );
+    expect(goalTotalOutcome(final, "over", 5.5).win).toBeCloseTo(atLeast(6), 14);
+  });
+
+  it("refuses an overtime probability outside [0, 1]", () => {
+    expect(() => finalScoreMatrix(regulation, 1.2)).toThrow(/must lie in \[0, 1\], got 1.2/);
   });
 });

@@ -110,3 +110,28 @@ export function twoWayFromRegulation(
 /** The strength difference the logistic reads from a regulation matrix: log(λ_home / λ_away). */
 export const regulationStrength = (matrix: Pick<ScoreMatrix, "lambdaHome" | "lambdaAway">): number =>
   Math.log(matrix.lambdaHome / matrix.lambdaAway);
+
+/**
+ * The final score's matrix from a regulation matrix: a game tied at k–k after regulation ends
+ * k+1–k with the overtime home probability and k–k+1 otherwise (overtime is sudden death and a
+ * shootout counts one goal), so every market on the final (moneyline, puck line, totals) prices
+ * from it. One goal a side larger than the regulation grid; no draws.
+ */
+export function finalScoreMatrix(regulation: ScoreMatrix, overtimeHome: number): ScoreMatrix {
+  if (!(overtimeHome >= 0 && overtimeHome <= 1))
+    throw new Error(`the overtime home probability must lie in [0, 1], got ${overtimeHome}`);
+  const from = regulation.maxGoals + 1;
+  const size = from + 1;
+  const probabilities = new Float64Array(size * size);
+  for (let i = 0; i < from; i++) {
+    for (let j = 0; j < from; j++) {
+      const p = regulation.probabilities[i * from + j]!;
+      if (i !== j) probabilities[i * size + j]! += p;
+      else {
+        probabilities[(i + 1) * size + j]! += p * overtimeHome;
+        probabilities[i * size + j + 1]! += p * (1 - overtimeHome);
+      }
+    }
+  }
+  return { ...regulation, maxGoals: from, probabilities };
+}

@@ -1,10 +1,10 @@
 // Writing the records of one history file (results, prices, other models' forecasts) through the
-// pipelines' own write paths: games by `upsertGames` (with their regulation scores, which no
-// GameRecord carries), prices by `recordImportedPrices` (game_odds
-// and the price history), forecasts into external_forecasts. One call is one file, on one open
-// transaction, under the sport's write lock, so a file is written whole or not at all. What the
-// file does not say (a venue, a season, the start time of a file with days only, a neutral-site flag) never
-// overwrites what a schedule already stored.
+// pipelines' own write paths: games by `upsertGames` (with the regulation scores of the file's
+// periods), prices by `recordImportedPrices` (game_odds and the price history), forecasts into
+// external_forecasts. One call is one file, on one open transaction, under the sport's write lock,
+// so a file is written whole or not at all. What the file does not say (a venue, a season, the
+// start time of a file with days only, a neutral-site flag) never overwrites what a schedule
+// already stored.
 import type { GameRecord } from "@edgeline/sdk";
 import type pg from "pg";
 import { lockSport } from "../pipeline/step.ts";

@@ -25,6 +25,9 @@ export function toEloGame(g: GameRow): EloGame {
     awayScore: g.awayScore,
     neutral: g.neutralSite,
     playoff: g.playoff,
+    ...(g.homeRegulationScore !== null && g.awayRegulationScore !== null && g.homeScore !== null
+      ? { regulation: { home: g.homeRegulationScore, away: g.awayRegulationScore } }
+      : {}),
   };
 }
 

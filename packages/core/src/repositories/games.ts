@@ -4,7 +4,7 @@ import type { Queryable } from "./queryable.ts";
 
 /** Columns of one game as arrays, the shape `unnest` takes: one statement per batch. */
 function columns(games: readonly GameRecord[], regulation: RegulationByGame) {
-  const reg = games.map((g) => regulation.get(g.gameId));
+  const reg = games.map((g) => regulation.get(g.gameId) ?? g.regulationScore);
   return [
     games.map((g) => g.gameId),
     games.map((g) => g.sport),
@@ -33,15 +33,15 @@ const UNNEST = `unnest($1::varchar[], $2::varchar[], $3::date[], $4::int[], $5::
        away_team_name, home_score, away_score, commence_time, venue, neutral_site, is_playoff,
        home_regulation_score, away_regulation_score)`;
 
-/** Regulation scores by game id (a history file's periods; no GameRecord carries them). */
+/** Regulation scores by game id (a history file's periods), over the records' own `regulationScore`. */
 export type RegulationByGame = ReadonlyMap<string, { home: number; away: number }>;
 
 /**
  * Inserts new games and updates changed ones, in one statement. A row whose values are all
  * unchanged is not touched (`WHERE ... IS DISTINCT FROM`), so `loaded_at` and the row count stay
  * as the first load left them and a rerun writes nothing. A record without the neutral-site or
- * playoff flag is a regular-season game at home. A game absent from `regulation` keeps the
- * regulation score stored (a schedule's record never clears a history file's). Returns rows
+ * playoff flag is a regular-season game at home. A game with no regulation score (in `regulation`
+ * or its record) keeps the one stored (a schedule's record never clears a history file's). Returns rows
  * inserted or changed.
  */
 export async function upsertGames(

@@ -16,6 +16,15 @@ export interface GoalsModelSettings {
   windowDays?: number;
   /** Goals per side of the score grid. @defaultValue 14 (penaltyblog's) */
   maxGoals?: number;
+  /**
+   * Hockey: fit the score at the end of regulation, not the final. Overtime and the shootout add
+   * one goal to the winner's final, which a goals model would read as scoring; here a game that
+   * went past regulation is fitted as the tie it was, and the two-way moneyline is P(home ahead
+   * after regulation) + P(tied) × the home side's share of the earlier games decided after
+   * regulation. Games whose regulation score is not known are left out of the fit.
+   * @defaultValue false
+   */
+  regulation?: boolean;
 }
 
 /**
@@ -58,6 +67,7 @@ export const goalsModelSettingsSchema = z.object({
   minGamesPerTeam: z.number().int().min(1).optional(),
   windowDays: z.number().int().min(30, "windowDays must be ≥ 30").optional(),
   maxGoals: z.number().int().min(5).max(30).optional(),
+  regulation: z.boolean().optional(),
 });
 
 export const blendSettingsSchema = z.object({

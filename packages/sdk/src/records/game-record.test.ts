@@ -31,6 +31,17 @@ describe("gameRecordSchema", () => {
     expect(issues({ ...final, homeScore: null })).toEqual(["a Final game needs both scores"]);
   });
 
+  it("takes a Final game's regulation score no larger than its final, and no other game's", () => {
+    expect(issues({ ...final, regulationScore: { home: 1, away: 1 } })).toEqual([]);
+    expect(issues({ ...final, regulationScore: { home: 3, away: 1 } })).toEqual([
+      "regulation 3-1 exceeds the final 2-1",
+    ]);
+    expect(issues({ ...final, status: "InProgress", regulationScore: { home: 1, away: 1 } })).toEqual([
+      "a game InProgress, not Final, has no regulation score",
+    ]);
+    expect(issues({ ...final, regulationScore: { home: -1, away: 1 } }).length).toBeGreaterThan(0);
+  });
+
   it("rejects an id that disagrees with sport or day, an impossible day, and '_' in team ids", () => {
     expect(issues({ ...final, gameDate: "2025-10-08" })).toEqual(["does not start with sport and gameDate"]);
     expect(issues({ ...final, gameId: "TENNIS_20250230_SINNER_ALCARAZ", gameDate: "2025-02-30" })).toContain(

@@ -36,6 +36,11 @@ export const gameRecordSchema = z
     neutralSite: z.boolean().optional(),
     /** A playoff (postseason) game (rated with the model's playoff multiplier). Absent: regular season. */
     playoff: z.boolean().optional(),
+    /**
+     * A Final game's score at the end of regulation, where the source says how the game ended
+     * (hockey: overtime and the shootout add one goal to the winner). Absent: not known.
+     */
+    regulationScore: z.object({ home: z.number().int().min(0), away: z.number().int().min(0) }).optional(),
   })
   .superRefine((g, ctx) => {
     if (!g.gameId.startsWith(`${g.sport}_${g.gameDate.replaceAll("-", "")}_`)) {
@@ -49,6 +54,20 @@ export const gameRecordSchema = z
     }
     if (g.status === "Final" && (g.homeScore === null || g.awayScore === null)) {
       ctx.addIssue({ code: "custom", path: ["homeScore"], message: "a Final game needs both scores" });
+    }
+    const r = g.regulationScore;
+    if (r && g.status !== "Final") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["regulationScore"],
+        message: `a game ${g.status}, not Final, has no regulation score`,
+      });
+    } else if (r && (r.home > g.homeScore! || r.away > g.awayScore!)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["regulationScore"],
+        message: `regulation ${r.home}-${r.away} exceeds the final ${g.homeScore}-${g.awayScore}`,
+      });
     }
   });
 
