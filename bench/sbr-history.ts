@@ -9,7 +9,9 @@
 // the market by two standard errors; it is scored against that same market. The default strategy
 // bets it with the thresholds that grew the bankroll most on the earlier seasons' out-of-sample
 // bets, and nothing where none did; NHL at the opening price with its closing-line value. Beside
-// it, as a reference, the raw model bet at every 3% edge. The first season of each archive is
+// it, as a reference, the raw model bet at every 3% edge. For the NBA, whose archive gives spread
+// lines without prices, the same folds bet the opening spreads at an assumed -110 (the output says
+// so), with the points the closing line moved toward each bet. The first season of each archive is
 // warm-up only. Run alone with `pnpm exec tsx bench/sbr-history.ts` (`NHL` or `NBA` for one sport;
 // `--speed` for the import and one ten-season backtest only).
 import { existsSync, mkdtempSync } from "node:fs";
@@ -58,6 +60,8 @@ const interval = (i: [number, number] | null) => (i ? `[${pct(i[0])}, ${pct(i[1]
  * 2, a one-sided 97.7% lower bound, so the model gets the weight the earlier games show it earned.
  */
 const SHRINKAGE = 2;
+/** The price the NBA spreads are bet at: the archive gives their lines only (said in the output). */
+const ASSUMED_PRICE = -110;
 /** The thresholds searched, each season's bets at every point recorded for the later seasons. */
 const THRESHOLD_GRID = { minEdge: [0.02, 0.03, 0.05, 0.08], kellyFraction: [0.25] };
 /** A difference of scores, signed, to 5 decimals: "never worse" is ≤ +0.00000. */
@@ -286,6 +290,20 @@ async function sportReport(
   const record: ThresholdOutcome[][] = [];
   const rawBets: BacktestBet[] = [];
   const rawLines: string[] = [];
+  // The NBA archive's spreads, bet at an assumed -110: a history with them, and each fold's bets.
+  const spreads =
+    code === "NBA"
+      ? new PreparedHistory(
+          await loadBacktestHistory(pg, sport.plugin, {
+            to: "2100-01-01",
+            markets: ["moneyline", "spread"],
+            assumedPrice: ASSUMED_PRICE,
+          }),
+          ["moneyline", "spread"],
+        )
+      : undefined;
+  const spreadBets: Record<"default" | "raw", BacktestBet[]> = { default: [], raw: [] };
+  const spreadLines: Record<"default" | "raw", string[]> = { default: [], raw: [] };
   for (const span of spans.slice(1)) {
     const trainTo = spans[spans.indexOf(span) - 1]!.to;
     const t1 = performance.now();
@@ -327,6 +345,22 @@ async function sportReport(
     });
     rawBets.push(...raw.bets);
     rawLines.push(`  ${label(span.season)} ${bettingLine(h, raw, code)}`);
+    // NBA spreads at the opening line and an assumed -110 (the archive gives no spread price):
+    // the default strategy's blend and the raw margin rule, each with its line CLV.
+    if (spreads) {
+      for (const [k, blend] of [
+        ["default", strategy.blend],
+        ["raw", { weight: 1 } as const],
+      ] as const) {
+        const r = runBacktest(spreads, {
+          ...fold,
+          markets: ["spread"],
+          strategy: { ...at(0.03, 0.25), markets: ["spread"], prices: { at: "opening" }, blend },
+        });
+        spreadBets[k].push(...r.bets);
+        spreadLines[k].push(`  ${label(span.season)} ${spreadLine(spreads, r.bets, r.startingBankroll)}`);
+      }
+    }
     h.history.games.forEach((g, i) => {
       if (g.date < span.from || g.date > span.to) return;
       const f = run.forecaster.forecast(i, g.date);
@@ -398,6 +432,23 @@ async function sportReport(
   console.log(
     `  pooled   ${String(rawPooled.bets).padStart(4)} ${pct(rawPooled.yield).padStart(6)} ${interval(rawPooled.yieldInterval).padEnd(18)} ${rawBets.length === 0 ? "—" : (closingValue(h, rawBets) ?? "not measurable (no opening moneyline)")}`,
   );
+  if (spreads) {
+    const a = spreads.history.assumedPrice!;
+    console.log(
+      `  spreads at the opening line and an assumed ${a.american} (decimal ${a.decimal}; the archive gives ${a.quotes} spread lines and no price): ` +
+        "line CLV is the points the same book's closing line moved toward the bet",
+    );
+    for (const k of ["default", "raw"] as const) {
+      console.log(
+        k === "default"
+          ? "  the default strategy (its blend with the opening spread, fitted and shrunk as above, 3% edge)"
+          : "  the raw model (538's margin rule, weight 1) at every 3% edge",
+      );
+      console.log("  season   bets  yield  95% interval         line CLV");
+      for (const line of spreadLines[k]) console.log(line);
+      console.log(`  pooled   ${spreadLine(spreads, spreadBets[k], new Decimal(1000))}`);
+    }
+  }
   for (const k of ["model", "blend", "market"] as const)
     console.log(
       `  calibration, pooled (mean forecast → observed, deciles of 50+): ${k.padEnd(6)} ${binsLine(calibration[k])}`,
@@ -457,7 +508,7 @@ async function sportReport(
   console.log(
     `  ${spans.length - 1} folds in ${((performance.now() - t0) / 1000).toFixed(1)} s (tuning ${(tuneMs / 1000).toFixed(1)} s); ` +
       (code === "NBA"
-        ? "moneyline only: the archive gives spreads and totals without prices, and nothing here assumes -110"
+        ? `moneylines at their prices; spreads only at the assumed ${ASSUMED_PRICE} said above (the archive gives spreads and totals without prices)`
         : "moneyline at each book's opening price, CLV against the same book's close"),
   );
 }
@@ -468,6 +519,31 @@ function bettingLine(h: PreparedHistory, run: ReturnType<typeof runBacktest>, co
   const clv =
     run.bets.length === 0 ? "—" : (closingValue(h, run.bets) ?? "not measurable (no opening moneyline)");
   return `${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ${clv}`;
+}
+
+/** A season's spread bets: count, yield with its interval, and line CLV. */
+function spreadLine(h: PreparedHistory, bets: readonly BacktestBet[], bankroll: Decimal): string {
+  const b = bettingSummary(bets, bankroll, [], "spreads");
+  return `${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ${bets.length === 0 ? "—" : lineClv(h, bets)}`;
+}
+
+/**
+ * Line CLV of spread bets: the bet's handicap minus the same book's closing handicap of the same
+ * side (home −3 taken, home −5 at the close: +2 points), the mean and the shares above and at 0.
+ */
+function lineClv(h: PreparedHistory, bets: readonly BacktestBet[]): string {
+  const index = new Map(h.history.games.map((g, i) => [g.gameId, i]));
+  const points: number[] = [];
+  for (const bet of bets) {
+    const close = h.quotesByGame[index.get(bet.gameId)!]!.filter(
+      (q) => q.bookmaker === bet.bookmaker && q.market === "spread" && q.outcome === bet.selection,
+    ).at(-1);
+    if (close && close.lastUpdate > bet.quotedAt && close.line != null && bet.line !== null)
+      points.push(bet.line - close.line);
+  }
+  if (points.length === 0) return "not measured";
+  const mean = points.reduce((s, x) => s + x, 0) / points.length;
+  return `${mean >= 0 ? "+" : "−"}${Math.abs(mean).toFixed(2)} points on ${points.length} bets (${pct(points.filter((x) => x > 0).length / points.length)} beat the close, ${pct(points.filter((x) => x === 0).length / points.length)} level)`;
 }
 
 /** Mean closing-line value of NHL bets at the opening price: price / the close of the same outcome − 1. */

@@ -9,6 +9,7 @@ import {
   type ProposedBet,
   SPORTSBOOK_RULES,
   type StrategyPlugin,
+  type StrategyQuote,
   type VenueRules,
 } from "@edgeline/sdk";
 import { Decimal } from "decimal.js";
@@ -20,7 +21,7 @@ import type { BetMarket } from "../settlement/settle.ts";
 import { settleBet } from "../settlement/settle.ts";
 import { type HostGame, strategyContext } from "../strategy-host/context.ts";
 import { sizeProposals } from "../strategy-host/size.ts";
-import type { PreparedHistory } from "./history.ts";
+import type { BacktestQuote, PreparedHistory } from "./history.ts";
 import { BUNDLED_CATALOG, bookFilter, type PriceTiming, type Strategy } from "./strategy.ts";
 
 export interface BacktestOptions {
@@ -74,6 +75,21 @@ export interface BacktestBet {
   reason: string;
   /** The arbitrage or middle set the bet is a leg of. */
   group?: string;
+  /** Struck on a line the archive gave without a price, at the backtest's assumed price. */
+  assumedPrice?: true;
+}
+
+/** Whether a proposal's quote is one of the game's lines priced at the backtest's assumed price. */
+function isAssumed(quotes: readonly BacktestQuote[], q: StrategyQuote): boolean {
+  return quotes.some(
+    (o) =>
+      o.assumed === true &&
+      o.bookmaker === q.bookmaker &&
+      (o.market ?? "moneyline") === q.market &&
+      o.outcome === q.selection &&
+      (o.line ?? null) === q.line &&
+      o.price === q.price,
+  );
 }
 
 /** A game's decision, for audit and the leakage test: what the model and the rule saw and did. */
@@ -358,6 +374,7 @@ export function runBacktest(h: PreparedHistory, o: BacktestOptions): BacktestRun
         status: "pending",
         reason: r.reason,
         ...(r.group ? { group: r.group.id } : {}),
+        ...(isAssumed(h.quotesByGame[indexOf.get(r.gameId)!]!, r.quote) ? { assumedPrice: true } : {}),
       };
       run.bets.push(bet);
       const payout = venue.payout(stake, bet.price);

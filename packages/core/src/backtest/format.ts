@@ -165,6 +165,7 @@ export function formatReport(r: BacktestReport): string {
         )
       : []),
     `  suspect quotes (edge above the maximum, recorded and not bet): ${r.suspects}`,
+    ...(r.assumedPrice ? [`  assumed price: ${r.assumedPrice.note}`] : []),
     "",
     "Closing-line value",
     ...clvLines(r),

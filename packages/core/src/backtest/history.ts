@@ -34,6 +34,21 @@ export interface BacktestGame {
 
 export interface BacktestQuote extends OddsQuote {
   gameId: string;
+  /** A line the archive gave without a price, priced at the backtest's assumed price. */
+  assumed?: true;
+}
+
+/**
+ * The price a backtest gives the lines an archive published without one (the SBR NBA spreads
+ * and totals), when asked to: never stored, and said in the report.
+ */
+export interface AssumedPrice {
+  /** American odds, e.g. −110. */
+  american: number;
+  /** The same price as decimal odds, rounded as DECIMAL(10,4) stores a price (1.9091). */
+  decimal: number;
+  /** The line quotes that were given it. */
+  quotes: number;
 }
 
 export interface BacktestHistory {
@@ -45,6 +60,8 @@ export interface BacktestHistory {
   /** The sport's venue lookup (its plugin's), for the travel term; absent: no travel. */
   venueLocation?: VenueLocation;
   quotes: readonly BacktestQuote[];
+  /** Set when the loader gave the unpriced lines an assumed price (`assumed` on those quotes). */
+  assumedPrice?: AssumedPrice;
 }
 
 /** The quotes a decision sees and when it is made. */
@@ -63,7 +80,7 @@ const EVERY_BOOK = () => true;
 export class PreparedHistory {
   readonly eloGames: EloGame[];
   /** Each game's quotes before its start, oldest first. */
-  readonly quotesByGame: OddsQuote[][];
+  readonly quotesByGame: BacktestQuote[][];
   /** Consensus by price timing, then by book filter (one filter function, one cache), then by game. */
   private readonly consensusCache = new Map<
     string,

@@ -9,7 +9,7 @@ import { BETTING_DEFINITIONS, type BettingSummary, bettingSummary } from "./bett
 import { CLV_DEFINITIONS, type ClvSummary, closingLineValues } from "./clv.ts";
 import { type BacktestOptions, type BacktestRun, runBacktest } from "./engine.ts";
 import { type ForecastReport, forecastReport } from "./forecast-scores.ts";
-import type { PreparedHistory } from "./history.ts";
+import type { AssumedPrice, PreparedHistory } from "./history.ts";
 import { bookFilter } from "./strategy.ts";
 
 /** The sharp close CLV is measured against: Pinnacle's, de-vigged. */
@@ -37,6 +37,11 @@ export interface BacktestReport {
   >;
   /** Quotes whose edge was above the maximum: recorded, not bet. */
   suspects: number;
+  /**
+   * The price the run assumed for the lines the archive gave without one (the SBR NBA spreads and
+   * totals), with how many quotes and bets it priced; null when it assumed none.
+   */
+  assumedPrice: (AssumedPrice & { bets: number; note: string }) | null;
   clv: ClvSummary;
   /** CLV against the sharp book's de-vigged close (Pinnacle): p_close × price − 1, and the share above 0. */
   sharpClv: ClvSummary["consensus"] & { books: string[] };
@@ -72,6 +77,21 @@ function settled(run: BacktestRun) {
 export function summarise(run: BacktestRun): BettingSummary {
   const { bets, equity } = settled(run);
   return bettingSummary(bets, run.startingBankroll, equity, `${run.strategy.name}:yield`);
+}
+
+/** What the run assumed for unpriced lines, in numbers and in words (the report says it). */
+function assumedPriceOf(h: PreparedHistory, run: BacktestRun): BacktestReport["assumedPrice"] {
+  const a = h.history.assumedPrice;
+  if (!a) return null;
+  const bets = run.bets.filter((b) => b.assumedPrice).length;
+  const american = `${a.american > 0 ? "+" : ""}${a.american}`;
+  return {
+    ...a,
+    bets,
+    note:
+      `${a.quotes} line quotes given without a price were priced at an assumed ${american} (decimal ${a.decimal}); ` +
+      `${bets} bets were struck at it, so their profit, yield and CLV rest on that assumption`,
+  };
 }
 
 /** Runs the strategy and its baselines on a prepared history and reports them. */
@@ -110,6 +130,7 @@ export function backtest(
     betting: summarise(run),
     byMarket,
     suspects: run.suspects.length,
+    assumedPrice: assumedPriceOf(h, run),
     clv: closingLineValues(h, run.bets, run.consensusBooks),
     sharpClv: {
       books: [...SHARP_CLOSE_BOOKS],

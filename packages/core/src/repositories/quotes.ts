@@ -163,6 +163,8 @@ export async function reviseQuotes(db: Queryable, quotes: readonly QuoteInput[])
 export interface QuoteFilter {
   /** Only these markets ("moneyline", "spread", "total"). */
   markets?: readonly string[];
+  /** quotesForGames: the archive lines published without a price too (price null). */
+  unpriced?: boolean;
 }
 
 /**
@@ -221,7 +223,7 @@ export async function quoteHistory(db: Queryable, oddsIds: readonly string[]): P
 
 /**
  * Every quote of the games (of the given markets), oldest first: the whole price history a
- * backtest replays. Only priced quotes are returned.
+ * backtest replays. Only priced quotes are returned, unless `unpriced`.
  */
 export async function quotesForGames(
   db: Queryable,
@@ -231,10 +233,10 @@ export async function quotesForGames(
   if (gameIds.length === 0) return [];
   const { rows } = await db.query(
     `SELECT ${COLUMNS} FROM odds_quotes q
-      WHERE q.game_id = ANY($1::varchar[]) AND q.price IS NOT NULL
+      WHERE q.game_id = ANY($1::varchar[]) AND ($3::boolean OR q.price IS NOT NULL)
         AND ($2::varchar[] IS NULL OR q.market_name = ANY($2::varchar[]))
       ORDER BY q.game_id, q.quoted_at, q.odds_id`,
-    [gameIds, filter.markets ?? null],
+    [gameIds, filter.markets ?? null, filter.unpriced === true],
   );
   return rows.map(toRow);
 }

@@ -33,6 +33,11 @@ export interface BacktestJobOptions {
   tune?: { trainTo: string; preset?: string; dataDir: string };
   /** Store each run (backtest_runs and its curve). @defaultValue true */
   store?: boolean;
+  /**
+   * American odds (−110) for the spread and total lines an archive gives without a price (the
+   * SBR NBA files); absent, those lines are not bet. Each report says what it assumed.
+   */
+  assumedPrice?: number;
 }
 
 export interface BacktestJobResult {
@@ -79,7 +84,11 @@ export async function runBacktestJob(
   if (o.from > o.to) throw new Error(`--from ${o.from} is after --to ${o.to}`);
   const sport = registry.sport(o.sport);
   const history = new PreparedHistory(
-    await loadBacktestHistory(pool, sport.plugin, { to: o.to, markets: ALL_MARKETS }),
+    await loadBacktestHistory(pool, sport.plugin, {
+      to: o.to,
+      markets: ALL_MARKETS,
+      ...(o.assumedPrice === undefined ? {} : { assumedPrice: o.assumedPrice }),
+    }),
   );
   const offered = bettingMarkets(sport.plugin, sport.model);
   const base: Omit<BacktestOptions, "strategy"> = {

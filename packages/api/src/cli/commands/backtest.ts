@@ -40,6 +40,12 @@ export const backtestArgsSchema = z
     json: z.boolean().default(false),
     curve: z.string().min(1).optional(),
     store: z.boolean().default(true),
+    assumePrice: z.coerce
+      .number({ error: "American odds such as -110" })
+      .refine((n) => Number.isFinite(n) && Math.abs(n) >= 100 && Math.abs(n) <= 100_000, {
+        message: "American odds such as -110: at most -100 or at least +100",
+      })
+      .optional(),
   })
   .refine((a) => a.from <= a.to, { path: ["to"], message: "must not be before --from" })
   .refine((a) => !a.tune || a.trainTo !== undefined, {
@@ -143,6 +149,10 @@ export function registerBacktestCommands(program: Command): void {
     .option("--json", "print the reports as JSON")
     .option("--curve <csv>", "write the equity curve(s) to this CSV")
     .option("--no-store", "do not store the runs in backtest_runs")
+    .option(
+      "--assume-price <american>",
+      "bet the spread and total lines an archive gives without a price (the SBR NBA files) at these American odds, e.g. -110; each report says so",
+    )
     .action(async (flags: Record<string, unknown>) => {
       const args = parseArgs(backtestArgsSchema, flags);
       const session = await openPipelineSession();
@@ -155,6 +165,7 @@ export function registerBacktestCommands(program: Command): void {
           to: args.to,
           strategies,
           store: args.store,
+          ...(args.assumePrice === undefined ? {} : { assumedPrice: args.assumePrice }),
           ...(args.tune
             ? {
                 tune: {
