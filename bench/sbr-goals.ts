@@ -19,12 +19,16 @@ import { importHistory } from "../packages/api/src/imports/import-history.ts";
 import { importTotals } from "../packages/api/src/imports/import-summary.ts";
 import { pipelinePool } from "../packages/api/src/worker/deps.ts";
 import {
+  backtest,
+  defaultStrategy,
   type ExtraTimeGame,
   expectedHomeOf,
+  finalScoreMatrix,
   fitConstantOvertime,
   fitOvertimeModel,
   type GoalsGame,
   GoalsTimeline,
+  goalDifferenceDistribution,
   loadBacktestHistory,
   loadPlugins,
   type OvertimeModel,
@@ -34,6 +38,7 @@ import {
   type ScoreMatrix,
   SportForecaster,
   threeWayProbabilities,
+  totalGoalsDistribution,
   twoWayFromRegulation,
 } from "../packages/core/src/index.ts";
 import { createTestDatabase } from "../packages/core/src/testing/index.ts";
@@ -111,6 +116,7 @@ export async function main(): Promise<void> {
       ]),
     );
     report(h, new SportForecaster(sport.model, h.eloGames, 2), sport.model.elo.name, live);
+    await lineMarkets(pg, registry);
   } finally {
     await pg.end();
     await db.drop();
@@ -294,6 +300,91 @@ function report(
   console.log(
     `  regulation matrices unconverged on ${regulation.unconvergedDays.length} days, finals on ${finals.unconvergedDays.length}`,
   );
+}
+
+/**
+ * Puck lines and totals, which the goals model prices from the final's matrix (Elo cannot): the
+ * model's margin and total distributions against the games', pooled over the seasons after the
+ * first, and backtests at the archive's prices (totals at the opening price, puck lines at the
+ * one price the files give) of the raw model at every 3% edge and of the default blend.
+ */
+async function lineMarkets(
+  pg: ReturnType<typeof pipelinePool>,
+  registry: Awaited<ReturnType<typeof loadPlugins>>,
+): Promise<void> {
+  const sport = registry.sport("NHL");
+  const h = new PreparedHistory(
+    await loadBacktestHistory(pg, sport.plugin, {
+      to: "2100-01-01",
+      markets: ["moneyline", "spread", "total"],
+    }),
+  );
+  const model = { ...sport.model, betting: "goals" as const };
+  const f = new SportForecaster(model, h.eloGames, 2);
+  const first = Math.min(...h.history.games.map((g) => g.season));
+  const margin = { predicted: new Map<number, number>(), observed: new Map<number, number>() };
+  const total = { predicted: new Map<number, number>(), observed: new Map<number, number>() };
+  const add = (m: Map<number, number>, k: number, p: number): void => {
+    m.set(k, (m.get(k) ?? 0) + p);
+  };
+  let n = 0;
+  h.history.games.forEach((g, i) => {
+    if (g.season === first || !h.isPlayed(i)) return;
+    const m = f.goals!.matrixAt(i, g.date);
+    if (!m) return;
+    const final = finalScoreMatrix(m, f.overtime!.homeShareBefore(g.date));
+    n++;
+    const d = goalDifferenceDistribution(final);
+    d.probabilities.forEach((p, k) => {
+      add(margin.predicted, Math.max(-4, Math.min(4, k + d.min)), p);
+    });
+    add(margin.observed, Math.max(-4, Math.min(4, g.homeScore! - g.awayScore!)), 1);
+    const t = totalGoalsDistribution(final);
+    t.probabilities.forEach((p, k) => {
+      add(total.predicted, Math.min(9, k + t.min), p);
+    });
+    add(total.observed, Math.min(9, g.homeScore! + g.awayScore!), 1);
+  });
+  const row = (d: typeof margin, keys: number[], name: (k: number) => string) =>
+    keys
+      .map((k) => `${name(k)} ${pct((d.predicted.get(k) ?? 0) / n)}→${pct((d.observed.get(k) ?? 0) / n)}`)
+      .join("  ");
+  console.log(`\n  the live model's final-score distributions on ${n} games (predicted → observed):`);
+  console.log(
+    `  home margin: ${row(margin, [-4, -3, -2, -1, 1, 2, 3, 4], (k) => (k === -4 ? "≤−4" : k === 4 ? "≥+4" : k > 0 ? `+${k}` : `−${-k}`))}`,
+  );
+  console.log(
+    `  total goals: ${row(total, [1, 2, 3, 4, 5, 6, 7, 8, 9], (k) => (k === 9 ? "≥9" : String(k)))}`,
+  );
+  console.log("  backtests of the live goals model, 2013-14 to 2018-19, at the archive's prices:");
+  for (const market of ["spread", "total"] as const)
+    for (const [name, blend] of [
+      ["raw model (weight 1), every 3% edge", { weight: 1 }],
+      ["default (fitted blend, shrunk 2 SE)", { weight: "fitted", defaultWeight: 0, shrinkage: 2 }],
+    ] as const) {
+      const { report } = backtest(h, {
+        from: `${first + 1}-07-01`,
+        to: "2100-01-01",
+        model,
+        thresholds: sport.thresholds,
+        markets: [market],
+        venueRules: (b: string) => registry.rulesFor(b),
+        strategy: { ...defaultStrategy(), markets: [market], prices: { at: "opening" }, blend },
+      });
+      const b = report.betting;
+      const clv = report.clv.sameBook;
+      const w = report.blendWeights[market];
+      console.log(
+        `  ${market === "spread" ? "puck line" : "totals   "} ${name.padEnd(36)} ${String(b.bets).padStart(5)} bets, yield ${b.yield === null ? "—" : pct(b.yield)}` +
+          `${b.yieldInterval ? ` [${pct(b.yieldInterval[0])}, ${pct(b.yieldInterval[1])}]` : ""}; ` +
+          (b.bets === 0
+            ? "CLV —"
+            : clv.measured
+              ? `CLV ${pct(clv.average!)} on ${clv.measured} bets (${pct(clv.beatShare!)} beat the close)`
+              : `CLV not measurable (${clv.atClose} bets at their book's only price)`) +
+          (w && w.max !== null ? `; model weight at most ${w.max.toFixed(3)}` : ""),
+      );
+    }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
