@@ -62,16 +62,27 @@ beforeAll(async () => {
     seed: async (_api, db) => {
       const pool = createPgPool({ connectionString: db.url, poolSize: 1 });
       try {
-        const { report, run } = backtest(new PreparedHistory(history()), {
+        const options = {
           from: "2024-09-01",
           to: "2024-12-31",
-          model: { elo: fivethirtyeightNfl, betting: "elo", blend: { minGames: 100, defaultWeight: 1 } },
+          model: {
+            elo: fivethirtyeightNfl,
+            betting: "elo" as const,
+            blend: { minGames: 100, defaultWeight: 1 },
+          },
           strategy: parseStrategy({ name: "graphql", parameters: { blend: { weight: 1 } } }, "test"),
           thresholds: { minEdge: 0.02, maxEdge: 0.25, minOdds: 1.2, maxOdds: 6, maxPerDay: 5 },
-          markets: ["moneyline"],
-        });
+          markets: ["moneyline" as const],
+        };
+        const { report, run } = backtest(new PreparedHistory(history()), options);
         const id = await insertBacktestRun(pool, backtestRunInput(report, run));
         await insertBacktestRun(pool, { ...backtestRunInput(report, run), sport: "EPL", strategy: "other" });
+        // The same history loaded with an assumed price (it has no unpriced lines to give it to).
+        const assumed = backtest(
+          new PreparedHistory({ ...history(), assumedPrice: { american: -110, decimal: 1.9091, quotes: 0 } }),
+          options,
+        );
+        await insertBacktestRun(pool, { ...backtestRunInput(assumed.report, assumed.run), sport: "NBA" });
         stored = { id, report, points: run.curve.length };
       } finally {
         await pool.end();
@@ -118,6 +129,23 @@ describe("backtest runs", () => {
       [...run.curve.map((p: { day: string }) => p.day)].sort(),
     );
     expect(run.curve.at(-1)!.bankroll).toBe(b.endingBankroll);
+  });
+
+  test("the assumed price a run bet unpriced lines at, typed; null for a run that assumed none", async () => {
+    const q = (sport: string) =>
+      h.gql<{ backtestRuns: { edges: { node: { assumedPrice: Record<string, unknown> | null } }[] } }>(
+        `query ($sport: String!) { backtestRuns(sport: $sport, first: 5) { edges { node {
+           assumedPrice { american decimal quotes bets note } } } } }`,
+        { sport },
+      );
+    expect(dataOf(await q("NFL")).backtestRuns.edges[0]!.node.assumedPrice).toBeNull();
+    expect(dataOf(await q("NBA")).backtestRuns.edges[0]!.node.assumedPrice).toEqual({
+      american: -110,
+      decimal: 1.9091,
+      quotes: 0,
+      bets: 0,
+      note: "0 line quotes given without a price were priced at an assumed -110 (decimal 1.9091); 0 bets were struck at it, so their profit, yield and CLV rest on that assumption",
+    });
   });
 
   test("one run by id, with its report as JSON; an unknown id is null, a malformed one an argument error", async () => {

@@ -115,6 +115,20 @@ const Clv = builder.objectRef<BacktestReport["clv"]>("BacktestClv").implement({
   }),
 });
 
+const AssumedPrice = builder
+  .objectRef<NonNullable<BacktestReport["assumedPrice"]>>("BacktestAssumedPrice")
+  .implement({
+    description:
+      "The price a run gave the lines its archive published without one (SBR NBA spreads and totals): never stored as a price.",
+    fields: (t) => ({
+      american: t.exposeFloat("american", { description: "American odds, e.g. -110." }),
+      decimal: t.exposeFloat("decimal", { description: "The same as decimal odds (1.9091)." }),
+      quotes: t.exposeInt("quotes", { description: "Line quotes that were given it." }),
+      bets: t.exposeInt("bets", { description: "Bets struck at it: their profit and yield rest on it." }),
+      note: t.exposeString("note"),
+    }),
+  });
+
 const baselineOf = (name: string, b: FlatBaseline | BettingSummary): NamedBaseline => ({
   name,
   bets: b.bets,
@@ -136,6 +150,12 @@ builder.prismaObjectFields("BacktestRun", (t) => {
       resolve: (r) => finiteOrNull(report(r).betting?.yieldInterval?.[1]),
     }),
     clv: t.field({ type: Clv, nullable: true, resolve: (r) => report(r).clv ?? null }),
+    assumedPrice: t.field({
+      type: AssumedPrice,
+      nullable: true,
+      description: "Set when the run bet lines at an assumed price (`--assume-price`); null otherwise.",
+      resolve: (r) => report(r).assumedPrice ?? null,
+    }),
     forecasts: t.field({
       type: [ForecastScore],
       description:
