@@ -13,6 +13,7 @@ const RunsQuery = graphql(`
           id sport strategy from to model bets turnover profit yield yieldLow yieldHigh roi maxDrawdown
           startingBankroll endingBankroll parameters createdAt
           clv { sameBookMeasured sameBookAverage beatShare consensusMeasured consensusAverage note }
+          assumedPrice { note }
         }
       }
     }

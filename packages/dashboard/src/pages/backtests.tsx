@@ -1,6 +1,7 @@
-// Backtests: the stored runs (`pnpm edgeline backtest`, `runBacktest`) with their parameters and
-// headline figures; for the chosen run its equity curve, the calibration of the model, the blend and
-// the market on the same games, and the baselines on the same prices.
+// Backtests: the stored runs (`pnpm edgeline backtest`, core's `runBacktestJob`) with their
+// parameters and headline figures (and the price a run assumed for unpriced lines); for the chosen
+// run its equity curve, the calibration of the model, the blend and the market on the same games,
+// and the baselines on the same prices.
 import { useMemo } from "preact/hooks";
 import { LineChart } from "../charts/line-chart.tsx";
 import { Loaded } from "../components/loaded.tsx";
@@ -57,8 +58,8 @@ function RunsView(props: { runs: BacktestRunSummary[]; selected: string | null }
     return (
       <p class="empty" role="status">
         No backtest runs stored yet. Run one with{" "}
-        <code>pnpm edgeline backtest --sport NHL --from 2026-01-01 --to 2026-01-31</code> (or the{" "}
-        <code>runBacktest</code> mutation); each run is stored and shows here.
+        <code>pnpm edgeline backtest --sport NHL --from 2026-01-01 --to 2026-01-31</code>; each run is stored
+        and shows here.
       </p>
     );
   }
@@ -136,6 +137,12 @@ function RunDetail(props: { run: BacktestRunSummary }) {
           </dd>
           <dt>Closing-line value</dt>
           <dd>{clvText(run.clv)}</dd>
+          {run.assumedPrice ? (
+            <>
+              <dt>Assumed price</dt>
+              <dd>{run.assumedPrice.note}</dd>
+            </>
+          ) : null}
           <dt>Stored</dt>
           <dd>{dateTime(run.createdAt)}</dd>
         </dl>
