@@ -7,10 +7,12 @@
 // an overtime model), the regulation model giving it to the home side with the overtime model's
 // probability, that model fitted on the earlier seasons' games that went past regulation (a constant
 // home share, or a logistic in log(λ_home / λ_away) where a likelihood-ratio test supports it).
-// Beside them, the live model: the NHL plugin's goals model (regulation goals, the overtime share of
-// every earlier game past regulation) through SportForecaster, as a strategy betting "goals" runs it,
-// its decay ξ chosen per season from a grid on the earlier seasons' log loss (walk-forward).
-// The first season is warm-up. Scored on the moneyline: home win including overtime and shootout.
+// Beside them, the live model: the NHL plugin's goals model (regulation goals, the late goals, the
+// overtime share of every earlier game past regulation) through SportForecaster, as a strategy
+// betting "goals" runs it, its decay ξ chosen per season from a grid on the earlier seasons' log
+// loss (walk-forward). The first season is warm-up. Scored on the moneyline: home win including
+// overtime and shootout. Then, without and with the late goals: the final-score distributions
+// against the games', and backtests of puck lines and totals at the archive's prices.
 // Run alone with `pnpm exec tsx bench/sbr-goals.ts` (`--xi 0.003` to change the decay).
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +21,7 @@ import { importHistory } from "../packages/api/src/imports/import-history.ts";
 import { importTotals } from "../packages/api/src/imports/import-summary.ts";
 import { pipelinePool } from "../packages/api/src/worker/deps.ts";
 import {
+  applyLateGoals,
   backtest,
   defaultStrategy,
   type ExtraTimeGame,
@@ -319,72 +322,99 @@ async function lineMarkets(
       markets: ["moneyline", "spread", "total"],
     }),
   );
-  const model = { ...sport.model, betting: "goals" as const };
-  const f = new SportForecaster(model, h.eloGames, 2);
+  const base = { ...sport.model, betting: "goals" as const };
   const first = Math.min(...h.history.games.map((g) => g.season));
-  const margin = { predicted: new Map<number, number>(), observed: new Map<number, number>() };
-  const total = { predicted: new Map<number, number>(), observed: new Map<number, number>() };
   const add = (m: Map<number, number>, k: number, p: number): void => {
     m.set(k, (m.get(k) ?? 0) + p);
   };
-  let n = 0;
-  h.history.games.forEach((g, i) => {
-    if (g.season === first || !h.isPlayed(i)) return;
-    const m = f.goals!.matrixAt(i, g.date);
-    if (!m) return;
-    const final = finalScoreMatrix(m, f.overtime!.homeShareBefore(g.date));
-    n++;
-    const d = goalDifferenceDistribution(final);
-    d.probabilities.forEach((p, k) => {
-      add(margin.predicted, Math.max(-4, Math.min(4, k + d.min)), p);
-    });
-    add(margin.observed, Math.max(-4, Math.min(4, g.homeScore! - g.awayScore!)), 1);
-    const t = totalGoalsDistribution(final);
-    t.probabilities.forEach((p, k) => {
-      add(total.predicted, Math.min(9, k + t.min), p);
-    });
-    add(total.observed, Math.min(9, g.homeScore! + g.awayScore!), 1);
-  });
-  const row = (d: typeof margin, keys: number[], name: (k: number) => string) =>
-    keys
-      .map((k) => `${name(k)} ${pct((d.predicted.get(k) ?? 0) / n)}→${pct((d.observed.get(k) ?? 0) / n)}`)
-      .join("  ");
-  console.log(`\n  the live model's final-score distributions on ${n} games (predicted → observed):`);
-  console.log(
-    `  home margin: ${row(margin, [-4, -3, -2, -1, 1, 2, 3, 4], (k) => (k === -4 ? "≤−4" : k === 4 ? "≥+4" : k > 0 ? `+${k}` : `−${-k}`))}`,
-  );
-  console.log(
-    `  total goals: ${row(total, [1, 2, 3, 4, 5, 6, 7, 8, 9], (k) => (k === 9 ? "≥9" : String(k)))}`,
-  );
-  console.log("  backtests of the live goals model, 2013-14 to 2018-19, at the archive's prices:");
-  for (const market of ["spread", "total"] as const)
-    for (const [name, blend] of [
-      ["raw model (weight 1), every 3% edge", { weight: 1 }],
-      ["default (fitted blend, shrunk 2 SE)", { weight: "fitted", defaultWeight: 0, shrinkage: 2 }],
-    ] as const) {
-      const { report } = backtest(h, {
-        from: `${first + 1}-07-01`,
-        to: "2100-01-01",
-        model,
-        thresholds: sport.thresholds,
-        markets: [market],
-        venueRules: (b: string) => registry.rulesFor(b),
-        strategy: { ...defaultStrategy(), markets: [market], prices: { at: "opening" }, blend },
+  for (const [title, model] of [
+    [
+      "the goals model on regulation, no late goals",
+      { ...base, goals: { ...base.goals!, lateGoals: false } },
+    ],
+    [
+      "with the late goals (goals.lateGoals, the plugin's)",
+      { ...base, goals: { ...base.goals!, lateGoals: true } },
+    ],
+  ] as const) {
+    const f = new SportForecaster(model, h.eloGames, 2);
+    const margin = { predicted: new Map<number, number>(), observed: new Map<number, number>() };
+    const total = { predicted: new Map<number, number>(), observed: new Map<number, number>() };
+    const moneyline = new Score();
+    h.history.games.forEach((g, i) => {
+      if (g.season === first || !h.isPlayed(i)) return;
+      const m = f.goals!.matrixAt(i, g.date);
+      if (!m) return;
+      const regulation = f.lateGoals ? applyLateGoals(m, f.lateGoals.before(g.season)) : m;
+      const final = finalScoreMatrix(regulation, f.overtime!.homeShareBefore(g.date));
+      moneyline.add(threeWayProbabilities(final).home, g.homeScore! > g.awayScore!);
+      const d = goalDifferenceDistribution(final);
+      d.probabilities.forEach((p, k) => {
+        add(margin.predicted, Math.max(-4, Math.min(4, k + d.min)), p);
       });
-      const b = report.betting;
-      const clv = report.clv.sameBook;
-      const w = report.blendWeights[market];
+      add(margin.observed, Math.max(-4, Math.min(4, g.homeScore! - g.awayScore!)), 1);
+      const t = totalGoalsDistribution(final);
+      t.probabilities.forEach((p, k) => {
+        add(total.predicted, Math.min(9, k + t.min), p);
+      });
+      add(total.observed, Math.min(9, g.homeScore! + g.awayScore!), 1);
+    });
+    const n = moneyline.games;
+    const row = (d: typeof margin, keys: number[], name: (k: number) => string) =>
+      keys
+        .map((k) => `${name(k)} ${pct((d.predicted.get(k) ?? 0) / n)}→${pct((d.observed.get(k) ?? 0) / n)}`)
+        .join("  ");
+    console.log(
+      `\n  ${title}: final-score distributions on ${n} games (predicted → observed), moneyline Brier LL ${moneyline}`,
+    );
+    if (f.lateGoals) {
+      const seasons = [...new Set(h.history.games.map((g) => g.season))].sort((a, b) => a - b).slice(1);
+      const fits = seasons.map((s) => f.lateGoals!.before(s));
       console.log(
-        `  ${market === "spread" ? "puck line" : "totals   "} ${name.padEnd(36)} ${String(b.bets).padStart(5)} bets, yield ${b.yield === null ? "—" : pct(b.yield)}` +
-          `${b.yieldInterval ? ` [${pct(b.yieldInterval[0])}, ${pct(b.yieldInterval[1])}]` : ""}; ` +
-          (b.bets === 0
-            ? "CLV —"
-            : clv.measured
-              ? `CLV ${pct(clv.average!)} on ${clv.measured} bets (${pct(clv.beatShare!)} beat the close)`
-              : `CLV not measurable (${clv.atClose} bets at their book's only price)`) +
-          (w && w.max !== null ? `; model weight at most ${w.max.toFixed(3)}` : ""),
+        `  late transitions by season, fitted on the seasons before (extendOne / equalise / extendTwo): ${fits
+          .map(
+            (x, k) =>
+              `${label(seasons[k]!)} ${x.games ? `${pct(x.extendOne)}/${pct(x.equalise)}/${pct(x.extendTwo)}` : "none (warm-up)"}`,
+          )
+          .join(", ")}`,
       );
     }
+    console.log(
+      `  home margin: ${row(margin, [-4, -3, -2, -1, 1, 2, 3, 4], (k) => (k === -4 ? "≤−4" : k === 4 ? "≥+4" : k > 0 ? `+${k}` : `−${-k}`))}`,
+    );
+    console.log(
+      `  total goals: ${row(total, [1, 2, 3, 4, 5, 6, 7, 8, 9], (k) => (k === 9 ? "≥9" : String(k)))}`,
+    );
+    console.log(`  backtests, ${label(first + 1)} to the end, at the archive's prices:`);
+    for (const market of ["spread", "total"] as const)
+      for (const [name, blend] of [
+        ["raw model (weight 1), every 3% edge", { weight: 1 }],
+        ["default (fitted blend, shrunk 2 SE)", { weight: "fitted", defaultWeight: 0, shrinkage: 2 }],
+      ] as const) {
+        const { report } = backtest(h, {
+          from: `${first + 1}-07-01`,
+          to: "2100-01-01",
+          model,
+          thresholds: sport.thresholds,
+          markets: [market],
+          venueRules: (b: string) => registry.rulesFor(b),
+          strategy: { ...defaultStrategy(), markets: [market], prices: { at: "opening" }, blend },
+        });
+        const b = report.betting;
+        const clv = report.clv.sameBook;
+        const w = report.blendWeights[market];
+        console.log(
+          `  ${market === "spread" ? "puck line" : "totals   "} ${name.padEnd(36)} ${String(b.bets).padStart(5)} bets, yield ${b.yield === null ? "—" : pct(b.yield)}` +
+            `${b.yieldInterval ? ` [${pct(b.yieldInterval[0])}, ${pct(b.yieldInterval[1])}]` : ""}; ` +
+            (b.bets === 0
+              ? "CLV —"
+              : clv.measured
+                ? `CLV ${pct(clv.average!)} on ${clv.measured} bets (${pct(clv.beatShare!)} beat the close)`
+                : `CLV not measurable (${clv.atClose} bets at their book's only price)`) +
+            (w && w.max !== null ? `; model weight at most ${w.max.toFixed(3)}` : ""),
+        );
+      }
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

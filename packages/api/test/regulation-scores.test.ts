@@ -228,7 +228,7 @@ describe.skipIf(!hasShared("datasets", "sbr", "README.md"))("a real NHL workbook
         store: false,
       });
     const [goals, elo] = [(await job("goals")).reports[0]!, (await job("elo")).reports[0]!];
-    expect(goals.report.model).toBe("dixon-coles xi 0.0018 on regulation");
+    expect(goals.report.model).toBe("dixon-coles xi 0.0018 on regulation, late goals apart");
     const games = goals.report.forecasts.sameGames!.model.games;
     expect(games).toBeGreaterThan(600);
     expect(goals.report.forecasts.sameGames!.model.logLoss).toBeLessThan(0.69);

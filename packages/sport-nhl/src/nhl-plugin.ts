@@ -23,7 +23,7 @@ export const nhlPlugin = defineSport({
   baseUrls: { nhl: { default: "https://api-web.nhle.com", env: "EDGELINE_NHL_API_URL" } },
   fake: { routes: nhlRoutes },
   // Elo is bet; the goals model on regulation goals prices a strategy that bets "goals" (backtests).
-  model: { elo: "fivethirtyeight-nhl", goals: { xi: 0.0018, regulation: true } },
+  model: { elo: "fivethirtyeight-nhl", goals: { xi: 0.0018, regulation: true, lateGoals: true } },
   timeZone: "America/New_York",
   markets: TWO_WAY_TEAM_MARKETS,
   entityKind: "team",

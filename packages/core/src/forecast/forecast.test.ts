@@ -1,3 +1,4 @@
+import { addDays } from "@edgeline/sdk";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fastReplayElo } from "../elo/fast-replay.ts";
@@ -6,7 +7,8 @@ import { gameProbabilities } from "../elo/probability.ts";
 import type { EloGame } from "../elo/replay.ts";
 import { revertedRating } from "../elo/state.ts";
 import type { GoalsGame } from "../goals/fit.ts";
-import { twoWayFromRegulation } from "../goals/overtime.ts";
+import { applyLateGoals, fitLateGoals, NO_LATE_GOALS } from "../goals/late-goals.ts";
+import { finalScoreMatrix, twoWayFromRegulation } from "../goals/overtime.ts";
 import { dixonColesScoreMatrix, threeWayProbabilities } from "../goals/score-matrix.ts";
 import { eloSpreadOutcome } from "../margins/elo-margin.ts";
 import { nflMarginModel } from "../margins/presets.ts";
@@ -237,5 +239,65 @@ describe("the goals model on regulation scores (hockey)", () => {
     expect(record.homeShareBefore("2024-01-03")).toBeCloseTo(2 / 3, 15);
     expect(record.homeShareBefore("2024-01-04")).toBeCloseTo(2 / 3, 15); // a regulation win is not counted
     expect(record.homeShareBefore("2024-02-01")).toBe(3 / 4);
+  });
+});
+
+describe("the goals model with late goals apart (hockey)", () => {
+  // Two seasons of six teams, three games every third day; regulation scores from a fixed pattern.
+  const teams = ["A", "B", "C", "D", "E", "F"];
+  const games: EloGame[] = [];
+  for (const season of [2022, 2023])
+    for (let d = 0; d < 90; d++) {
+      const date = addDays(`${season}-10-01`, 3 * d);
+      for (let k = 0; k < 3; k++) {
+        const [h, a] = [(d * 7 + k * 3) % 6, (d * 5 + k * 2 + 1) % 5];
+        const past = (d + k) % 4 === 0;
+        const tie = Math.min(h, a);
+        const regulation = past ? { home: tie, away: tie } : { home: h, away: a === h ? a + 1 : a };
+        const [hs, as] = past
+          ? d % 2
+            ? [tie + 1, tie]
+            : [tie, tie + 1]
+          : [regulation.home, regulation.away];
+        games.push(
+          game(date, season, teams[(d + k) % 6]!, teams[(d + k + 1 + (d % 5)) % 6]!, hs!, as!, {
+            regulation,
+          }),
+        );
+      }
+    }
+  const model: ResolvedSportModel = {
+    elo: fivethirtyeightNfl,
+    goals: { xi: 0.002, minGamesPerTeam: 3, regulation: true, lateGoals: true },
+    betting: "goals",
+    blend: { ...DEFAULT_BLEND_SETTINGS },
+  };
+
+  it("fits the transitions on the earlier seasons' games once a season, and prices through them", () => {
+    const f = new SportForecaster(model, games, 2);
+    // The first season has no earlier one: no transitions.
+    expect(f.lateGoals!.before(2022)).toEqual(NO_LATE_GOALS);
+    // The second: EM on the first season's games, each with its own day's regulation matrix.
+    const samples = games.flatMap((g, i) => {
+      const matrix = g.season === 2022 ? f.goals!.matrixAt(i, g.date) : undefined;
+      return matrix ? [{ matrix, home: g.regulation!.home, away: g.regulation!.away }] : [];
+    });
+    expect(samples.length).toBeGreaterThan(200);
+    const fit = fitLateGoals(samples);
+    expect(f.lateGoals!.before(2023)).toEqual(fit);
+    const i = games.findIndex((g) => g.season === 2023 && g.date >= "2023-12-01");
+    const day = games[i]!.date;
+    const regulation = applyLateGoals(f.goals!.matrixAt(i, day)!, fit);
+    const expected = threeWayProbabilities(finalScoreMatrix(regulation, f.overtime!.homeShareBefore(day)));
+    expect(f.forecast(i, day)!.moneyline).toEqual(
+      [expected.home, expected.away].map((p) => expect.closeTo(p, 14)),
+    );
+    // Without lateGoals the same game prices from the matrix itself. The leader's late goals keep
+    // the winner (the moneyline moves only by equalisers, none fitted here) but move the puck line.
+    const plain = new SportForecaster({ ...model, goals: { ...model.goals!, lateGoals: false } }, games, 2);
+    expect(plain.lateGoals).toBeUndefined();
+    expect(fit.extendOne).toBeGreaterThan(0.05);
+    const cover = (x: SportForecaster) => x.forecast(i, day)!.spread!("home", -1.5).win;
+    expect(cover(f)).toBeGreaterThan(cover(plain) + 0.005);
   });
 });

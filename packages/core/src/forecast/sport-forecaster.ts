@@ -4,11 +4,13 @@
 import type { BlendSettings, EloConfig, GoalsModelSettings } from "@edgeline/sdk";
 import type { EloGame } from "../elo/replay.ts";
 import { gameContext } from "../elo/schedule.ts";
+import { applyLateGoals } from "../goals/late-goals.ts";
 import { finalScoreMatrix } from "../goals/overtime.ts";
 import type { EloMarginModel } from "../margins/elo-margin.ts";
 import { EloTimeline } from "./elo-timeline.ts";
 import { eloForecast, type GameForecast, goalsForecast } from "./game-forecast.ts";
 import { GoalsTimeline } from "./goals-timeline.ts";
+import { LateGoalsBySeason } from "./late-goals-record.ts";
 import { OvertimeRecord } from "./overtime-record.ts";
 
 export interface ResolvedSportModel {
@@ -32,7 +34,8 @@ export const DEFAULT_BLEND_SETTINGS: Readonly<Required<BlendSettings>> = {
 /** A short name of the model that is bet, for reports ("fivethirtyeight-nfl", "dixon-coles xi 0.0018"). */
 export function modelName(model: ResolvedSportModel): string {
   if (model.betting !== "goals") return model.elo.name;
-  return `dixon-coles xi ${model.goals!.xi}${model.goals!.regulation ? " on regulation" : ""}`;
+  const g = model.goals!;
+  return `dixon-coles xi ${g.xi}${g.regulation ? " on regulation" : ""}${g.lateGoals ? ", late goals apart" : ""}`;
 }
 
 export class SportForecaster {
@@ -40,6 +43,8 @@ export class SportForecaster {
   readonly goals: GoalsTimeline | undefined;
   /** The games decided after regulation, for a goals model on regulation scores. */
   readonly overtime: OvertimeRecord | undefined;
+  /** The late-goal transitions by season, for a goals model on regulation with `lateGoals`. */
+  readonly lateGoals: LateGoalsBySeason | undefined;
 
   constructor(
     readonly model: ResolvedSportModel,
@@ -66,6 +71,7 @@ export class SportForecaster {
         model.goals,
       );
       if (regulation) this.overtime = new OvertimeRecord(games);
+      if (regulation && model.goals.lateGoals) this.lateGoals = new LateGoalsBySeason(games, this.goals);
     }
   }
 
@@ -81,9 +87,12 @@ export class SportForecaster {
     if (!this.goals) return this.eloForecast(i, day);
     const matrix = this.goals.matrixAt(i, day);
     if (!matrix) return undefined;
+    const regulation = this.lateGoals
+      ? applyLateGoals(matrix, this.lateGoals.before(this.games[i]!.season))
+      : matrix;
     // On regulation scores a two-way market is the final's: overtime added to the matrix.
     return this.overtime && this.ways === 2
-      ? goalsForecast(finalScoreMatrix(matrix, this.overtime.homeShareBefore(day)), 2)
-      : goalsForecast(matrix, this.ways);
+      ? goalsForecast(finalScoreMatrix(regulation, this.overtime.homeShareBefore(day)), 2)
+      : goalsForecast(regulation, this.ways);
   }
 }

@@ -25,6 +25,12 @@ export interface GoalsModelSettings {
    * @defaultValue false
    */
   regulation?: boolean;
+  /**
+   * With `regulation`: model the last minutes apart (a trailing side's pulled goalie), as
+   * transitions from one- and two-goal leads (an empty-net goal, an equaliser) fitted on the
+   * earlier seasons' games; see core's goals/late-goals.ts. @defaultValue false
+   */
+  lateGoals?: boolean;
 }
 
 /**
@@ -62,13 +68,20 @@ export interface SportModel {
   blend?: BlendSettings;
 }
 
-export const goalsModelSettingsSchema = z.object({
-  xi: z.number().min(0, "xi must be ≥ 0").max(0.1, "xi must be ≤ 0.1 (a half-life under a week)"),
-  minGamesPerTeam: z.number().int().min(1).optional(),
-  windowDays: z.number().int().min(30, "windowDays must be ≥ 30").optional(),
-  maxGoals: z.number().int().min(5).max(30).optional(),
-  regulation: z.boolean().optional(),
-});
+export const goalsModelSettingsSchema = z
+  .object({
+    xi: z.number().min(0, "xi must be ≥ 0").max(0.1, "xi must be ≤ 0.1 (a half-life under a week)"),
+    minGamesPerTeam: z.number().int().min(1).optional(),
+    windowDays: z.number().int().min(30, "windowDays must be ≥ 30").optional(),
+    maxGoals: z.number().int().min(5).max(30).optional(),
+    regulation: z.boolean().optional(),
+    lateGoals: z.boolean().optional(),
+  })
+  .refine((g) => !g.lateGoals || g.regulation === true, {
+    message:
+      "lateGoals needs regulation: true (the transitions are from the score before the end of regulation)",
+    path: ["lateGoals"],
+  });
 
 export const blendSettingsSchema = z.object({
   minGames: z.number().int().min(1, "minGames must be ≥ 1").optional(),
