@@ -1,3 +1,4 @@
+import { seededRandom } from "@edgeline/sdk";
 import { describe, expect, it } from "vitest";
 import {
   applyLateGoals,
@@ -16,17 +17,11 @@ const late = (extendOne: number, equalise: number, extendTwo: number): LateGoals
   extendTwo,
 });
 
-/** A deterministic uniform stream (mulberry32). */
-function uniforms(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic uniform stream (the SDK's seeded mulberry32): the same games on every run. */
+const uniforms = (seed: number): (() => number) => {
+  const random = seededRandom(`late-goals-${seed}`);
+  return () => random.next();
+};
 
 /** One score drawn from a matrix's cells. */
 function draw(m: ScoreMatrix, u: number): { home: number; away: number } {
@@ -92,19 +87,23 @@ describe("late goals", () => {
     expect(Math.abs(fit.extendTwo - 0.14)).toBeLessThan(0.02);
     // The fit is at least as likely as the truth on its own games (it is the maximum).
     expect(fit.meanLogLikelihood).toBeGreaterThanOrEqual(lateGoalsLogLikelihood(samples, truth));
-    expect(fit.meanLogLikelihood).toBeGreaterThan(lateGoalsLogLikelihood(samples, NO_LATE_GOALS));
+    const lr = 2 * samples.length * (fit.meanLogLikelihood - lateGoalsLogLikelihood(samples, NO_LATE_GOALS));
+    expect(lr).toBeGreaterThan(100);
   });
 
-  it("on games with no late goals it finds none", () => {
+  it("on games with no late goals it finds none beyond chance (likelihood-ratio test)", () => {
     const u = uniforms(11);
-    const samples: LateGoalsSample[] = Array.from({ length: 5000 }, () => {
+    const samples: LateGoalsSample[] = Array.from({ length: 20_000 }, () => {
       const matrix = dixonColesScoreMatrix(2.5 + u(), 2.5 + u(), -0.1, 12);
       return { matrix, ...draw(matrix, u()) };
     });
     const fit = fitLateGoals(samples);
-    expect(fit.extendOne).toBeLessThan(0.03);
-    expect(fit.equalise).toBeLessThan(0.03);
-    expect(fit.extendTwo).toBeLessThan(0.03);
+    // Twice the log-likelihood gain over no transitions, against χ² with 3 degrees of freedom:
+    // below its 99.9% point, 16.27; on the simulated games of the test above it is in the hundreds.
+    const lr = 2 * samples.length * (fit.meanLogLikelihood - lateGoalsLogLikelihood(samples, NO_LATE_GOALS));
+    expect(lr).toBeGreaterThanOrEqual(0);
+    expect(lr).toBeLessThan(16.27);
+    for (const k of ["extendOne", "equalise", "extendTwo"] as const) expect(fit[k]).toBeLessThan(0.05);
   });
 
   it("refuses no games and scores that are not whole numbers", () => {

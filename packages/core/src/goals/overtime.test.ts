@@ -1,3 +1,4 @@
+import { seededRandom } from "@edgeline/sdk";
 import { describe, expect, it } from "vitest";
 import {
   type ExtraTimeGame,
@@ -18,17 +19,11 @@ import {
   totalGoalsDistribution,
 } from "./score-matrix.ts";
 
-/** A deterministic uniform stream (mulberry32): the same games on every run. */
-function uniforms(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic uniform stream (the SDK's seeded mulberry32): the same games on every run. */
+const uniforms = (seed: number): (() => number) => {
+  const random = seededRandom(`overtime-${seed}`);
+  return () => random.next();
+};
 
 /** Games whose home side wins after regulation with 1 / (1 + exp(−(a + b · strength))). */
 function simulate(n: number, a: number, b: number, seed: number): ExtraTimeGame[] {
