@@ -29,6 +29,7 @@ import {
   blendProbabilities,
   bookFilter,
   chooseThresholds,
+  closingLineValues,
   defaultEloGrid,
   defaultStrategy,
   type EloGrid,
@@ -530,6 +531,8 @@ function spreadLine(h: PreparedHistory, bets: readonly BacktestBet[], bankroll: 
 /**
  * Line CLV of spread bets: the bet's handicap minus the same book's closing handicap of the same
  * side (home −3 taken, home −5 at the close: +2 points), the mean and the shares above and at 0.
+ * The price history keeps a quote only when it changed, so a side with no later quote closed
+ * where the bet took it: level, 0 points.
  */
 function lineClv(h: PreparedHistory, bets: readonly BacktestBet[]): string {
   const index = new Map(h.history.games.map((g, i) => [g.gameId, i]));
@@ -538,27 +541,21 @@ function lineClv(h: PreparedHistory, bets: readonly BacktestBet[]): string {
     const close = h.quotesByGame[index.get(bet.gameId)!]!.filter(
       (q) => q.bookmaker === bet.bookmaker && q.market === "spread" && q.outcome === bet.selection,
     ).at(-1);
-    if (close && close.lastUpdate > bet.quotedAt && close.line != null && bet.line !== null)
-      points.push(bet.line - close.line);
+    if (!close || close.line == null || bet.line === null) continue;
+    points.push(close.lastUpdate > bet.quotedAt ? bet.line - close.line : 0);
   }
   if (points.length === 0) return "not measured";
   const mean = points.reduce((s, x) => s + x, 0) / points.length;
-  return `${mean >= 0 ? "+" : "−"}${Math.abs(mean).toFixed(2)} points on ${points.length} bets (${pct(points.filter((x) => x > 0).length / points.length)} beat the close, ${pct(points.filter((x) => x === 0).length / points.length)} level)`;
+  const share = (f: (x: number) => boolean) => pct(points.filter(f).length / points.length);
+  return `${mean >= 0 ? "+" : "−"}${Math.abs(mean).toFixed(2)} points on ${points.length} bets (${share((x) => x > 0)} beat the close, ${share((x) => x === 0)} level, ${share((x) => x < 0)} worse)`;
 }
 
-/** Mean closing-line value of NHL bets at the opening price: price / the close of the same outcome − 1. */
+/** Closing-line value of NHL bets at the opening price against the same book's close (core's rule). */
 function closingValue(h: PreparedHistory, bets: readonly BacktestBet[]): string | null {
-  const index = new Map(h.history.games.map((g, i) => [g.gameId, i]));
-  const values: number[] = [];
-  for (const bet of bets) {
-    const quotes = h.quotesByGame[index.get(bet.gameId)!]!.filter(
-      (q) => q.bookmaker === bet.bookmaker && q.outcome === bet.selection,
-    );
-    const close = quotes.at(-1);
-    if (close && close.lastUpdate > bet.quotedAt) values.push(bet.price.toNumber() / close.price - 1);
-  }
-  if (values.length === 0) return null;
-  return `${pct(values.reduce((s, x) => s + x, 0) / values.length)} on ${values.length} bets`;
+  const c = closingLineValues(h, bets, () => true).sameBook;
+  return c.measured === 0
+    ? null
+    : `${pct(c.average)} on ${c.measured} bets (${pct(c.beatShare)} beat the close)`;
 }
 
 export async function main(): Promise<void> {

@@ -88,10 +88,15 @@ describe("a backtest by hand", () => {
     expect(b.maxDrawdown).toBeCloseTo(20.48 / 1024, 12);
     expect(b.yieldInterval![0]).toBeLessThan(b.yield!);
     expect(b.yieldInterval![1]).toBeGreaterThan(b.yield!);
-    // g1 was struck at 2.20 and its book closed at 2.00: +10%, beaten. g2's only price was its close.
+    // g1 was struck at 2.20 and its book closed at 2.00: +10%, beaten. g2's only price (10:00,
+    // the game at 19:00) held to the start: 0, measured, not beaten.
     const pClose = devig([2.0, 1.9]).probabilities[0]!;
-    expect(report.clv.sameBook).toMatchObject({ measured: 1, atClose: 1, lineMoved: 0, beatShare: 1 });
-    expect(report.clv.sameBook.average).toBeCloseTo(0.1, 12);
+    expect(report.clv.sameBook).toMatchObject({ measured: 2, atClose: 0, lineMoved: 0, beatShare: 0.5 });
+    expect(report.clv.sameBook.average).toBeCloseTo(0.05, 12);
+    // At the close, both bets are taken at their book's last price: nothing to measure.
+    const atClose = backtest(h, options({ at: "closing" })).report.clv.sameBook;
+    expect(atClose).toMatchObject({ measured: 0, atClose: atClose.atClose, average: null });
+    expect(atClose.atClose).toBeGreaterThan(0);
     expect(report.clv.consensus.measured).toBe(2);
     expect(report.clv.consensus.average).toBeCloseTo(
       (pClose * 2.2 - 1 + (devig([2.2, 1.8]).probabilities[0]! * 2.2 - 1)) / 2,
@@ -111,7 +116,7 @@ describe("a backtest by hand", () => {
     expect(f.market.binaryBrier).toBeCloseTo(((pClose - 1) ** 2 + p2 ** 2) / 2, 12);
     const text = formatReport(report);
     expect(text).toContain("yield: profit / turnover");
-    expect(text).toMatch(/against the same book's close: +\+10\.00% average over 1 bets/);
+    expect(text).toMatch(/against the same book's close: +\+5\.00% average over 2 bets; 50% beat the close/);
   });
 
   it("at the closing price: no line movement to measure, said so", () => {

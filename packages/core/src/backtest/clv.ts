@@ -1,15 +1,18 @@
 // Closing-line value of a backtest's bets, two ways: against the same book's closing price of the
 // same outcome (did the price we took beat the price the book ended on?) and against the
 // de-vigged closing consensus (p_close × our price − 1, the edge the market's final word gives
-// the bet). A bet taken at the close has no line movement to measure against its own book, and a
-// line bet whose book moved the line has no price to compare: both are counted, not averaged in.
+// the bet). The price history keeps a quote only when the price changed, so a bet taken before
+// the close whose quote has no later one held its price to the start: CLV 0, measured (leaving
+// those out would average only the prices that moved). A bet taken at the close has no movement
+// to measure against its own book, and a line bet whose book moved the line has no price to
+// compare: both are counted, not averaged in.
 import { consensusClv, consensusProbabilityOf, sameBookClv } from "../clv/closing-line.ts";
 import type { BacktestBet } from "./engine.ts";
 import type { PreparedHistory } from "./history.ts";
 
 export interface ClvSummary {
   sameBook: {
-    /** Bets with a later closing price of their book at their line. */
+    /** Bets with a later closing price of their book at their line, or whose price held to the start. */
     measured: number;
     /** Bets struck at their book's last price before the start. */
     atClose: number;
@@ -33,7 +36,8 @@ export interface ClvSummary {
 }
 
 export const CLV_DEFINITIONS: Readonly<Record<string, string>> = {
-  sameBook: "price taken / the same book's last price of the outcome before the start − 1 (same line)",
+  sameBook:
+    "price taken / the same book's last price of the outcome before the start − 1 (same line); 0 for a price that held to the start",
   beatShare: "share of those bets whose price was longer than that close",
   consensus: "de-vigged closing consensus probability × price taken − 1",
 };
@@ -63,13 +67,16 @@ export function closingLineValues(
       )
         close = q; // oldest first: the last one seen is the close
     }
+    // The close is the last instant before the start (a closing strategy decides there).
+    const closesAt = h.history.games[i]!.commenceTime.getTime() - 1;
     if (close && close.lastUpdate > bet.quotedAt) {
       if (bet.line !== null && close.line !== bet.line) lineMoved++;
       else {
         same.push(sameBookClv(price, close.price));
         if (price > close.price) beat++;
       }
-    } else atClose++;
+    } else if (close && bet.decidedAt.getTime() < closesAt) same.push(0);
+    else atClose++;
     const c = h.closing(i, consensusBooks);
     const p = consensusProbabilityOf(c, bet, h.history.ways);
     if (p !== undefined) consensus.push(consensusClv(p, price));
