@@ -1,6 +1,6 @@
 // Writing the records of one history file (results, prices, other models' forecasts) through the
-// pipelines' own write paths: games by `upsertGames` (with the regulation scores of the file's
-// periods), prices by `recordImportedPrices` (game_odds and the price history), forecasts into
+// pipelines' own write paths: games by `upsertGames` (each record with its regulation score where
+// the file gives periods), prices by `recordImportedPrices` (game_odds and the price history), forecasts into
 // external_forecasts. One call is one file, on one open transaction, under the sport's write lock,
 // so a file is written whole or not at all. What the file does not say (a venue, a season, the
 // start time of a file with days only, a neutral-site flag) never overwrites what a schedule
@@ -23,11 +23,6 @@ export interface HistoryGame {
   record: GameRecord;
   /** The file gives only the day: `commenceTime` is a stand-in, and a start already stored wins. */
   nominalStart: boolean;
-  /**
-   * Goals or points at the end of regulation (the sums of the file's periods); absent or null when
-   * the file has no periods, and then what is stored stays.
-   */
-  regulation?: { home: number; away: number } | null;
 }
 
 export interface HistoryBatch {
@@ -78,11 +73,11 @@ function merged(game: HistoryGame, stored: GameRow | undefined): GameRecord {
   };
 }
 
-type Regulation = { home: number; away: number };
-
-function changedCells(record: GameRecord, regulation: Regulation | undefined, stored: GameRow): number {
+function changedCells(record: GameRecord, stored: GameRow): number {
   let cells = stored.gameDate === record.gameDate ? 0 : 1;
   for (const c of COLUMNS) if (!same(record[c], stored[c])) cells++;
+  // A file without periods leaves the stored regulation score as it is: no cell changes.
+  const regulation = record.regulationScore;
   if (regulation) {
     if (regulation.home !== stored.homeRegulationScore) cells++;
     if (regulation.away !== stored.awayRegulationScore) cells++;
@@ -102,7 +97,6 @@ export async function writeHistory(
     batch.games.map((g) => g.record.gameId),
   );
   const games: GameRecord[] = [];
-  const regulation = new Map<string, Regulation>();
   const counts = { inserted: 0, updated: 0, unchanged: 0, cells: 0 };
   // A closing quote is stamped with the file's stand-in start; it moves with the start kept.
   const restamp = new Map<string, { from: number; to: Date }>();
@@ -110,19 +104,17 @@ export async function writeHistory(
     const old = stored.get(game.record.gameId);
     const record = merged(game, old);
     games.push(record);
-    const reg = game.regulation ?? undefined;
-    if (reg) regulation.set(record.gameId, reg);
     if (record.commenceTime !== game.record.commenceTime)
       restamp.set(record.gameId, { from: game.record.commenceTime.getTime(), to: record.commenceTime });
     if (!old) counts.inserted++;
     else {
-      const cells = changedCells(record, reg, old);
+      const cells = changedCells(record, old);
       counts.cells += cells;
       if (cells > 0) counts.updated++;
       else counts.unchanged++;
     }
   }
-  await upsertGames(client, games, regulation);
+  await upsertGames(client, games);
   const quotes = batch.quotes.map((q) => {
     const move = restamp.get(q.record.gameId);
     return move && q.record.lastUpdate?.getTime() === move.from

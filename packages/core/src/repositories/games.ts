@@ -3,8 +3,8 @@ import type { GameRecord } from "@edgeline/sdk";
 import type { Queryable } from "./queryable.ts";
 
 /** Columns of one game as arrays, the shape `unnest` takes: one statement per batch. */
-function columns(games: readonly GameRecord[], regulation: RegulationByGame) {
-  const reg = games.map((g) => regulation.get(g.gameId) ?? g.regulationScore);
+function columns(games: readonly GameRecord[]) {
+  const reg = games.map((g) => g.regulationScore);
   return [
     games.map((g) => g.gameId),
     games.map((g) => g.sport),
@@ -33,22 +33,15 @@ const UNNEST = `unnest($1::varchar[], $2::varchar[], $3::date[], $4::int[], $5::
        away_team_name, home_score, away_score, commence_time, venue, neutral_site, is_playoff,
        home_regulation_score, away_regulation_score)`;
 
-/** Regulation scores by game id (a history file's periods), over the records' own `regulationScore`. */
-export type RegulationByGame = ReadonlyMap<string, { home: number; away: number }>;
-
 /**
  * Inserts new games and updates changed ones, in one statement. A row whose values are all
  * unchanged is not touched (`WHERE ... IS DISTINCT FROM`), so `loaded_at` and the row count stay
  * as the first load left them and a rerun writes nothing. A record without the neutral-site or
- * playoff flag is a regular-season game at home. A game with no regulation score (in `regulation`
- * or its record) keeps the one stored (a schedule's record never clears a history file's). Returns rows
+ * playoff flag is a regular-season game at home. A record without a regulation score keeps the
+ * one stored (a schedule's record never clears a history file's). Returns rows
  * inserted or changed.
  */
-export async function upsertGames(
-  db: Queryable,
-  games: readonly GameRecord[],
-  regulation: RegulationByGame = new Map(),
-): Promise<number> {
+export async function upsertGames(db: Queryable, games: readonly GameRecord[]): Promise<number> {
   if (games.length === 0) return 0;
   const result = await db.query(
     `INSERT INTO unified_games AS g (game_id, sport, game_date, season, status, home_team_id,
@@ -76,7 +69,7 @@ export async function upsertGames(
             excluded.commence_time, excluded.venue, excluded.neutral_site, excluded.is_playoff,
             COALESCE(excluded.home_regulation_score, g.home_regulation_score),
             COALESCE(excluded.away_regulation_score, g.away_regulation_score))`,
-    columns(games, regulation),
+    columns(games),
   );
   return result.rowCount ?? 0;
 }

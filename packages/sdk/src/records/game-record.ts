@@ -37,8 +37,9 @@ export const gameRecordSchema = z
     /** A playoff (postseason) game (rated with the model's playoff multiplier). Absent: regular season. */
     playoff: z.boolean().optional(),
     /**
-     * A Final game's score at the end of regulation, where the source says how the game ended
-     * (hockey: overtime and the shootout add one goal to the winner). Absent: not known.
+     * A Final game's score at the end of regulation, where the source gives it: a history file's
+     * periods, or how the game ended (hockey: overtime and the shootout add one goal to the
+     * winner). Absent: not known, and a stored one stays.
      */
     regulationScore: z.object({ home: z.number().int().min(0), away: z.number().int().min(0) }).optional(),
   })
