@@ -374,7 +374,10 @@ export function runBacktest(h: PreparedHistory, o: BacktestOptions): BacktestRun
         status: "pending",
         reason: r.reason,
         ...(r.group ? { group: r.group.id } : {}),
-        ...(isAssumed(h.quotesByGame[indexOf.get(r.gameId)!]!, r.quote) ? { assumedPrice: true } : {}),
+        // Only a history loaded with an assumed price has quotes to look through.
+        ...(h.history.assumedPrice && isAssumed(h.quotesByGame[indexOf.get(r.gameId)!]!, r.quote)
+          ? { assumedPrice: true }
+          : {}),
       };
       run.bets.push(bet);
       const payout = venue.payout(stake, bet.price);
