@@ -236,6 +236,8 @@ export async function subscribeSse(url: string, query: string, key: string | nul
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
+  // A read still pending when `next` timed out is kept for the next call, so its chunk isn't lost.
+  let pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
   return {
     status: res.status,
     contentType: res.headers.get("content-type"),
@@ -253,12 +255,14 @@ export async function subscribeSse(url: string, query: string, key: string | nul
         }
         const remaining = deadline - Date.now();
         if (remaining <= 0) throw new Error("no event in time");
+        pending ??= reader.read();
         const chunk = await Promise.race([
-          reader.read(),
+          pending,
           new Promise<never>((_, reject) =>
             setTimeout(() => reject(new Error("no event in time")), remaining),
           ),
         ]);
+        pending = null;
         if (chunk.done) throw new Error("stream ended");
         buffer += decoder.decode(chunk.value, { stream: true });
       }

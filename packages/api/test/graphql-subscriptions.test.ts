@@ -20,18 +20,29 @@ afterAll(async () => {
 
 const subscribe = (query: string, key: string | null) => subscribeSse(h.url, query, key);
 
+type SseEvent = Awaited<ReturnType<SseStream["next"]>>;
+
 /**
- * Writes until the subscriber has seen one event: the SSE response can arrive a moment before the
- * subscription's listener is attached, so the first write may be missed (bounded: 25 tries).
+ * Writes until the subscriber has seen an event that `wanted` accepts: the SSE response can arrive
+ * a moment before the subscription's listener is attached, so the first write may be missed, and a
+ * NOTIFY from a write made before subscribing may still be on its way, so it can arrive first
+ * (bounded: 25 tries).
  */
-async function writeUntilSeen(stream: SseStream, write: () => Promise<unknown>) {
+async function writeUntilSeen(
+  stream: SseStream,
+  write: () => Promise<unknown>,
+  wanted: (event: SseEvent) => boolean = () => true,
+) {
   for (let attempt = 0; attempt < 25; attempt++) {
     await write();
     try {
-      return await stream.next(200);
+      for (;;) {
+        const event = await stream.next(200);
+        if (wanted(event)) return event;
+      }
     } catch {}
   }
-  throw new Error("the subscription never saw a write");
+  throw new Error("the subscription never saw the write");
 }
 
 describe("pipelineRunUpdated", () => {
@@ -71,11 +82,16 @@ describe("pipelineRunUpdated", () => {
       `subscription { pipelineRunUpdated(sport: "nhl") { sport step } }`,
       h.keys.read,
     );
-    const event = await writeUntilSeen(stream, () =>
-      writer.query(
-        `INSERT INTO pipeline_runs (dag, sport, step, run_date, status) VALUES ('d', 'EPL', 'lower', '2025-10-02', 'queued'),
+    const event = await writeUntilSeen(
+      stream,
+      () =>
+        writer.query(
+          `INSERT INTO pipeline_runs (dag, sport, step, run_date, status) VALUES ('d', 'EPL', 'lower', '2025-10-02', 'queued'),
                 ('d', 'NHL', 'lower', '2025-10-02', 'queued')`,
-      ),
+        ),
+      (e) =>
+        (e.data as { pipelineRunUpdated?: { step?: string } } | undefined)?.pipelineRunUpdated?.step ===
+        "lower",
     );
     expect(event.data).toEqual({ pipelineRunUpdated: { sport: "NHL", step: "lower" } });
     stream.close();
@@ -100,8 +116,11 @@ describe("betUpdated", () => {
        VALUES ('sub-bet-1', 'm1', 'kalshi', 'YES', 10.00, 2.0000, 'pending')`,
     );
     const stream = await subscribe(`subscription { betUpdated { id status result stake } }`, h.keys.read);
-    const event = await writeUntilSeen(stream, () =>
-      writer.query("UPDATE placed_bets SET status = 'win', result = 10.00 WHERE bet_id = 'sub-bet-1'"),
+    // The INSERT's own NOTIFY can reach the API after the stream opens: skip it, wait for the win.
+    const event = await writeUntilSeen(
+      stream,
+      () => writer.query("UPDATE placed_bets SET status = 'win', result = 10.00 WHERE bet_id = 'sub-bet-1'"),
+      (e) => (e.data as { betUpdated?: { status?: string } } | undefined)?.betUpdated?.status === "win",
     );
     expect(event.data).toEqual({
       betUpdated: { id: "sub-bet-1", status: "win", result: "10.00", stake: "10.00" },
