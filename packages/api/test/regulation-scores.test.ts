@@ -262,4 +262,21 @@ describe.skipIf(!hasShared("datasets", "sbr", "README.md"))("a real NHL workbook
       4,
     );
   }, 120_000);
+
+  it("a goals strategy that names no markets bets the puck lines and totals its model prices", async () => {
+    // The NHL's own model bets Elo, which prices moneylines only; the strategy's choice of the
+    // goals model decides what it can bet, as in a strategy file with no "markets".
+    const job = (betting: "goals" | "elo") =>
+      runBacktestJob(t.pool, t.plugins, {
+        sport: "NHL",
+        from: "2016-12-01",
+        to: "2016-12-31",
+        strategies: [{ ...defaultStrategy(), name: betting, betting, blend: { weight: 1 } }],
+        store: false,
+      });
+    const marketsBet = async (betting: "goals" | "elo") =>
+      [...new Set((await job(betting)).reports[0]!.run.bets.map((b) => b.market))].sort();
+    expect(await marketsBet("goals")).toEqual(["moneyline", "spread", "total"]);
+    expect(await marketsBet("elo")).toEqual(["moneyline"]);
+  }, 120_000);
 });

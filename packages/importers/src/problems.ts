@@ -111,7 +111,7 @@ export class ProblemLog {
     const errors = this.errorCount;
     if (errors > 0 && !this.skipBadRows) {
       throw new ImportError(
-        `${this.file}: ${errors} bad ${errors === 1 ? "cell" : "cells"}; nothing imported (skipBadRows skips and counts them)`,
+        `${this.file}: ${errors} bad ${errors === 1 ? "cell" : "cells"}; nothing imported (the skip-bad-rows option, --skip-bad-rows in the CLI, skips and counts them)`,
         this.problems,
       );
     }

@@ -5,6 +5,8 @@ import { formatProblem, type Problem } from "@edgeline/importers";
 import type { FileOutcome, ImportOutcome } from "./import-history.ts";
 
 const n = (x: number) => x.toLocaleString("en-US");
+/** A count with its noun, singular for one: "1 game", "2 games". */
+const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 /** Problems listed per file before "… and N more". */
 const SHOWN = 25;
 
@@ -99,7 +101,7 @@ export function summaryLines(outcome: ImportOutcome, seconds: number): string[] 
       0,
     );
     lines.push(
-      `nothing written: ${outcome.refused.length} of ${outcome.refused.length + outcome.parsed.length} files refused with ${n(errors)} errors` +
+      `nothing written: ${outcome.refused.length} of ${outcome.refused.length + outcome.parsed.length} files refused with ${count(errors, "error")}` +
         " (unknown team names always refuse a file; --skip-bad-rows skips and counts malformed rows)",
     );
     return lines;
@@ -118,7 +120,7 @@ export function summaryLines(outcome: ImportOutcome, seconds: number): string[] 
       (t.forecasts.read > 0
         ? `, forecasts ${n(t.forecasts.read)} (${n(t.forecasts.inserted)} new, ${n(t.forecasts.updated)} changed)`
         : "") +
-      `; problems: ${n(t.warnings)} warnings, ${n(t.skipped.errors)} errors skipped; skipped ${n(t.skipped.games)} games and ${n(t.skipped.priceGroups)} price groups`,
+      `; problems: ${count(t.warnings, "warning")}, ${count(t.skipped.errors, "error")} skipped; skipped ${count(t.skipped.games, "game")} and ${count(t.skipped.priceGroups, "price group")}`,
   );
   if (t.rowsWritten === 0) lines.push("nothing written: the database already holds every row of these files");
   return lines;

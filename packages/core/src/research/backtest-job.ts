@@ -90,22 +90,32 @@ export async function runBacktestJob(
       ...(o.assumedPrice === undefined ? {} : { assumedPrice: o.assumedPrice }),
     }),
   );
-  const offered = bettingMarkets(sport.plugin, sport.model);
-  const base: Omit<BacktestOptions, "strategy"> = {
+  const base = {
     from: o.from,
     to: o.to,
-    model: sport.model,
     thresholds: sport.thresholds,
-    markets: priceableMarkets(sport.model),
-    venueRules: (bookmaker) => registry.rulesFor(bookmaker),
+    venueRules: (bookmaker: string) => registry.rulesFor(bookmaker),
   };
-  const strategies = o.strategies.map((s) => (s.markets ? s : { ...s, markets: offered }));
   /** The sport's model with the strategy's choice of which of its models is bet. */
   const modelFor = (s: Strategy, model: ResolvedSportModel = sport.model): ResolvedSportModel => {
     if (!s.betting || s.betting === model.betting) return model;
     if (s.betting === "goals" && !model.goals)
       throw new Error(`strategy "${s.name}" bets the goals model, but ${sport.plugin.code} has none`);
     return { ...model, betting: s.betting };
+  };
+  /**
+   * A strategy's run: the model it bets, the markets that model prices, and, for a strategy that
+   * names none, every market the sport offers that the model prices. Both follow the strategy's
+   * model, not the sport's: an NHL strategy betting the goals model bets puck lines and totals.
+   */
+  const optionsFor = (s: Strategy, sportModel: ResolvedSportModel = sport.model): BacktestOptions => {
+    const model = modelFor(s, sportModel);
+    return {
+      ...base,
+      model,
+      markets: priceableMarkets(model),
+      strategy: s.markets ? s : { ...s, markets: bettingMarkets(sport.plugin, model) },
+    };
   };
   const out: BacktestJobResult = { reports: [], history };
   const runs: Array<{ options: BacktestOptions }> = [];
@@ -116,26 +126,20 @@ export async function runBacktestJob(
     const result = tune(history, {
       from: o.from,
       trainTo,
-      backtest: { ...base, model: modelFor(strategies[0]!), strategy: strategies[0]! },
+      backtest: optionsFor(o.strategies[0]!),
     });
     const reportFrom = addDays(trainTo, 1);
     const tunedModel = { ...sport.model, elo: result.elo };
-    for (const s of strategies) {
+    for (const s of o.strategies) {
       // The strategy as given, and tuned, on the span after the training one only.
-      runs.push({ options: { ...base, from: reportFrom, model: modelFor(s), strategy: s } });
-      runs.push({
-        options: {
-          ...base,
-          from: reportFrom,
-          model: modelFor(s, tunedModel),
-          strategy: {
-            ...s,
-            name: `${s.name} (tuned)`,
-            thresholds: result.thresholds,
-            staking: { ...s.staking, kellyFraction: result.kellyFraction },
-          },
-        },
-      });
+      runs.push({ options: { ...optionsFor(s), from: reportFrom } });
+      const tunedStrategy: Strategy = {
+        ...s,
+        name: `${s.name} (tuned)`,
+        thresholds: result.thresholds,
+        staking: { ...s.staking, kellyFraction: result.kellyFraction },
+      };
+      runs.push({ options: { ...optionsFor(tunedStrategy, tunedModel), from: reportFrom } });
     }
     out.tuned = { result };
     if (o.tune.preset) {
@@ -155,9 +159,9 @@ export async function runBacktestJob(
       };
     }
   } else {
-    for (const s of strategies)
+    for (const s of o.strategies)
       runs.push({
-        options: { ...base, model: modelFor(s), strategy: s, plugin: registry.strategy(s.strategy) },
+        options: { ...optionsFor(s), plugin: registry.strategy(s.strategy) },
       });
   }
   for (const { options } of runs) {
