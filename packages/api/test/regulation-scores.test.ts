@@ -13,6 +13,7 @@ import {
   loadBacktestHistory,
   runBacktestJob,
   threeWayProbabilities,
+  updateGameResults,
   upsertGames,
 } from "@edgeline/core";
 import nhlPlugin from "@edgeline/sport-nhl";
@@ -139,6 +140,40 @@ describe("regulation scores of an SBR workbook", () => {
     expect(await upsertGames(t.pool, [record])).toBe(0);
     expect(await upsertGames(t.pool, [{ ...record, venue: "TD Garden" }])).toBe(1);
     expect(await scores(["NHL_20161013_TBL_BOS"])).toEqual([["NHL_20161013_TBL_BOS", 2, 3, 2, 3]]);
+  });
+
+  it("load_bets_db's results write the regulation score; a corrected final without one clears the stale one", async () => {
+    const stored = (await gamesByIds(t.pool, ["NHL_20161014_ARI_DAL"])).get("NHL_20161014_ARI_DAL")!;
+    const record = {
+      gameId: stored.gameId,
+      sport: stored.sport,
+      gameDate: stored.gameDate,
+      season: stored.season,
+      status: "Final" as const,
+      homeTeamId: stored.homeTeamId!,
+      homeTeamName: stored.homeTeamName!,
+      awayTeamId: stored.awayTeamId!,
+      awayTeamName: stored.awayTeamName!,
+      homeScore: 1,
+      awayScore: 2,
+      commenceTime: stored.commenceTime!,
+      venue: stored.venue,
+      neutralSite: stored.neutralSite,
+      playoff: stored.playoff,
+    };
+    // The same final without a regulation score changes nothing.
+    expect(await updateGameResults(t.pool, [record])).toBe(0);
+    // A final corrected to 1-3 by a source that cannot say how it ended: 1-1 no longer fits it.
+    expect(await updateGameResults(t.pool, [{ ...record, awayScore: 3 }])).toBe(1);
+    expect(await scores(["NHL_20161014_ARI_DAL"])).toEqual([["NHL_20161014_ARI_DAL", 3, 1, null, null]]);
+    // A final that says it (the NHL schedule's gameOutcome) writes it, and a rerun writes nothing.
+    const decided = { ...record, awayScore: 3, regulationScore: { home: 1, away: 3 } };
+    expect(await updateGameResults(t.pool, [decided])).toBe(1);
+    expect(await updateGameResults(t.pool, [decided])).toBe(0);
+    expect(await scores(["NHL_20161014_ARI_DAL"])).toEqual([["NHL_20161014_ARI_DAL", 3, 1, 3, 1]]);
+    // upsertGames follows the same rule: the final restored without one clears it again.
+    expect(await upsertGames(t.pool, [record])).toBe(1);
+    expect(await scores(["NHL_20161014_ARI_DAL"])).toEqual([["NHL_20161014_ARI_DAL", 2, 1, null, null]]);
   });
 
   it("a source without periods stores none", async () => {

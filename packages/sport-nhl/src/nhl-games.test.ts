@@ -44,11 +44,28 @@ describe.skipIf(!week2025.present)("NHL schedule 2025-10-07 (recorded)", () => {
     expect(games[2]?.commenceTime.toISOString()).toBe("2025-10-08T02:30:00.000Z");
   });
 
+  it("reads a schedule whose period type is new to it, leaving only that game's regulation unknown", () => {
+    const raw = structuredClone(readRecording(week2025.file)) as {
+      gameWeek: Array<{ games: Array<{ gameOutcome?: { lastPeriodType: string } }> }>;
+    };
+    const shootout = raw.gameWeek
+      .flatMap((d) => d.games)
+      .find((g) => g.gameOutcome?.lastPeriodType === "SO")!;
+    shootout.gameOutcome = { lastPeriodType: "SO2" };
+    const games = nhlScheduleToGames(nhlSchedulePayloadSchema.parse(raw), {
+      from: "2025-10-08",
+      to: "2025-10-08",
+    });
+    const known = nhlScheduleToGames(payload, { from: "2025-10-08", to: "2025-10-08" });
+    expect(games).toHaveLength(known.length);
+    expect(games.filter((g) => g.status === "Final" && !g.regulationScore)).toHaveLength(1);
+  });
+
   it("gives a game decided in the shootout the tie it was after regulation", () => {
     const games = nhlScheduleToGames(payload, { from: "2025-10-08", to: "2025-10-08" });
     const finished = games.filter((g) => g.status === "Final");
     // The two games of the 8th with gameOutcome.lastPeriodType "SO": the winner's final is one
-    // goal above the tie; the three decided in regulation keep their finals.
+    // goal above the tie; the two decided in regulation keep their finals.
     const shootouts = finished.filter((g) => g.regulationScore?.home === g.regulationScore?.away);
     expect(shootouts.map((g) => [g.homeScore, g.awayScore, g.regulationScore])).toEqual([
       [3, 4, { home: 3, away: 3 }],
@@ -153,7 +170,7 @@ describe("nhlStatus", () => {
 });
 
 describe("nhlRegulationScore", () => {
-  const game = (home: number | undefined, away: number | undefined, ended?: "REG" | "OT" | "SO") => ({
+  const game = (home: number | undefined, away: number | undefined, ended?: string) => ({
     homeTeam: { id: 1, abbrev: "BOS", ...(home === undefined ? {} : { score: home }) },
     awayTeam: { id: 2, abbrev: "TOR", ...(away === undefined ? {} : { score: away }) },
     ...(ended ? { gameOutcome: { lastPeriodType: ended } } : {}),
@@ -171,5 +188,7 @@ describe("nhlRegulationScore", () => {
     // Overtime ends at the first goal, so a two-goal margin cannot have come from it.
     expect(nhlRegulationScore(game(5, 3, "OT"))).toBeUndefined();
     expect(nhlRegulationScore(game(2, 2, "REG"))).toBeUndefined();
+    // A period type the NHL might add (none is known but these three) says nothing of regulation.
+    expect(nhlRegulationScore(game(3, 2, "OT2"))).toBeUndefined();
   });
 });

@@ -60,7 +60,7 @@ export function nhlRegulationScore(
   const ended = game.gameOutcome?.lastPeriodType;
   if (home === undefined || away === undefined || ended === undefined) return undefined;
   if (ended === "REG") return home === away ? undefined : { home, away };
-  if (Math.abs(home - away) !== 1) return undefined;
+  if ((ended !== "OT" && ended !== "SO") || Math.abs(home - away) !== 1) return undefined;
   const tied = Math.min(home, away);
   return { home: tied, away: tied };
 }

@@ -33,8 +33,11 @@ export const nhlGameSchema = z.object({
   gameScheduleState: nhlScheduleStateSchema,
   awayTeam: teamSchema,
   homeTeam: teamSchema,
-  /** On finished games: the period the game ended in (OT: overtime, SO: the shootout). */
-  gameOutcome: z.object({ lastPeriodType: z.enum(["REG", "OT", "SO"]) }).optional(),
+  /**
+   * On finished games: the period the game ended in (REG, OT: overtime, SO: the shootout). Any
+   * string: a period type the NHL adds leaves the regulation score unknown, not the schedule unread.
+   */
+  gameOutcome: z.object({ lastPeriodType: z.string() }).optional(),
 });
 
 /** `GET /v1/schedule/{YYYY-MM-DD}`: the week starting that day, days in US Eastern time. */

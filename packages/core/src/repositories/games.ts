@@ -34,12 +34,21 @@ const UNNEST = `unnest($1::varchar[], $2::varchar[], $3::date[], $4::int[], $5::
        home_regulation_score, away_regulation_score)`;
 
 /**
+ * A side's regulation score after a write of row `t`: the record's when it has one; else the one
+ * stored while the final stays as it was (a schedule's record without one never clears a history
+ * file's), and none once the final changed, as the stored one may no longer fit it.
+ */
+const regulationAfter = (t: string, side: "home" | "away") =>
+  `COALESCE(${t}.${side}_regulation_score,
+     CASE WHEN (g.home_score, g.away_score) IS NOT DISTINCT FROM (${t}.home_score, ${t}.away_score)
+          THEN g.${side}_regulation_score END)`;
+
+/**
  * Inserts new games and updates changed ones, in one statement. A row whose values are all
  * unchanged is not touched (`WHERE ... IS DISTINCT FROM`), so `loaded_at` and the row count stay
  * as the first load left them and a rerun writes nothing. A record without the neutral-site or
- * playoff flag is a regular-season game at home. A record without a regulation score keeps the
- * one stored (a schedule's record never clears a history file's). Returns rows
- * inserted or changed.
+ * playoff flag is a regular-season game at home. Regulation scores follow `regulationAfter`.
+ * Returns rows inserted or changed.
  */
 export async function upsertGames(db: Queryable, games: readonly GameRecord[]): Promise<number> {
   if (games.length === 0) return 0;
@@ -56,8 +65,8 @@ export async function upsertGames(db: Queryable, games: readonly GameRecord[]): 
        away_score = excluded.away_score, commence_time = excluded.commence_time,
        venue = excluded.venue, neutral_site = excluded.neutral_site,
        is_playoff = excluded.is_playoff,
-       home_regulation_score = COALESCE(excluded.home_regulation_score, g.home_regulation_score),
-       away_regulation_score = COALESCE(excluded.away_regulation_score, g.away_regulation_score),
+       home_regulation_score = ${regulationAfter("excluded", "home")},
+       away_regulation_score = ${regulationAfter("excluded", "away")},
        loaded_at = now()
      WHERE (g.sport, g.game_date, g.season, g.status, g.home_team_id, g.home_team_name,
             g.away_team_id, g.away_team_name, g.home_score, g.away_score, g.commence_time, g.venue,
@@ -67,30 +76,37 @@ export async function upsertGames(db: Queryable, games: readonly GameRecord[]): 
             excluded.home_team_id, excluded.home_team_name, excluded.away_team_id,
             excluded.away_team_name, excluded.home_score, excluded.away_score,
             excluded.commence_time, excluded.venue, excluded.neutral_site, excluded.is_playoff,
-            COALESCE(excluded.home_regulation_score, g.home_regulation_score),
-            COALESCE(excluded.away_regulation_score, g.away_regulation_score))`,
+            ${regulationAfter("excluded", "home")}, ${regulationAfter("excluded", "away")})`,
     columns(games),
   );
   return result.rowCount ?? 0;
 }
 
 /**
- * Writes only results (status and scores) onto games already known: the `load_bets_db` step.
- * A game the schedule step never loaded is not created here. Returns rows changed.
+ * Writes only results (status, scores and regulation scores, as `regulationAfter`) onto games
+ * already known: the `load_bets_db` step. A game the schedule step never loaded is not created
+ * here. Returns rows changed.
  */
 export async function updateGameResults(db: Queryable, games: readonly GameRecord[]): Promise<number> {
   if (games.length === 0) return 0;
   const result = await db.query(
     `UPDATE unified_games AS g
-       SET status = t.status, home_score = t.home_score, away_score = t.away_score, loaded_at = now()
-       FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::int[]) AS t(game_id, status, home_score, away_score)
+       SET status = t.status, home_score = t.home_score, away_score = t.away_score,
+           home_regulation_score = ${regulationAfter("t", "home")},
+           away_regulation_score = ${regulationAfter("t", "away")}, loaded_at = now()
+       FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::int[], $5::int[], $6::int[])
+            AS t(game_id, status, home_score, away_score, home_regulation_score, away_regulation_score)
       WHERE g.game_id = t.game_id
-        AND (g.status, g.home_score, g.away_score) IS DISTINCT FROM (t.status, t.home_score, t.away_score)`,
+        AND (g.status, g.home_score, g.away_score, g.home_regulation_score, g.away_regulation_score)
+            IS DISTINCT FROM
+            (t.status, t.home_score, t.away_score, ${regulationAfter("t", "home")}, ${regulationAfter("t", "away")})`,
     [
       games.map((g) => g.gameId),
       games.map((g) => g.status),
       games.map((g) => g.homeScore),
       games.map((g) => g.awayScore),
+      games.map((g) => g.regulationScore?.home ?? null),
+      games.map((g) => g.regulationScore?.away ?? null),
     ],
   );
   return result.rowCount ?? 0;
