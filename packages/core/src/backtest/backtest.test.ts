@@ -94,9 +94,9 @@ describe("a backtest by hand", () => {
     expect(report.clv.sameBook).toMatchObject({ measured: 2, atClose: 0, lineMoved: 0, beatShare: 0.5 });
     expect(report.clv.sameBook.average).toBeCloseTo(0.05, 12);
     // At the close, both bets are taken at their book's last price: nothing to measure.
-    const atClose = backtest(h, options({ at: "closing" })).report.clv.sameBook;
-    expect(atClose).toMatchObject({ measured: 0, atClose: atClose.atClose, average: null });
-    expect(atClose.atClose).toBeGreaterThan(0);
+    const closing = backtest(h, options({ at: "closing" })).report;
+    expect(closing.clv.sameBook).toMatchObject({ measured: 0, atClose: closing.betting.bets, average: null });
+    expect(closing.betting.bets).toBeGreaterThan(0);
     expect(report.clv.consensus.measured).toBe(2);
     expect(report.clv.consensus.average).toBeCloseTo(
       (pClose * 2.2 - 1 + (devig([2.2, 1.8]).probabilities[0]! * 2.2 - 1)) / 2,

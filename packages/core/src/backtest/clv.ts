@@ -8,7 +8,7 @@
 // compare: both are counted, not averaged in.
 import { consensusClv, consensusProbabilityOf, sameBookClv } from "../clv/closing-line.ts";
 import type { BacktestBet } from "./engine.ts";
-import type { PreparedHistory } from "./history.ts";
+import { closingInstant, type PreparedHistory } from "./history.ts";
 
 export interface ClvSummary {
   sameBook: {
@@ -67,16 +67,12 @@ export function closingLineValues(
       )
         close = q; // oldest first: the last one seen is the close
     }
-    // The close is the last instant before the start (a closing strategy decides there).
-    const closesAt = h.history.games[i]!.commenceTime.getTime() - 1;
-    if (close && close.lastUpdate > bet.quotedAt) {
-      if (bet.line !== null && close.line !== bet.line) lineMoved++;
-      else {
-        same.push(sameBookClv(price, close.price));
-        if (price > close.price) beat++;
-      }
-    } else if (close && bet.decidedAt.getTime() < closesAt) same.push(0);
-    else atClose++;
+    if (!close || bet.decidedAt >= closingInstant(h.history.games[i]!)) atClose++;
+    else if (bet.line !== null && close.line !== bet.line) lineMoved++;
+    else if (close.lastUpdate > bet.quotedAt) {
+      same.push(sameBookClv(price, close.price));
+      if (price > close.price) beat++;
+    } else same.push(0); // no later quote: the price held to the start
     const c = h.closing(i, consensusBooks);
     const p = consensusProbabilityOf(c, bet, h.history.ways);
     if (p !== undefined) consensus.push(consensusClv(p, price));

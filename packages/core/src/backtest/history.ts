@@ -64,6 +64,13 @@ export interface BacktestHistory {
   assumedPrice?: AssumedPrice;
 }
 
+/**
+ * The close: the last instant before a game starts, when a closing strategy decides. A bet decided
+ * before it could still see the price move; one decided at it could not.
+ */
+export const closingInstant = (game: { commenceTime: Date }): Date =>
+  new Date(game.commenceTime.getTime() - 1);
+
 /** The quotes a decision sees and when it is made. */
 export interface Decision {
   decidedAt: Date;
@@ -220,8 +227,10 @@ export class PreparedHistory {
       odds = [...first.values()];
       decidedAt = new Date(Math.max(...odds.map((q) => q.lastUpdate.getTime())));
     } else {
-      const before = timing.at === "lead" ? timing.minutes * 60_000 : 1;
-      decidedAt = new Date(g.commenceTime.getTime() - before);
+      decidedAt =
+        timing.at === "lead"
+          ? new Date(g.commenceTime.getTime() - timing.minutes * 60_000)
+          : closingInstant(g);
       if (quotes[0]!.lastUpdate > decidedAt) return undefined;
     }
     const local = this.localDay(decidedAt);
