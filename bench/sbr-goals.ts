@@ -21,12 +21,10 @@ import { importHistory } from "../packages/api/src/imports/import-history.ts";
 import { importTotals } from "../packages/api/src/imports/import-summary.ts";
 import { pipelinePool } from "../packages/api/src/worker/deps.ts";
 import {
-  applyLateGoals,
   backtest,
   defaultStrategy,
   type ExtraTimeGame,
   expectedHomeOf,
-  finalScoreMatrix,
   fitConstantOvertime,
   fitOvertimeModel,
   type GoalsGame,
@@ -340,13 +338,12 @@ async function lineMarkets(
     const f = new SportForecaster(model, h.eloGames, 2);
     const margin = { predicted: new Map<number, number>(), observed: new Map<number, number>() };
     const total = { predicted: new Map<number, number>(), observed: new Map<number, number>() };
+    const meanTotal = { predicted: 0, observed: 0 };
     const moneyline = new Score();
     h.history.games.forEach((g, i) => {
       if (g.season === first || !h.isPlayed(i)) return;
-      const m = f.goals!.matrixAt(i, g.date);
-      if (!m) return;
-      const regulation = f.lateGoals ? applyLateGoals(m, f.lateGoals.before(g.season)) : m;
-      const final = finalScoreMatrix(regulation, f.overtime!.homeShareBefore(g.date));
+      const final = f.scoreMatrixAt(i, g.date);
+      if (!final) return;
       moneyline.add(threeWayProbabilities(final).home, g.homeScore! > g.awayScore!);
       const d = goalDifferenceDistribution(final);
       d.probabilities.forEach((p, k) => {
@@ -356,8 +353,10 @@ async function lineMarkets(
       const t = totalGoalsDistribution(final);
       t.probabilities.forEach((p, k) => {
         add(total.predicted, Math.min(9, k + t.min), p);
+        meanTotal.predicted += p * (k + t.min);
       });
       add(total.observed, Math.min(9, g.homeScore! + g.awayScore!), 1);
+      meanTotal.observed += g.homeScore! + g.awayScore!;
     });
     const n = moneyline.games;
     const row = (d: typeof margin, keys: number[], name: (k: number) => string) =>
@@ -383,7 +382,7 @@ async function lineMarkets(
       `  home margin: ${row(margin, [-4, -3, -2, -1, 1, 2, 3, 4], (k) => (k === -4 ? "≤−4" : k === 4 ? "≥+4" : k > 0 ? `+${k}` : `−${-k}`))}`,
     );
     console.log(
-      `  total goals: ${row(total, [1, 2, 3, 4, 5, 6, 7, 8, 9], (k) => (k === 9 ? "≥9" : String(k)))}`,
+      `  total goals: ${row(total, [1, 2, 3, 4, 5, 6, 7, 8, 9], (k) => (k === 9 ? "≥9" : String(k)))}; mean ${(meanTotal.predicted / n).toFixed(3)}→${(meanTotal.observed / n).toFixed(3)}`,
     );
     console.log(`  backtests, ${label(first + 1)} to the end, at the archive's prices:`);
     for (const market of ["spread", "total"] as const)

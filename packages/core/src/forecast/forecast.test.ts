@@ -112,9 +112,10 @@ describe("game forecasts", () => {
     expect(three.reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
     expect(two[0]).toBeCloseTo(three[0]! + three[1]! / 2, 15);
     expect(goalsForecast(m, 3).total?.("over", 2.5)?.win).toBeGreaterThan(0.4);
-    // An overtime model's home share gives the draw to the home side with that probability.
-    const ot = goalsForecast(m, 2, 0.6).moneyline;
-    expect(ot[0]).toBeCloseTo(three[0]! + 0.6 * three[1]!, 15);
+    // The final's matrix of a regulation matrix gives the draw to the home side with the overtime
+    // home share, and has no draw left to split.
+    const ot = goalsForecast(finalScoreMatrix(m, 0.6), 2).moneyline;
+    expect(ot[0]).toBeCloseTo(three[0]! + 0.6 * three[1]!, 12);
     expect(ot[0]! + ot[1]!).toBeCloseTo(1, 12);
   });
 });

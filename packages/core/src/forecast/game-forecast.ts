@@ -65,15 +65,15 @@ export function eloForecast(
 }
 
 /**
- * The goals model's forecast from a game's score matrix. On a 2-way moneyline (hockey, where
- * overtime decides) a regulation draw goes to the home side with `overtimeHome`, an overtime
- * model's probability (`goals/overtime.ts`); without one it is split evenly.
+ * The goals model's forecast from a game's score matrix. On a 2-way moneyline a draw left in the
+ * matrix is split evenly; a model of regulation goals prices its final from `finalScoreMatrix`
+ * (goals/overtime.ts), which has no draws, so that every market reads the same matrix.
  */
-export function goalsForecast(matrix: ScoreMatrix, ways: 2 | 3, overtimeHome = 0.5): GameForecast {
+export function goalsForecast(matrix: ScoreMatrix, ways: 2 | 3): GameForecast {
   const p = threeWayProbabilities(matrix);
   return {
     source: "goals",
-    moneyline: ways === 3 ? [p.home, p.draw, p.away] : twoWayFromRegulation(p, overtimeHome),
+    moneyline: ways === 3 ? [p.home, p.draw, p.away] : twoWayFromRegulation(p, 0.5),
     spread: (selection, line) => handicapOutcome(matrix, selection, line),
     total: (selection, line) => goalTotalOutcome(matrix, selection, line),
   };

@@ -8,6 +8,6 @@
 export * from "./elo-timeline.ts";
 export * from "./game-forecast.ts";
 export * from "./goals-timeline.ts";
-export * from "./late-goals-record.ts";
+export * from "./late-goals-by-season.ts";
 export * from "./overtime-record.ts";
 export * from "./sport-forecaster.ts";

@@ -6,11 +6,12 @@ import type { EloGame } from "../elo/replay.ts";
 import { gameContext } from "../elo/schedule.ts";
 import { applyLateGoals } from "../goals/late-goals.ts";
 import { finalScoreMatrix } from "../goals/overtime.ts";
+import type { ScoreMatrix } from "../goals/score-matrix.ts";
 import type { EloMarginModel } from "../margins/elo-margin.ts";
 import { EloTimeline } from "./elo-timeline.ts";
 import { eloForecast, type GameForecast, goalsForecast } from "./game-forecast.ts";
 import { GoalsTimeline } from "./goals-timeline.ts";
-import { LateGoalsBySeason } from "./late-goals-record.ts";
+import { LateGoalsBySeason } from "./late-goals-by-season.ts";
 import { OvertimeRecord } from "./overtime-record.ts";
 
 export interface ResolvedSportModel {
@@ -82,17 +83,26 @@ export class SportForecaster {
     return eloForecast(this.model.elo, r.home, r.away, this.ways, gameContext(g), this.model.margin);
   }
 
-  /** The betting model's forecast of game i decided on `day`, or undefined where it cannot price it. */
-  forecast(i: number, day: string): GameForecast | undefined {
-    if (!this.goals) return this.eloForecast(i, day);
-    const matrix = this.goals.matrixAt(i, day);
+  /**
+   * The goals model's score matrix of game i decided on `day`, the one every market prices from:
+   * the late goals applied, and on regulation scores with a two-way market the final's (overtime
+   * added). Undefined without a goals model or where it cannot price the game.
+   */
+  scoreMatrixAt(i: number, day: string): ScoreMatrix | undefined {
+    const matrix = this.goals?.matrixAt(i, day);
     if (!matrix) return undefined;
     const regulation = this.lateGoals
       ? applyLateGoals(matrix, this.lateGoals.before(this.games[i]!.season))
       : matrix;
-    // On regulation scores a two-way market is the final's: overtime added to the matrix.
     return this.overtime && this.ways === 2
-      ? goalsForecast(finalScoreMatrix(regulation, this.overtime.homeShareBefore(day)), 2)
-      : goalsForecast(regulation, this.ways);
+      ? finalScoreMatrix(regulation, this.overtime.homeShareBefore(day))
+      : regulation;
+  }
+
+  /** The betting model's forecast of game i decided on `day`, or undefined where it cannot price it. */
+  forecast(i: number, day: string): GameForecast | undefined {
+    if (!this.goals) return this.eloForecast(i, day);
+    const matrix = this.scoreMatrixAt(i, day);
+    return matrix && goalsForecast(matrix, this.ways);
   }
 }
