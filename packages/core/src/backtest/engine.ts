@@ -79,7 +79,12 @@ export interface BacktestBet {
   assumedPrice?: true;
 }
 
-/** Whether a proposal's quote is one of the game's lines priced at the backtest's assumed price. */
+/**
+ * Whether a proposal's quote is one of the game's lines priced at the backtest's assumed price.
+ * Strategies hand back quotes as values (the SDK's StrategyQuote has no id), so it is found by
+ * book, market, selection, line, price and the instant it was quoted: a book quotes one price of a
+ * line at one instant, so a real quote cannot be taken for an assumed one.
+ */
 function isAssumed(quotes: readonly BacktestQuote[], q: StrategyQuote): boolean {
   return quotes.some(
     (o) =>
@@ -88,7 +93,8 @@ function isAssumed(quotes: readonly BacktestQuote[], q: StrategyQuote): boolean 
       (o.market ?? "moneyline") === q.market &&
       o.outcome === q.selection &&
       (o.line ?? null) === q.line &&
-      o.price === q.price,
+      o.price === q.price &&
+      o.lastUpdate.getTime() === q.quotedAt.getTime(),
   );
 }
 
