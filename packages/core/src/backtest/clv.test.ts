@@ -62,6 +62,12 @@ describe("closingLineValues, same book", () => {
     expect(sameBook(total)).toMatchObject({ measured: 1, average: 0, beatShare: 0, atClose: 0 });
   });
 
+  it("measures an earlier price taken by a decision at the close against the later close", () => {
+    // The opening timing decides once the last book's first price is out, which may be the close.
+    const late = bet({ decidedAt: new Date("2024-01-01T18:59:59.999Z") });
+    expect(sameBook(late)).toMatchObject({ measured: 1, beatShare: 1, atClose: 0 });
+  });
+
   it("leaves out a bet struck at the close", () => {
     const closing = bet({
       decidedAt: new Date("2024-01-01T18:59:59.999Z"),

@@ -67,12 +67,19 @@ export function closingLineValues(
       )
         close = q; // oldest first: the last one seen is the close
     }
-    if (!close || bet.decidedAt >= closingInstant(h.history.games[i]!)) atClose++;
-    else if (bet.line !== null && close.line !== bet.line) lineMoved++;
-    else if (close.lastUpdate > bet.quotedAt) {
-      same.push(sameBookClv(price, close.price));
-      if (price > close.price) beat++;
-    } else same.push(0); // no later quote: the price held to the start
+    const lineMoves = close !== undefined && bet.line !== null && close.line !== bet.line;
+    if (close && close.lastUpdate > bet.quotedAt) {
+      // Measured on the quote's time, not the decision's: an opening bet may be decided only once
+      // the last book's first price is out, yet it took the earlier price.
+      if (lineMoves) lineMoved++;
+      else {
+        same.push(sameBookClv(price, close.price));
+        if (price > close.price) beat++;
+      }
+    } else if (close && bet.decidedAt < closingInstant(h.history.games[i]!)) {
+      if (lineMoves) lineMoved++;
+      else same.push(0); // no later quote: the price held to the start
+    } else atClose++;
     const c = h.closing(i, consensusBooks);
     const p = consensusProbabilityOf(c, bet, h.history.ways);
     if (p !== undefined) consensus.push(consensusClv(p, price));
