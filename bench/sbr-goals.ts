@@ -17,8 +17,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { importHistory } from "../packages/api/src/imports/import-history.ts";
-import { importTotals } from "../packages/api/src/imports/import-summary.ts";
 import { pipelinePool } from "../packages/api/src/worker/deps.ts";
 import {
   backtest,
@@ -43,16 +41,13 @@ import {
   twoWayFromRegulation,
 } from "../packages/core/src/index.ts";
 import { createTestDatabase } from "../packages/core/src/testing/index.ts";
+import { importArchive, seasonLabel as label, repoRoot, sbrFolder } from "./sbr/archive.ts";
+import { f4, pct } from "./sbr/format.ts";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sbr = path.resolve(repoRoot, "../shared/datasets/sbr");
 const xiArg = process.argv.indexOf("--xi");
 const XI = xiArg > 0 ? Number(process.argv[xiArg + 1]) : 0.0018;
 /** The live model's decay, chosen per season on the earlier games' log loss (half-lives of 770, 385, 193 days). */
 const XI_GRID = [0.0009, 0.0018, 0.0036];
-const f4 = (x: number) => x.toFixed(4);
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const label = (season: number) => `${season}-${String((season + 1) % 100).padStart(2, "0")}`;
 
 const FORECASTERS = ["regulation", "regulation-constant", "live", "finals", "elo", "market"] as const;
 type Forecaster = (typeof FORECASTERS)[number];
@@ -79,26 +74,15 @@ class Score {
 }
 
 export async function main(): Promise<void> {
-  if (!existsSync(path.join(sbr, "README.md"))) {
-    console.log(`skipped: ${sbr} is absent`);
+  if (!existsSync(path.join(sbrFolder, "README.md"))) {
+    console.log(`skipped: ${sbrFolder} is absent`);
     return;
   }
   const db = await createTestDatabase();
   const pg = pipelinePool(db.url);
   try {
     const registry = await loadPlugins({ env: {}, cwd: repoRoot });
-    const t0 = performance.now();
-    const outcome = await importHistory(pg, registry, {
-      kind: "sbr",
-      sport: "NHL",
-      paths: [path.join(sbr, "nhl")],
-      skipBadRows: true,
-    });
-    if (!outcome.ok) throw new Error(outcome.refused.map((r) => r.message).join("\n"));
-    const t = importTotals(outcome.files);
-    console.log(
-      `imported NHL: ${t.files} workbooks, ${t.games.read} games in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
+    await importArchive(pg, registry, "NHL");
     const sport = registry.sport("NHL");
     const h = new PreparedHistory(
       await loadBacktestHistory(pg, sport.plugin, { to: "2100-01-01", markets: ["moneyline"] }),

@@ -19,21 +19,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Decimal } from "decimal.js";
-import { importHistory } from "../packages/api/src/imports/import-history.ts";
-import { importTotals } from "../packages/api/src/imports/import-summary.ts";
 import { pipelinePool } from "../packages/api/src/worker/deps.ts";
 import {
   type BacktestBet,
   backtest,
   bettingSummary,
-  blendProbabilities,
   bookFilter,
   chooseThresholds,
-  closingLineValues,
   defaultEloGrid,
   defaultStrategy,
   type EloGrid,
-  type ForecastScores,
   forecastReport,
   type GameForecast,
   loadBacktestHistory,
@@ -49,12 +44,20 @@ import {
   tune,
 } from "../packages/core/src/index.ts";
 import { createTestDatabase } from "../packages/core/src/testing/index.ts";
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sbr = path.resolve(repoRoot, "../shared/datasets/sbr");
-const f4 = (x: number | null | undefined) => (x === null || x === undefined ? "  —   " : x.toFixed(4));
-const pct = (x: number | null) => (x === null ? "—" : `${(100 * x).toFixed(1)}%`);
-const interval = (i: [number, number] | null) => (i ? `[${pct(i[0])}, ${pct(i[1])}]` : "—");
+import { importArchive, seasonLabel as label, repoRoot, sbrFolder, seasons } from "./sbr/archive.ts";
+import { bettingLine, closingValue, spreadLine } from "./sbr/bet-lines.ts";
+import { type BlendEvidence, blendEvidence, evidenceSummary } from "./sbr/blend-evidence.ts";
+import { diff, f4, interval, pct, signed } from "./sbr/format.ts";
+import {
+  addBins,
+  type Bins,
+  binsLine,
+  gapClosed,
+  meanFittedWeight,
+  pool,
+  type Scored,
+  scored,
+} from "./sbr/scores.ts";
 
 /**
  * Standard errors the blend's fitted weight is shrunk by toward the market (blend/fit-weight.ts):
@@ -65,136 +68,126 @@ const SHRINKAGE = 2;
 const ASSUMED_PRICE = -110;
 /** The thresholds searched, each season's bets at every point recorded for the later seasons. */
 const THRESHOLD_GRID = { minEdge: [0.02, 0.03, 0.05, 0.08], kellyFraction: [0.25] };
-/** A difference of scores, signed, to 5 decimals: "never worse" is ≤ +0.00000. */
-const diff = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : " "}${Math.abs(x).toFixed(5)}`;
-const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
+/** `--speed`: the import and one backtest of every season after the first, nothing tuned. */
+const speedOnly = process.argv.includes("--speed");
 
-interface Scored {
-  games: number;
-  brier: number;
-  logLoss: number;
+/** What the folds of a sport's report collected, season by season, for the pooled lines. */
+interface FoldRecord {
+  rows: Record<"elo" | "model" | "blend" | "market" | "betInto", Scored[]>;
+  allBets: BacktestBet[];
+  evidences: BlendEvidence[];
+  calibration: Record<"model" | "blend" | "market", Bins>;
+  rawBets: BacktestBet[];
+  rawLines: string[];
+  /** The NBA's history with its spreads at the assumed price, and their bets and lines by strategy. */
+  spreads: PreparedHistory | undefined;
+  spreadBets: Record<"default" | "raw", BacktestBet[]>;
+  spreadLines: Record<"default" | "raw", string[]>;
 }
-/** Games-weighted pooling of per-season means (Brier and log loss are means over games). */
-function pool(xs: readonly Scored[]): Scored {
-  const games = xs.reduce((n, x) => n + x.games, 0);
-  const mean = (k: "brier" | "logLoss") => xs.reduce((s, x) => s + x[k] * x.games, 0) / games;
-  return { games, brier: mean("brier"), logLoss: mean("logLoss") };
-}
-const scored = (s: ForecastScores): Scored => ({
-  games: s.games,
-  brier: s.binaryBrier ?? s.brier,
-  logLoss: s.logLoss,
-});
 
-/** Calibration bins of several seasons pooled: counts added, means weighted by count. */
-type Bins = Array<{ lower: number; upper: number; count: number; p: number; observed: number }>;
-function addBins(into: Bins, bins: ForecastScores["calibration"]): void {
-  bins.forEach((b, k) => {
-    into[k] ??= { lower: b.lower, upper: b.upper, count: 0, p: 0, observed: 0 };
-    if (b.count === 0) return;
-    const t = into[k]!;
-    t.p = (t.p * t.count + b.meanProbability * b.count) / (t.count + b.count);
-    t.observed = (t.observed * t.count + b.observedRate * b.count) / (t.count + b.count);
-    t.count += b.count;
-  });
-}
-const binsLine = (bins: Bins) =>
-  bins
-    .filter((b) => b.count >= 50)
-    .map((b) => `${b.p.toFixed(2)}→${b.observed.toFixed(2)}`)
-    .join(" ");
-
-/** The share of the Elo's Brier gap to the market that the model closes. */
-const gapClosed = (elo: Scored, model: Scored, market: Scored) =>
-  elo.brier > market.brier
-    ? `${Math.round((100 * (elo.brier - model.brier)) / (elo.brier - market.brier))}%`
-    : "—";
-
-/** The model's weight, averaged over the span's decision days on which it was fitted (null: none was). */
-function meanFittedWeight(
-  weights: ReadonlyMap<string, { moneyline?: { weight: number; fitted: boolean } }>,
-  span: { from: string; to: string },
-): number | null {
-  let total = 0;
-  let n = 0;
-  for (const [day, w] of weights)
-    if (day >= span.from && day <= span.to && w.moneyline?.fitted) {
-      total += w.moneyline.weight;
-      n++;
+/** The pooled line, the reference's and the spreads' tables, calibration, and the blend's verdict. */
+function printPooled(code: "NBA" | "NHL", h: PreparedHistory, folds: FoldRecord): void {
+  const { rows, allBets, evidences, calibration, rawBets, rawLines, spreads, spreadBets, spreadLines } =
+    folds;
+  const betInto = code === "NHL" ? "open" : "close";
+  const p = {
+    elo: pool(rows.elo),
+    model: pool(rows.model),
+    blend: pool(rows.blend),
+    market: pool(rows.market),
+    betInto: pool(rows.betInto),
+  };
+  const pooledEvidence = evidenceSummary(evidences);
+  const pooledBets = bettingSummary(allBets, new Decimal(1000), [], `${code}:pooled`);
+  const clvs = allBets.length > 0 ? closingValue(h, allBets) : null;
+  console.log(
+    `  pooled  ${String(p.model.games).padStart(6)} | ${f4(p.elo.brier)} ${f4(p.elo.logLoss)} | ${f4(p.model.brier)} ${f4(p.model.logLoss)} | ` +
+      `${gapClosed(p.elo, p.model, p.market).padStart(4)} | ${f4(p.blend.brier)} ${f4(p.blend.logLoss)} | ` +
+      (code === "NHL" ? `${f4(p.betInto.brier)} ${f4(p.betInto.logLoss)} | ` : "") +
+      `${f4(p.market.brier)} ${f4(p.market.logLoss)} | ${diff(p.blend.brier - p.betInto.brier)} ${diff(p.blend.logLoss - p.betInto.logLoss)} | ` +
+      `${signed(pooledEvidence.t)} ${signed(pooledEvidence.z)} |        |         | ${String(pooledBets.bets).padStart(4)} ${pct(pooledBets.yield).padStart(6)} ${interval(pooledBets.yieldInterval).padEnd(18)}    —    ${allBets.length === 0 ? "—" : (clvs ?? "not measurable (no opening moneyline)")}`,
+  );
+  console.log(
+    `  reference, not the default strategy: the raw model (weight 1, no market in its probability) bet at every 3% edge, ${code === "NHL" ? "at the opening price" : "at the close"}`,
+  );
+  console.log("  season   bets  yield  95% interval         CLV");
+  for (const line of rawLines) console.log(line);
+  const rawPooled = bettingSummary(rawBets, new Decimal(1000), [], `${code}:raw`);
+  console.log(
+    `  pooled   ${String(rawPooled.bets).padStart(4)} ${pct(rawPooled.yield).padStart(6)} ${interval(rawPooled.yieldInterval).padEnd(18)} ${rawBets.length === 0 ? "—" : (closingValue(h, rawBets) ?? "not measurable (no opening moneyline)")}`,
+  );
+  if (spreads) {
+    const a = spreads.history.assumedPrice!;
+    console.log(
+      `  spreads at the opening line and an assumed ${a.american} (decimal ${a.decimal}; the archive gives ${a.quotes} spread lines and no price): ` +
+        "line CLV is the points the same book's closing line moved toward the bet",
+    );
+    for (const k of ["default", "raw"] as const) {
+      console.log(
+        k === "default"
+          ? "  the default strategy (its blend with the opening spread, fitted and shrunk as above, 3% edge)"
+          : "  the raw model (538's margin rule, weight 1) at every 3% edge",
+      );
+      console.log("  season   bets  yield  95% interval         line CLV");
+      for (const line of spreadLines[k]) console.log(line);
+      console.log(`  pooled   ${spreadLine(spreads, spreadBets[k], new Decimal(1000))}`);
     }
-  return n === 0 ? null : total / n;
-}
-
-/** Per game, the betting probability's log loss minus the market's; the score and information at weight 0. */
-interface BlendEvidence {
-  diffs: number[];
-  score: number;
-  information: number;
-}
-
-/** The season's games' evidence (see `evidenceSummary`), on the decisions the report scores. */
-function blendEvidence(
-  h: PreparedHistory,
-  run: ReturnType<typeof runBacktest>,
-  prices: Strategy["prices"],
-): BlendEvidence {
-  const index = new Map(h.history.games.map((g, i) => [g.gameId, i]));
-  const out: BlendEvidence = { diffs: [], score: 0, information: 0 };
-  for (const decision of run.decisions) {
-    const i = index.get(decision.gameId)!;
-    const g = h.history.games[i]!;
-    const market = h.consensusAt(i, prices, run.consensusBooks).moneyline;
-    const model = decision.moneyline;
-    if (!model || !market || !h.isPlayed(i) || g.homeScore === g.awayScore) continue;
-    const y = g.homeScore! > g.awayScore! ? 0 : market.length - 1;
-    const blend = blendProbabilities(model, market, decision.weights.moneyline ?? 0);
-    // At weight 0 the pool gives the market back up to rounding (1e-16), which is no difference.
-    const d = Math.log(market[y]!) - Math.log(blend[y]!);
-    out.diffs.push(Math.abs(d) < 1e-12 ? 0 : d);
-    const a = model.map((m, k) => Math.log(m) - Math.log(market[k]!));
-    const mean = a.reduce((s, x, k) => s + x * market[k]!, 0);
-    out.score += a[y]! - mean;
-    out.information += a.reduce((s, x, k) => s + (x - mean) ** 2 * market[k]!, 0);
   }
-  return out;
+  for (const k of ["model", "blend", "market"] as const)
+    console.log(
+      `  calibration, pooled (mean forecast → observed, deciles of 50+): ${k.padEnd(6)} ${binsLine(calibration[k])}`,
+    );
+  const excess = rows.blend.map((b, k) =>
+    Math.max(b.brier - rows.betInto[k]!.brier, b.logLoss - rows.betInto[k]!.logLoss),
+  );
+  const worse = excess.filter((x) => x > 0).length;
+  console.log(
+    `  gap: the share of 538 Elo's Brier gap to the close the tuned model closes; weight: the model's mean fitted weight (* some days at the default 0, the market); ` +
+      `blend − ${betInto}: the betting probability minus the market it bets into, worse in ${worse} of ${rows.blend.length} seasons` +
+      (worse > 0 ? ` (by at most ${Math.max(...excess).toExponential(1)})` : ""),
+  );
+  const bySeason = evidences.map((e) => evidenceSummary([e]));
+  const largest = Math.max(...bySeason.map((e) => e.t));
+  console.log(
+    `  t: the paired t of the betting probability's log loss minus the market's, per game (the largest ${signed(largest)}: ` +
+      `${largest < 1.96 ? "no season is significantly worse at 5%" : "a season is significantly worse"}); ` +
+      `z: the season's own score z at weight 0, in hindsight: a season with z < 0 is worse at every positive weight ` +
+      `(${bySeason.filter((e) => e.z < 0).length} of ${bySeason.length} seasons), and nothing before it tells its sign`,
+  );
+}
+
+/** `--speed`: one walk-forward backtest of every season after the first (ten for the NBA), 538's model. */
+async function speedReport(
+  code: "NBA" | "NHL",
+  pg: ReturnType<typeof pipelinePool>,
+  registry: Awaited<ReturnType<typeof loadPlugins>>,
+) {
+  const sport = registry.sport(code);
+  const h = new PreparedHistory(
+    await loadBacktestHistory(pg, sport.plugin, { to: "2100-01-01", markets: ["moneyline"] }),
+    ["moneyline"],
+  );
+  const spans = seasons(h);
+  const t = performance.now();
+  const whole = backtest(h, {
+    thresholds: sport.thresholds,
+    markets: ["moneyline"],
+    venueRules: (b: string) => registry.rulesFor(b),
+    from: spans[1]!.from,
+    to: spans.at(-1)!.to,
+    model: sport.model,
+    strategy: { ...defaultStrategy(), markets: ["moneyline"] },
+  });
+  console.log(
+    `${code} speed: one backtest of ${spans.length - 1} seasons (${whole.report.forecasts.modelAll!.games} games, the strategy and its consensus baseline, ${whole.report.betting.bets} bets) in ${((performance.now() - t) / 1000).toFixed(2)} s`,
+  );
 }
 
 /**
- * What a span's evidence says of "blend − market": the mean log-loss difference and its paired t
- * (how far from noise it is), and the span's own score z at weight 0, Σ(a_y − E_q[a]) / √Σ Var_q[a]
- * with a = ln model − ln market, in hindsight. For a small weight the gain has the sign of z, so a
- * span with z < 0 is worse than the market at every positive weight.
+ * A sport's walk-forward report: per season the tuned model, 538's Elo, the blend and the market
+ * on the same games, the default strategy's bets, the raw-model reference (and for the NBA the
+ * spreads at the assumed price); then pooled, calibration, the last fold's preset and timings.
  */
-function evidenceSummary(xs: readonly BlendEvidence[]): { meanDiff: number; t: number; z: number } {
-  const diffs = xs.flatMap((x) => x.diffs);
-  const n = diffs.length;
-  const meanDiff = diffs.reduce((s, x) => s + x, 0) / n;
-  const sd = Math.sqrt(diffs.reduce((s, x) => s + (x - meanDiff) ** 2, 0) / (n - 1));
-  const score = xs.reduce((s, x) => s + x.score, 0);
-  const information = xs.reduce((s, x) => s + x.information, 0);
-  return { meanDiff, t: sd > 0 ? meanDiff / (sd / Math.sqrt(n)) : 0, z: score / Math.sqrt(information) };
-}
-
-interface SeasonSpan {
-  season: number;
-  from: string;
-  to: string;
-}
-
-function seasons(h: PreparedHistory): SeasonSpan[] {
-  const spans = new Map<number, SeasonSpan>();
-  for (const g of h.history.games) {
-    const s = spans.get(g.season);
-    if (!s) spans.set(g.season, { season: g.season, from: g.date, to: g.date });
-    else s.to = g.date;
-  }
-  return [...spans.values()].sort((a, b) => a.season - b.season);
-}
-
-/** `--speed`: the import and one backtest of every season after the first, nothing tuned. */
-const speedOnly = process.argv.includes("--speed");
-const label = (season: number) => `${season}-${String((season + 1) % 100).padStart(2, "0")}`;
-
 async function sportReport(
   code: "NBA" | "NHL",
   pg: ReturnType<typeof pipelinePool>,
@@ -208,22 +201,6 @@ async function sportReport(
   );
   const spans = seasons(h);
   const base = sport.model;
-  if (speedOnly) {
-    const t = performance.now();
-    const whole = backtest(h, {
-      thresholds: sport.thresholds,
-      markets: ["moneyline"],
-      venueRules: (b: string) => registry.rulesFor(b),
-      from: spans[1]!.from,
-      to: spans.at(-1)!.to,
-      model: base,
-      strategy: { ...defaultStrategy(), markets: ["moneyline"] },
-    });
-    console.log(
-      `${code} speed: one backtest of ${spans.length - 1} seasons (${whole.report.forecasts.modelAll!.games} games, the strategy and its consensus baseline, ${whole.report.betting.bets} bets) in ${((performance.now() - t) / 1000).toFixed(2)} s`,
-    );
-    return;
-  }
   // The grid about the sport's own Elo, then the schedule terms at its best point.
   const eloGrid: EloGrid = {
     ...defaultEloGrid(base.elo),
@@ -407,70 +384,17 @@ async function sportReport(
     );
     if (code === "NBA") console.log(`          schedule terms: ${JSON.stringify(tuned.elo.schedule)}`);
   }
-  const p = {
-    elo: pool(rows.elo),
-    model: pool(rows.model),
-    blend: pool(rows.blend),
-    market: pool(rows.market),
-    betInto: pool(rows.betInto),
-  };
-  const pooledEvidence = evidenceSummary(evidences);
-  const pooledBets = bettingSummary(allBets, new Decimal(1000), [], `${code}:pooled`);
-  const clvs = allBets.length > 0 ? closingValue(h, allBets) : null;
-  console.log(
-    `  pooled  ${String(p.model.games).padStart(6)} | ${f4(p.elo.brier)} ${f4(p.elo.logLoss)} | ${f4(p.model.brier)} ${f4(p.model.logLoss)} | ` +
-      `${gapClosed(p.elo, p.model, p.market).padStart(4)} | ${f4(p.blend.brier)} ${f4(p.blend.logLoss)} | ` +
-      (code === "NHL" ? `${f4(p.betInto.brier)} ${f4(p.betInto.logLoss)} | ` : "") +
-      `${f4(p.market.brier)} ${f4(p.market.logLoss)} | ${diff(p.blend.brier - p.betInto.brier)} ${diff(p.blend.logLoss - p.betInto.logLoss)} | ` +
-      `${signed(pooledEvidence.t)} ${signed(pooledEvidence.z)} |        |         | ${String(pooledBets.bets).padStart(4)} ${pct(pooledBets.yield).padStart(6)} ${interval(pooledBets.yieldInterval).padEnd(18)}    —    ${allBets.length === 0 ? "—" : (clvs ?? "not measurable (no opening moneyline)")}`,
-  );
-  console.log(
-    `  reference, not the default strategy: the raw model (weight 1, no market in its probability) bet at every 3% edge, ${code === "NHL" ? "at the opening price" : "at the close"}`,
-  );
-  console.log("  season   bets  yield  95% interval         CLV");
-  for (const line of rawLines) console.log(line);
-  const rawPooled = bettingSummary(rawBets, new Decimal(1000), [], `${code}:raw`);
-  console.log(
-    `  pooled   ${String(rawPooled.bets).padStart(4)} ${pct(rawPooled.yield).padStart(6)} ${interval(rawPooled.yieldInterval).padEnd(18)} ${rawBets.length === 0 ? "—" : (closingValue(h, rawBets) ?? "not measurable (no opening moneyline)")}`,
-  );
-  if (spreads) {
-    const a = spreads.history.assumedPrice!;
-    console.log(
-      `  spreads at the opening line and an assumed ${a.american} (decimal ${a.decimal}; the archive gives ${a.quotes} spread lines and no price): ` +
-        "line CLV is the points the same book's closing line moved toward the bet",
-    );
-    for (const k of ["default", "raw"] as const) {
-      console.log(
-        k === "default"
-          ? "  the default strategy (its blend with the opening spread, fitted and shrunk as above, 3% edge)"
-          : "  the raw model (538's margin rule, weight 1) at every 3% edge",
-      );
-      console.log("  season   bets  yield  95% interval         line CLV");
-      for (const line of spreadLines[k]) console.log(line);
-      console.log(`  pooled   ${spreadLine(spreads, spreadBets[k], new Decimal(1000))}`);
-    }
-  }
-  for (const k of ["model", "blend", "market"] as const)
-    console.log(
-      `  calibration, pooled (mean forecast → observed, deciles of 50+): ${k.padEnd(6)} ${binsLine(calibration[k])}`,
-    );
-  const excess = rows.blend.map((b, k) =>
-    Math.max(b.brier - rows.betInto[k]!.brier, b.logLoss - rows.betInto[k]!.logLoss),
-  );
-  const worse = excess.filter((x) => x > 0).length;
-  console.log(
-    `  gap: the share of 538 Elo's Brier gap to the close the tuned model closes; weight: the model's mean fitted weight (* some days at the default 0, the market); ` +
-      `blend − ${betInto}: the betting probability minus the market it bets into, worse in ${worse} of ${rows.blend.length} seasons` +
-      (worse > 0 ? ` (by at most ${Math.max(...excess).toExponential(1)})` : ""),
-  );
-  const bySeason = evidences.map((e) => evidenceSummary([e]));
-  const largest = Math.max(...bySeason.map((e) => e.t));
-  console.log(
-    `  t: the paired t of the betting probability's log loss minus the market's, per game (the largest ${signed(largest)}: ` +
-      `${largest < 1.96 ? "no season is significantly worse at 5%" : "a season is significantly worse"}); ` +
-      `z: the season's own score z at weight 0, in hindsight: a season with z < 0 is worse at every positive weight ` +
-      `(${bySeason.filter((e) => e.z < 0).length} of ${bySeason.length} seasons), and nothing before it tells its sign`,
-  );
+  printPooled(code, h, {
+    rows,
+    allBets,
+    evidences,
+    calibration,
+    rawBets,
+    rawLines,
+    spreads,
+    spreadBets,
+    spreadLines,
+  });
   const nextChoice = chooseThresholds(record, sport.thresholds, {
     kellyFraction: strategy.staking.kellyFraction,
     abstainWhenLosing: true,
@@ -514,53 +438,9 @@ async function sportReport(
   );
 }
 
-/** A run's bets, yield with its interval, and CLV against the same book's close. */
-function bettingLine(h: PreparedHistory, run: ReturnType<typeof runBacktest>, code: string): string {
-  const b = bettingSummary(run.bets, run.startingBankroll, [], `${code}:reference`);
-  const clv =
-    run.bets.length === 0 ? "—" : (closingValue(h, run.bets) ?? "not measurable (no opening moneyline)");
-  return `${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ${clv}`;
-}
-
-/** A season's spread bets: count, yield with its interval, and line CLV. */
-function spreadLine(h: PreparedHistory, bets: readonly BacktestBet[], bankroll: Decimal): string {
-  const b = bettingSummary(bets, bankroll, [], "spreads");
-  return `${String(b.bets).padStart(4)} ${pct(b.yield).padStart(6)} ${interval(b.yieldInterval).padEnd(18)} ${bets.length === 0 ? "—" : lineClv(h, bets)}`;
-}
-
-/**
- * Line CLV of spread bets: the bet's handicap minus the same book's closing handicap of the same
- * side (home −3 taken, home −5 at the close: +2 points), the mean and the shares above and at 0.
- * The price history keeps a quote only when it changed, so a side with no later quote closed
- * where the bet took it: level, 0 points.
- */
-function lineClv(h: PreparedHistory, bets: readonly BacktestBet[]): string {
-  const index = new Map(h.history.games.map((g, i) => [g.gameId, i]));
-  const points: number[] = [];
-  for (const bet of bets) {
-    const close = h.quotesByGame[index.get(bet.gameId)!]!.filter(
-      (q) => q.bookmaker === bet.bookmaker && q.market === "spread" && q.outcome === bet.selection,
-    ).at(-1);
-    if (!close || close.line == null || bet.line === null) continue;
-    points.push(close.lastUpdate > bet.quotedAt ? bet.line - close.line : 0);
-  }
-  if (points.length === 0) return "not measured";
-  const mean = points.reduce((s, x) => s + x, 0) / points.length;
-  const share = (f: (x: number) => boolean) => pct(points.filter(f).length / points.length);
-  return `${mean >= 0 ? "+" : "−"}${Math.abs(mean).toFixed(2)} points on ${points.length} bets (${share((x) => x > 0)} beat the close, ${share((x) => x === 0)} level, ${share((x) => x < 0)} worse)`;
-}
-
-/** Closing-line value of NHL bets at the opening price against the same book's close (core's rule). */
-function closingValue(h: PreparedHistory, bets: readonly BacktestBet[]): string | null {
-  const c = closingLineValues(h, bets, () => true).sameBook;
-  return c.measured === 0
-    ? null
-    : `${pct(c.average)} on ${c.measured} bets (${pct(c.beatShare)} beat the close)`;
-}
-
 export async function main(): Promise<void> {
-  if (!existsSync(path.join(sbr, "README.md"))) {
-    console.log(`skipped: ${sbr} is absent`);
+  if (!existsSync(path.join(sbrFolder, "README.md"))) {
+    console.log(`skipped: ${sbrFolder} is absent`);
     return;
   }
   const only = process.argv.slice(2).find((a) => a === "NBA" || a === "NHL");
@@ -569,23 +449,11 @@ export async function main(): Promise<void> {
   const dataDir = process.env.EDGELINE_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "edgeline-sbr-presets-"));
   try {
     const registry = await loadPlugins({ env: {}, cwd: repoRoot });
-    for (const code of ["NBA", "NHL"] as const) {
-      if (only && only !== code) continue;
-      const t0 = performance.now();
-      const outcome = await importHistory(pg, registry, {
-        kind: "sbr",
-        sport: code,
-        paths: [path.join(sbr, code.toLowerCase())],
-        skipBadRows: true,
-      });
-      if (!outcome.ok) throw new Error(outcome.refused.map((r) => r.message).join("\n"));
-      const t = importTotals(outcome.files);
-      console.log(
-        `imported ${code}: ${t.files} workbooks, ${t.games.read} games, ${t.quotes.read} quotes in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
-      );
-    }
     for (const code of ["NBA", "NHL"] as const)
-      if (!only || only === code) await sportReport(code, pg, registry, dataDir);
+      if (!only || only === code) await importArchive(pg, registry, code);
+    for (const code of ["NBA", "NHL"] as const)
+      if (!only || only === code)
+        await (speedOnly ? speedReport(code, pg, registry) : sportReport(code, pg, registry, dataDir));
   } finally {
     await pg.end();
     await db.drop();

@@ -16,6 +16,7 @@ import {
   updateGameResults,
   upsertGames,
 } from "@edgeline/core";
+import type { GameRecord } from "@edgeline/sdk";
 import nhlPlugin from "@edgeline/sport-nhl";
 import {
   fakeRoutesOf,
@@ -83,6 +84,28 @@ const scores = async (gameIds: string[]) =>
 
 const IDS = ["NHL_20161012_TOR_OTT", "NHL_20161013_TBL_BOS", "NHL_20161014_ARI_DAL"];
 
+/** A stored game as a source without periods (a schedule) would send it: a Final record, no regulation score. */
+async function scheduleRecordOf(gameId: string): Promise<GameRecord> {
+  const stored = (await gamesByIds(t.pool, [gameId])).get(gameId)!;
+  return {
+    gameId: stored.gameId,
+    sport: stored.sport,
+    gameDate: stored.gameDate,
+    season: stored.season,
+    status: "Final",
+    homeTeamId: stored.homeTeamId!,
+    homeTeamName: stored.homeTeamName!,
+    awayTeamId: stored.awayTeamId!,
+    awayTeamName: stored.awayTeamName!,
+    homeScore: stored.homeScore,
+    awayScore: stored.awayScore,
+    commenceTime: stored.commenceTime!,
+    venue: stored.venue,
+    neutralSite: stored.neutralSite,
+    playoff: stored.playoff,
+  };
+}
+
 describe("regulation scores of an SBR workbook", () => {
   it("stores the sums of the periods beside the finals; the loader reads them back", async () => {
     const file = await nhlWorkbook("nhl odds 2016-17.xlsx", ROWS);
@@ -119,48 +142,15 @@ describe("regulation scores of an SBR workbook", () => {
   });
 
   it("a schedule's record of the game (no periods) keeps the stored regulation score", async () => {
-    const stored = (await gamesByIds(t.pool, ["NHL_20161013_TBL_BOS"])).get("NHL_20161013_TBL_BOS")!;
-    const record = {
-      gameId: stored.gameId,
-      sport: stored.sport,
-      gameDate: stored.gameDate,
-      season: stored.season,
-      status: "Final" as const,
-      homeTeamId: stored.homeTeamId!,
-      homeTeamName: stored.homeTeamName!,
-      awayTeamId: stored.awayTeamId!,
-      awayTeamName: stored.awayTeamName!,
-      homeScore: stored.homeScore,
-      awayScore: stored.awayScore,
-      commenceTime: stored.commenceTime!,
-      venue: stored.venue,
-      neutralSite: stored.neutralSite,
-      playoff: stored.playoff,
-    };
+    const record = await scheduleRecordOf("NHL_20161013_TBL_BOS");
     expect(await upsertGames(t.pool, [record])).toBe(0);
     expect(await upsertGames(t.pool, [{ ...record, venue: "TD Garden" }])).toBe(1);
     expect(await scores(["NHL_20161013_TBL_BOS"])).toEqual([["NHL_20161013_TBL_BOS", 2, 3, 2, 3]]);
   });
 
   it("load_bets_db's results write the regulation score; a corrected final without one clears the stale one", async () => {
-    const stored = (await gamesByIds(t.pool, ["NHL_20161014_ARI_DAL"])).get("NHL_20161014_ARI_DAL")!;
-    const record = {
-      gameId: stored.gameId,
-      sport: stored.sport,
-      gameDate: stored.gameDate,
-      season: stored.season,
-      status: "Final" as const,
-      homeTeamId: stored.homeTeamId!,
-      homeTeamName: stored.homeTeamName!,
-      awayTeamId: stored.awayTeamId!,
-      awayTeamName: stored.awayTeamName!,
-      homeScore: 1,
-      awayScore: 2,
-      commenceTime: stored.commenceTime!,
-      venue: stored.venue,
-      neutralSite: stored.neutralSite,
-      playoff: stored.playoff,
-    };
+    const record = await scheduleRecordOf("NHL_20161014_ARI_DAL");
+    expect([record.awayScore, record.homeScore]).toEqual([2, 1]);
     // The same final without a regulation score changes nothing.
     expect(await updateGameResults(t.pool, [record])).toBe(0);
     // A final corrected to 1-3 by a source that cannot say how it ended: 1-1 no longer fits it.
