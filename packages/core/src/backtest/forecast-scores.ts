@@ -7,7 +7,6 @@
 // open: pooled with the close it would know a price that comes after its bet.
 import type { MarketName } from "@edgeline/sdk";
 import { blendProbabilities } from "../blend/blend.ts";
-import type { DatedBlendWeight } from "../blend/fit-weight.ts";
 import type { CategoricalForecast } from "../evaluation/forecast-metrics.ts";
 import { compareForecasters, type ForecastScores, scoreForecasts } from "../evaluation/forecast-report.ts";
 import type { GameForecast } from "../forecast/game-forecast.ts";
@@ -57,6 +56,12 @@ export interface ForecastReportOptions {
   prices?: PriceTiming;
   /** The blend's samples before `from` (BacktestOptions.priorForecasts). */
   priorForecasts?: ReadonlyMap<string, GameForecast>;
+  /**
+   * The weights per decision day a run already fitted on the same samples and settings
+   * (BacktestRun.weights): scored as the run bet them, not fitted a second time.
+   * @defaultValue fitted here, walk-forward
+   */
+  weights?: ReadonlyMap<string, Partial<Record<MarketName, { weight: number; fitted: boolean }>>>;
 }
 
 export function forecastReport(
@@ -96,22 +101,25 @@ export function forecastReport(
     const day = h.decision(i, prices)?.day ?? g.date;
     inSpan.push({ i, forecast: f.moneyline, outcome, close, betInto, day });
   });
-  const weights =
-    o.fixedWeight === undefined
-      ? blendWeightsByDay(
-          blendSamples(
-            blendSamplesOf(h, forecaster, o.consensusBooks, {
-              prices,
-              from: o.from,
-              to: o.to,
-              ...(o.priorForecasts ? { priorForecasts: o.priorForecasts } : {}),
-            }),
-            ways,
-          ),
-          [...new Set(inSpan.map((x) => x.day))],
-          o.model.blend,
-        )
-      : new Map<string, Partial<Record<MarketName, DatedBlendWeight>>>();
+  const weights: ReadonlyMap<
+    string,
+    Partial<Record<MarketName, { weight: number; fitted: boolean }>>
+  > = o.fixedWeight !== undefined
+    ? new Map()
+    : (o.weights ??
+      blendWeightsByDay(
+        blendSamples(
+          blendSamplesOf(h, forecaster, o.consensusBooks, {
+            prices,
+            from: o.from,
+            to: o.to,
+            ...(o.priorForecasts ? { priorForecasts: o.priorForecasts } : {}),
+          }),
+          ways,
+        ),
+        [...new Set(inSpan.map((x) => x.day))],
+        o.model.blend,
+      ));
   for (const x of inSpan) {
     modelAll.push({ probabilities: x.forecast, outcome: x.outcome });
     if (!x.close || !x.betInto) continue;

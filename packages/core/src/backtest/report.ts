@@ -154,7 +154,7 @@ export function backtest(
       consensusBooks: run.consensusBooks,
       prices: o.strategy.prices,
       ...(o.priorForecasts ? { priorForecasts: o.priorForecasts } : {}),
-      ...(blend.weight === "fitted" ? {} : { fixedWeight: blend.weight }),
+      ...(blend.weight === "fitted" ? { weights: run.weights } : { fixedWeight: blend.weight }),
     }),
     baselines: { ...flatBaselines(h, o), consensus: summarise(consensus) },
     blendWeights: Object.fromEntries(
