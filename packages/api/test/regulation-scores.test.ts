@@ -12,6 +12,7 @@ import {
   gamesByIds,
   loadBacktestHistory,
   runBacktestJob,
+  type Strategy,
   threeWayProbabilities,
   updateGameResults,
   upsertGames,
@@ -213,6 +214,16 @@ describe.skipIf(!hasRecordedFixture("nhl", "schedule-2025-10-07.json"))(
 
 const NHL_2016 = sharedPath("datasets", "sbr", "nhl", "nhl odds 2016-17 (1).xlsx");
 
+/** One strategy's backtest of the NHL from 1 December 2016 to `to`, not stored. */
+const nhlBacktest = (strategy: Strategy, to: string) =>
+  runBacktestJob(t.pool, t.plugins, {
+    sport: "NHL",
+    from: "2016-12-01",
+    to,
+    strategies: [strategy],
+    store: false,
+  });
+
 describe.skipIf(!hasShared("datasets", "sbr", "README.md"))("a real NHL workbook's regulation scores", () => {
   // A database of its own: the written workbook's games share ids with the real season.
   beforeAll(async () => {
@@ -245,13 +256,7 @@ describe.skipIf(!hasShared("datasets", "sbr", "README.md"))("a real NHL workbook
 
   it("backtest a strategy betting the NHL's goals model: fitted on the regulation scores, overtime apart", async () => {
     const job = (betting: "goals" | "elo") =>
-      runBacktestJob(t.pool, t.plugins, {
-        sport: "NHL",
-        from: "2016-12-01",
-        to: "2017-04-09",
-        strategies: [{ ...defaultStrategy(), name: betting, betting, markets: ["moneyline"] }],
-        store: false,
-      });
+      nhlBacktest({ ...defaultStrategy(), name: betting, betting, markets: ["moneyline"] }, "2017-04-09");
     const [goals, elo] = [(await job("goals")).reports[0]!, (await job("elo")).reports[0]!];
     expect(goals.report.model).toBe("dixon-coles xi 0.0018 on regulation, late goals apart");
     const games = goals.report.forecasts.sameGames!.model.games;
@@ -292,13 +297,7 @@ describe.skipIf(!hasShared("datasets", "sbr", "README.md"))("a real NHL workbook
     // The NHL's own model bets Elo, which prices moneylines only; the strategy's choice of the
     // goals model decides what it can bet, as in a strategy file with no "markets".
     const job = (betting: "goals" | "elo") =>
-      runBacktestJob(t.pool, t.plugins, {
-        sport: "NHL",
-        from: "2016-12-01",
-        to: "2016-12-31",
-        strategies: [{ ...defaultStrategy(), name: betting, betting, blend: { weight: 1 } }],
-        store: false,
-      });
+      nhlBacktest({ ...defaultStrategy(), name: betting, betting, blend: { weight: 1 } }, "2016-12-31");
     const marketsBet = async (betting: "goals" | "elo") =>
       [...new Set((await job(betting)).reports[0]!.run.bets.map((b) => b.market))].sort();
     expect(await marketsBet("goals")).toEqual(["moneyline", "spread", "total"]);
