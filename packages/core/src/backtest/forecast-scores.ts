@@ -5,14 +5,13 @@
 // in full at the close and at the decision; and the model alone on every played game (a history
 // without prices still gets its model scored). A blend that bets the open is scored beside the
 // open: pooled with the close it would know a price that comes after its bet.
-import type { MarketName } from "@edgeline/sdk";
 import { blendProbabilities } from "../blend/blend.ts";
 import type { CategoricalForecast } from "../evaluation/forecast-metrics.ts";
 import { compareForecasters, type ForecastScores, scoreForecasts } from "../evaluation/forecast-report.ts";
 import type { GameForecast } from "../forecast/game-forecast.ts";
 import type { ResolvedSportModel, SportForecaster } from "../forecast/sport-forecaster.ts";
 import { blendSamples, blendWeightsByDay } from "../recommendation/blend-weights.ts";
-import { blendSamplesOf } from "./engine.ts";
+import { type BacktestRun, blendSamplesOf } from "./engine.ts";
 import type { PreparedHistory } from "./history.ts";
 import type { PriceTiming } from "./strategy.ts";
 
@@ -61,7 +60,7 @@ export interface ForecastReportOptions {
    * (BacktestRun.weights): scored as the run bet them, not fitted a second time.
    * @defaultValue fitted here, walk-forward
    */
-  weights?: ReadonlyMap<string, Partial<Record<MarketName, { weight: number; fitted: boolean }>>>;
+  weights?: BacktestRun["weights"];
 }
 
 export function forecastReport(
@@ -101,25 +100,23 @@ export function forecastReport(
     const day = h.decision(i, prices)?.day ?? g.date;
     inSpan.push({ i, forecast: f.moneyline, outcome, close, betInto, day });
   });
-  const weights: ReadonlyMap<
-    string,
-    Partial<Record<MarketName, { weight: number; fitted: boolean }>>
-  > = o.fixedWeight !== undefined
-    ? new Map()
-    : (o.weights ??
-      blendWeightsByDay(
-        blendSamples(
-          blendSamplesOf(h, forecaster, o.consensusBooks, {
-            prices,
-            from: o.from,
-            to: o.to,
-            ...(o.priorForecasts ? { priorForecasts: o.priorForecasts } : {}),
-          }),
-          ways,
-        ),
-        [...new Set(inSpan.map((x) => x.day))],
-        o.model.blend,
-      ));
+  const weights: BacktestRun["weights"] =
+    o.fixedWeight !== undefined
+      ? new Map()
+      : (o.weights ??
+        blendWeightsByDay(
+          blendSamples(
+            blendSamplesOf(h, forecaster, o.consensusBooks, {
+              prices,
+              from: o.from,
+              to: o.to,
+              ...(o.priorForecasts ? { priorForecasts: o.priorForecasts } : {}),
+            }),
+            ways,
+          ),
+          [...new Set(inSpan.map((x) => x.day))],
+          o.model.blend,
+        ));
   for (const x of inSpan) {
     modelAll.push({ probabilities: x.forecast, outcome: x.outcome });
     if (!x.close || !x.betInto) continue;
