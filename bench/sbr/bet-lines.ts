@@ -3,15 +3,15 @@
 import type { Decimal } from "decimal.js";
 import {
   type BacktestBet,
+  type BacktestRun,
   bettingSummary,
   closingLineValues,
   type PreparedHistory,
-  type runBacktest,
 } from "../../packages/core/src/index.ts";
 import { interval, pct } from "./format.ts";
 
 /** A run's bets, yield with its interval, and CLV against the same book's close. */
-export function bettingLine(h: PreparedHistory, run: ReturnType<typeof runBacktest>, code: string): string {
+export function bettingLine(h: PreparedHistory, run: BacktestRun, code: string): string {
   const b = bettingSummary(run.bets, run.startingBankroll, [], `${code}:reference`);
   const clv =
     run.bets.length === 0 ? "—" : (closingValue(h, run.bets) ?? "not measurable (no opening moneyline)");

@@ -2,9 +2,9 @@
 // "never worse than the market" (the paired t of the log-loss difference) and the season's own
 // score z at weight 0, which says, in hindsight, whether any positive weight could have helped.
 import {
+  type BacktestRun,
   blendProbabilities,
   type PreparedHistory,
-  type runBacktest,
   type Strategy,
 } from "../../packages/core/src/index.ts";
 
@@ -18,7 +18,7 @@ export interface BlendEvidence {
 /** The season's games' evidence (see `evidenceSummary`), on the decisions the report scores. */
 export function blendEvidence(
   h: PreparedHistory,
-  run: ReturnType<typeof runBacktest>,
+  run: BacktestRun,
   prices: Strategy["prices"],
 ): BlendEvidence {
   const index = new Map(h.history.games.map((g, i) => [g.gameId, i]));
